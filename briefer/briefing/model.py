@@ -1,0 +1,50 @@
+"""The Briefing: one loaded file, with every offset pointing into `body`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BLOCK_KINDS = ("heading", "paragraph", "list_item", "quote", "table_cell", "code")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A markdown block (or a plain-text paragraph) as a span of `body`."""
+
+    kind: str
+    start: int
+    end: int
+    level: int = 0  # heading level, list nesting depth, quote depth
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    id: str  # sha256 hex of the normalised body
+    path: Path | None
+    title: str
+    date: str | None  # ISO YYYY-MM-DD from front matter or dateline, never today
+    source: str | None
+    url: str | None
+    tags: tuple[str, ...]
+    body: str
+    blocks: tuple[Block, ...]
+    sentences: tuple[tuple[int, int], ...]
+    format: str = "text"  # "text" or "markdown"
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def word_count(self) -> int:
+        return len(self.body.split())
+
+    def sentence_text(self, index: int) -> str:
+        start, end = self.sentences[index]
+        return self.body[start:end]
+
+
+class BriefingError(Exception):
+    """A file that cannot be read as a briefing; the message names file and reason."""
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")

@@ -1,0 +1,25 @@
+"""`briefer locate [data|config|cache|notes]`: print where briefer keeps things."""
+from __future__ import annotations
+
+from briefer import config
+
+
+def register(subparsers, common) -> None:
+    parser = subparsers.add_parser("locate", parents=[common], help="print the data, config, cache and notes paths")
+    parser.add_argument("what", nargs="?", choices=("data", "config", "cache", "notes"))
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    paths = {
+        "data": config.data_dir(),
+        "config": config.config_path(args.config),
+        "cache": config.cache_dir(),
+        "notes": config.notes_path(args.notes),
+    }
+    if args.what:
+        print(paths[args.what])
+    else:
+        for name, path in paths.items():
+            print(f"{name:7}{path}")
+    return 0

@@ -1,0 +1,1 @@
+"""Briefing -> Analysis (who / what / when / where). Pure; no I/O, no Textual."""

@@ -1,0 +1,1 @@
+"""Notes: durable TinyDB store, anchoring, markdown export and import. No Textual."""
