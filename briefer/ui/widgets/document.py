@@ -1,0 +1,408 @@
+"""The document view: the briefing body drawn line by line (Line API).
+
+Only visible lines are rendered, and wrapping is a list of (start, end)
+offsets into `body`, so a 2 MB briefing opens and scrolls without lag. The
+cursor is a sentence; a selection is a run of sentences. Other layers
+(notes, entity mentions, search hits) are spans of `body` with a component
+class naming their style.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from briefer.briefing import Briefing
+
+HIGHLIGHT_CLASSES = (
+    "document-view--note-0",
+    "document-view--note-1",
+    "document-view--note-2",
+    "document-view--note-3",
+    "document-view--note-4",
+    "document-view--note-5",
+    "document-view--highlight",
+    "document-view--mention",
+    "document-view--search",
+    "document-view--search-current",
+)
+
+
+def wrap_offsets(body: str, width: int) -> list[tuple[int, int]]:
+    """Visual lines of `body` at `width` cells, as (start, end) offsets; words kept whole when they fit."""
+    width = max(width, 8)
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    length = len(body)
+    while pos <= length:
+        newline = body.find("\n", pos)
+        line_end = length if newline == -1 else newline
+        if line_end - pos <= width and (body.isascii() or cell_len(body[pos:line_end]) <= width):
+            lines.append((pos, line_end))
+        else:
+            _wrap_long_line(body, pos, line_end, width, lines)
+        if newline == -1:
+            break
+        pos = newline + 1
+    return lines
+
+
+def _wrap_long_line(body: str, start: int, end: int, width: int, out: list[tuple[int, int]]) -> None:
+    pos = start
+    ascii_line = body[start:end].isascii()
+    while end - pos > 0:
+        if ascii_line:
+            limit = pos + width
+        else:
+            cells, limit = 0, pos
+            while limit < end:
+                cells += get_character_cell_size(body[limit])
+                if cells > width:
+                    break
+                limit += 1
+        if limit >= end:
+            out.append((pos, end))
+            return
+        space = body.rfind(" ", pos, limit + 1)
+        if space > pos:
+            out.append((pos, space))
+            pos = space + 1
+        else:
+            out.append((pos, max(limit, pos + 1)))
+            pos = max(limit, pos + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    start: int
+    end: int
+    first_sentence: int
+    last_sentence: int
+
+
+class DocumentView(ScrollView, can_focus=True):
+    """Reads a Briefing with a sentence cursor and a keyboard selection."""
+
+    COMPONENT_CLASSES = {
+        "document-view--cursor",
+        "document-view--selection",
+        "document-view--heading",
+        "document-view--quote",
+        "document-view--code",
+        "document-view--markup",
+        *HIGHLIGHT_CLASSES,
+    }
+
+    DEFAULT_CSS = """
+    DocumentView {
+        background: $surface;
+        color: $foreground;
+        padding: 0 1;
+        scrollbar-gutter: stable;
+    }
+    DocumentView > .document-view--cursor { background: $accent 35%; }
+    DocumentView > .document-view--selection { background: $primary 45%; }
+    DocumentView > .document-view--heading { color: $accent; text-style: bold; }
+    DocumentView > .document-view--quote { color: $text-muted; text-style: italic; }
+    DocumentView > .document-view--code { color: $text-success; }
+    DocumentView > .document-view--markup { color: $text-disabled; }
+    DocumentView > .document-view--note-0 { text-style: underline; color: $text-warning; }
+    DocumentView > .document-view--note-1 { text-style: underline; color: $text-success; }
+    DocumentView > .document-view--note-2 { text-style: underline; color: $text-error; }
+    DocumentView > .document-view--note-3 { text-style: underline; color: $text-primary; }
+    DocumentView > .document-view--note-4 { text-style: underline; color: $text-secondary; }
+    DocumentView > .document-view--note-5 { text-style: underline; color: $text-accent; }
+    DocumentView > .document-view--highlight { text-style: underline; color: $text-warning; }
+    DocumentView > .document-view--mention { background: $warning 40%; text-style: bold; }
+    DocumentView > .document-view--search { background: $success 35%; }
+    DocumentView > .document-view--search-current { background: $success 80%; text-style: bold; }
+    """
+
+    BINDINGS = [
+        Binding("j,down", "next_sentence", "Next sentence", show=False, id="next-sentence"),
+        Binding("k,up", "previous_sentence", "Previous sentence", show=False, id="previous-sentence"),
+        Binding("J,right_curly_bracket", "next_paragraph", "Next paragraph", show=False, id="next-paragraph"),
+        Binding("K,left_curly_bracket", "previous_paragraph", "Previous paragraph", show=False, id="previous-paragraph"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="page-down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="page-up"),
+        Binding("g,home", "first_sentence", "Top", show=False, id="top"),
+        Binding("G,end", "last_sentence", "Bottom", show=False, id="bottom"),
+        Binding("v", "toggle_selection", "Select", id="select"),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
+
+    class CursorMoved(Message):
+        """The sentence cursor or the selection changed."""
+
+        def __init__(self, view: "DocumentView", passage: Passage) -> None:
+            super().__init__()
+            self.view = view
+            self.passage = passage
+
+        @property
+        def control(self) -> "DocumentView":
+            return self.view
+
+    def __init__(self, briefing: Briefing, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.briefing = briefing
+        self.body = briefing.body
+        self._sentence_starts = [start for start, _ in briefing.sentences]
+        self._block_starts = [block.start for block in briefing.blocks]
+        self._lines: list[tuple[int, int]] = []
+        self._line_starts: list[int] = []
+        self._wrap_width = 0
+        self.selection_anchor: int | None = None
+        # layer name -> (sorted starts, running maximum of ends, spans with their component class)
+        self._layers: dict[str, tuple[list[int], list[int], list[tuple[int, int, str]]]] = {}
+        self.set_layer("blocks", self._block_spans())
+
+    # ----- layout -------------------------------------------------------------
+
+    def _block_spans(self) -> list[tuple[int, int, str]]:
+        kinds = {"heading": "document-view--heading", "quote": "document-view--quote", "code": "document-view--code"}
+        return [(b.start, b.end, kinds[b.kind]) for b in self.briefing.blocks if b.kind in kinds]
+
+    def _rewrap(self, width: int) -> None:
+        if width == self._wrap_width or width <= 0:
+            return
+        self._wrap_width = width
+        self._lines = wrap_offsets(self.body, width)
+        self._line_starts = [start for start, _ in self._lines]
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rewrap(self.scrollable_content_region.width)
+        self.call_after_refresh(self.scroll_to_cursor, False)
+
+    def on_mount(self) -> None:
+        self._rewrap(max(self.scrollable_content_region.width, 20))
+
+    def line_of_offset(self, offset: int) -> int:
+        return max(0, bisect_right(self._line_starts, offset) - 1)
+
+    # ----- passages -----------------------------------------------------------
+
+    @property
+    def sentence_count(self) -> int:
+        return len(self.briefing.sentences)
+
+    def sentence_at(self, offset: int) -> int:
+        """The sentence containing `offset`, or the nearest one before it."""
+        return max(0, bisect_right(self._sentence_starts, offset) - 1)
+
+    @property
+    def passage(self) -> Passage | None:
+        """The selection, or the current sentence when nothing is selected."""
+        if not self.briefing.sentences:
+            return None
+        first = last = self.cursor
+        if self.selection_anchor is not None:
+            first, last = sorted((self.selection_anchor, self.cursor))
+        return Passage(self.briefing.sentences[first][0], self.briefing.sentences[last][1], first, last)
+
+    @property
+    def has_selection(self) -> bool:
+        return self.selection_anchor is not None
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._refresh_spans()
+        self.scroll_to_cursor()
+        passage = self.passage
+        if passage is not None:
+            self.post_message(self.CursorMoved(self, passage))
+
+    def validate_cursor(self, value: int) -> int:
+        return min(max(value, 0), max(self.sentence_count - 1, 0))
+
+    def move_to_offset(self, offset: int) -> None:
+        """Put the cursor on the sentence at `offset` (used by jumps from panes and notes)."""
+        self.cursor = self.sentence_at(offset)
+
+    def scroll_to_cursor(self, animate: bool = False) -> None:
+        passage = self.passage
+        if passage is None or not self._lines:
+            return
+        current = self.briefing.sentences[self.cursor]
+        top = self.line_of_offset(current[0])
+        bottom = self.line_of_offset(max(current[1] - 1, current[0]))
+        self.scroll_to_region(
+            Region(0, top, 1, bottom - top + 1), animate=animate, force=True, immediate=True, spacing=None
+        )
+
+    def _refresh_spans(self) -> None:
+        self.refresh()
+
+    # ----- layers -------------------------------------------------------------
+
+    def set_layer(self, name: str, spans: list[tuple[int, int, str]]) -> None:
+        """Replace one highlight layer: spans of body with the component class to draw them in."""
+        ordered = sorted((s for s in spans if s[1] > s[0]), key=lambda s: s[0])
+        if ordered:
+            max_ends, running = [], 0
+            for span in ordered:
+                running = max(running, span[1])
+                max_ends.append(running)
+            self._layers[name] = ([s[0] for s in ordered], max_ends, ordered)
+        else:
+            self._layers.pop(name, None)
+        self.refresh()
+
+    def layer_spans(self, name: str) -> list[tuple[int, int, str]]:
+        return list(self._layers.get(name, ([], [], []))[2])
+
+    # ----- actions ------------------------------------------------------------
+
+    def action_next_sentence(self) -> None:
+        self.cursor += 1
+
+    def action_previous_sentence(self) -> None:
+        self.cursor -= 1
+
+    def _block_index(self, offset: int) -> int:
+        return max(0, bisect_right(self._block_starts, offset) - 1)
+
+    def action_next_paragraph(self) -> None:
+        if not self.briefing.sentences:
+            return
+        blocks = self.briefing.blocks
+        here = self._block_index(self.briefing.sentences[self.cursor][0])
+        for block in blocks[here + 1:]:
+            index = self.sentence_at(block.start)
+            if index > self.cursor and self.briefing.sentences[index][0] >= block.start:
+                self.cursor = index
+                return
+        self.cursor = self.sentence_count - 1
+
+    def action_previous_paragraph(self) -> None:
+        if not self.briefing.sentences:
+            return
+        start = self.briefing.sentences[self.cursor][0]
+        here = self._block_index(start)
+        block_first = self.sentence_at(self.briefing.blocks[here].start) if self.briefing.blocks else 0
+        if self.briefing.blocks and self.briefing.sentences[block_first][0] < self.briefing.blocks[here].start:
+            block_first += 1
+        if block_first < self.cursor:
+            self.cursor = block_first
+            return
+        for block in reversed(self.briefing.blocks[:here]):
+            index = self.sentence_at(block.start)
+            if index < self.cursor and self.briefing.sentences[index][0] >= block.start:
+                self.cursor = index
+                return
+        self.cursor = 0
+
+    def _move_by_lines(self, delta: int) -> None:
+        if not self.briefing.sentences:
+            return
+        line = self.line_of_offset(self.briefing.sentences[self.cursor][0]) + delta
+        line = min(max(line, 0), len(self._lines) - 1)
+        target = self.sentence_at(self._lines[line][0])
+        if target == self.cursor:
+            target += 1 if delta > 0 else -1
+        self.scroll_to(y=self.scroll_y + delta, animate=False, immediate=True)
+        self.cursor = target
+
+    def action_page_down(self) -> None:
+        self._move_by_lines(max(self.scrollable_content_region.height - 1, 1))
+
+    def action_page_up(self) -> None:
+        self._move_by_lines(-max(self.scrollable_content_region.height - 1, 1))
+
+    def action_first_sentence(self) -> None:
+        self.cursor = 0
+
+    def action_last_sentence(self) -> None:
+        self.cursor = self.sentence_count - 1
+
+    def action_toggle_selection(self) -> None:
+        """`v` starts a selection at the cursor; pressed again it keeps the selection and starts over."""
+        self.selection_anchor = self.cursor if self.selection_anchor is None else None
+        self.cursor = self.cursor
+
+    def clear_selection(self) -> bool:
+        """Drop the selection; False when there was none (so `esc` can mean something else)."""
+        if self.selection_anchor is None:
+            return False
+        self.selection_anchor = None
+        self.cursor = self.cursor
+        return True
+
+    # ----- mouse --------------------------------------------------------------
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """Body offset under the widget-relative cell (x, y), or None below the text."""
+        line_index = y + round(self.scroll_y)
+        if not 0 <= line_index < len(self._lines):
+            return None
+        start, end = self._lines[line_index]
+        column = x - self.styles.padding.left + round(self.scroll_x)
+        cells = 0
+        for offset in range(start, end):
+            cells += get_character_cell_size(self.body[offset])
+            if cells > column:
+                return offset
+        return max(start, end - 1)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = self.offset_at(event.x, event.y)
+        if offset is not None and self.briefing.sentences:
+            self.cursor = self.sentence_at(offset)
+
+    # ----- rendering ----------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        self._rewrap(width)
+        base = self.rich_style
+        line_index = y + round(self.scroll_y)
+        if not 0 <= line_index < len(self._lines):
+            return Strip.blank(width, base)
+        start, end = self._lines[line_index]
+        text = self.body[start:end].replace("\t", " ")
+        if not text:
+            return Strip.blank(width, base)
+        keys: list[tuple[str, ...]] = [()] * len(text)
+        for starts, max_ends, spans in self._layers.values():
+            # Candidates start before the line ends and (running max) end after it starts.
+            first = bisect_right(max_ends, start)
+            last = bisect_left(starts, end)
+            self._paint(keys, start, end, spans[first:last])
+        passage = self.passage
+        if passage is not None:
+            if self.selection_anchor is not None:
+                self._paint(keys, start, end, [(passage.start, passage.end, "document-view--selection")])
+            sentence = self.briefing.sentences[self.cursor]
+            self._paint(keys, start, end, [(sentence[0], sentence[1], "document-view--cursor")])
+        segments = []
+        run_start = 0
+        for index in range(1, len(text) + 1):
+            if index == len(text) or keys[index] != keys[run_start]:
+                segments.append(Segment(text[run_start:index], self._style_for(keys[run_start], base)))
+                run_start = index
+        return Strip(segments).crop_extend(round(self.scroll_x), round(self.scroll_x) + width, base)
+
+    def _style_for(self, components: tuple[str, ...], base: Style) -> Style:
+        style = base
+        for component in components:
+            style += self.get_component_rich_style(component, partial=True)
+        return style
+
+    @staticmethod
+    def _paint(keys: list[tuple[str, ...]], line_start: int, line_end: int, spans) -> None:
+        for span_start, span_end, component in spans:
+            lo, hi = max(span_start, line_start), min(span_end, line_end)
+            for index in range(lo - line_start, hi - line_start):
+                keys[index] = keys[index] + (component,)

@@ -1,0 +1,129 @@
+"""The reader: sentence cursor, paragraphs, pages, selection, mouse, and literal text."""
+from __future__ import annotations
+
+from briefer.briefing import load
+from briefer.ui.app import BrieferApp
+from briefer.ui.screens.reader import ReaderScreen
+from briefer.ui.widgets.document import DocumentView
+
+
+def reader_app(path):
+    return BrieferApp(folders=[path.parent], open_file=path)
+
+
+def current_sentence(view: DocumentView) -> str:
+    return view.briefing.sentence_text(view.cursor)
+
+
+async def test_j_and_k_move_by_sentence(sample):
+    briefing = load(sample)
+    async with reader_app(sample).run_test(size=(120, 40)) as pilot:
+        view = pilot.app.screen.query_one(DocumentView)
+        assert current_sentence(view) == briefing.sentence_text(0)
+        await pilot.press("j", "j", "down")
+        assert current_sentence(view) == briefing.sentence_text(3)
+        await pilot.press("k", "up")
+        assert current_sentence(view) == briefing.sentence_text(1)
+
+
+async def test_paragraph_keys_land_on_each_paragraphs_first_sentence(sample):
+    briefing = load(sample)
+    firsts = []
+    for block in briefing.blocks:
+        index = next(i for i, (s, _) in enumerate(briefing.sentences) if s >= block.start)
+        if index not in firsts:
+            firsts.append(index)
+    async with reader_app(sample).run_test(size=(120, 40)) as pilot:
+        view = pilot.app.screen.query_one(DocumentView)
+        await pilot.press("J")
+        assert view.cursor == firsts[1]
+        await pilot.press("right_curly_bracket")
+        assert view.cursor == firsts[2]
+        await pilot.press("j")  # inside the paragraph: K goes back to its first sentence
+        await pilot.press("K")
+        assert view.cursor == firsts[2]
+        await pilot.press("left_curly_bracket")
+        assert view.cursor == firsts[1]
+
+
+async def test_top_bottom_and_paging(sample):
+    briefing = load(sample)
+    last = len(briefing.sentences) - 1
+    async with reader_app(sample).run_test(size=(60, 12)) as pilot:
+        view = pilot.app.screen.query_one(DocumentView)
+        await pilot.press("G")
+        assert view.cursor == last
+        assert view.scroll_y > 0
+        await pilot.press("g")
+        assert view.cursor == 0 and view.scroll_y == 0
+        await pilot.press("space")
+        after_one_page = view.cursor
+        assert after_one_page > 0 and view.scroll_y > 0
+        await pilot.press("pagedown")
+        assert view.cursor > after_one_page
+        await pilot.press("b", "pageup")
+        assert view.cursor < after_one_page
+
+
+async def test_v_selects_sentences_and_escape_clears(sample):
+    briefing = load(sample)
+    async with reader_app(sample).run_test(size=(120, 40)) as pilot:
+        view = pilot.app.screen.query_one(DocumentView)
+        await pilot.press("j", "v", "j", "j")
+        passage = view.passage
+        assert (passage.first_sentence, passage.last_sentence) == (1, 3)
+        assert passage.start == briefing.sentences[1][0] and passage.end == briefing.sentences[3][1]
+        assert "3 selected" in str(pilot.app.screen.query_one("#reader-status").content)
+        await pilot.press("escape")
+        assert not view.has_selection
+        assert (view.passage.first_sentence, view.passage.last_sentence) == (3, 3)
+
+
+async def test_click_puts_cursor_on_clicked_sentence(sample):
+    briefing = load(sample)
+    async with reader_app(sample).run_test(size=(120, 40)) as pilot:
+        view = pilot.app.screen.query_one(DocumentView)
+        target = 5
+        offset = briefing.sentences[target][0] + 3
+        line = view.line_of_offset(offset)
+        column = offset - view._lines[line][0] + view.styles.padding.left
+        await pilot.click(DocumentView, offset=(column, line))
+        assert view.cursor == target
+
+
+async def test_q_goes_back_to_library(library_dir):
+    app = BrieferApp(folders=[library_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        app.open_briefing(library_dir / "00-peace-plan.txt")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("q")
+        assert not isinstance(app.screen, ReaderScreen)
+
+
+HOSTILE = (
+    "Senator [R-TX] said [b]no[/b] to [Reuters] and [@click=app.quit]x[/] today.\n\n"
+    "Colour \x1b[31mred\x1b[0m and \x1b]52;c;aGk=\x07 clipboard.\n"
+)
+
+
+async def test_hostile_text_is_shown_literally_and_runs_nothing(tmp_path):
+    path = tmp_path / "hostile.txt"
+    path.write_text(HOSTILE, encoding="utf-8")
+    app = reader_app(path)
+    async with app.run_test(size=(120, 20)) as pilot:
+        view = app.screen.query_one(DocumentView)
+        lines = [view.render_line(y).text for y in range(4)]
+        screen_text = "\n".join(lines)
+        assert "[R-TX]" in screen_text and "[b]no[/b]" in screen_text and "[Reuters]" in screen_text
+        assert "[@click=app.quit]x[/]" in screen_text
+        assert "\x1b" not in screen_text and "\x07" not in screen_text
+        assert "[31m" not in screen_text and "52;c;" not in screen_text  # sequences removed whole
+        assert "red" in screen_text and "clipboard" in screen_text
+        # Clicking the would-be action link runs nothing: the app is still up.
+        await pilot.click(DocumentView, offset=(40, 0))
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, ReaderScreen)
