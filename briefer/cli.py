@@ -16,6 +16,7 @@ from briefer import __version__, config
 # subcommand's parser sets `func(args) -> int`.
 COMMAND_MODULES = (
     "briefer.commands.locate",
+    "briefer.commands.settings",
     "briefer.extract.command",
     "briefer.notes.command",
     "briefer.notes.export_command",
