@@ -8,8 +8,12 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
+from briefer.briefing.sanitize import clean_text
 from briefer.ui.screens.library import LibraryScreen
 from briefer.ui.screens.reader import ReaderScreen
+
+
+DEFAULT_QUICK_TAGS = {"1": "key", "2": "claim", "3": "follow-up", "4": "question", "5": "source"}
 
 
 class BrieferApp(App[int]):
@@ -22,10 +26,24 @@ class BrieferApp(App[int]):
         Binding("question_mark", "help", "Keys", id="help"),
     ]
 
-    def __init__(self, folders: list[Path], open_file: Path | None = None) -> None:
+    def __init__(self, folders: list[Path], open_file: Path | None = None, notes_file: Path | None = None) -> None:
         super().__init__()
         self.folders = folders
         self.open_file = open_file
+        self.notes_file = notes_file
+        self.quick_tags = dict(DEFAULT_QUICK_TAGS)
+        self.store = None
+        self.store_problem: str | None = None
+        self._open_store()
+
+    def _open_store(self) -> None:
+        """Open the notes before any screen needs them; a failure leaves the reader usable, notes off."""
+        from briefer.notes.store import NotesStore
+
+        try:
+            self.store = NotesStore.open(self.notes_file)
+        except Exception as exc:  # a store that cannot open must not stop the reading
+            self.store_problem = f"Notes unavailable: {exc}"
 
     def get_default_screen(self) -> LibraryScreen:
         return LibraryScreen(self.folders)
@@ -36,6 +54,11 @@ class BrieferApp(App[int]):
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGHUP, signal.SIGTERM):
                 loop.add_signal_handler(signum, self.exit)
+        if self.store_problem:
+            self.notify(clean_text(self.store_problem), severity="error", timeout=10, markup=False)
+        elif self.store is not None:
+            for message in self.store.messages:
+                self.notify(clean_text(message), severity="warning", timeout=10, markup=False)
         if self.open_file is not None:
             self.open_briefing(self.open_file)
 
@@ -48,6 +71,10 @@ class BrieferApp(App[int]):
             self.notify(str(exc), title="Cannot open", severity="error", markup=False)
             return
         self.push_screen(ReaderScreen(briefing))
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
 
     def action_help(self) -> None:
         from briefer.ui.dialogs.help import HelpScreen
@@ -70,6 +97,8 @@ def run_app(paths: list[Path], notes: str | None = None, config_file: str | None
     open_file = files[0] if files else None
     if not folders:
         folders = [open_file.parent] if open_file else default_folders()
-    app = BrieferApp(folders=folders, open_file=open_file)
+    from briefer import config
+
+    app = BrieferApp(folders=folders, open_file=open_file, notes_file=config.notes_path(notes))
     app.run()
     return app.return_code or 0

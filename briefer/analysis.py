@@ -1,0 +1,99 @@
+"""The Analysis of a briefing, cached in memory and on disk by content.
+
+The key is the briefing id (sha256 of the body), the reference date and a
+fingerprint of the extractor's own files, so a changed briefing or a new
+extractor is analysed afresh and an unchanged one reopens at once.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from collections import OrderedDict
+from functools import lru_cache
+from pathlib import Path
+
+from briefer import config
+from briefer.briefing import Briefing
+
+_MEMORY: OrderedDict[str, dict] = OrderedDict()
+_MEMORY_SIZE = 32
+
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """Changes whenever a file of the extract package changes (size or mtime)."""
+    import briefer.extract
+
+    root = Path(briefer.extract.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            stat = path.stat()
+            digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+def effective_briefing(briefing: Briefing, reference_date: str | None) -> Briefing:
+    """The briefing as analysed: a reference date the user set wins over the file's own."""
+    if reference_date and reference_date != briefing.date:
+        return dataclasses.replace(briefing, date=reference_date)
+    return briefing
+
+
+def cache_key(briefing: Briefing, reference_date: str | None) -> str:
+    return f"{briefing.id}-{reference_date or briefing.date or 'nodate'}-{extractor_fingerprint()}"
+
+
+def cached(briefing: Briefing, reference_date: str | None = None) -> dict | None:
+    """The analysis if it is in memory or on disk, else None (cheap: no extraction)."""
+    key = cache_key(briefing, reference_date)
+    if key in _MEMORY:
+        _MEMORY.move_to_end(key)
+        return _MEMORY[key]
+    path = _cache_file(key)
+    try:
+        analysis = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    _remember(key, analysis)
+    return analysis
+
+
+def analyse_cached(briefing: Briefing, reference_date: str | None = None) -> dict:
+    """The analysis, from the cache when possible; computed and stored otherwise."""
+    found = cached(briefing, reference_date)
+    if found is not None:
+        return found
+    from briefer.extract import analyse
+
+    analysis = analyse(effective_briefing(briefing, reference_date))
+    key = cache_key(briefing, reference_date)
+    _remember(key, analysis)
+    _store(_cache_file(key), analysis)
+    return analysis
+
+
+def _remember(key: str, analysis: dict) -> None:
+    _MEMORY[key] = analysis
+    _MEMORY.move_to_end(key)
+    while len(_MEMORY) > _MEMORY_SIZE:
+        _MEMORY.popitem(last=False)
+
+
+def _cache_file(key: str) -> Path:
+    return config.cache_dir() / "analyses" / f"{key}.json"
+
+
+def _store(path: Path, analysis: dict) -> None:
+    """Best effort: a cache that cannot be written only costs time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(analysis, handle, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError:
+        pass

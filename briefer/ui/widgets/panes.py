@@ -1,0 +1,189 @@
+"""The WHO / WHAT / WHEN / WHERE / NOTES panes: lists of items linked to body spans.
+
+Each row is a `PaneItem` built from the Analysis (the object `briefer extract
+--json` prints) or from the notes; rows are rendered as rich `Text`, never
+markup.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefer.briefing.sanitize import clean_text
+
+MARK = "▸ "
+NO_MARK = "  "
+
+
+@dataclass
+class PaneItem:
+    """One row: what it shows, the body spans it stands for, where `enter` jumps."""
+
+    label: Text
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    jump: int | None = None
+    key: str = ""  # the entity name, quote text or note id the row stands for
+    heading: bool = False
+
+    def __post_init__(self) -> None:
+        self.spans.sort()
+        self._starts = [s for s, _ in self.spans]
+
+    def touches(self, start: int, end: int) -> bool:
+        """Whether any span of this item overlaps body[start:end].
+
+        An item's spans do not overlap one another, so their ends are sorted too and
+        only the last span starting before `end` can reach past `start`.
+        """
+        index = bisect_left(self._starts, end) - 1
+        return index >= 0 and self.spans[index][1] > start
+
+
+def heading(title: str) -> PaneItem:
+    return PaneItem(Text(title, style="bold underline"), heading=True)
+
+
+def line(*parts: tuple[str, str]) -> Text:
+    text = Text()
+    for value, style in parts:
+        text.append(clean_text(value), style=style)
+    return text
+
+
+def who_items(analysis: dict) -> list[PaneItem]:
+    sections = (("person", "People"), ("organization", "Organisations"), ("group", "Groups"))
+    items: list[PaneItem] = []
+    for kind, title in sections:
+        entities = [e for e in analysis.get("who", []) if e.get("kind") == kind]
+        if not entities:
+            continue
+        items.append(heading(title))
+        for entity in entities:
+            items.append(entity_item(entity))
+    return items
+
+
+def where_items(analysis: dict) -> list[PaneItem]:
+    places = analysis.get("where", [])
+    return [entity_item(place) for place in places]
+
+
+def entity_item(entity: dict) -> PaneItem:
+    mentions = [tuple(m) for m in entity.get("mentions", [])]
+    label = line((entity["name"], "bold"))
+    if entity.get("role"):
+        label.append_text(line((f" · {entity['role']}", "")))
+    label.append_text(line((f"  ×{len(mentions)}", "dim")))
+    aliases = entity.get("aliases") or []
+    if aliases:
+        label.append_text(line(("\n  " + ", ".join(aliases), "dim italic")))
+    return PaneItem(label, mentions, mentions[0][0] if mentions else None, key=entity["name"])
+
+
+def what_items(analysis: dict) -> list[PaneItem]:
+    items: list[PaneItem] = []
+    for entry in analysis.get("what", []):
+        span = [(entry["start"], entry["end"])]
+        kind = entry["kind"]
+        if kind == "lede":
+            label = line(("Lede  ", "bold reverse"), (" " + entry["text"], ""))
+        elif kind == "quote":
+            speaker = entry.get("speaker") or "unattributed"
+            label = line((speaker, "bold"), (": “", "dim"), (entry["text"], "italic"), ("”", "dim"))
+        else:
+            actors = ", ".join(entry.get("actors") or [])
+            label = line(("• ", "dim"), (entry["text"], ""))
+            if actors:
+                label.append_text(line((f"  ({actors})", "dim")))
+        items.append(PaneItem(label, span, entry["start"], key=entry["text"]))
+    return items
+
+
+def when_items(analysis: dict, body: str, sentences: list[tuple[int, int]]) -> list[PaneItem]:
+    """A timeline: dated expressions by value, then the vague and unresolved ones, marked."""
+    starts = [s for s, _ in sentences]
+    dated, vague = [], []
+    for entry in analysis.get("when", []):
+        value = entry.get("value")
+        index = max(0, bisect_left(starts, entry["start"] + 1) - 1)
+        context = body[sentences[index][0]:sentences[index][1]] if sentences else ""
+        context = " ".join(context.split())[:60]
+        if value and value[:1].isdigit() and not value.startswith("P"):
+            label = line((value.ljust(10), "bold"), ("  " + entry["text"], ""), (f"\n  {context}", "dim"))
+            dated.append((value, entry["start"], PaneItem(label, [(entry["start"], entry["end"])], entry["start"], key=entry["text"])))
+        else:
+            shown = value or "unresolved"
+            label = line(("~ " + shown.ljust(8), "italic"), ("  " + entry["text"], ""), (f"\n  {context}", "dim"))
+            vague.append((entry["start"], PaneItem(label, [(entry["start"], entry["end"])], entry["start"], key=entry["text"])))
+    items = [item for _, _, item in sorted(dated, key=lambda d: (d[0], d[1]))]
+    if vague:
+        items.append(heading("Vague or unresolved"))
+        items.extend(item for _, item in sorted(vague, key=lambda v: v[0]))
+    return items
+
+
+class PaneList(OptionList):
+    """An option list of PaneItems with vim keys; rows of the current sentence carry a mark."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="pane-down"),
+        Binding("k", "cursor_up", "Up", show=False, id="pane-up"),
+        Binding("g", "first", "First", show=False, id="pane-top"),
+        Binding("G", "last", "Last", show=False, id="pane-bottom"),
+    ]
+
+    def __init__(self, *, empty_message: str, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.items: list[PaneItem] = []
+        self.empty_message = empty_message
+        self._marked: set[int] = set()
+
+    def show_message(self, message: str) -> None:
+        """A one-line state (loading, empty, error) in place of the rows."""
+        self.items = []
+        self._marked = set()
+        self.set_options([Option(Text(message, style="dim italic"), disabled=True)])
+
+    def show_items(self, items: list[PaneItem]) -> None:
+        if not items:
+            self.show_message(self.empty_message)
+            return
+        highlighted = self.highlighted
+        self.items = items
+        self._marked = set()
+        self.set_options(
+            [Option(self._prompt(item, False), disabled=item.heading, id=str(i)) for i, item in enumerate(items)]
+        )
+        if highlighted is not None and highlighted < len(items):
+            self.highlighted = highlighted
+        else:
+            self.highlighted = next((i for i, item in enumerate(items) if not item.heading), None)
+
+    @staticmethod
+    def _prompt(item: PaneItem, marked: bool) -> Text:
+        if item.heading:
+            return item.label
+        prefix = Text(MARK if marked else NO_MARK, style="bold")
+        return prefix + item.label
+
+    def mark_span(self, start: int, end: int) -> None:
+        """Mark the rows whose spans touch body[start:end] (the document's current sentence)."""
+        marked = {i for i, item in enumerate(self.items) if not item.heading and item.touches(start, end)}
+        for index in marked ^ self._marked:
+            self.replace_option_prompt_at_index(index, self._prompt(self.items[index], index in marked))
+        self._marked = marked
+
+    @property
+    def marked(self) -> set[int]:
+        return set(self._marked)
+
+    @property
+    def current_item(self) -> PaneItem | None:
+        if self.highlighted is None or not self.items:
+            return None
+        return self.items[self.highlighted]
