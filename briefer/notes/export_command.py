@@ -1,0 +1,373 @@
+"""`briefer export` and `briefer import`, and the file-writing calls the UI uses.
+
+The rendering and parsing are pure (`briefer.notes.export`); this module adds the
+store, the files and the clock. Heavy imports happen inside functions: this module
+is imported on every CLI start.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+SINGLE_FILE_NAME = "briefer-notes.md"
+JSON_FILE_NAME = "briefer-annotations.json"
+
+
+class ExportError(Exception):
+    """An export or import that cannot go ahead; the message is one line for the user."""
+
+
+def export_dir() -> Path:
+    """Where exports go when no `-o` is given."""
+    from briefer import config
+
+    return config.data_dir() / "export"
+
+
+# ---------------------------------------------------------------- exporting
+
+def export_briefing_notes(store, briefing, out_dir: Path | None = None, force: bool = False) -> Path:
+    """Write the notes of one open briefing to its file in `out_dir`; returns that file."""
+    from briefer.notes import export
+
+    notes = store.notes_for(briefing.id)
+    if not notes:
+        raise ExportError("this briefing has no notes to export")
+    info = export.BriefingInfo.from_briefing(briefing)
+    folder = Path(out_dir) if out_dir is not None else export_dir()
+    target = folder / export.export_file_name(info)
+    _check_targets([target], force)
+    _write_markdown(target, lambda exported, mine: export.render_briefing(info, notes, exported=exported, my_notes=mine))
+    return target
+
+
+def export_notes(
+    store,
+    out: Path | None = None,
+    *,
+    notes=None,
+    tags=(),
+    since: str | None = None,
+    briefing_ids=None,
+    paths=None,
+    single: bool = False,
+    force: bool = False,
+    fmt: str = "markdown",
+    briefings=None,
+) -> list[Path]:
+    """Export notes (all, `notes` if given, narrowed by the filters) and return the files written
+    or left unchanged. `out` is a folder (one file per briefing, or one file with `single`), or a
+    `.md`/`.json` file; default: `export_dir()`. `briefings` maps briefing id -> Briefing for
+    metadata already loaded; other briefings are read from their paths when they still exist."""
+    from briefer.notes import export
+
+    chosen = export.select_notes(
+        store.all_notes() if notes is None else notes,
+        tags=tags, since=since, briefing_ids=briefing_ids, paths=paths,
+    )
+    if not chosen:
+        raise ExportError("no notes to export")
+    groups = briefing_groups(chosen, briefings)
+    out = Path(out) if out is not None else export_dir()
+    if fmt == "json":
+        target = out if out.suffix.lower() == ".json" else out / JSON_FILE_NAME
+        _check_targets([target], force, json_file=True)
+        text = export.render_annotations(groups)
+        if not (target.is_file() and target.read_text(encoding="utf-8", errors="replace") == text):
+            _atomic_write(target, text)
+        return [target]
+    if out.suffix.lower() in MARKDOWN_SUFFIXES or single:
+        target = out if out.suffix.lower() in MARKDOWN_SUFFIXES else out / SINGLE_FILE_NAME
+        _check_targets([target], force)
+        _write_markdown(target, lambda exported, mine: export.render_collection(groups, exported=exported, my_notes=mine))
+        return [target]
+    names = export.export_file_names([info for info, _ in groups])
+    targets = [(out / names[info.id], info, group) for info, group in groups]
+    _check_targets([t for t, _, _ in targets], force)
+    for target, info, group in targets:
+        _write_markdown(
+            target,
+            lambda exported, mine, info=info, group=group: export.render_briefing(info, group, exported=exported, my_notes=mine),
+        )
+    return [t for t, _, _ in targets]
+
+
+def briefing_groups(notes, briefings=None) -> list:
+    """(BriefingInfo, notes) per briefing; metadata from the briefing file when it still loads."""
+    from briefer.briefing import BriefingError, load
+    from briefer.notes import export
+
+    briefings = briefings or {}
+    groups = []
+    for briefing_id, group in export.group_by_briefing(notes).items():
+        briefing = briefings.get(briefing_id)
+        if briefing is None:
+            path = export.BriefingInfo.from_notes(group).path
+            if path and os.path.isfile(path):
+                try:
+                    briefing = load(path)
+                except (BriefingError, ValueError, UnicodeDecodeError):
+                    briefing = None
+        if briefing is not None:
+            info = export.BriefingInfo.from_briefing(briefing, briefing_id=briefing_id)
+        else:
+            info = export.BriefingInfo.from_notes(group)
+        groups.append((info, group))
+    return groups
+
+
+def _check_targets(targets, force: bool, json_file: bool = False) -> None:
+    """Refuse, before writing anything, to overwrite a file briefer did not write."""
+    from briefer.notes import export
+
+    if force:
+        return
+    for target in targets:
+        if target.is_dir():
+            raise ExportError(f"{target}: is a folder")
+        if not target.exists():
+            continue
+        try:
+            text = target.read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            raise ExportError(f"{target}: {exc.strerror or exc}") from None
+        ours = export.is_briefer_json(text) if json_file else export.is_briefer_file(text)
+        if not ours:
+            raise ExportError(f"{target}: not written by briefer; use --force to overwrite it")
+
+
+def _write_markdown(target: Path, render) -> bool:
+    """Write `render(exported, my_notes)` to `target`, keeping the old file's My notes region;
+    an export whose notes did not change keeps the old `exported` and so the same bytes.
+    Returns whether the file changed."""
+    from briefer.notes import export
+    from briefer.notes.model import now_iso
+
+    old = None
+    if target.is_file():
+        try:
+            old = export.normalise_newlines(target.read_text(encoding="utf-8", errors="surrogateescape"))
+        except OSError as exc:
+            raise ExportError(f"{target}: {exc.strerror or exc}") from None
+    mine = export.my_notes_region(old) if old and export.is_briefer_file(old) else None
+    if old is not None:
+        exported = export.previous_exported(old)
+        if exported is not None and render(exported, mine) == old:
+            return False
+    _atomic_write(target, render(now_iso(), mine))
+    return True
+
+
+def _atomic_write(target: Path, text: str) -> None:
+    """Write a temporary file beside `target` and rename it over: no half-written exports."""
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(temp, "w", encoding="utf-8", errors="surrogateescape", newline="\n") as handle:
+            handle.write(text)
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise ExportError(f"{target}: {exc.strerror or exc}") from None
+
+
+def render_to_text(groups, *, single: bool, fmt: str) -> str:
+    """The export as one text, for standard output."""
+    from briefer.notes import export
+    from briefer.notes.model import now_iso
+
+    if fmt == "json":
+        return export.render_annotations(groups)
+    if len(groups) == 1 and not single:
+        info, notes = groups[0]
+        return export.render_briefing(info, notes, exported=now_iso())
+    return export.render_collection(groups, exported=now_iso())
+
+
+# ---------------------------------------------------------------- importing
+
+@dataclass(slots=True)
+class ImportReport:
+    files: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def export_files(paths) -> list[Path]:
+    """The markdown files to import: named files, and briefer's exports inside named folders."""
+    from briefer.notes import export
+
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            for candidate in sorted(p for p in path.rglob("*") if p.suffix.lower() in MARKDOWN_SUFFIXES):
+                if candidate.is_file() and export.is_briefer_file(_read(candidate)):
+                    files.append(candidate)
+        elif path.is_file():
+            if not export.is_briefer_file(_read(path)):
+                raise ExportError(f"{path}: not a briefer export (no 'generator: briefer' front matter)")
+            files.append(path)
+        else:
+            raise ExportError(f"{path}: no such file or folder")
+    return files
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise ExportError(f"{path}: {exc.strerror or exc}") from None
+
+
+def import_exports(store, paths) -> ImportReport:
+    """Restore notes from export files into `store`: same ids, selectors and times; text and
+    tags edited in a file win; notes already in the store are updated, never duplicated; a
+    new note whose briefing file is gone is kept as an orphan."""
+    from briefer.notes import export
+    from briefer.notes.model import now_iso
+
+    report = ImportReport()
+    now = now_iso()
+    briefing_exists: dict[str, bool] = {}
+    for path in export_files(paths):
+        parsed = export.parse_export(_read(path))
+        report.files += 1
+        report.problems += [f"{path}: {problem}" for problem in parsed.problems]
+        for imported in parsed.notes:
+            existing = store.get(imported.note.id)
+            merged = export.merge_imported(imported, existing, now)
+            if merged is None:
+                report.unchanged += 1
+            elif existing is None:
+                where = merged.briefing_path
+                if where not in briefing_exists:
+                    briefing_exists[where] = bool(where) and os.path.isfile(where)
+                if not briefing_exists[where]:
+                    merged = replace(merged, anchor="orphan")
+                store.add(merged)
+                report.added += 1
+            else:
+                store.update(merged)
+                report.updated += 1
+    return report
+
+
+# ---------------------------------------------------------------- the commands
+
+def register(subparsers, common) -> None:
+    parser = subparsers.add_parser(
+        "export", parents=[common],
+        help="write notes as markdown files (one per briefing) or W3C annotation JSON",
+        description="Write notes as markdown: one file per briefing, with the passage, the note, "
+        "its #tags and the data `briefer import` needs to restore it. A file's '## My notes' "
+        "section is kept when it is exported again.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="only the notes of these briefings")
+    parser.add_argument("--tag", action="append", default=[], metavar="TAG",
+                        help="only notes with this tag or a tag nested under it (repeatable)")
+    parser.add_argument("--since", metavar="YYYY-MM-DD", help="only notes created or changed on or after this day")
+    parser.add_argument("-o", "--output", metavar="DIR|FILE.md|-",
+                        help="folder (default: the export folder), one .md file, or - for standard output")
+    parser.add_argument("--single", action="store_true", help="all notes in one file")
+    parser.add_argument("--force", action="store_true", help="overwrite files that briefer did not write")
+    parser.add_argument("--format", choices=("markdown", "json"), default="markdown",
+                        help="markdown (default) or W3C Web Annotation JSON")
+    parser.set_defaults(func=run_export)
+
+    parser = subparsers.add_parser(
+        "import", parents=[common],
+        help="restore notes from briefer's markdown export",
+        description="Restore notes from files written by `briefer export`. Note text and tags "
+        "edited in a file win; importing again creates no duplicates.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="export files, or folders of them")
+    parser.set_defaults(func=run_import)
+
+
+def _open_store(args):
+    from briefer import config
+    from briefer.notes.store import NotesStore, StoreError
+
+    try:
+        store = NotesStore.open(config.notes_path(args.notes))
+    except StoreError as exc:
+        raise _command_error(str(exc)) from None
+    for message in store.messages:
+        print(f"briefer: {message}", file=sys.stderr)
+    return store
+
+
+def _command_error(message: str):
+    from briefer.cli import CommandError
+
+    return CommandError(message)
+
+
+def run_export(args) -> int:
+    from datetime import date
+
+    from briefer.briefing import BriefingError, load
+    from briefer.notes import export
+
+    if args.since:
+        try:
+            date.fromisoformat(args.since)
+        except ValueError:
+            raise _command_error(f"--since {args.since}: expected a date as YYYY-MM-DD") from None
+    briefings = {}
+    paths = []
+    for name in args.files:
+        try:
+            briefing = load(name)
+        except BriefingError as exc:
+            raise _command_error(str(exc)) from None
+        briefings[briefing.id] = briefing
+        paths += [name, os.path.abspath(name)]
+    store = _open_store(args)
+    try:
+        notes = export.select_notes(
+            store.all_notes(), tags=args.tag, since=args.since,
+            briefing_ids=list(briefings), paths=paths if args.files else None,
+        )
+        if not notes:
+            print("briefer: no notes to export", file=sys.stderr)
+            return 0
+        if args.output == "-":
+            sys.stdout.write(render_to_text(briefing_groups(notes, briefings), single=args.single, fmt=args.format))
+            return 0
+        out = Path(args.output) if args.output else None
+        written = export_notes(store, out, notes=notes, single=args.single, force=args.force,
+                               fmt=args.format, briefings=briefings)
+    except ExportError as exc:
+        raise _command_error(str(exc)) from None
+    finally:
+        store.close()
+    where = written[0] if len(written) == 1 else written[0].parent
+    print(f"exported {len(notes)} note{'s' * (len(notes) != 1)} to {where}")
+    return 0
+
+
+def run_import(args) -> int:
+    from briefer.notes.store import StoreError
+
+    store = _open_store(args)
+    try:
+        if store.read_only:
+            raise _command_error("the notes file is open in another briefer; close it and import again")
+        report = import_exports(store, args.paths)
+    except (ExportError, StoreError) as exc:
+        raise _command_error(str(exc)) from None
+    finally:
+        store.close()
+    for problem in report.problems:
+        print(f"briefer: {problem}", file=sys.stderr)
+    print(
+        f"imported {report.files} file{'s' * (report.files != 1)}: {report.added} new, "
+        f"{report.updated} updated, {report.unchanged} unchanged"
+    )
+    return 0
