@@ -1,12 +1,33 @@
-"""Where briefer keeps things: platformdirs paths, overridable by flags and env."""
+"""Where briefer keeps things, and the user's TOML config file.
+
+Paths come from platformdirs, overridable by flags and environment variables.
+The config file is optional: a missing file means every default. A broken one
+raises `ConfigError` with one line naming the file, the line and the problem;
+settings briefer does not know are reported as warnings and otherwise ignored.
+"""
 from __future__ import annotations
 
 import os
+import re
+import stat
+import tempfile
+import tomllib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 import platformdirs
 
 APP_NAME = "briefer"
+
+DEFAULT_THEME = "textual-dark"
+DEFAULT_QUICK_TAGS = MappingProxyType({"1": "key", "2": "claim", "3": "follow-up", "4": "question", "5": "source"})
+QUICK_TAG_KEYS = tuple(str(digit) for digit in range(1, 10))
+TOP_LEVEL_KEYS = ("briefings", "notes_file", "export_dir", "theme", "quick_tags", "keymap")
+# The settings `save_setting` may change: plain strings at the top level.
+SCALAR_SETTINGS = ("notes_file", "export_dir", "theme")
 
 
 def data_dir() -> Path:
@@ -30,10 +51,445 @@ def config_path(override: str | Path | None = None) -> Path:
     return config_dir() / "config.toml"
 
 
-def notes_path(override: str | Path | None = None) -> Path:
-    """--notes FILE, else $BRIEFER_NOTES, else notes.json in the data dir."""
+def notes_path(override: str | Path | None = None, config: Config | None = None) -> Path:
+    """--notes FILE, else $BRIEFER_NOTES, else the config's notes_file, else notes.json in the data dir."""
     if override:
         return Path(override)
     if os.environ.get("BRIEFER_NOTES"):
         return Path(os.environ["BRIEFER_NOTES"])
+    if config is not None and config.notes_file is not None:
+        return config.notes_file
     return data_dir() / "notes.json"
+
+
+def export_dir(config: Config | None = None) -> Path:
+    """The config's export_dir, else export/ in the data dir."""
+    if config is not None and config.export_dir is not None:
+        return config.export_dir
+    return data_dir() / "export"
+
+
+def briefing_folders(config: Config | None = None, cwd: Path | None = None) -> list[Path]:
+    """The config's briefings folders; without any, ./briefings when it exists, else the current folder."""
+    if config is not None and config.briefings:
+        return list(config.briefings)
+    cwd = Path.cwd() if cwd is None else cwd
+    return [cwd / "briefings"] if (cwd / "briefings").is_dir() else [cwd]
+
+
+class ConfigError(Exception):
+    """The config file cannot be used; str() is one line naming the file, the line and the problem."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings in force. Paths are absolute or relative to the current folder, `~` expanded."""
+
+    path: Path
+    briefings: tuple[Path, ...] = ()
+    notes_file: Path | None = None
+    export_dir: Path | None = None
+    theme: str = DEFAULT_THEME
+    # Digit key "1".."9" -> tag name: the defaults with the user's table merged over them.
+    quick_tags: Mapping[str, str] = field(default_factory=lambda: DEFAULT_QUICK_TAGS)
+    # Binding id -> comma-separated Textual key names, for `App.set_keymap`.
+    keymap: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    warnings: tuple[str, ...] = ()
+
+
+def load_config(path: Path | None = None, *, known_binding_ids: set[str] | None = None) -> Config:
+    """Read the config at `path` (default: `config_path()`); a missing file gives the defaults.
+
+    Relative paths in the file are taken relative to the file's folder, so the
+    file means the same wherever briefer is started.
+    """
+    path = config_path() if path is None else Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Config(path=path)
+    except OSError as exc:
+        raise ConfigError(_line(path, None, f"cannot read the config file ({exc.strerror or exc})")) from None
+    text = _decode(path, raw)
+    data = _parse(path, text)
+    return _Reader(path, text, known_binding_ids).read(data)
+
+
+def save_setting(path: Path, key: str, value: str) -> None:
+    """Set the top-level setting `key` to the string `value` in the config file at `path`.
+
+    The user's comments and other lines stay as they are: the setting's line is
+    edited in place, or added (after its commented-out example when there is
+    one, else before the first table), or the file is created with a header.
+    The file is replaced atomically, and only with TOML that reads back with
+    exactly this change.
+    """
+    if key not in SCALAR_SETTINGS:
+        raise ValueError(f"save_setting cannot set {key!r}; it sets {', '.join(SCALAR_SETTINGS)}")
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raw = None
+    except OSError as exc:
+        raise ConfigError(_line(path, None, f"cannot read the config file ({exc.strerror or exc})")) from None
+    text = _CREATED_HEADER if raw is None else _decode(path, raw)
+    before = _parse(path, text)
+    checked = _Reader(path, "", None)
+    checked.scalar(key, value)  # the same rules as loading: a value saved is a value that loads
+    assignment = f"{key} = {toml_string(value)}"
+    after_text = _with_setting(text, key, assignment, before.get(key))
+    expected = {**before, key: value}
+    try:
+        after = tomllib.loads(after_text)
+    except tomllib.TOMLDecodeError:
+        after = None
+    if after != expected:
+        raise ConfigError(_line(path, None, f"cannot update {key} automatically here; set {assignment} by hand"))
+    write_atomic(path, after_text)
+
+
+def toml_string(value: str) -> str:
+    """`value` as a TOML basic string: quotes, backslashes and control characters escaped."""
+    out = []
+    for char in value:
+        if char in _TOML_ESCAPES:
+            out.append(_TOML_ESCAPES[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` so that a crash leaves the old file or the new one, never half of one.
+
+    A symlinked file (a dotfiles checkout) is written through the link, which stays a link.
+    """
+    target = Path(os.path.realpath(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(temp_name, mode)
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def default_config_text() -> str:
+    """The commented file `briefer config init` writes: every setting, at its default, commented out."""
+    quick_tags = "\n".join(f"# {key} = {toml_string(tag)}" for key, tag in DEFAULT_QUICK_TAGS.items())
+    return _DEFAULT_CONFIG_TEMPLATE.format(
+        notes_file=toml_string(str(data_dir() / "notes.json")),
+        export_dir=toml_string(str(export_dir())),
+        theme=toml_string(DEFAULT_THEME),
+        quick_tags=quick_tags,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Reading and checking
+
+
+_TOML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+_TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
+# A tag as the notes use it: no spaces, nested with single slashes, no leading '#'.
+_TAG = re.compile(r"[^\s/#][^\s/]*(?:/[^\s/]+)*")
+
+
+class _Reader:
+    """Checks parsed TOML into a Config, finding line numbers in `text` for messages."""
+
+    def __init__(self, path: Path, text: str, known_binding_ids: set[str] | None) -> None:
+        self.path = path
+        self.text = text
+        self.known_binding_ids = known_binding_ids
+        self.warnings: list[str] = []
+
+    def read(self, data: dict) -> Config:
+        for key in data:
+            if key not in TOP_LEVEL_KEYS:
+                self.warn((key,), f"unknown setting {_shown(key)} (ignored)")
+        settings: dict = {}
+        if "briefings" in data:
+            settings["briefings"] = self.briefings(data["briefings"])
+        for key in ("notes_file", "export_dir"):
+            if key in data:
+                settings[key] = self.relative_path(self.scalar(key, data[key]))
+        if "theme" in data:
+            settings["theme"] = self.scalar("theme", data["theme"])
+        if "quick_tags" in data:
+            settings["quick_tags"] = self.quick_tags(data["quick_tags"])
+        if "keymap" in data:
+            settings["keymap"] = self.keymap(data["keymap"])
+        return Config(path=self.path, warnings=tuple(self.warnings), **settings)
+
+    def scalar(self, key: str, value: object) -> str:
+        if not isinstance(value, str):
+            self.fail((key,), f"{key} must be a string, like {key} = {_EXAMPLES[key]}")
+        if not value.strip():
+            self.fail((key,), f"{key} must not be empty")
+        if any(map(_is_control, value)):
+            self.fail((key,), f"{key} {_shown(value)} must not contain control characters")
+        return value
+
+    def briefings(self, value: object) -> tuple[Path, ...]:
+        if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+            self.fail(("briefings",), 'briefings must be a list of folder paths, like briefings = ["~/briefings"]')
+        return tuple(self.relative_path(item) for item in value)
+
+    def quick_tags(self, value: object) -> MappingProxyType:
+        if not isinstance(value, dict):
+            self.fail(("quick_tags",), 'quick_tags must be a table, like [quick_tags] with 1 = "key" under it')
+        tags = dict(DEFAULT_QUICK_TAGS)
+        for key, tag in value.items():
+            where = ("quick_tags", key)
+            if key not in QUICK_TAG_KEYS:
+                if key.strip().isdigit():
+                    self.fail(where, f"quick_tags key {_shown(key)} must be a digit from 1 to 9")
+                self.warn(where, f"unknown quick_tags key {_shown(key)} (ignored; keys are 1 to 9)")
+                continue
+            if not isinstance(tag, str):
+                self.fail(where, f'quick_tags.{key} must be a tag name in quotes, like {key} = "key"')
+            if tag == "":
+                tags.pop(key, None)  # "" unsets a default quick tag
+            elif not _TAG.fullmatch(tag) or any(map(_is_control, tag)):
+                self.fail(where, f"quick_tags.{key} {_shown(tag)} is not a tag: no spaces, no leading #, "
+                          "parts separated by single /")
+            else:
+                tags[key] = tag
+        return MappingProxyType(dict(sorted(tags.items())))
+
+    def keymap(self, value: object) -> MappingProxyType:
+        if not isinstance(value, dict):
+            self.fail(("keymap",), 'keymap must be a table, like [keymap] with annotate = "a" under it')
+        keymap = {}
+        for binding_id, keys in value.items():
+            where = ("keymap", binding_id)
+            if not isinstance(keys, str):
+                self.fail(where, f'keymap.{_shown(binding_id)} must be keys in quotes, like "j,down"')
+            names = [name.strip() for name in keys.split(",")]
+            if not all(names) or any(len(name.split()) != 1 or any(map(_is_control, name)) for name in names):
+                self.fail(where, f"keymap.{_shown(binding_id)} {_shown(keys)} must be key names separated by "
+                          'commas, like "j,down" (write "comma" for the comma key)')
+            if self.known_binding_ids is not None and binding_id not in self.known_binding_ids:
+                self.warn(where, f"unknown binding id {_shown(binding_id)} in [keymap] (ignored; "
+                          "? in the app lists every binding id)")
+                continue
+            keymap[binding_id] = ",".join(names)
+        return MappingProxyType(keymap)
+
+    def relative_path(self, value: str) -> Path:
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else self.path.parent / path
+
+    def fail(self, key_path: tuple[str, ...], problem: str):
+        raise ConfigError(_line(self.path, _find_key_line(self.text, key_path), problem))
+
+    def warn(self, key_path: tuple[str, ...], problem: str) -> None:
+        self.warnings.append(_line(self.path, _find_key_line(self.text, key_path), problem))
+
+
+_EXAMPLES = {"theme": '"textual-dark"', "notes_file": '"~/notes/briefer.json"', "export_dir": '"~/notes/briefings"'}
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(_line(path, line, "the file is not UTF-8 text")) from None
+
+
+def _parse(path: Path, text: str) -> dict:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        position = _TOML_POSITION.search(message)
+        problem = message[: position.start()] if position else message
+        if position and position.group(1):
+            where = f"line {position.group(1)}, column {position.group(2)}"
+        else:
+            where = f"line {max(len(text.splitlines()), 1)} (end of file)"
+        raise ConfigError(f"{_shown_path(path)}, {where}: not valid TOML: {problem[:1].lower()}{problem[1:]}") from None
+
+
+def _line(path: Path, line: int | None, problem: str) -> str:
+    where = f", line {line}" if line else ""
+    return f"{_shown_path(path)}{where}: {problem}"
+
+
+def _shown(text: str) -> str:
+    """`text` in double quotes, safe on a terminal."""
+    return f'"{_printable(text)}"'
+
+
+def _shown_path(path: Path) -> str:
+    return _printable(str(path))
+
+
+def _printable(text: str) -> str:
+    """`text` with control and invisible format characters written as \\uXXXX escapes."""
+    return "".join(f"\\u{ord(char):04x}" if _is_control(char) else char for char in text)
+
+
+def _is_control(char: str) -> bool:
+    return unicodedata.category(char)[0] == "C"
+
+
+# A key in a TOML key/value line or table header: bare, "basic" or 'literal'.
+_KEY_PART = re.compile(r"""\s*(?:([A-Za-z0-9_-]+)|"((?:[^"\\]|\\.)*)"|'([^']*)')\s*""")
+_TABLE_HEADER = re.compile(r"\s*\[\[?(?P<key>[^\]]*)\]\]?\s*(?:#.*)?$")
+
+
+def _parse_key(source: str) -> tuple[tuple[str, ...], int] | None:
+    """A dotted key at the start of `source`: its parts and where it ends, or None."""
+    parts = []
+    position = 0
+    while True:
+        match = _KEY_PART.match(source, position)
+        if not match:
+            return None
+        bare, basic, literal = match.groups()
+        if basic is not None:
+            try:
+                basic = tomllib.loads(f'k = "{basic}"')["k"]
+            except tomllib.TOMLDecodeError:
+                return None
+        parts.append(bare if bare is not None else basic if basic is not None else literal)
+        position = match.end()
+        if not source.startswith(".", position):
+            return tuple(parts), position
+        position += 1
+
+
+def _find_key_line(text: str, key_path: tuple[str, ...]) -> int | None:
+    """The 1-based line that sets `key_path`, or failing that the line that sets the table holding it."""
+    table: tuple[str, ...] = ()
+    enclosing = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _TABLE_HEADER.match(line)
+        if header:
+            parsed = _parse_key(header.group("key"))
+            table = parsed[0] if parsed else ()
+            if table == key_path:
+                return number
+            continue
+        parsed = _parse_key(line)
+        if not parsed or not line[parsed[1]:].startswith("="):
+            continue
+        full = table + parsed[0]
+        if full == key_path:
+            return number
+        if enclosing is None and full == key_path[: len(full)]:
+            enclosing = number  # an inline table or dotted key holding it
+    return enclosing
+
+
+# ---------------------------------------------------------------------------
+# Writing
+
+
+_CREATED_HEADER = "# briefer configuration. `briefer config init --force` rewrites it with every setting explained.\n"
+
+
+def _with_setting(text: str, key: str, assignment: str, old_value: object) -> str:
+    """`text` with the top-level `key` set by the line `assignment`, other lines untouched."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += newline
+    first_table = next((i for i, line in enumerate(lines) if _TABLE_HEADER.match(line)), len(lines))
+    top_level = range(first_table)
+    if old_value is not None:
+        for i in top_level:
+            replaced = _replace_value(lines[i], key, assignment, old_value)
+            if replaced is not None:
+                lines[i] = replaced
+                return "".join(lines)
+        return text  # the caller finds the value unchanged and says so
+    example = re.compile(rf"\s*#\s*{re.escape(key)}\s*=")
+    for i in top_level:
+        if example.match(lines[i]):
+            lines.insert(i + 1, assignment + newline)
+            return "".join(lines)
+    if first_table == len(lines):
+        return "".join(lines) + assignment + newline
+    insert_at = first_table
+    while insert_at > 0 and lines[insert_at - 1].lstrip().startswith("#"):
+        insert_at -= 1  # keep a table's leading comment with its table
+    lines[insert_at:insert_at] = [assignment + newline, newline]
+    return "".join(lines)
+
+
+def _replace_value(line: str, key: str, assignment: str, old_value: object) -> str | None:
+    """`line` with `key = old value` replaced by `assignment`, its trailing comment kept; None if not that line."""
+    parsed = _parse_key(line)
+    if not parsed or parsed[0] != (key,) or not line[parsed[1]:].startswith("="):
+        return None
+    indent = line[: len(line) - len(line.lstrip())]
+    body = line.rstrip("\r\n")
+    ending = line[len(body):]
+    # The value ends where the rest of the line, up to a '#' or the end, parses as that value.
+    for end in [m.start() for m in re.finditer("#", body)] + [len(body)]:
+        try:
+            if tomllib.loads(body[:end])[key] == old_value:
+                return f"{indent}{assignment}{'  ' + body[end:] if end < len(body) else ''}{ending}"
+        except tomllib.TOMLDecodeError:
+            continue
+    return None
+
+
+_DEFAULT_CONFIG_TEMPLATE = """\
+# briefer configuration (TOML).
+#
+# Every setting is shown at its default, commented out: remove the leading
+# "# " to change one. Settings you leave commented follow briefer's defaults,
+# also when a later version changes them. `briefer config path` prints where
+# this file is; --config FILE or $BRIEFER_CONFIG use another one.
+#
+# Paths may start with ~ (your home folder); relative paths are taken
+# relative to the folder this file is in.
+
+# Folders of briefings the library shows. Empty: ./briefings when the
+# current folder has one, else the current folder.
+# Example: briefings = ["~/briefings", "~/work/daily"]
+# briefings = []
+
+# The notes file. --notes FILE and $BRIEFER_NOTES take precedence.
+# notes_file = {notes_file}
+
+# Where `e` (export) writes markdown notes.
+# export_dir = {export_dir}
+
+# Colour theme: any Textual theme, e.g. "textual-dark", "textual-light",
+# "nord", "gruvbox", "ansi-dark", "ansi-light". Choosing a theme from the
+# command palette (ctrl+p) saves it here.
+# theme = {theme}
+
+# Keys 1 to 9 in the reader tag the current passage. Entries here are merged
+# over these defaults: set a key to change its tag, or to "" to remove it.
+# Tags have no spaces; nest them with /, like "topic/energy".
+[quick_tags]
+{quick_tags}
+
+# Key bindings: binding id = "keys", several keys separated by commas.
+# Bindings you do not list keep their default keys. `?` in the app lists
+# every binding id with the keys in force. Key names are Textual's:
+# "a", "A", "ctrl+s", "down", "pageup", "space", "question_mark", "comma".
+[keymap]
+# annotate = "a,enter"
+# next-sentence = "j,down,ctrl+n"
+"""
