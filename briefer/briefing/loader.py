@@ -1,84 +1,319 @@
 """Read briefing files into Briefing objects.
 
-First cut: the loader helper hardens encodings, bad inputs, datelines and the
-markdown block map. The public functions and their signatures are fixed.
+Every failure is a BriefingError naming the file and one reason. The loader
+never blocks on special files (FIFOs, sockets are refused from `stat` before
+any open) and never reads more than MAX_BYTES.
 """
 from __future__ import annotations
 
+import codecs
+import datetime as dt
+import errno
 import hashlib
+import os
 import re
+import stat
 from pathlib import Path
 
 import yaml
 
+from briefer.briefing.blocks import markdown_blocks, plain_text, text_blocks
+from briefer.briefing.dates import ParsedDate, find_dateline, parse_date, wire_dateline, year_in
 from briefer.briefing.model import Block, Briefing, BriefingError
+from briefer.briefing.sanitize import clean_text
 from briefer.briefing.sentences import split_sentences
 
 SUFFIXES = (".txt", ".md", ".markdown")
-_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)(?:---|\.\.\.)\n", re.S)
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+MAX_BYTES = 20 * 1024 * 1024
+TITLE_LENGTH = 80
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_YAML_KEY_LINE = re.compile(r"\s*[\w-]+\s*:")
+_BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
 
 
 def load(path: str | Path) -> Briefing:
     """Load one briefing file; raise BriefingError with a one-line reason."""
     path = Path(path)
+    raw = _read_regular_file(path)
+    text, warnings = _decode(path, raw)
+    fmt = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
+    return briefing_from_text(text, path=path, fmt=fmt, warnings=warnings)
+
+
+def _read_regular_file(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        info = os.stat(path)
     except FileNotFoundError:
-        raise BriefingError(path, "no such file") from None
+        reason = "broken symlink (its target does not exist)" if path.is_symlink() else "no such file"
+        raise BriefingError(path, reason) from None
     except OSError as exc:
-        raise BriefingError(path, exc.strerror or str(exc)) from None
-    text = raw.decode("utf-8-sig")
-    fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
-    return briefing_from_text(text, path=path, fmt=fmt)
+        raise BriefingError(path, _os_reason(exc)) from None
+    _check_regular(path, info.st_mode)
+    _check_size(path, info.st_size)
+    try:
+        # O_NONBLOCK: if the path was swapped for a FIFO after the stat, open returns at once.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise BriefingError(path, _os_reason(exc)) from None
+    with os.fdopen(fd, "rb") as file:
+        _check_regular(path, os.fstat(fd).st_mode)
+        try:
+            raw = file.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise BriefingError(path, _os_reason(exc)) from None
+    _check_size(path, len(raw))  # the file grew after the stat
+    return raw
 
 
-def briefing_from_text(text: str, path: Path | None = None, fmt: str = "text") -> Briefing:
+def _check_regular(path: Path, mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        reason = "is a folder, not a file"
+    elif stat.S_ISFIFO(mode):
+        reason = "is a named pipe (FIFO), not a file; not opened"
+    elif stat.S_ISSOCK(mode):
+        reason = "is a socket, not a file; not opened"
+    else:
+        reason = "is a device or special file, not a regular file; not opened"
+    raise BriefingError(path, reason)
+
+
+def _check_size(path: Path, size: int) -> None:
+    if size > MAX_BYTES:
+        raise BriefingError(
+            path, f"too large: {size / 2**20:.1f} MB ({size:,} bytes); the limit is {MAX_BYTES // 2**20} MB"
+        )
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symlink loop"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.ENOTDIR:
+        return "no such file (a folder in its path is a file)"
+    return (exc.strerror or str(exc)).lower()
+
+
+def _decode(path: Path, raw: bytes) -> tuple[str, list[str]]:
+    """Text of `raw` and warnings: by BOM, else UTF-8, else cp1252."""
+    warnings = []
+    for bom, encoding, name in _BOMS:
+        if raw.startswith(bom):
+            payload = raw[len(bom):]
+            try:
+                text = payload.decode(encoding)
+            except UnicodeDecodeError as exc:
+                text = payload.decode(encoding, errors="replace")
+                warnings.append(f"invalid {name} at byte {exc.start + len(bom)}; replaced with U+FFFD")
+            break
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            # cp1252 leaves five bytes undefined; they become U+FFFD.
+            text = raw.decode("cp1252", errors="replace")
+            warnings.append(f"not valid UTF-8 (byte {exc.start}); read as Windows-1252")
+    if "\x00" in text:
+        raise BriefingError(path, "binary file (contains NUL bytes), not a text briefing")
+    if not raw:
+        warnings.append("the file is empty")
+    return text, warnings
+
+
+def briefing_from_text(
+    text: str, path: Path | None = None, fmt: str = "text", *, warnings: list[str] | tuple[str, ...] = ()
+) -> Briefing:
     """Build a Briefing from already-decoded text (tests and extraction use this)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    meta: dict = {}
-    match = _FRONT_MATTER.match(text)
-    if match:
-        loaded = yaml.safe_load(match.group(1))
-        meta = loaded if isinstance(loaded, dict) else {}
-        text = text[match.end():]
-    body = text
-    blocks = tuple(_paragraph_blocks(body))
-    sentences = tuple(s for b in blocks for s in split_sentences(body, b.start, b.end))
-    title = str(meta.get("title") or "") or _first_line(body) or (path.stem if path else "")
+    if fmt not in ("text", "markdown"):
+        raise ValueError(f"unknown briefing format {fmt!r}")
+    path = Path(path) if path is not None else None
+    warnings = list(warnings)
+    text = text.removeprefix("\ufeff")
+    cleaned = clean_text(text)
+    removed = len(text) - text.count("\r\n") - len(cleaned)
+    if removed:
+        warnings.append(f"removed {removed} control character(s): terminal escapes, bidi controls")
+    meta, body = _front_matter(cleaned, warnings)
+    blocks = tuple(markdown_blocks(body) if fmt == "markdown" else text_blocks(body))
+    sentences = tuple(span for block in blocks for span in _block_sentences(body, block))
+
     date = meta.get("date")
+    source = meta.get("source")
+    dateline = find_dateline(body) if date is None or source is None else None
+    if dateline and date is None and dateline.date:
+        # A dateline without a year ("KYIV, Nov 20 (Reuters)") takes the year
+        # only from a partial front-matter date ("date: 2025"). Any other
+        # guess (the file's mtime, a year somewhere in the text) could be
+        # wrong by a year, and a wrong date misplaces every relative date in
+        # the timeline; no date is the honest answer.
+        date = dateline.date.iso(fallback_year=meta.get("year"))
+    if dateline and source is None:
+        source = dateline.source
+
     return Briefing(
         id=hashlib.sha256(body.encode("utf-8")).hexdigest(),
         path=path,
-        title=title,
-        date=str(date) if date else None,
-        source=str(meta["source"]) if meta.get("source") else None,
-        url=str(meta["url"]) if meta.get("url") else None,
-        tags=tuple(str(t) for t in meta.get("tags") or ()),
+        title=meta.get("title") or _fallback_title(body, blocks, sentences, fmt) or (path.stem if path else ""),
+        date=date,
+        source=source,
+        url=meta.get("url"),
+        tags=meta.get("tags", ()),
         body=body,
         blocks=blocks,
         sentences=sentences,
         format=fmt,
+        warnings=tuple(warnings),
     )
+
+
+def _block_sentences(body: str, block: Block) -> list[tuple[int, int]]:
+    if block.kind != "code":
+        return split_sentences(body, block.start, block.end)
+    spans = []  # code has no sentences: each non-blank line is one step
+    for line in re.finditer(r"[^\n]*\S[^\n]*", body[block.start:block.end]):
+        text = line.group()
+        start = block.start + line.start() + (len(text) - len(text.lstrip()))
+        spans.append((start, block.start + line.start() + len(text.rstrip())))
+    return spans
+
+
+def _front_matter(text: str, warnings: list[str]) -> tuple[dict, str]:
+    """(metadata, body). A block that is not YAML front matter stays in the body."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    source = match.group(1) or ""
+    try:
+        loaded = yaml.safe_load(source)
+    except (yaml.YAMLError, ValueError, TypeError) as exc:  # ValueError: "date: 2025-02-30"
+        if not _YAML_KEY_LINE.match(source):
+            return {}, text  # a thematic break, not front matter
+        reason = str(exc).split("\n")[0]
+        warnings.append(f"front matter ignored: not valid YAML ({reason})")
+        return {}, text[match.end():]
+    if loaded is None:
+        return {}, text[match.end():]
+    if not isinstance(loaded, dict):
+        return {}, text  # "---\nSome text\n---" is markdown, not front matter
+    return _metadata(loaded, warnings), text[match.end():]
+
+
+def _metadata(raw: dict, warnings: list[str]) -> dict:
+    meta: dict = {}
+    for key in ("title", "source", "url"):
+        value = raw.get(key)
+        if value is None or value == "":
+            continue
+        if isinstance(value, (str, int, float, dt.date)):
+            meta[key] = " ".join(clean_text(str(value)).split()) or None
+        else:
+            warnings.append(f"front matter {key} is not text; ignored")
+    tags = raw.get("tags")
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    if isinstance(tags, list) and all(isinstance(t, (str, int, float)) for t in tags):
+        meta["tags"] = tuple(t for t in (" ".join(clean_text(str(t)).split()) for t in tags) if t)
+    elif tags is not None:
+        warnings.append("front matter tags are not a list of words; ignored")
+    if raw.get("date") is not None:
+        meta.update(_front_matter_date(raw["date"], warnings))
+    return meta
+
+
+def _front_matter_date(value: object, warnings: list[str]) -> dict:
+    """{"date": ISO}, or {"year": int} for a partial date ("2025", "November 2025"), or {}."""
+    if isinstance(value, dt.datetime):
+        return {"date": value.date().isoformat()}
+    if isinstance(value, dt.date):
+        return {"date": value.isoformat()}
+    text = clean_text(str(value)).strip()
+    iso = re.match(r"(\d{4})-(\d\d)-(\d\d)(?:[T ]|$)", text)
+    parsed = ParsedDate(*map(int, iso.groups())) if iso else parse_date(text, whole=True)
+    if parsed and parsed.iso():
+        return {"date": parsed.iso()}
+    if parsed is None and isinstance(value, (str, int)) and year_in(text):
+        return {"year": year_in(text)}
+    warnings.append(f"front matter date not understood: {text[:40]!r}")
+    return {}
+
+
+def _fallback_title(body: str, blocks: tuple[Block, ...], sentences, fmt: str) -> str:
+    """The first heading, else the first sentence (without a wire dateline)."""
+    heading = next((b for b in blocks if b.kind == "heading"), None)
+    if heading:
+        text = body[heading.start:heading.end]
+    elif sentences:
+        text = body[sentences[0][0]:sentences[0][1]]
+        wire = wire_dateline(text)
+        if wire and text[wire[1]:].strip():
+            text = text[wire[1]:]
+    else:
+        return ""
+    if fmt == "markdown":
+        text = plain_text(text)
+    return _shorten(" ".join(text.split()))
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= TITLE_LENGTH:
+        return text
+    cut = text.rfind(" ", 0, TITLE_LENGTH + 1)
+    if cut < TITLE_LENGTH // 2:  # one very long word
+        cut = TITLE_LENGTH
+    return text[:cut].rstrip(" ,;:-–—") + "…"
 
 
 def discover(folder: str | Path) -> list[Path]:
-    """Briefing files under `folder`, subfolders included, hidden ones skipped."""
+    """Briefing files under `folder`, subfolders included.
+
+    Hidden files and folders are skipped, and so are FIFOs, sockets and
+    symlink loops (nothing is opened, so nothing blocks). Symlinked folders
+    are followed, each real folder once, so a symlink cycle ends the walk.
+    A file whose target is missing or unreadable is listed: `load` reports
+    why. A `folder` that is a file is returned as is.
+    """
     root = Path(folder)
-    return sorted(
-        p for p in root.rglob("*")
-        if p.suffix.lower() in SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    )
-
-
-def _paragraph_blocks(body: str):
-    for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", body):
-        kind = "heading" if m.group().startswith("#") else "paragraph"
-        yield Block(kind, m.start(), m.end())
-
-
-def _first_line(body: str) -> str:
-    for line in body.splitlines():
-        if line.strip():
-            return line.strip().lstrip("#").strip()[:80]
-    return ""
+    try:
+        info = os.stat(root)
+    except OSError as exc:
+        reason = "no such folder" if isinstance(exc, FileNotFoundError) else _os_reason(exc)
+        raise BriefingError(root, reason) from None
+    if not stat.S_ISDIR(info.st_mode):
+        return [root]
+    found = []
+    seen = {(info.st_dev, info.st_ino)}
+    pending = [root]
+    while pending:
+        directory = pending.pop()
+        try:
+            with os.scandir(directory) as entries:
+                entries = list(entries)
+        except OSError:
+            continue  # an unreadable subfolder: skipped, like a hidden one
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                target = os.stat(entry.path)
+            except OSError as exc:
+                if exc.errno != errno.ELOOP and Path(entry.name).suffix.lower() in SUFFIXES:
+                    found.append(Path(entry.path))  # broken symlink: listed with its error
+                continue
+            if stat.S_ISDIR(target.st_mode):
+                key = (target.st_dev, target.st_ino)
+                if key not in seen:
+                    seen.add(key)
+                    pending.append(Path(entry.path))
+            elif stat.S_ISREG(target.st_mode) and Path(entry.name).suffix.lower() in SUFFIXES:
+                found.append(Path(entry.path))
+    return sorted(found)

@@ -1,0 +1,37 @@
+"""Make untrusted text safe to show in a terminal.
+
+Briefing bodies, titles, file names and notes can carry terminal escape
+sequences (an OSC 52 sequence writes the clipboard, CSI sequences restyle the
+screen) and bidi controls that reorder what the reader sees. Textual passes
+all of these through to the terminal (research/reliability.md section 4.5),
+so every such string goes through `clean_text` first.
+"""
+from __future__ import annotations
+
+import re
+
+# Whole escape sequences first, so their parameters do not survive as text.
+_ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI: ESC [ or C1 0x9b
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])"  # OSC, DCS, SOS, PM, APC (7- or 8-bit)...
+    r"[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"  # ...up to BEL or ST; an unterminated one stops at the line end
+    r"|\x1b[ -/]*[0-~]"  # other escapes: ESC c, ESC 7, ESC ( B
+)
+# C0 controls except tab and newline, DEL, C1 controls, a lone ESC, bidi
+# embeddings/overrides (U+202A-202E) and isolates (U+2066-2069).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(s: str) -> str:
+    """`s` with line breaks as LF and every escape sequence and control removed.
+
+    Tabs and newlines stay. U+2028/U+2029 become LF so that `str.splitlines`
+    and `split("\\n")` agree on the lines. Lone surrogates (undecodable file
+    names) become U+FFFD, so the result always encodes as UTF-8.
+    """
+    s = s.replace("\r\n", "\n").replace("\r", "\n")
+    s = s.replace("\u2028", "\n").replace("\u2029", "\n")
+    s = _ESCAPE_SEQUENCE.sub("", s)
+    s = _CONTROL.sub("", s)
+    return _SURROGATE.sub("\ufffd", s)

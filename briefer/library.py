@@ -1,0 +1,89 @@
+"""The briefings of the library folders, with their metadata.
+
+No Textual here: the library screen and the CLI share it. Loading every
+file on each scan would parse every briefing again, so metadata is cached in
+memory by (path, size, mtime_ns); an unchanged file costs one `stat`.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefer.briefing import BriefingError, discover, load
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryEntry:
+    path: Path
+    title: str
+    date: str | None
+    source: str | None
+    words: int
+    error: str | None = None  # why the file cannot be read; the entry stays listed
+    briefing_id: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+_cache: dict[Path, tuple[tuple[int, int], LibraryEntry]] = {}
+_cache_lock = threading.Lock()  # scans run in worker threads
+
+
+def scan(folders: Iterable[str | Path]) -> list[LibraryEntry]:
+    """One entry per briefing file under `folders` (a folder may also be a file).
+
+    A file that fails to load stays in the list with its error and its file
+    name as title; a folder that cannot be read gives one such entry. A file
+    reached through two folders is listed once.
+    """
+    entries = []
+    listed: set[Path] = set()
+    for folder in folders:
+        try:
+            paths = discover(folder)
+        except BriefingError as exc:
+            entries.append(_failed(exc.path, exc.reason))
+            continue
+        for path in paths:
+            real = Path(os.path.realpath(path))
+            if real in listed:
+                continue
+            listed.add(real)
+            entries.append(_entry(path))
+    return entries
+
+
+def _entry(path: Path) -> LibraryEntry:
+    try:
+        info = os.stat(path)
+    except OSError:
+        info = None
+    if info is not None:
+        key = (info.st_size, info.st_mtime_ns)
+        with _cache_lock:
+            cached = _cache.get(path)
+        if cached and cached[0] == key:
+            return cached[1]
+    try:
+        briefing = load(path)
+    except BriefingError as exc:
+        return _failed(path, exc.reason)  # not cached: a fixed permission leaves mtime alone
+    entry = LibraryEntry(
+        path=path,
+        title=briefing.title,
+        date=briefing.date,
+        source=briefing.source,
+        words=briefing.word_count,
+        briefing_id=briefing.id,
+        warnings=briefing.warnings,
+    )
+    if info is not None:
+        with _cache_lock:
+            _cache[path] = (key, entry)
+    return entry
+
+
+def _failed(path: Path, reason: str) -> LibraryEntry:
+    return LibraryEntry(path=path, title=path.name, date=None, source=None, words=0, error=reason)
