@@ -1,0 +1,113 @@
+"""Annotating, tagging and highlighting by keyboard, and notes that survive a restart."""
+from __future__ import annotations
+
+from briefer.briefing import load
+from briefer.notes.store import NotesStore
+from briefer.ui.app import BrieferApp
+from briefer.ui.dialogs.note import NoteDialog, TagDialog
+from briefer.ui.screens.reader import ReaderScreen
+from briefer.ui.widgets.document import DocumentView
+
+
+def make_app(sample, notes_file):
+    return BrieferApp(folders=[sample.parent], open_file=sample, notes_file=notes_file)
+
+
+def stored(notes_file, briefing_id):
+    store = NotesStore.open(notes_file)
+    try:
+        return store.notes_for(briefing_id)
+    finally:
+        store.close()
+
+
+async def test_annotate_selection_with_note_and_tags_then_restart(sample, tmp_path):
+    notes_file = tmp_path / "notes.json"
+    briefing = load(sample)
+    app = make_app(sample, notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "v", "j", "a")
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press(*"Two sentences", "tab", *"key area/topic", "ctrl+s")
+        assert isinstance(app.screen, ReaderScreen)
+        assert len(app.screen.notes) == 1
+    notes = stored(notes_file, briefing.id)
+    assert len(notes) == 1
+    note = notes[0]
+    assert note.text == "Two sentences"
+    assert note.tags == ["key", "area/topic"]
+    assert note.target.exact == briefing.body[briefing.sentences[1][0]:briefing.sentences[2][1]]
+
+    # Restart: the note is listed and marked in the document where it was.
+    app = make_app(sample, notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert [n.id for n in screen.notes] == [note.id]
+        marked = screen.document.layer_spans("notes")
+        assert [(s, e) for s, e, _ in marked] == [(note.target.start, note.target.end)]
+        assert "1 note" in str(screen.query_one("#reader-header").content)
+
+
+async def test_escape_asks_before_losing_typed_text(sample, tmp_path):
+    app = make_app(sample, tmp_path / "notes.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a", *"draft", "escape")
+        assert not isinstance(app.screen, (NoteDialog, ReaderScreen))  # the confirm question
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press("escape", "y")
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.notes == []
+        await pilot.press("a", "escape")  # nothing typed: closes at once
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_tag_quick_tag_and_highlight(sample, tmp_path):
+    notes_file = tmp_path / "notes.json"
+    briefing = load(sample)
+    app = make_app(sample, notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        assert isinstance(app.screen, TagDialog)
+        await pilot.press(*"#policy/ukraine sources", "enter")
+        await pilot.press("j", "1")  # quick tag 1 = key on the second sentence
+        await pilot.press("j", "h")  # highlight the third
+        await pilot.press("1")  # quick tag on a highlighted passage tags that note
+    notes = stored(notes_file, briefing.id)
+    by_start = {n.target.start: n for n in notes}
+    first, second, third = (by_start[briefing.sentences[i][0]] for i in range(3))
+    assert first.tags == ["policy/ukraine", "sources"] and first.text == ""
+    assert second.tags == ["key"]
+    assert third.kind == "highlight" and third.tags == ["key"]
+
+
+async def test_notes_pane_edit_delete_undo_and_jumps(sample, tmp_path):
+    notes_file = tmp_path / "notes.json"
+    briefing = load(sample)
+    app = make_app(sample, notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await pilot.press("j", "h", "j", "j", "j", "h", "g")
+        assert len(screen.notes) == 2
+        await pilot.press("right_square_bracket")
+        assert screen.document.cursor == 1
+        await pilot.press("right_square_bracket")
+        assert screen.document.cursor == 4
+        await pilot.press("left_square_bracket")
+        assert screen.document.cursor == 1
+
+        await pilot.press("f5")
+        notes_pane = screen.pane("notes")
+        assert screen.focused is notes_pane
+        notes_pane.highlighted = 0
+        await pilot.press("enter")
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press(*"edited", "ctrl+s")
+        assert stored(notes_file, briefing.id)[0].text == "edited"
+
+        await pilot.press("d")
+        assert len(stored(notes_file, briefing.id)) == 1
+        await pilot.press("u")
+        notes = stored(notes_file, briefing.id)
+        assert len(notes) == 2
+        assert sorted(n.text for n in notes) == ["", "edited"]

@@ -1,0 +1,113 @@
+"""The linked panes on the sample: people, quotes and dates, and jumps into the text."""
+from __future__ import annotations
+
+import pytest
+
+from briefer.ui.app import BrieferApp
+from briefer.ui.dialogs.date import DateDialog
+from briefer.ui.screens.reader import ReaderScreen
+
+
+def make_app(sample, tmp_path):
+    return BrieferApp(folders=[sample.parent], open_file=sample, notes_file=tmp_path / "notes.json")
+
+
+async def ready(app, pilot) -> ReaderScreen:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app.screen
+
+
+def row_index(pane, predicate) -> int:
+    return next(i for i, item in enumerate(pane.items) if not item.heading and predicate(item))
+
+
+async def test_who_lists_zelensky_and_choosing_him_lights_every_spelling(sample, tmp_path):
+    app = make_app(sample, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        who = screen.pane("who")
+        index = row_index(who, lambda item: item.key == "Volodymyr Zelensky")
+        label = who.items[index].label.plain
+        assert "Ukrainian President" in label
+        await pilot.press("f1")
+        who.highlighted = index
+        await pilot.press("enter")
+        body = screen.briefing.body
+        lit = [body[s:e] for s, e, _ in screen.document.layer_spans("matches")]
+        assert {"Zelensky", "Zelenskiy"} <= {word.removesuffix("'s") for word in lit}
+        first = screen.document.cursor
+        assert "1/" in str(screen.query_one("#reader-status").content)
+        await pilot.press("n")
+        assert screen.document.cursor > first or screen.match_index == 1
+        assert "2/" in str(screen.query_one("#reader-status").content)
+        await pilot.press("escape")
+        assert screen.document.layer_spans("matches") == []
+
+
+async def test_what_attributes_the_quote_and_enter_jumps_to_it(sample, tmp_path):
+    app = make_app(sample, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        what = screen.pane("what")
+        quote = "We are ready for constructive, honest and prompt work."
+        index = row_index(what, lambda item: item.key == quote)
+        assert what.items[index].label.plain.lstrip().startswith("Volodymyr Zelensky:")
+        await pilot.press("f2")
+        what.highlighted = index
+        await pilot.press("enter")
+        sentence = screen.briefing.sentence_text(screen.document.cursor)
+        assert "We are ready for constructive" in sentence
+
+
+async def test_when_resolves_weekdays_once_the_reference_date_is_set_and_keeps_it(sample, tmp_path):
+    app = make_app(sample, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        when = screen.pane("when")
+        thursday = row_index(when, lambda item: item.key == "Thursday")
+        assert "2025-11-20" not in when.items[thursday].label.plain
+        await pilot.press("D")
+        assert isinstance(app.screen, DateDialog)
+        await pilot.press(*"2025-11-20", "enter")
+        screen = await ready(app, pilot)
+        rows = [item.label.plain for item in screen.pane("when").items]
+        wednesday = next(i for i, r in enumerate(rows) if "2025-11-19" in r and "Wednesday" in r)
+        thursday = next(i for i, r in enumerate(rows) if "2025-11-20" in r and "Thursday" in r)
+        assert wednesday < thursday
+        assert "2025-11-20" in str(screen.query_one("#reader-header").content)
+
+    app = make_app(sample, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        assert screen.reference_date == "2025-11-20"
+        assert any("2025-11-20" in item.label.plain and "Thursday" in item.label.plain
+                   for item in screen.pane("when").items)
+
+
+async def test_moving_the_cursor_marks_the_entities_of_the_sentence(sample, tmp_path):
+    app = make_app(sample, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        who = screen.pane("who")
+        zelensky = row_index(who, lambda item: item.key == "Volodymyr Zelensky")
+        assert zelensky in who.marked  # the first sentence names him
+        quote_sentence = next(i for i in range(len(screen.briefing.sentences))
+                              if "We are ready" in screen.briefing.sentence_text(i))
+        screen.document.cursor = quote_sentence
+        await pilot.pause()
+        what = screen.pane("what")
+        assert any("We are ready" in what.items[i].key for i in what.marked)
+
+
+@pytest.mark.parametrize("body", ["", "no names here, nothing dated, no quotes at all."])
+async def test_empty_states_are_messages_not_crashes(tmp_path, body):
+    path = tmp_path / "plain.txt"
+    path.write_text(body, encoding="utf-8")
+    app = BrieferApp(folders=[tmp_path], open_file=path, notes_file=tmp_path / "notes.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(app, pilot)
+        for name in ("who", "when", "where"):
+            pane = screen.pane(name)
+            assert pane.items == []
+            assert "No " in pane.get_option_at_index(0).prompt.plain
