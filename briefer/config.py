@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import NoReturn
 
 import platformdirs
 
@@ -83,7 +84,12 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
-    """The settings in force. Paths are absolute or relative to the current folder, `~` expanded."""
+    """The settings in force. Paths in the file have `~` expanded and, when relative, are joined to its folder.
+
+    `notes_file` and `export_dir` are None when the file leaves them out: use
+    `notes_path(flag, config)` and `export_dir(config)`, which apply the
+    precedence and the defaults.
+    """
 
     path: Path
     briefings: tuple[Path, ...] = ()
@@ -104,15 +110,10 @@ def load_config(path: Path | None = None, *, known_binding_ids: set[str] | None 
     file means the same wherever briefer is started.
     """
     path = config_path() if path is None else Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    text = _read_text(path)
+    if text is None:
         return Config(path=path)
-    except OSError as exc:
-        raise ConfigError(_line(path, None, f"cannot read the config file ({exc.strerror or exc})")) from None
-    text = _decode(path, raw)
-    data = _parse(path, text)
-    return _Reader(path, text, known_binding_ids).read(data)
+    return _Reader(path, text, known_binding_ids).read(_parse(path, text))
 
 
 def save_setting(path: Path, key: str, value: str) -> None:
@@ -127,16 +128,11 @@ def save_setting(path: Path, key: str, value: str) -> None:
     if key not in SCALAR_SETTINGS:
         raise ValueError(f"save_setting cannot set {key!r}; it sets {', '.join(SCALAR_SETTINGS)}")
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raw = None
-    except OSError as exc:
-        raise ConfigError(_line(path, None, f"cannot read the config file ({exc.strerror or exc})")) from None
-    text = _CREATED_HEADER if raw is None else _decode(path, raw)
+    text = _read_text(path)
+    if text is None:
+        text = _CREATED_HEADER
     before = _parse(path, text)
-    checked = _Reader(path, "", None)
-    checked.scalar(key, value)  # the same rules as loading: a value saved is a value that loads
+    _Reader(path, "", None).scalar(key, value)  # the rules of loading: a value saved is a value that loads
     assignment = f"{key} = {toml_string(value)}"
     after_text = _with_setting(text, key, assignment, before.get(key))
     expected = {**before, key: value}
@@ -146,7 +142,10 @@ def save_setting(path: Path, key: str, value: str) -> None:
         after = None
     if after != expected:
         raise ConfigError(_line(path, None, f"cannot update {key} automatically here; set {assignment} by hand"))
-    write_atomic(path, after_text)
+    try:
+        write_atomic(path, after_text)
+    except OSError as exc:
+        raise ConfigError(_line(path, None, f"cannot write the config file ({exc.strerror or exc})")) from None
 
 
 def toml_string(value: str) -> str:
@@ -294,7 +293,7 @@ class _Reader:
         path = Path(value).expanduser()
         return path if path.is_absolute() else self.path.parent / path
 
-    def fail(self, key_path: tuple[str, ...], problem: str):
+    def fail(self, key_path: tuple[str, ...], problem: str) -> NoReturn:
         raise ConfigError(_line(self.path, _find_key_line(self.text, key_path), problem))
 
     def warn(self, key_path: tuple[str, ...], problem: str) -> None:
@@ -304,9 +303,16 @@ class _Reader:
 _EXAMPLES = {"theme": '"textual-dark"', "notes_file": '"~/notes/briefer.json"', "export_dir": '"~/notes/briefings"'}
 
 
-def _decode(path: Path, raw: bytes) -> str:
+def _read_text(path: Path) -> str | None:
+    """The file's text, None when it does not exist; ConfigError when it cannot be read or decoded."""
     try:
-        return raw.decode("utf-8")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ConfigError(_line(path, None, f"cannot read the config file ({exc.strerror or exc})")) from None
+    try:
+        return raw.decode("utf-8-sig")  # editors on Windows may start the file with a BOM
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ConfigError(_line(path, line, "the file is not UTF-8 text")) from None

@@ -205,6 +205,25 @@ def test_not_utf8_and_unreadable(cfg, tmp_path):
         load_config(tmp_path)  # a folder
 
 
+def test_a_byte_order_mark_is_accepted(cfg):
+    cfg.parent.mkdir()
+    cfg.write_bytes('\ufefftheme = "nord"\n'.encode())
+    assert load_config(cfg).theme == "nord"
+
+
+def test_save_setting_on_a_full_disk_keeps_the_old_file(cfg, monkeypatch):
+    make(cfg, 'theme = "nord"\n')
+
+    def disk_full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(ConfigError, match=re.escape(f"{cfg}: cannot write the config file (No space left on device)")):
+        save_setting(cfg, "theme", "gruvbox")
+    assert cfg.read_text() == 'theme = "nord"\n'
+    assert [p.name for p in cfg.parent.iterdir()] == ["config.toml"]
+
+
 def test_error_line_for_key_in_a_table_is_not_fooled_by_same_key_elsewhere(cfg):
     make(cfg, '[keymap]\ntag = "t"\n\n[quick_tags]\n# 1 = "key"\n1 = 5\n')
     with pytest.raises(ConfigError, match=re.escape(f"{cfg}, line 6: quick_tags.1")):
