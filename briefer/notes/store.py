@@ -95,7 +95,8 @@ def shard_key(briefing_id: str) -> str:
     return hashlib.sha256(briefing_id.encode("utf-8")).hexdigest()[:2]
 
 
-def _norm_path(path: str | os.PathLike) -> str:
+def normalise_path(path: str | os.PathLike) -> str:
+    """Absolute and normalised, without touching the disk (no symlink resolution)."""
     return os.path.abspath(os.path.normpath(os.fspath(path))) if os.fspath(path) else ""
 
 
@@ -277,14 +278,21 @@ def _open_db(storage: SafeStorage) -> _TinyDB:
 def _summarise(notes_table: dict) -> dict:
     """What the index needs from one shard: ids and paths by briefing, tag counts."""
     briefings: dict[str, dict] = {}
-    tags: Counter = Counter()
+    tag_sets: Counter = Counter()  # few distinct sets: expand parents once per set
     for note_id, doc in notes_table.items():
-        entry = briefings.setdefault(doc["briefing_id"], {"ids": [], "paths": []})
+        entry = briefings.get(doc["briefing_id"])
+        if entry is None:
+            entry = briefings[doc["briefing_id"]] = {"ids": [], "paths": []}
         entry["ids"].append(note_id)
-        path = _norm_path(doc.get("briefing_path") or "")
+        path = doc.get("briefing_path")
         if path and path not in entry["paths"]:
             entry["paths"].append(path)
-        tags.update({t for tag in doc.get("tags") or () for t in tag_and_parents(tag)})
+        if doc.get("tags"):
+            tag_sets[tuple(doc["tags"])] += 1
+    tags: Counter = Counter()
+    for tag_set, count in tag_sets.items():
+        for tag in {t for tag in tag_set for t in tag_and_parents(tag)}:
+            tags[tag] += count
     return {"briefings": briefings, "tags": dict(tags)}
 
 
@@ -365,7 +373,7 @@ class NotesStore:
         if meta is None:
             if not data:
                 if not self.read_only:
-                    self._main.table("_meta", cache_size=0).upsert(
+                    self._main.table("_meta", cache_size=0).insert(
                         Document({"schema": SCHEMA_VERSION, "shards": SHARD_COUNT}, doc_id="meta")
                     )
                 return
@@ -589,7 +597,7 @@ class NotesStore:
                 raise StoreError(f"a note with id {note.id} already exists")
             table.insert(Document(doc, doc_id=note.id))
             self._summarise_shard(key)
-        return _copy(note)
+        return Note.from_dict(doc)
 
     def update(self, note: Note) -> Note:
         """Save changes to an existing note (moving it if its briefing changed); sets `updated`."""
@@ -608,7 +616,7 @@ class NotesStore:
                 self._summarise_shard(key)
                 self._notes_table(old_key).remove(doc_ids=[note.id])
             self._summarise_shard(old_key)
-        return _copy(note)
+        return Note.from_dict(doc)
 
     def remove(self, note_id: str) -> Note | None:
         """Delete a note; returns it (so `add` of it undoes the delete), or None if absent."""
@@ -641,7 +649,7 @@ class NotesStore:
 
     def notes_for_path(self, path: str | os.PathLike) -> list[Note]:
         """Notes made on whatever briefing lived at `path` (any version of the file)."""
-        wanted = _norm_path(path)
+        wanted = normalise_path(path)
         with self._mutex:
             self._check_open()
             self._refresh_summaries()
@@ -651,7 +659,7 @@ class NotesStore:
                 for bid, info in summary["briefings"].items()
                 if wanted in info["paths"]
             ]
-            notes = [n for bid in ids for n in self.notes_for(bid) if _norm_path(n.briefing_path) == wanted]
+            notes = [n for bid in ids for n in self.notes_for(bid) if normalise_path(n.briefing_path) == wanted]
         return _in_text_order(notes)
 
     def all_notes(self) -> list[Note]:
@@ -798,5 +806,6 @@ def _note_dict(note: Note) -> dict:
     if target.end < target.start:
         raise InvalidNote(f"{label}: the target ends before it starts")
     doc = note.to_dict()
+    doc["briefing_path"] = normalise_path(note.briefing_path)  # relative paths mean nothing to another process
     _check_json(doc, label)
     return doc

@@ -1,0 +1,146 @@
+"""Notes store at a year of heavy use: 100,000 notes over 20,000 briefings.
+
+Builds the store in a temp folder by writing the shard files directly through the
+store's own atomic writer (fast), then, in a fresh process so peak RSS is the app's,
+measures through the public API: open (cold, without the derived summary; and warm),
+note and tag counts, adding a note (p50/p95), listing a briefing's notes.
+
+    python benchmarks/bench_notes.py [--notes 100000] [--briefings 20000]
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from briefer.notes.model import Note, Target, new_note_id
+from briefer.notes.store import NotesStore, _serialise, atomic_write, shard_key
+
+WORDS = ("ministers talks ceasefire port grain shipments sanctions envoy summit tariff steel "
+         "quota runoff ballot court ruling reactor inspectors deadline budget deficit").split()
+TAGS = ("key", "claim", "follow-up", "question", "source", "area/energy", "area/trade", "area/security")
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(words))
+
+
+def _note(rng: random.Random, briefing: int) -> Note:
+    start = rng.randrange(0, 20_000)
+    exact = _sentence(rng, rng.randint(4, 25))
+    return Note(
+        id=new_note_id(),
+        briefing_id=f"{briefing:064x}",
+        briefing_path=f"/home/analyst/briefings/2026/{briefing:05d}-briefing.md",
+        briefing_title=f"Briefing {briefing}",
+        target=Target(exact, _sentence(rng, 6)[:32], _sentence(rng, 6)[:32], start, start + len(exact)),
+        text=_sentence(rng, rng.randint(0, 30)),
+        tags=rng.sample(TAGS, rng.randint(0, 2)),
+        created="2026-03-01T09:00:00+00:00",
+        updated="2026-03-01T09:00:00+00:00",
+    )
+
+
+def build(path: Path, notes: int, briefings: int) -> None:
+    rng = random.Random(7)
+    shards: dict[str, dict] = {}
+    for i in range(notes):
+        note = _note(rng, i % briefings)
+        shards.setdefault(shard_key(note.briefing_id), {})[note.id] = note.to_dict()
+    folder = Path(f"{path}.d")
+    folder.mkdir(parents=True)
+    for key, docs in shards.items():
+        atomic_write(folder / f"notes-{key}.json", _serialise({"notes": docs}), backups=False)
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def measure(path: Path, briefings: int) -> None:
+    rng = random.Random(11)
+    t0 = time.perf_counter()
+    store = NotesStore.open(path)
+    cold_open = time.perf_counter() - t0
+    store.close()
+
+    t0 = time.perf_counter()
+    store = NotesStore.open(path)
+    warm_open = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    counts = store.note_counts()
+    counts_time = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    tags = store.tag_counts()
+    tags_time = time.perf_counter() - t0
+    print(f"open, no summary yet (first start)  {_ms(cold_open)}")
+    print(f"open                               {_ms(warm_open)}")
+    print(f"note_counts ({len(counts)} briefings, {sum(counts.values())} notes)  {_ms(counts_time)}")
+    print(f"tag_counts ({len(tags)} tags)             {_ms(tags_time)}")
+    print(f"open + note_counts (app start)     {_ms(warm_open + counts_time)}")
+    start_rss = _peak_rss_mb()
+
+    lists = []
+    for _ in range(100):
+        bid = f"{rng.randrange(briefings):064x}"
+        t0 = time.perf_counter()
+        listed = store.notes_for(bid)
+        lists.append(time.perf_counter() - t0)
+        assert listed, "every briefing has notes"
+    lists.sort()
+    print(f"list a briefing's notes            p50 {_ms(lists[49])}  p95 {_ms(lists[94])}  max {_ms(lists[-1])}")
+
+    adds = []
+    for _ in range(200):
+        note = _note(rng, rng.randrange(briefings))
+        t0 = time.perf_counter()
+        store.add(note)
+        adds.append(time.perf_counter() - t0)
+    adds.sort()
+    print(f"add a note (200 adds)              p50 {_ms(statistics.median(adds))}  p95 {_ms(adds[189])}  max {_ms(adds[-1])}")
+
+    t0 = time.perf_counter()
+    everything = store.all_notes()
+    print(f"all_notes ({len(everything)})               {_ms(time.perf_counter() - t0)}")
+    store.close()
+    print(f"peak RSS of the measuring process  {_peak_rss_mb():.0f} MB (after open and counts: {start_rss:.0f} MB)")
+
+
+def _peak_rss_mb() -> float:
+    """VmHWM: unlike ru_maxrss it is not inherited from the parent across exec."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, default=100_000)
+    parser.add_argument("--briefings", type=int, default=20_000)
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        measure(args.measure, args.briefings)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "notes.json"
+        t0 = time.perf_counter()
+        build(path, args.notes, args.briefings)
+        size = sum(f.stat().st_size for f in Path(f"{path}.d").iterdir())
+        print(f"built {args.notes} notes over {args.briefings} briefings in {time.perf_counter() - t0:.1f} s "
+              f"({size / 1e6:.1f} MB in 256 shards)")
+        return subprocess.call([sys.executable, __file__, "--measure", str(path), "--briefings", str(args.briefings)])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
