@@ -217,6 +217,7 @@ def unescape_markdown(text: str) -> str:
 # ---------------------------------------------------------------- tags
 
 _NOT_TAG_CHAR = re.compile(r"[^\w/-]")
+_LOOSE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 _TAG_LINE = re.compile(r"#[^\s#]\S*(?:[ \t]+#[^\s#]\S*)*[ \t]*")
 
 
@@ -224,8 +225,9 @@ def tag_display(tag: str) -> str:
     """A tag as an Obsidian-legal `#tag` (letters, digits, `_`, `-`, `/`; not all digits).
     Spaces and other characters become `-`; the exact tag travels in the note's comment."""
     shown = _NOT_TAG_CHAR.sub("-", "-".join(tag.split()))
+    shown = _LOOSE_UNDERSCORE.sub("-", shown)  # elsewhere markdown may read `_` as emphasis
     if not shown or shown.replace("/", "").isdigit():
-        shown = "_" + shown
+        shown = "tag-" + shown
     return shown
 
 
@@ -564,8 +566,12 @@ def _read_note(lines: list[str], data, briefing: BriefingInfo) -> ImportedNote:
     if lines and not lines[0].strip():
         lines.pop(0)
     shown_tags = None
-    if lines and _TAG_LINE.fullmatch(lines[-1]):
-        shown_tags = [token[1:] for token in lines.pop().split()]
+    last = len(lines) - 1
+    while last >= 0 and not lines[last].strip():
+        last -= 1
+    if last >= 0 and _TAG_LINE.fullmatch(lines[last]):  # a person may leave a blank line after it
+        shown_tags = [token[1:] for token in lines[last].split()]
+        del lines[last:]
     if lines and not lines[-1].strip():
         lines.pop()
     text = unescape_markdown("\n".join(lines))
