@@ -174,7 +174,7 @@ def _read_json(path: Path, is_shard: bool) -> tuple[dict | None, tuple | None]:
     if not raw:
         return {}, stamp
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8-sig"))  # an editor may have added a BOM
     except (UnicodeDecodeError, ValueError) as exc:
         kind = "NUL bytes" if b"\0" in raw else "not valid JSON"
         raise _Damaged(f"{kind} ({type(exc).__name__})") from None
