@@ -1,0 +1,144 @@
+"""`import_exports`: restoring notes from export files into a store."""
+from __future__ import annotations
+
+import pytest
+
+from briefer.briefing import load
+from briefer.notes.export_command import ExportError, export_notes, import_exports
+from briefer.notes.model import Note, Target
+from briefer.notes.store import NotesStore
+
+BRIEFING = """Ukrenergo reported damage to three 330 kV substations overnight. It warned of outages.
+
+Officials said repairs would take *weeks*. Crews are on site: <b>#1</b> priority.
+"""
+
+
+@pytest.fixture
+def briefing(tmp_path):
+    path = tmp_path / "grid.txt"
+    path.write_text(BRIEFING, encoding="utf-8")
+    return load(path)
+
+
+@pytest.fixture
+def open_store(tmp_path):
+    stores = []
+
+    def opener(name):
+        store = NotesStore.open(tmp_path / name)
+        stores.append(store)
+        return store
+
+    yield opener
+    for store in stores:
+        store.close()
+
+
+def add_note(store, briefing, passage, text="", tags=(), note_id=None, **fields):
+    start = briefing.body.index(passage)
+    return store.add(Note(
+        id=note_id or f"n{start:04d}", briefing_id=briefing.id, briefing_path=str(briefing.path),
+        briefing_title=briefing.title, target=Target.from_span(briefing.body, start, start + len(passage)),
+        text=text, tags=list(tags), **fields,
+    ))
+
+
+def by_id(store):
+    return {n.id: n for n in store.all_notes()}
+
+
+def test_export_then_import_into_a_fresh_store_restores_every_note(open_store, briefing, tmp_path):
+    store = open_store("notes.json")
+    add_note(store, briefing, "three 330 kV substations", "Same node *twice*.\n\n> not a quote", ["energy", "key judgement"])
+    add_note(store, briefing, "Crews are on site: <b>#1</b> priority.", "", ["crews"], kind="highlight")
+    add_note(store, briefing, "repairs would take *weeks*", "--> <!-- `x`", [], anchor="changed")
+    export_notes(store, tmp_path / "out")
+    fresh = open_store("fresh.json")
+    report = import_exports(fresh, [tmp_path / "out"])
+    assert (report.files, report.added, report.updated, report.unchanged) == (1, 3, 0, 0)
+    assert by_id(fresh) == by_id(store)
+
+
+def test_importing_twice_creates_no_duplicates(open_store, briefing, tmp_path):
+    store = open_store("notes.json")
+    add_note(store, briefing, "three 330 kV substations", "Same node.")
+    (path,) = export_notes(store, tmp_path / "out")
+    fresh = open_store("fresh.json")
+    import_exports(fresh, [path])
+    report = import_exports(fresh, [path, tmp_path / "out"])
+    assert (report.added, report.updated, report.unchanged) == (0, 0, 2)
+    assert len(fresh.all_notes()) == 1
+
+
+def test_note_and_tags_edited_in_the_file_win_over_the_store(open_store, briefing, tmp_path):
+    store = open_store("notes.json")
+    note = add_note(store, briefing, "three 330 kV substations", "Same node.", ["energy"])
+    (path,) = export_notes(store, tmp_path / "out")
+    note.text = "Changed in briefer after the export."
+    store.update(note)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nSame node.\n", "\nEdited in Obsidian.\n").replace("#energy", "#energy #grid"),
+                    encoding="utf-8")
+    report = import_exports(store, [path])
+    assert report.updated == 1
+    (restored,) = store.all_notes()
+    assert restored.text == "Edited in Obsidian." and restored.tags == ["energy", "grid"]
+    assert restored.target == note.target
+    assert import_exports(store, [path]).unchanged == 1
+
+
+def test_an_unedited_export_does_not_undo_newer_edits_in_the_store(open_store, briefing, tmp_path):
+    store = open_store("notes.json")
+    note = add_note(store, briefing, "three 330 kV substations", "Same node.", ["energy"],
+                    created="2026-07-01T00:00:00+00:00", updated="2026-07-01T00:00:00+00:00")
+    (path,) = export_notes(store, tmp_path / "out")
+    note.text = "Newer text."
+    note.tags = ["energy", "later"]
+    store.update(note)
+    assert import_exports(store, [path]).unchanged == 1
+    (kept,) = store.all_notes()
+    assert kept.text == "Newer text." and kept.tags == ["energy", "later"]
+
+
+def test_notes_whose_briefing_is_missing_come_back_as_orphans_with_their_passage(open_store, briefing, tmp_path):
+    store = open_store("notes.json")
+    note = add_note(store, briefing, "three 330 kV substations", "Same node.")
+    (path,) = export_notes(store, tmp_path / "out")
+    briefing.path.unlink()
+    fresh = open_store("fresh.json")
+    import_exports(fresh, [path])
+    (restored,) = fresh.all_notes()
+    assert restored.anchor == "orphan"
+    assert restored.target == note.target and restored.text == "Same node."
+
+
+def test_a_file_that_is_not_an_export_is_refused_with_one_line(open_store, tmp_path):
+    mine = tmp_path / "mine.md"
+    mine.write_text("# My notes\n", encoding="utf-8")
+    with pytest.raises(ExportError, match=r"mine.md: not a briefer export"):
+        import_exports(open_store("notes.json"), [mine])
+    with pytest.raises(ExportError, match="no such file"):
+        import_exports(open_store("notes.json"), [tmp_path / "absent.md"])
+
+
+def test_a_folder_import_skips_other_markdown_files(open_store, briefing, tmp_path):
+    store = open_store("notes.json")
+    add_note(store, briefing, "three 330 kV substations", "Same node.")
+    export_notes(store, tmp_path / "out")
+    (tmp_path / "out" / "mine.md").write_text("# Mine\n", encoding="utf-8")
+    report = import_exports(open_store("fresh.json"), [tmp_path / "out"])
+    assert report.files == 1 and report.added == 1
+
+
+def test_damaged_note_data_is_reported_and_the_rest_imported(open_store, briefing, tmp_path):
+    store = open_store("notes.json")
+    add_note(store, briefing, "three 330 kV substations", "first")
+    add_note(store, briefing, "Crews are on site", "second")
+    (path,) = export_notes(store, tmp_path / "out")
+    text = path.read_text(encoding="utf-8")
+    broken = text.replace('<!-- briefer:note {"id":', '<!-- briefer:note {"id" oops:', 1)
+    path.write_text(broken, encoding="utf-8")
+    fresh = open_store("fresh.json")
+    report = import_exports(fresh, [path])
+    assert report.added == 1 and len(report.problems) == 1 and "unreadable note data" in report.problems[0]
