@@ -52,14 +52,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    # --notes and --config may come before or after the command: take them out first.
+    global_options = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    global_options.add_argument("--notes")
+    global_options.add_argument("--config")
+    given, rest = global_options.parse_known_args(argv)
     parser = build_parser()
-    known_commands = set(parser._subparsers._group_actions[0].choices) if parser._subparsers else set()
-    first_positional = next((a for a in argv if not a.startswith("-")), None)
+    commands = parser._subparsers._group_actions[0].choices if parser._subparsers else {}
+    first_positional = next((a for a in rest if not a.startswith("-")), None)
     try:
-        if first_positional in known_commands:
-            args = parser.parse_args(argv)
+        if first_positional in commands:
+            args = parser.parse_args(rest)
+            args.notes = given.notes
+            args.config = given.config
             return args.func(args)
-        return _run_app(parser, argv)
+        return _run_app(parser, rest, given.notes, given.config)
     except CommandError as exc:
         print(f"briefer: error: {exc}", file=sys.stderr)
         return 2
@@ -67,14 +74,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _run_app(parser: argparse.ArgumentParser, argv: list[str]) -> int:
-    app_parser = argparse.ArgumentParser(prog="briefer", parents=[], add_help=False)
+def _run_app(parser: argparse.ArgumentParser, argv: list[str], notes: str | None, config_file: str | None) -> int:
+    app_parser = argparse.ArgumentParser(prog="briefer", add_help=False)
     app_parser.add_argument("paths", nargs="*", type=Path)
-    app_parser.add_argument("--notes")
-    app_parser.add_argument("--config")
     app_parser.add_argument("-h", "--help", action="store_true")
     app_parser.add_argument("--version", action="store_true")
-    args = app_parser.parse_args(argv)
+    args, unknown = app_parser.parse_known_args(argv)
+    if unknown:
+        raise CommandError(f"unknown option {unknown[0]} (see briefer --help)")
     if args.help:
         parser.print_help()
         print("\nWith no COMMAND, `briefer [PATH ...]` opens folders in the library or a file in the reader.")
@@ -85,6 +92,10 @@ def _run_app(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     for path in args.paths:
         if not path.exists():
             raise CommandError(f"{path}: no such file or folder")
+    try:
+        settings = config.load_config(config.config_path(config_file))
+    except config.ConfigError as exc:
+        raise CommandError(str(exc)) from None
     from briefer.ui.app import run_app  # Textual is imported only here
 
-    return run_app(paths=args.paths, notes=args.notes, config_file=args.config)
+    return run_app(paths=args.paths, notes=notes, settings=settings)

@@ -15,7 +15,7 @@ def run(args) -> int:
         "data": config.data_dir(),
         "config": config.config_path(args.config),
         "cache": config.cache_dir(),
-        "notes": config.notes_path(args.notes),
+        "notes": config.notes_path(args.notes, _settings(args)),
     }
     if args.what:
         print(paths[args.what])
@@ -23,3 +23,11 @@ def run(args) -> int:
         for name, path in paths.items():
             print(f"{name:7}{path}")
     return 0
+
+
+def _settings(args) -> config.Config | None:
+    """The config file's settings, or None when it cannot be read (locate must still answer)."""
+    try:
+        return config.load_config(config.config_path(args.config))
+    except config.ConfigError:
+        return None

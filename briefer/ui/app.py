@@ -1,19 +1,17 @@
-"""The Textual application: screens are pushed over the library."""
+"""The Textual application: the library is the default screen, readers are pushed over it."""
 from __future__ import annotations
 
 import asyncio
 import signal
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, InvalidThemeError
 from textual.binding import Binding
 
+from briefer import config
 from briefer.briefing.sanitize import clean_text
 from briefer.ui.screens.library import LibraryScreen
 from briefer.ui.screens.reader import ReaderScreen
-
-
-DEFAULT_QUICK_TAGS = {"1": "key", "2": "claim", "3": "follow-up", "4": "question", "5": "source"}
 
 
 class BrieferApp(App[int]):
@@ -26,24 +24,44 @@ class BrieferApp(App[int]):
         Binding("question_mark", "help", "Keys", id="help"),
     ]
 
-    def __init__(self, folders: list[Path], open_file: Path | None = None, notes_file: Path | None = None) -> None:
+    def __init__(
+        self,
+        folders: list[Path],
+        open_file: Path | None = None,
+        notes_file: Path | None = None,
+        settings: config.Config | None = None,
+    ) -> None:
         super().__init__()
+        self.settings = settings or config.Config(path=config.config_path())
         self.folders = folders
         self.open_file = open_file
         self.notes_file = notes_file
-        self.quick_tags = dict(DEFAULT_QUICK_TAGS)
+        self.quick_tags = dict(self.settings.quick_tags)
         self.store = None
-        self.store_problem: str | None = None
+        self.startup_messages: list[tuple[str, str]] = [(w, "warning") for w in self.settings.warnings]
         self._open_store()
+        self._apply_keymap()
 
     def _open_store(self) -> None:
-        """Open the notes before any screen needs them; a failure leaves the reader usable, notes off."""
+        """Open the notes before any screen needs them; a failure leaves reading usable, notes off."""
         from briefer.notes.store import NotesStore
 
         try:
             self.store = NotesStore.open(self.notes_file)
         except Exception as exc:  # a store that cannot open must not stop the reading
-            self.store_problem = f"Notes unavailable: {exc}"
+            self.startup_messages.append((f"Notes unavailable: {exc}", "error"))
+            return
+        self.startup_messages.extend((message, "warning") for message in self.store.messages)
+
+    def _apply_keymap(self) -> None:
+        known = binding_ids()
+        keymap = {}
+        for binding_id, keys in self.settings.keymap.items():
+            if binding_id in known:
+                keymap[binding_id] = keys
+            else:
+                self.startup_messages.append((f"{self.settings.path}: unknown binding id {binding_id!r} in [keymap]", "warning"))
+        self.set_keymap(keymap)
 
     def get_default_screen(self) -> LibraryScreen:
         return LibraryScreen(self.folders)
@@ -54,13 +72,24 @@ class BrieferApp(App[int]):
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGHUP, signal.SIGTERM):
                 loop.add_signal_handler(signum, self.exit)
-        if self.store_problem:
-            self.notify(clean_text(self.store_problem), severity="error", timeout=10, markup=False)
-        elif self.store is not None:
-            for message in self.store.messages:
-                self.notify(clean_text(message), severity="warning", timeout=10, markup=False)
+        try:
+            self.theme = self.settings.theme
+        except InvalidThemeError:
+            self.startup_messages.append((f"{self.settings.path}: unknown theme {self.settings.theme!r}", "warning"))
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        for message, severity in self.startup_messages:
+            self.notify(clean_text(message), severity=severity, timeout=10, markup=False)
         if self.open_file is not None:
             self.open_briefing(self.open_file)
+
+    def _theme_changed(self, theme) -> None:
+        """A theme picked in the palette is kept in the config file."""
+        if theme.name == self.settings.theme:
+            return
+        try:
+            config.save_setting(self.settings.path, "theme", theme.name)
+        except config.ConfigError as exc:
+            self.notify(f"Theme not saved: {clean_text(str(exc))}", severity="warning", markup=False)
 
     def open_briefing(self, path: Path) -> None:
         from briefer.briefing import BriefingError, load
@@ -68,7 +97,7 @@ class BrieferApp(App[int]):
         try:
             briefing = load(path)
         except BriefingError as exc:
-            self.notify(str(exc), title="Cannot open", severity="error", markup=False)
+            self.notify(clean_text(str(exc)), title="Cannot open", severity="error", markup=False)
             return
         self.push_screen(ReaderScreen(briefing))
 
@@ -83,22 +112,28 @@ class BrieferApp(App[int]):
             self.push_screen(HelpScreen(self.screen))
 
 
-def default_folders() -> list[Path]:
-    """./briefings when it exists, else the bundled sample folder beside the package."""
-    here = Path.cwd() / "briefings"
-    if here.is_dir():
-        return [here]
-    return [Path.cwd()]
+def binding_ids() -> set[str]:
+    """Every binding id a keymap may name."""
+    from briefer.ui.dialogs import confirm, date, help, note
+    from briefer.ui.screens import library, reader
+    from briefer.ui.widgets import document, panes
+
+    classes = [
+        BrieferApp, library.LibraryScreen, library.LibraryTable, reader.ReaderScreen, reader.NotesList,
+        document.DocumentView, panes.PaneList, help.HelpScreen, note.NoteDialog, note.TagDialog,
+        date.DateDialog, confirm.ConfirmScreen,
+    ]
+    return {b.id for cls in classes for b in cls.BINDINGS if isinstance(b, Binding) and b.id}
 
 
-def run_app(paths: list[Path], notes: str | None = None, config_file: str | None = None) -> int:
+def run_app(paths: list[Path], notes: str | None = None, settings: config.Config | None = None) -> int:
+    settings = settings or config.load_config()
     folders = [p for p in paths if p.is_dir()]
     files = [p for p in paths if not p.is_dir()]
     open_file = files[0] if files else None
     if not folders:
-        folders = [open_file.parent] if open_file else default_folders()
-    from briefer import config
-
-    app = BrieferApp(folders=folders, open_file=open_file, notes_file=config.notes_path(notes))
+        folders = [open_file.parent] if open_file else config.briefing_folders(settings)
+    app = BrieferApp(folders=folders, open_file=open_file, notes_file=config.notes_path(notes, settings),
+                     settings=settings)
     app.run()
     return app.return_code or 0
