@@ -111,3 +111,30 @@ async def test_notes_pane_edit_delete_undo_and_jumps(sample, tmp_path):
         notes = stored(notes_file, briefing.id)
         assert len(notes) == 2
         assert sorted(n.text for n in notes) == ["", "edited"]
+
+
+async def test_E_edits_a_note_in_the_users_editor(sample, tmp_path, monkeypatch):
+    editor = tmp_path / "fake-editor"
+    editor.write_text('#!/bin/sh\nprintf "rewritten in the editor\\n" > "$1"\n', encoding="utf-8")
+    editor.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(editor))
+    monkeypatch.delenv("VISUAL", raising=False)
+    notes_file = tmp_path / "notes.json"
+    briefing = load(sample)
+    app = make_app(sample, notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a", *"first draft", "ctrl+s", "f5", "E")
+        assert app.screen.notes[0].text == "rewritten in the editor"
+    assert stored(notes_file, briefing.id)[0].text == "rewritten in the editor"
+
+
+async def test_a_failing_editor_leaves_the_note_unchanged(sample, tmp_path, monkeypatch):
+    monkeypatch.setenv("EDITOR", "false")
+    monkeypatch.delenv("VISUAL", raising=False)
+    notes_file = tmp_path / "notes.json"
+    briefing = load(sample)
+    app = make_app(sample, notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a", *"kept", "ctrl+s", "f5", "E")
+        assert app.screen.notes[0].text == "kept"
+    assert stored(notes_file, briefing.id)[0].text == "kept"

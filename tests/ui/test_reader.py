@@ -127,3 +127,14 @@ async def test_hostile_text_is_shown_literally_and_runs_nothing(tmp_path):
         await pilot.pause()
         assert app.is_running
         assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_y_copies_the_passage_with_a_citation(sample):
+    briefing = load(sample)
+    app = reader_app(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v", "j", "y")
+        passage = briefing.body[briefing.sentences[0][0]:briefing.sentences[1][1]]
+        assert app.clipboard.startswith(passage)
+        citation = app.clipboard.rsplit("\n", 1)[-1]
+        assert citation.startswith("— ") and briefing.title in citation

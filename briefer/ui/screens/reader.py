@@ -1,7 +1,6 @@
 """The reader: one briefing, a sentence cursor, and the linked panes beside it."""
 from __future__ import annotations
 
-import re
 import zlib
 from bisect import bisect_right
 
@@ -17,6 +16,7 @@ from textual.worker import get_current_worker
 from briefer import analysis as analysis_cache
 from briefer.briefing import Briefing
 from briefer.briefing.sanitize import clean_text
+from briefer.search import find_all
 from briefer.notes.model import Note, Target, new_note_id, now_iso
 from briefer.ui.widgets.document import DocumentView
 from briefer.ui.widgets.panes import PaneItem, PaneList, heading, line, what_items, when_items, where_items, who_items
@@ -46,6 +46,7 @@ class ReaderScreen(Screen):
         Binding("left_square_bracket", "previous_note", "Previous note", show=False, id="previous-note"),
         Binding("u", "undo_delete", "Undo delete", show=False, id="undo-delete"),
         Binding("slash", "search", "Search", id="search"),
+        Binding("y", "copy_passage", "Copy", show=False, id="copy"),
         Binding("n", "next_match", "Next match", show=False, id="next-match"),
         Binding("N", "previous_match", "Previous match", show=False, id="previous-match"),
         Binding("D", "reference_date", "Ref. date", show=False, id="reference-date"),
@@ -400,6 +401,39 @@ class ReaderScreen(Screen):
         if note.anchor == "changed" and self.writable():
             self.save(accept_changed(note, self.briefing.body))
 
+    def edit_in_editor(self, note: Note) -> None:
+        """Open the note's text in $VISUAL / $EDITOR; the app suspends while it runs."""
+        from briefer.ui.editor import EditorError, edit_text
+
+        if not self.writable():
+            return
+        try:
+            text = edit_text(self.app, note.text)
+        except EditorError as exc:
+            self.notify(clean_text(str(exc)), severity="error", markup=False)
+            return
+        if text == note.text:
+            self.notify("Note unchanged.")
+            return
+        note.text = text
+        if note.kind == "highlight":
+            note.kind = "note"
+        self.save(note)
+
+    def citation(self) -> str:
+        b = self.briefing
+        parts = [b.title] + [p for p in (b.source, b.date) if p]
+        return "— " + ", ".join(clean_text(p) for p in parts)
+
+    def action_copy_passage(self) -> None:
+        passage = self.document.passage
+        if passage is None:
+            return
+        text = self.briefing.body[passage.start:passage.end].strip()
+        self.app.copy_to_clipboard(f"{text}\n\n{self.citation()}")
+        words = len(text.split())
+        self.notify(f"Copied {words} word{'s' if words != 1 else ''} with citation.")
+
     # ----- panes --------------------------------------------------------------
 
     @on(OptionList.OptionSelected)
@@ -589,6 +623,7 @@ class NotesList(PaneList):
     BINDINGS = [
         Binding("d", "delete", "Delete note", id="delete-note"),
         Binding("A", "accept", "Accept new place", id="accept-anchor"),
+        Binding("E", "edit_in_editor", "Edit in $EDITOR", id="edit-in-editor"),
     ]
 
     def _note(self) -> Note | None:
@@ -602,10 +637,6 @@ class NotesList(PaneList):
         if (note := self._note()) is not None:
             self.screen.accept_change(note)
 
-
-def find_all(body: str, query: str) -> list[tuple[int, int]]:
-    """Spans of every hit: case-insensitive unless the query has a capital (smart case)."""
-    if not query:
-        return []
-    flags = 0 if any(c.isupper() for c in query) else re.IGNORECASE
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(query), body, flags)]
+    def action_edit_in_editor(self) -> None:
+        if (note := self._note()) is not None:
+            self.screen.edit_in_editor(note)
