@@ -1,0 +1,138 @@
+"""analyse(): one briefing in, the `briefer extract --json` object out."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from briefer.extract.entities import resolve
+from briefer.extract.lexicon import lexicon
+from briefer.extract.names import Entity, find_names
+from briefer.extract.quotes import Attributor, clean_span, find_quotes, is_reportable, speaker_name
+from briefer.extract.when import find_times
+
+SCHEMA = "briefer.extract/1"
+_VERBISH = re.compile(r"\b(?:\w+ed|said|says|told|will|would|has|have|had|was|were|is|are|met|won|lost|took|"
+                      r"made|began|held|left|led|sent|gave|came|went|wrote)\b")
+
+
+def _reference(briefing, reference_date) -> dt.date | None:
+    for candidate in (briefing.date, reference_date):
+        if candidate is None:
+            continue
+        if isinstance(candidate, dt.date):
+            return candidate if not isinstance(candidate, dt.datetime) else candidate.date()
+        try:
+            return dt.date.fromisoformat(str(candidate)[:10])
+        except ValueError:
+            continue
+    return None
+
+
+def analyse(briefing, reference_date: str | dt.date | None = None) -> dict:
+    """Who / what / when / where of one briefing, as the spec's JSON object.
+
+    The reference date for relative expressions is the briefing's own date,
+    else `reference_date`; never today.
+    """
+    body = briefing.body
+    ref = _reference(briefing, reference_date)
+    sentences = list(briefing.sentences) or ([(0, len(body))] if body.strip() else [])
+    blocks = list(briefing.blocks)
+    finder = find_names(body, sentences, blocks)
+    people, places = resolve(finder)
+    times = find_times(body, sentences, ref)
+    quotes = [q for q in find_quotes(body, blocks)]
+    attributor = Attributor(body, sentences, people, finder.descriptor_np)
+    attributor.attribute(quotes)
+    what = []
+    lede = _lede(body, blocks, sentences)
+    if lede:
+        what.append({"kind": "lede", "text": body[lede[0]:lede[1]], "start": lede[0], "end": lede[1],
+                     "speaker": None})
+    for q in quotes:
+        if not is_reportable(body, q):
+            continue
+        s, e = clean_span(body, q)
+        what.append({"kind": "quote", "text": body[s:e], "speaker": speaker_name(q.speaker), "start": s, "end": e})
+    what.extend(_events(body, sentences, people, lede))
+    what.sort(key=lambda w: (w["start"], w["kind"] != "lede"))
+    return {
+        "schema": SCHEMA,
+        "briefing": {
+            "path": str(briefing.path) if briefing.path is not None else None,
+            "title": briefing.title,
+            "date": ref.isoformat() if ref else None,
+            "id": briefing.id,
+        },
+        "who": [_who(e) for e in people],
+        "where": [{"name": e.name, "aliases": _aliases(e), "mentions": [[m.start, m.end] for m in e.mentions]}
+                  for e in places],
+        "when": times,
+        "what": what,
+    }
+
+
+def _aliases(e: Entity) -> list[str]:
+    name = e.name.casefold()
+    return [f for k, f in e.forms.items() if k != name]
+
+
+def _who(e: Entity) -> dict:
+    return {"name": e.name, "kind": e.kind, "role": e.role, "aliases": _aliases(e) if e.kind != "group" else [],
+            "mentions": [[m.start, m.end] for m in e.mentions]}
+
+
+def _lede(body: str, blocks, sentences) -> tuple[int, int] | None:
+    """The first sentence (two, if the first is short) of the first real paragraph."""
+    import bisect
+
+    starts = [s for s, _ in sentences]
+    for b in blocks:
+        if b.kind not in ("paragraph", "list_item"):
+            continue
+        text = body[b.start:b.end]
+        if len(text.split()) < 12 or text.lstrip().startswith(("|", "**")):
+            continue
+        i = bisect.bisect_left(starts, b.start)
+        if i >= len(sentences) or sentences[i][0] >= b.end:
+            return b.start, b.end
+        s, e = sentences[i]
+        if len(body[s:e].split()) < 15 and i + 1 < len(sentences) and sentences[i + 1][1] <= b.end:
+            e = sentences[i + 1][1]
+        return s, e
+    return None
+
+
+def _events(body: str, sentences, people: list[Entity], lede) -> list[dict]:
+    """Sentences where named actors do or say something."""
+    import bisect
+
+    spans = sorted((m.start, m.end, e) for e in people if e.kind in ("person", "organization") for m in e.mentions)
+    starts = [s[0] for s in spans]
+    out = []
+    for s, e in sentences:
+        if lede and lede[0] <= s < lede[1]:
+            continue
+        i = bisect.bisect_left(starts, s)
+        actors: list[str] = []
+        while i < len(spans) and spans[i][0] < e:
+            name = spans[i][2].name
+            if name not in actors:
+                actors.append(name)
+            i += 1
+        if not actors:
+            continue
+        text = body[s:e]
+        if not _VERBISH.search(text):
+            continue
+        stripped_start = s + (len(text) - len(text.lstrip()))
+        out.append({"kind": "event", "text": body[stripped_start:e].rstrip(), "actors": actors,
+                    "start": stripped_start, "end": stripped_start + len(body[stripped_start:e].rstrip()),
+                    "speaker": None})
+    return out
+
+
+def to_json(analysis: dict, indent: int | None = 2) -> str:
+    """The analysis as JSON text (UTF-8 characters kept as they are)."""
+    return json.dumps(analysis, ensure_ascii=False, indent=indent)

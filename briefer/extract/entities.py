@@ -1,0 +1,272 @@
+"""Document-level decisions: which mentions name one entity, and of what kind."""
+from __future__ import annotations
+
+from briefer.extract.lexicon import fold, gazetteer, given_names, lexicon
+from briefer.extract.names import Entity, Mention, NameFinder
+
+
+def _edit_distance_at_most(a: str, b: str, limit: int) -> bool:
+    if abs(len(a) - len(b)) > limit:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        best = cur[0]
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            best = min(best, cur[j])
+        if best > limit:
+            return False
+        prev = cur
+    return prev[-1] <= limit
+
+
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> int:
+    """Index where `short` occurs as a contiguous run of `long`, or -1."""
+    n, k = len(long), len(short)
+    for i in range(n - k + 1):
+        if long[i:i + k] == short:
+            return i
+    return -1
+
+
+class Cluster:
+    __slots__ = ("key", "words", "mentions", "person", "org", "place", "kind", "target", "first")
+
+    def __init__(self, key: str, words: tuple[str, ...]) -> None:
+        self.key = key
+        self.words = words
+        self.mentions: list[Mention] = []
+        self.person = self.org = self.place = 0.0
+        self.kind: str | None = None
+        self.target: Cluster | None = None  # the cluster this one is an alias of
+        self.first = 1 << 60
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.person += m.person
+        self.org += m.org
+        self.place += m.place
+        self.first = min(self.first, m.start)
+
+    def root(self) -> "Cluster":
+        c = self
+        while c.target is not None:
+            c = c.target
+        return c
+
+
+def _decide(c: Cluster) -> str | None:
+    if min(c.person, c.org, c.place) <= -5 and max(c.person, c.org, c.place) < 3:
+        return None
+    if c.place >= 4 and c.place >= c.org and c.place >= c.person:
+        return "place"
+    if c.org >= 2 and c.org >= c.person:
+        return "organization"
+    if c.person >= 2:
+        return "person"
+    if c.place >= 1.5 and c.place > c.person and c.place > c.org:
+        return "place"
+    return None
+
+
+def resolve(finder: NameFinder):
+    """Entities (persons, organizations, groups) and places, each with its mentions."""
+    gaz = gazetteer()
+    names = given_names()
+    clusters: dict[str, Cluster] = {}
+    acronym_links: list[tuple[Mention, Mention]] = []
+    mentions = finder.mentions
+    for m in mentions:
+        if not m.key:
+            continue
+        if m.acronym_of is not None:
+            acronym_links.append((m, mentions[m.acronym_of]))
+        c = clusters.get(m.key)
+        if c is None:
+            c = clusters[m.key] = Cluster(m.key, m.words)
+        c.add(m)
+    # Country aliases (US, U.S., USA, United States) are one place.
+    for c in list(clusters.values()):
+        country = gaz.country_of_alias(c.mentions[0].text)
+        if country and c.place > 0:
+            key = fold(country)
+            if key != c.key:
+                t = clusters.get(key)
+                if t is None:
+                    t = clusters[key] = Cluster(key, (key,))
+                    t.kind = "place"
+                    t.place = 6
+                    t.first = c.first
+                c.target = t
+    for c in clusters.values():
+        if c.target is None:
+            c.kind = _decide(c)
+    # Acronyms take the kind of what they abbreviate.
+    for am, target in acronym_links:
+        ac, tc = clusters[am.key], clusters.get(target.key)
+        if tc is None or ac is tc or ac.target is not None:
+            continue
+        tc = tc.root()
+        if tc.kind in (None, "organization") and ac.kind in (None, "organization"):
+            tc.kind = "organization"
+            ac.target = tc
+    # Short forms and spelling variants join the fuller name.
+    ordered = sorted((c for c in clusters.values() if c.target is None), key=lambda c: c.first)
+    longer = [c for c in ordered if len(c.words) > 1 and c.kind is not None]
+    for c in ordered:
+        if c.target is not None:
+            continue
+        best = None
+        for l in longer:
+            if l is c or l.target is not None or len(l.words) <= len(c.words):
+                continue
+            pos = _contains(l.words, c.words)
+            if pos < 0:
+                continue
+            if l.kind == "person":
+                if pos == 0 and not (len(c.words) == 1 and c.words[0] in names):
+                    continue
+                if c.place >= 4 or c.org >= 3:
+                    continue
+            elif l.kind == "organization":
+                if pos != 0 and pos + len(c.words) != len(l.words):
+                    continue
+                if c.place >= 4 or c.person >= 3:
+                    continue
+            elif l.kind == "place":
+                if pos != 0 or c.person >= 3 or c.org >= 3:
+                    continue
+            if best is None or l.first < best.first:
+                best = l
+        if best is not None:
+            if best.kind == "person" and c.words[0] in names and len(c.words) == 1 and \
+                    sum(1 for l in longer if l.kind == "person" and l.words[0] == c.words[0]) > 1:
+                continue  # a first name shared by two people names neither
+            c.target = best
+            continue
+        if c.kind in (None, "person") and len(c.words) >= 1:
+            for l in longer:
+                if l.kind != "person" or l is c or l.target is not None:
+                    continue
+                if len(c.words) == 1 and len(c.words[0]) >= 5 and c.words[0] != l.words[-1] and \
+                        _edit_distance_at_most(c.words[0], l.words[-1], 1) and c.place < 4 and c.org < 3:
+                    c.target = l
+                    break
+                if len(c.words) == len(l.words) > 1 and l.first < c.first and c.words[1:] == l.words[1:] \
+                        and _edit_distance_at_most(c.words[0], l.words[0], 2):
+                    c.target = l
+                    break
+    # Capitals named only as actors ("Washington said") stand for their country.
+    for c in list(clusters.values()):
+        if c.target is not None or c.kind != "place":
+            continue
+        country = gaz.capitals.get(c.key)
+        if not country or any(m.locative for m in c.mentions):
+            continue
+        key = fold(country)
+        t = clusters.get(key)
+        if t is None:
+            t = clusters[key] = Cluster(key, (key,))
+            t.kind = "place"
+            t.first = c.first
+        t = t.root()
+        if t is not c:
+            c.target = t
+    return _entities(finder, clusters)
+
+
+def _entities(finder: NameFinder, clusters: dict[str, Cluster]):
+    body = finder.body
+    groups: dict[int, Entity] = {}
+    by_root: dict[int, Entity] = {}
+    for c in clusters.values():
+        r = c.root()
+        if r.kind is None:
+            continue
+        e = by_root.get(id(r))
+        if e is None:
+            e = by_root[id(r)] = Entity(kind=r.kind, name="")
+        for m in c.mentions:
+            e.add(m)
+    # single capitalised words with no kind of their own, and no fuller name: dropped above
+    entities = [e for e in by_root.values() if e.mentions]
+    for e in entities:
+        e.mentions.sort(key=lambda m: m.start)
+        e.first = e.mentions[0].start
+        forms = list(e.forms.values())
+        if e.kind == "place" and not forms:
+            continue
+        e.name = _canonical(forms, e)
+        e.words = tuple(fold(e.name).split())
+        for m in e.mentions:
+            if m.role and e.role is None and e.kind == "person":
+                e.role = _clean_role(m.role)
+            if m.gender and e.gender is None:
+                e.gender = m.gender
+            if m.descriptor:
+                e.descriptors.add(m.descriptor)
+        if e.kind == "person" and e.gender is None:
+            g = given_names().get(e.words[0]) if e.words else None
+            if g in ("m", "f"):
+                e.gender = g
+    # places whose only mentions were merged from elsewhere get the country name
+    for e in entities:
+        if not e.name:
+            e.name = e.mentions[0].text
+    # "Zelenskiy's office": an organisation that speaks for a person
+    mention_entity = {id(m): e for e in entities for m in e.mentions}
+    offices: dict[int, Entity] = {}
+    for idx, start, end in finder.office_mentions:
+        owner = mention_entity.get(id(finder.mentions[idx]))
+        if owner is None or owner.kind != "person":
+            continue
+        o = offices.get(id(owner))
+        m = Mention(start, end, body[start:end], fold(body[start:end]), ())
+        if o is None:
+            o = offices[id(owner)] = Entity(kind="organization", name="")
+        o.add(m)
+    for owner_id, o in offices.items():
+        owner = next(e for e in entities if id(e) == owner_id)
+        surname = owner.name.split()[-1]
+        preferred = next((f for f in o.forms.values() if f.startswith(surname)), None)
+        o.name = preferred or next(iter(o.forms.values()))
+        o.first = o.mentions[0].start
+        o.descriptors.add("office")
+        entities.append(o)
+    group_list = []
+    seen: dict[str, Entity] = {}
+    for g in finder.groups:
+        key = g.text.casefold()
+        e = seen.get(key)
+        if e is None:
+            e = seen[key] = Entity(kind="group", name=g.text)
+            group_list.append(e)
+        e.add(g)
+    for e in group_list:
+        e.first = e.mentions[0].start
+    people = sorted((e for e in entities if e.kind != "place"), key=lambda e: e.first) + group_list
+    people.sort(key=lambda e: e.first)
+    places = sorted((e for e in entities if e.kind == "place"), key=lambda e: e.first)
+    return people, places
+
+
+def _canonical(forms: list[str], e: Entity) -> str:
+    def score(f: str):
+        words = f.split()
+        upper = f.isupper() and len(words) > 1
+        return (not upper, len(words), len(f))
+    best = forms[0]
+    for f in forms[1:]:
+        if score(f) > score(best):
+            best = f
+    if best.isupper() and len(best) > 6:
+        best = best.title()
+    return best
+
+
+def _clean_role(role: str) -> str:
+    words = role.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)

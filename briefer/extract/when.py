@@ -1,0 +1,345 @@
+"""WHEN: temporal expressions and their TIMEX3-like values.
+
+One compiled pattern finds the expressions; `_value` normalises each against
+the reference date. A bare weekday looks back in past-tense context and
+forward in future context (HeidelTime's news rule, with the clause's tense).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from briefer.extract.lexicon import lexicon
+
+_WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MON_FULL = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MON_ABBR = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
+_MON = rf"(?:{_MON_FULL}|{_MON_ABBR})"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DASH = r"\s*(?:-|\u2013|\u2014|to|and)\s*"
+_NUM = (r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+        r"ninety|a\s+few|several|a\s+couple\s+of|a\s+dozen|dozens\s+of|a\s+hundred)")
+_UNIT = r"(?:seconds|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters|years?|decades?|centur(?:y|ies))"
+_APPROX = (r"(?:(?:about|around|almost|nearly|roughly|some|approximately|more\s+than|less\s+than|fewer\s+than|"
+           r"at\s+least|at\s+most|up\s+to|over|under|just\s+over|just\s+under|well\s+over|close\s+to|"
+           r"upwards\s+of)\s+)")
+_REL_WORD = r"(?:this|last|next|past|coming|previous|following)"
+_PART = r"(?:morning|afternoon|evening|night)"
+
+PATTERN = re.compile(
+    rf"""
+    (?P<range>\b{_DAY}{_DASH}{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?\b
+      | \b{_MON}\s+{_DAY}\s*(?:-|\u2013)\s*{_DAY}(?:,?\s+{_YEAR})?\b)
+  | (?P<dmy>\b(?:{_WD},?\s+)?{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?(?![\w\u2013-]))
+  | (?P<mdy>\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:,\s*{_YEAR}|\s+{_YEAR})?(?![\w%.,]\d|\d|[\w%]))
+  | (?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)
+  | (?P<monyear>\b{_MON}\s+(?:of\s+)?{_YEAR}\b)
+  | (?P<monmod>\b(?:(?:the\s+)?(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+
+        |early\s+|mid-?\s*|late\s+)(?P<mm>{_MON})(?:\s+{_YEAR})?\b)
+  | (?P<yearpart>\b(?:the\s+)?(?:end|start|beginning|middle|first\s+half|second\s+half|rest|remainder)\s+of\s+
+        (?:the\s+year|this\s+year|next\s+year|last\s+year|{_YEAR})\b)
+  | (?P<fiscal>\b(?:fiscal(?:\s+year)?|FY)\s*(?:{_YEAR}|\d\d)\b)
+  | (?P<quarter>\b(?:Q[1-4]\s+{_YEAR}|(?:the\s+)?(?:first|second|third|fourth|final|last|current|next|
+        previous|latest)\s+quarter(?:\s+of\s+{_YEAR})?|the\s+quarter)\b)
+  | (?P<decade>\b(?:the\s+)?(?:1[89]|20)\d0s\b)
+  | (?P<relpart>\b(?:earlier|later)\s+this\s+(?:week|month|year|decade|century)\b
+      | \b(?:early|late)\s+(?:next|last)\s+(?:week|month|year)\b
+      | \b(?:this|last|next)\s+(?:{_PART}|week|weekend|month|year|season|spring|summer|autumn|fall|winter)\b
+      | \btonight\b)
+  | (?P<weekday>\b(?:(?:last|next|this)\s+)?{_WD}(?:\s+{_PART})?\b)
+  | (?P<vague>\b(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few|recent|previous|following|upcoming)\s+
+        (?:days|weeks|months|years|decades)\b)
+  | (?P<minute>\bthe\s+\d+(?:st|nd|rd|th)\s+minute\b)
+  | (?P<duration>\b(?:{_APPROX})?(?:(?:the\s+)?(?:next|past|last|first|previous|coming)\s+|the\s+|another\s+)?
+        {_NUM}\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?{_UNIT}(?:\s+ago)?\b)
+  | (?P<adjdur>\b\d+-(?:day|week|month|year|hour|minute)\b)
+  | (?P<month>\b(?-i:{_MON_FULL})\b(?!\s+\d))
+  | (?P<year>(?<![\d,.$\u00a3\u20ac\w-]){_YEAR}(?![\d%]|[.,]\d|-\w))
+  | (?P<day>\b(?:yesterday|today|tomorrow)\b)
+  | (?P<now>\b(?:now|currently|nowadays)\b)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NUM_WORDS = None
+_YEAR_BEFORE = frozenset("in since by until till from of before after during through to and or between early "
+                         "late mid the around circa".split())
+_FUNCTION_AFTER = frozenset("and or to when as but after before with for than is was were when while that "
+                            "which who until the a an in on at by of".split())
+_PAST_EXCEPTIONS = frozenset("need needed based red bed hundred indeed speed feed seed united limited "
+                             "proceed succeed exceed embed shed wed breed bred".split())
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    lex = lexicon()
+    t = lex.temporal
+    return t["numbers"], t["units"], frozenset(t["future_markers"]), lex.irregular_past
+
+
+def _num(text: str) -> float | None:
+    numbers, _, _, _ = _lexicon()
+    text = re.sub(r"\s+", " ", text.lower())
+    if text[0].isdigit():
+        try:
+            return float(text.replace(",", ""))
+        except ValueError:
+            return None
+    return numbers.get(text)
+
+
+def _iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _month_num(word: str) -> int:
+    months = lexicon().temporal["months"]
+    return months[word.lower().rstrip(".")]
+
+
+def _near_year(ref: dt.date, month: int, day: int | None = None) -> int:
+    """The year that puts month/day nearest to the reference date."""
+    best, best_gap = ref.year, None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = dt.date(y, month, day or 15)
+        except ValueError:
+            continue
+        gap = abs((d - ref).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = y, gap
+    return best
+
+
+def _duration(text: str) -> str | None:
+    _, units, _, _ = _lexicon()
+    m = re.search(rf"({_NUM})\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?({_UNIT})", text,
+                  re.IGNORECASE)
+    if not m:
+        return None
+    n = _num(m.group(1))
+    unit = units.get(m.group(2).lower())
+    if n is None or unit is None:
+        return None
+    mult = 1
+    u = unit
+    if unit[0].isdigit():
+        mult = int(unit[:-1])
+        u = unit[-1]
+    total = n * mult
+    if total != int(total):
+        return None
+    total = int(total)
+    if u == "M" and unit == "3M":
+        return f"P{total}M"
+    if u == "TM":
+        return f"PT{total}M"
+    if u in ("H", "S"):
+        return f"PT{total}{u}"
+    return f"P{total}{u}"
+
+
+class TenseProbe:
+    """Past or future reading of a sentence around a position."""
+
+    _WORD = re.compile(r"[\w'\u2019]+")
+
+    def __init__(self) -> None:
+        _, _, self.future, self.past = _lexicon()
+
+    def is_future(self, text: str, pos: int) -> bool:
+        best_dist, best_future = None, False
+        for m in self._WORD.finditer(text):
+            w = m.group().lower()
+            if w in self.future or w.endswith(("'ll", "\u2019ll")):
+                future = True
+            elif w in self.past or (w.endswith("ed") and len(w) > 4 and w not in _PAST_EXCEPTIONS) or w in (
+                    "has", "have", "ago"):
+                future = False
+            elif w in ("is", "are", "am", "remains", "stays"):
+                future = True
+            else:
+                continue
+            if m.start() >= pos and text[pos:m.start()].strip().lower().startswith(("and", "but", ",")):
+                continue
+            dist = abs(m.start() - pos)
+            if m.start() < pos:
+                dist = len(text[m.end():pos].split())
+            else:
+                dist = len(text[pos:m.start()].split()) - 1
+            if best_dist is None or dist < best_dist or (dist == best_dist and not future):
+                best_dist, best_future = dist, future
+        return best_future
+
+
+def find_times(body: str, sentences, ref: dt.date | None) -> list[dict]:
+    probe = TenseProbe()
+    starts = [s for s, _ in sentences]
+    out = []
+    for m in PATTERN.finditer(body):
+        kind = m.lastgroup
+        if kind == "mm":
+            kind = "monmod"
+        start, end = m.span(kind if kind != "monmod" else "monmod")
+        text = body[start:end]
+        if kind == "year" and not _year_context(body, start, end):
+            continue
+        if kind == "duration" and not _duration_ok(text):
+            continue
+        if kind == "month" and body[start:end] == "May" and _modal_may(body, end):
+            continue
+        if kind == "now" and text[0].isupper() and body[end:end + 1] == ",":
+            pass
+        value = _value(kind, text, ref, body, start, sentences, starts, probe)
+        out.append({"text": text, "value": value, "start": start, "end": end})
+    return out
+
+
+def _modal_may(body: str, end: int) -> bool:
+    nxt = body[end:end + 12].split()
+    return bool(nxt) and nxt[0].islower() and nxt[0] not in ("and", "or", "to", "in", "of")
+
+
+def _duration_ok(text: str) -> bool:
+    low = text.lower()
+    words = low.split()
+    # "a second session": "second" as an ordinal, not a unit
+    if re.fullmatch(r"(?:an?|one)\s+second", low) or words[-1] == "second":
+        return False
+    return True
+
+
+def _year_context(body: str, start: int, end: int) -> bool:
+    before = body[max(0, start - 20):start].split()
+    if before and before[-1].lower().strip("(") in _YEAR_BEFORE:
+        return True
+    after = body[end:end + 20]
+    if not after or not after[0].isspace():
+        return after[:1] in ("", ".", ",", ";", ":", ")", "'", "\u2019", "\"", "\u201d")
+    words = after.split()
+    if not words:
+        return True
+    w = words[0]
+    if w[0].isupper() or not w[0].isalpha():
+        return True
+    return w.strip(".,;:") in _FUNCTION_AFTER
+
+
+def _value(kind, text, ref, body, start, sentences, starts, probe):
+    low = text.lower()
+    try:
+        if kind in ("range", "fiscal", "minute", "decade"):
+            return None
+        if kind == "quarter":
+            q = re.match(r"q([1-4])\s+(\d{4})", low)
+            if q:
+                return f"{q.group(2)}-Q{q.group(1)}"
+            return None
+        if kind == "iso":
+            return dt.date.fromisoformat(text).isoformat()
+        if kind in ("dmy", "mdy"):
+            parts = re.findall(r"\d+|[A-Za-z]+\.?", text)
+            nums = [int(re.match(r"\d+", p).group()) for p in parts if p[0].isdigit()]
+            month = next(_month_num(p) for p in parts if p.lower().rstrip(".") in lexicon().temporal["months"])
+            day = nums[0]
+            year = nums[1] if len(nums) > 1 else (ref and _near_year(ref, month, day))
+            if not year:
+                return None
+            return dt.date(year, month, day).isoformat()
+        if kind == "monyear":
+            parts = text.split()
+            return f"{int(parts[-1]):04d}-{_month_num(parts[0]):02d}"
+        if kind in ("monmod", "month"):
+            mon = re.search(_MON, text)
+            month = _month_num(mon.group())
+            y = re.search(r"\d{4}", text)
+            if y:
+                return f"{y.group()}-{month:02d}"
+            return f"{_near_year(ref, month):04d}-{month:02d}" if ref else None
+        if kind == "yearpart":
+            y = re.search(r"\d{4}", text)
+            if y:
+                return y.group()
+            if not ref:
+                return None
+            shift = 1 if "next year" in low else -1 if "last year" in low else 0
+            return str(ref.year + shift)
+        if kind == "year":
+            return text
+        if kind == "adjdur":
+            n, unit = text.split("-")
+            return _duration(f"{n} {unit}s")
+        if kind == "duration":
+            if low.endswith(" ago"):
+                return "PAST_REF"
+            return _duration(text)
+        if kind == "vague":
+            return "FUTURE_REF" if any(w in low for w in ("coming", "next", "following", "upcoming")) else "PAST_REF"
+        if kind == "now":
+            return "PRESENT_REF"
+        if ref is None:
+            return "PAST_REF" if low in ("yesterday",) else "FUTURE_REF" if low == "tomorrow" else None
+        if kind == "day":
+            if low == "today":
+                after = body[start + len(text):start + len(text) + 3]
+                return ref.isoformat()
+            return (ref + dt.timedelta(days=-1 if low == "yesterday" else 1)).isoformat()
+        if kind == "relpart":
+            return _relative(low, ref)
+        if kind == "weekday":
+            return _weekday(low, ref, body, start, sentences, starts, probe)
+    except (ValueError, StopIteration, KeyError):
+        return None
+    return None
+
+
+def _relative(low: str, ref: dt.date) -> str | None:
+    words = low.split()
+    if low == "tonight" or words[-1] in ("morning", "afternoon", "evening", "night"):
+        shift = {"last": -1, "this": 0, "next": 1}.get(words[0], 0) if low != "tonight" else 0
+        return (ref + dt.timedelta(days=shift)).isoformat() if words[0] != "last" else (
+            ref - dt.timedelta(days=1)).isoformat()
+    unit = words[-1]
+    k = {"last": -1, "this": 0, "next": 1, "earlier": 0, "later": 0}.get(words[0], 0)
+    if words[0] in ("early", "late"):
+        k = {"next": 1, "last": -1}[words[1]]
+    if unit in ("week", "weekend"):
+        return _iso_week(ref + dt.timedelta(weeks=k))
+    if unit == "month":
+        y, mo = ref.year, ref.month + k
+        if mo == 0:
+            y, mo = y - 1, 12
+        elif mo == 13:
+            y, mo = y + 1, 1
+        return f"{y:04d}-{mo:02d}"
+    if unit == "year":
+        return str(ref.year + k)
+    if unit in ("decade", "century"):
+        return None
+    return None  # seasons of sport and of the year have no value in this set
+
+
+def _weekday(low, ref, body, start, sentences, starts, probe):
+    words = low.split()
+    mod = words[0] if words[0] in ("last", "next", "this") else None
+    name = words[1] if mod else words[0]
+    target = _WEEKDAYS.index(name)
+    delta_back = (ref.weekday() - target) % 7
+    if mod == "last":
+        return (ref - dt.timedelta(days=delta_back or 7)).isoformat()
+    if mod == "next":
+        return (ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)).isoformat()
+    i = bisect_right(starts, start) - 1
+    s, e = sentences[i] if i >= 0 else (max(0, start - 200), min(len(body), start + 200))
+    if mod != "this" and not probe.is_future(body[s:e], start - s):
+        return (ref - dt.timedelta(days=delta_back)).isoformat()
+    ahead = (target - ref.weekday()) % 7
+    if mod == "this":
+        return (ref + dt.timedelta(days=ahead)).isoformat()
+    return (ref + dt.timedelta(days=ahead or 7)).isoformat()
