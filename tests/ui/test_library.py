@@ -78,3 +78,60 @@ async def test_a_file_that_fails_stays_listed_dimmed_with_its_error(library_dir)
         await pilot.press(*"broken", "enter")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_slash_searches_full_text_and_notes_listing_the_first_hit(library_dir, tmp_path):
+    from briefer.notes.model import Note, Target, new_note_id, now_iso
+    from briefer.notes.store import NotesStore
+
+    other = sorted(p for p in library_dir.iterdir() if p.name != "00-peace-plan.txt")[0]
+    briefing = load(other)
+    store = NotesStore.open(tmp_path / "notes.json")
+    stamp = now_iso()
+    store.add(Note(new_note_id(), briefing.id, str(other), briefing.title,
+                   Target.from_span(briefing.body, 0, 20), text="ask about the quorum", created=stamp, updated=stamp))
+    store.close()
+    app = BrieferApp(folders=[library_dir], notes_file=tmp_path / "notes.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await start(app, pilot)
+        await pilot.press("slash", *"backchannel", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.row_count == 1
+        assert "backchannel" in str(table.get_row_at(0)[0])  # the hit, shown under the title
+        await pilot.press("escape", "slash", *"quorum", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [str(table.get_row_at(i)[0]).split("\n")[0] for i in range(table.row_count)] == [briefing.title]
+        await pilot.press("escape")
+        assert table.row_count > 1
+
+
+async def test_tag_filter_and_export_from_the_library(library_dir, tmp_path):
+    from briefer.notes.model import Note, Target, new_note_id, now_iso
+    from briefer.notes.store import NotesStore
+
+    sample = load(library_dir / "00-peace-plan.txt")
+    store = NotesStore.open(tmp_path / "notes.json")
+    stamp = now_iso()
+    store.add(Note(new_note_id(), sample.id, str(sample.path), sample.title,
+                   Target.from_span(sample.body, 0, 30), tags=["policy/ukraine"], created=stamp, updated=stamp))
+    store.close()
+    export_folder = tmp_path / "exports"
+    config_file = tmp_path / "config.toml"
+    config_file.write_text(f'export_dir = "{export_folder}"\n', encoding="utf-8")
+    from briefer.config import load_config
+
+    app = BrieferApp(folders=[library_dir], notes_file=tmp_path / "notes.json", settings=load_config(config_file))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        table = await start(app, pilot)
+        assert str(table.get_row(str(sample.path))[4]) == "1"
+        await pilot.press("slash")  # search box open; the filter is another field
+        await pilot.press("escape")
+        app.screen.query_one("#library-filter").value = "#policy"
+        await pilot.pause()
+        assert table.row_count == 1
+        await pilot.press("e")
+        written = list(export_folder.glob("*.md"))
+        assert len(written) == 1
+        assert sample.title in written[0].read_text(encoding="utf-8")

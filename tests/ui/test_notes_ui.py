@@ -138,3 +138,21 @@ async def test_a_failing_editor_leaves_the_note_unchanged(sample, tmp_path, monk
         await pilot.press("a", *"kept", "ctrl+s", "f5", "E")
         assert app.screen.notes[0].text == "kept"
     assert stored(notes_file, briefing.id)[0].text == "kept"
+
+
+async def test_e_exports_the_briefings_notes_and_says_where(sample, tmp_path):
+    from briefer.config import load_config
+
+    export_folder = tmp_path / "exports"
+    config_file = tmp_path / "config.toml"
+    config_file.write_text(f'export_dir = "{export_folder}"\n', encoding="utf-8")
+    app = BrieferApp(folders=[sample.parent], open_file=sample, notes_file=tmp_path / "notes.json",
+                     settings=load_config(config_file))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("a", *"worth citing", "tab", *"key", "ctrl+s", "e")
+        files = list(export_folder.glob("*.md"))
+        assert len(files) == 1
+        text = files[0].read_text(encoding="utf-8")
+        assert "worth citing" in text and "#key" in text
+        messages = [n.message for n in app._notifications]
+        assert any(str(files[0]) in m for m in messages)

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from briefer.briefing.sanitize import clean_text
 from briefer.library import LibraryEntry, scan
+from briefer.search import Hit, search_library
 
 SORTS = ("date", "title")
 
@@ -33,8 +34,9 @@ class LibraryScreen(Screen):
     BINDINGS = [
         Binding("enter", "open", "Open", id="open"),
         Binding("s", "sort", "Sort", id="sort"),
-        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("slash", "search", "Search text", id="library-search"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="clear-filter"),
+        Binding("e", "export", "Export notes", id="library-export"),
         Binding("q", "app.quit", "Quit", id="library-quit"),
     ]
 
@@ -44,11 +46,15 @@ class LibraryScreen(Screen):
         self.entries: list[LibraryEntry] = []
         self.sort_key = "date"
         self.note_counts: dict[str, int] = {}
+        self.tags_by_briefing: dict[str, set[str]] = {}
+        self.hits: dict[str, Hit] | None = None  # full-text search results by path, when searching
 
     def compose(self) -> ComposeResult:
         folders = ", ".join(clean_text(str(f)) for f in self.folders)
         yield Static(Text(f"briefer · {folders}"), id="library-title")
-        yield Input(placeholder="Type to filter by title, source or path", id="library-filter")
+        yield Input(placeholder="Type to filter by title, source or path; #tag for tagged notes", id="library-filter")
+        yield Input(placeholder="Search the text of every briefing and the notes; enter searches, esc clears",
+                    id="library-search")
         yield LibraryTable(cursor_type="row", zebra_stripes=True, id="library-table")
         yield Static("", id="library-status")
         yield Footer()
@@ -61,6 +67,7 @@ class LibraryScreen(Screen):
         table.add_column("Words", key="words", width=7)
         table.add_column("Notes", key="notes", width=5)
         table.focus()
+        self.query_one("#library-search").display = False
         self.load_entries()
 
     @work(thread=True, exclusive=True, group="library-scan")
@@ -70,19 +77,34 @@ class LibraryScreen(Screen):
 
     def _show_entries(self, entries: list[LibraryEntry]) -> None:
         self.entries = entries
+        self.refresh_notes()
         self.refresh_table()
 
-    def refresh_note_counts(self, counts: dict[str, int]) -> None:
-        self.note_counts = counts
-        self.refresh_table()
+    def on_screen_resume(self) -> None:
+        """Back from a reader: notes may have changed."""
+        self.refresh_notes()
+
+    def refresh_notes(self) -> None:
+        store = getattr(self.app, "store", None)
+        if store is None:
+            return
+        self.note_counts = store.note_counts()
+        self.tags_by_briefing = {}
+        for note in store.all_notes():
+            self.tags_by_briefing.setdefault(note.briefing_id, set()).update(t.casefold() for t in note.tags)
+        if self.entries:
+            self.refresh_table()
 
     @property
     def filter_text(self) -> str:
         return self.query_one("#library-filter", Input).value.strip().casefold()
 
     def visible_entries(self) -> list[LibraryEntry]:
+        """Entries matching every filter word; `#tag` matches briefings with a note so tagged (or nested under it)."""
         words = self.filter_text.split()
-        shown = [e for e in self.entries if all(w in _haystack(e) for w in words)]
+        shown = [e for e in self.entries if all(self._matches(e, w) for w in words)]
+        if self.hits is not None:
+            shown = [e for e in shown if str(e.path) in self.hits]
         if self.sort_key == "date":
             # Newest first; undated after dated, then by title.
             shown.sort(key=lambda e: e.title.casefold())
@@ -102,17 +124,25 @@ class LibraryScreen(Screen):
             if entry.error:
                 title = f"{title}  ({clean_text(entry.error)})"
             notes = self.note_counts.get(entry.briefing_id or "", 0)
+            cell = Text(title, style=style)
+            hit = self.hits.get(str(entry.path)) if self.hits is not None else None
+            if hit is not None:
+                cell.append("\n  " + clean_text(hit.snippet), style="italic dim" if hit.in_notes else "italic")
             table.add_row(
-                Text(title, style=style),
+                cell,
                 Text(entry.date or "", style=style),
                 Text(clean_text(entry.source or ""), style=style),
                 Text(str(entry.words) if not entry.error else "", style=style, justify="right"),
                 Text(str(notes), style=style, justify="right"),
                 key=str(entry.path),
+                height=2 if hit is not None else 1,
             )
         if selected is not None and selected in shown:
             table.move_cursor(row=shown.index(selected))
         status = f"{len(shown)} of {len(self.entries)} briefings · sorted by {self.sort_key}"
+        if self.hits is not None:
+            query = self.query_one("#library-search", Input).value
+            status += f" · {len(self.hits)} with “{clean_text(query)}” (esc clears)"
         self.query_one("#library-status", Static).update(Text(status))
 
     def selected_entry(self) -> LibraryEntry | None:
@@ -121,6 +151,11 @@ class LibraryScreen(Screen):
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return next((e for e in self.entries if str(e.path) == key), None)
+
+    def _matches(self, entry: LibraryEntry, word: str) -> bool:
+        if word.startswith("#") and len(word) > 1:
+            return _tag_matches(self.tags_by_briefing.get(entry.briefing_id or "", set()), word[1:])
+        return word in _haystack(entry)
 
     @on(Input.Changed, "#library-filter")
     def _filter_changed(self) -> None:
@@ -158,17 +193,73 @@ class LibraryScreen(Screen):
             return
         self.app.open_briefing(entry.path)
 
+    def action_export(self) -> None:
+        """Export every note, or with a filter typed, the notes of the briefings shown."""
+        from briefer import config
+        from briefer.notes.export_command import ExportError, export_notes
+
+        store = getattr(self.app, "store", None)
+        if store is None:
+            self.notify("Notes are unavailable.", severity="error")
+            return
+        shown = None
+        if self.filter_text:
+            shown = {e.briefing_id for e in self.visible_entries() if e.briefing_id}
+            if not shown:
+                self.notify("No briefings match the filter: nothing to export.")
+                return
+        try:
+            written = export_notes(store, config.export_dir(self.app.settings), briefing_ids=shown)
+        except (ExportError, OSError) as exc:
+            self.notify(f"Not exported: {clean_text(str(exc))}", severity="error", markup=False)
+            return
+        folder = written[0].parent if written else config.export_dir(self.app.settings)
+        self.notify(f"Exported {len(written)} file{'s' if len(written) != 1 else ''} to {clean_text(str(folder))}",
+                    title="Export", markup=False, timeout=8)
+
     def action_sort(self) -> None:
         self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
         self.refresh_table()
 
-    def action_filter(self) -> None:
-        self.query_one("#library-filter", Input).focus()
+    def action_search(self) -> None:
+        field = self.query_one("#library-search", Input)
+        field.display = True
+        field.focus()
+
+    @on(Input.Submitted, "#library-search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(LibraryTable).focus()
+        if not event.value.strip():
+            self.action_clear_filter()
+            return
+        self.run_search(event.value)
+
+    @work(thread=True, exclusive=True, group="library-search")
+    def run_search(self, query: str) -> None:
+        store = getattr(self.app, "store", None)
+        notes = store.all_notes() if store is not None else []
+        hits = search_library([e.path for e in self.entries if not e.error], query, notes)
+        self.app.call_from_thread(self._show_hits, {str(h.path): h for h in hits})
+
+    def _show_hits(self, hits: dict[str, Hit]) -> None:
+        self.hits = hits
+        self.refresh_table()
 
     def action_clear_filter(self) -> None:
-        field = self.query_one("#library-filter", Input)
-        field.value = ""
+        """esc: clears the search, then the filter."""
+        search = self.query_one("#library-search", Input)
+        if self.hits is not None or search.display:
+            self.hits = None
+            search.value = ""
+            search.display = False
+        else:
+            self.query_one("#library-filter", Input).value = ""
         self.query_one(LibraryTable).focus()
+        self.refresh_table()
+
+
+def _tag_matches(tags: set[str], wanted: str) -> bool:
+    return any(tag == wanted or tag.startswith(wanted + "/") for tag in tags)
 
 
 def _haystack(entry: LibraryEntry) -> str:

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input, OptionList, Static, TabbedContent, Ta
 from textual.worker import get_current_worker
 
 from briefer import analysis as analysis_cache
+from briefer import config
 from briefer.briefing import Briefing
 from briefer.briefing.sanitize import clean_text
 from briefer.search import find_all
@@ -47,6 +48,7 @@ class ReaderScreen(Screen):
         Binding("u", "undo_delete", "Undo delete", show=False, id="undo-delete"),
         Binding("slash", "search", "Search", id="search"),
         Binding("y", "copy_passage", "Copy", show=False, id="copy"),
+        Binding("e", "export", "Export", id="export"),
         Binding("n", "next_match", "Next match", show=False, id="next-match"),
         Binding("N", "previous_match", "Previous match", show=False, id="previous-match"),
         Binding("D", "reference_date", "Ref. date", show=False, id="reference-date"),
@@ -433,6 +435,21 @@ class ReaderScreen(Screen):
         self.app.copy_to_clipboard(f"{text}\n\n{self.citation()}")
         words = len(text.split())
         self.notify(f"Copied {words} word{'s' if words != 1 else ''} with citation.")
+
+    def action_export(self) -> None:
+        """Write this briefing's notes to its markdown file in the export folder."""
+        from briefer.notes.export_command import ExportError, export_notes
+
+        if self.store is None or not self.notes:
+            self.notify("No notes to export yet.")
+            return
+        try:
+            written = export_notes(self.store, config.export_dir(self.app.settings), notes=list(self.notes),
+                                   briefings={self.briefing.id: self.briefing})
+        except (ExportError, OSError) as exc:
+            self.notify(f"Not exported: {clean_text(str(exc))}", severity="error", markup=False)
+            return
+        self.notify(f"Exported to {clean_text(str(written[0]))}", title="Export", markup=False, timeout=8)
 
     # ----- panes --------------------------------------------------------------
 
