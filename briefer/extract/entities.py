@@ -43,6 +43,8 @@ class Cluster:
         self.first = 1 << 60
 
     def add(self, m: Mention) -> None:
+        if m.void:
+            return
         self.mentions.append(m)
         self.person += m.person
         self.org += m.org
@@ -86,6 +88,7 @@ def resolve(finder: NameFinder):
         if c is None:
             c = clusters[m.key] = Cluster(m.key, m.words)
         c.add(m)
+    clusters = {k: c for k, c in clusters.items() if c.mentions}
     # Country aliases (US, U.S., USA, United States) are one place.
     for c in list(clusters.values()):
         country = gaz.country_of_alias(c.mentions[0].text)
@@ -104,8 +107,8 @@ def resolve(finder: NameFinder):
             c.kind = _decide(c)
     # Acronyms take the kind of what they abbreviate.
     for am, target in acronym_links:
-        ac, tc = clusters[am.key], clusters.get(target.key)
-        if tc is None or ac is tc or ac.target is not None:
+        ac, tc = clusters.get(am.key), clusters.get(target.key)
+        if tc is None or ac is None or ac is tc or ac.target is not None:
             continue
         tc = tc.root()
         if tc.kind in (None, "organization") and ac.kind in (None, "organization"):
@@ -127,7 +130,7 @@ def resolve(finder: NameFinder):
             if l.kind == "person":
                 if pos == 0 and not (len(c.words) == 1 and c.words[0] in names):
                     continue
-                if c.place >= 4 or c.org >= 3:
+                if gaz.kind(c.mentions[0].text) in ("country", "region", "capital") or c.org >= 3:
                     continue
             elif l.kind == "organization":
                 if pos != 0 and pos + len(c.words) != len(l.words):

@@ -63,6 +63,10 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
+_EXONYM_POPULATION = 250_000
+_LATIN_NAME = re.compile(r"^[A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff]+)?$")
+
+
 class Gazetteer:
     """Countries, capitals, continents, US states and cities over 15,000 people."""
 
@@ -91,13 +95,21 @@ class Gazetteer:
         # building ~34,000 dicts (keeps memory and start-up small).
         raw = (folder / "cities15000.json").read_text(encoding="utf-8")
         self.cities: dict[str, int] = {}
-        for m in re.finditer(r'"name": ("(?:[^"\\]|\\.)*"), "latitude": [^,]*, "longitude": [^,]*, '
-                             r'"countrycode": "\w*", "population": (\d+)', raw):
-            name = json.loads(m.group(1))
-            key = fold(name)
+        record = re.compile(r'"name": ("(?:[^"\\]|\\.)*"), "latitude": [^,]*, "longitude": [^,]*, '
+                            r'"countrycode": "\w*", "population": (\d+)')
+        decoder = json.JSONDecoder()
+        for m in record.finditer(raw):
             pop = int(m.group(2))
-            if pop > self.cities.get(key, -1):
-                self.cities[key] = pop
+            names = [json.loads(m.group(1))]
+            if pop >= _EXONYM_POPULATION:
+                # English exonyms of big cities (Seville for Sevilla, Munich for München)
+                at = raw.find("[", m.end())
+                alternates, _ = decoder.raw_decode(raw, at)
+                names += [n for n in alternates if _LATIN_NAME.match(n)]
+            for name in names:
+                key = fold(name)
+                if pop > self.cities.get(key, -1):
+                    self.cities[key] = pop
         del raw
         for cap in self.capitals:
             self.cities.setdefault(cap, 10**6)

@@ -48,6 +48,7 @@ class Mention:
     descriptor: str | None = None  # "administrators", "owner": how the text refers to it
     gender: str | None = None
     group: bool = False
+    void: bool = False  # looks like a name but is not one here (demonym, currency marker)
 
 
 @dataclass
@@ -253,15 +254,23 @@ class NameFinder:
                         name_start = x
                         break
                 else:
-                    name_start = max(name_start + 1, b - 2)
+                    name_start = b  # "Secretary of Foreign Trade": a role, no name
             while name_start < b and toks[name_start].lower in CONNECTORS:
                 name_start += 1
-            if name_start < b and toks[name_start].lower not in lex.org_heads:
+            if any(toks[x].lower in lex.org_heads for x in range(name_start, b)):
+                pass  # "General Fisheries Commission": an organisation, not a titled person
+            elif name_start >= b:
+                self._role_part(toks, a, b)
+                return
+            else:
                 role_tokens = (a, name_start)
                 self._role_part(toks, a, name_start)
                 a = name_start
         if a >= b:
             return
+        if b - a == 1 and toks[a].initial and b < len(toks) and toks[b].lower in lex.titles \
+                and toks[b].text[0].islower():
+            return  # "Independent candidate ...", "Former minister ...": a modifier, not a name
         text = self.body[toks[a].start:toks[b - 1].end]
         if len(text) < 2 or text in lex.platforms:
             return
@@ -283,8 +292,8 @@ class NameFinder:
         run = []
         for x in range(a, k):
             w = toks[x].lower
-            if toks[x].cap and w not in lex.titles and w not in lex.title_modifiers and w not in lex.demonyms \
-                    and w not in lex.honorifics and w not in CONNECTORS:
+            if toks[x].cap and w not in lex.titles and w not in lex.honorifics and w not in CONNECTORS \
+                    and (w not in lex.title_modifiers or run):
                 run.append(x)
                 continue
             if w in lex.org_heads and run:
@@ -299,6 +308,8 @@ class NameFinder:
     def _sub_run(self, toks, run) -> None:
         while run and toks[run[-1]].lower in self.lex.title_modifiers:
             run.pop()  # "White House Press (Secretary)"
+        if run and all(toks[x].lower in self.lex.demonyms for x in run):
+            return
         if run:
             self._sub_name(toks, run[0], run[-1] + 1)
 
@@ -326,17 +337,21 @@ class NameFinder:
             m.org += 6
         if low[-1] in lex.org_heads and not single:
             m.org += 3
+        elif any(w in lex.org_heads and low[k + 1] in ("of", "for") for k, w in enumerate(low[:-1])):
+            m.org += 3  # "Institute for Marine Resources", "Bank of England"
         elif any(w in lex.org_heads for w in low[1:]) and not single:
             m.org += 1.5
         if low[0] in lex.org_prefixes and not single:
-            m.org += 1.5
+            m.org += 2
+        if self._following_acronym(toks, b) and not single:
+            m.org += 2
         if single and _is_acronym(first.text) and len(first.text) <= 6:
             if fold(first.text) in gaz.country_codes or first.text in lex.country_aliases:
                 m.place += 5
-            elif len(first.text) >= 3:
+            elif len(first.text) >= 3 and not self._upper_line(m.start):
                 m.org += 2
             if nxt is not None and nxt.text == "$":
-                m.org = m.place = -9  # currency marker: US$, C$
+                m.void = True  # currency marker: US$, C$
         if prev is not None and prev.lower in lex.org_nouns and prev.lower not in ("owner", "owners"):
             m.org += 3
         if nxt is not None and nxt.lower in lex.titles and not in_title and b + 1 < n and nxt.text[0].islower():
@@ -346,7 +361,7 @@ class NameFinder:
         if after is not None:
             kind, role, noun = after
             if kind == "who":
-                m.person += 2
+                m.person += 1.5
             elif kind == "which":
                 m.org += 1
                 m.place += 0.5
@@ -368,9 +383,9 @@ class NameFinder:
             if kind == "org":
                 m.org += 3
                 m.descriptor = text
-            elif m.role_rank < 2:
+            elif m.role_rank < 3:
                 m.person += 3
-                m.role, m.role_rank = text, 2
+                m.role, m.role_rank = text, 2.5
         if role_tokens:
             ra, rb = role_tokens
             rwords = [t.lower for t in toks[ra:rb] if t.text != "."]
@@ -384,8 +399,8 @@ class NameFinder:
                 rtoks = [t for t in toks[ra:rb] if t.lower not in lex.honorifics and t.text != "."]
                 # extend to the left over lower-case modifiers ("former", "deputy")
                 x = ra - 1
-                while x >= 0 and toks[x].lower in lex.title_modifiers and toks[x].text[0].islower() \
-                        and toks[x].lower not in CONNECTORS:
+                while x >= 0 and toks[x].lower in lex.title_modifiers and (
+                        toks[x].text[0].islower() or toks[x].initial) and toks[x].lower not in CONNECTORS:
                     rtoks.insert(0, toks[x])
                     x -= 1
                 role = self.body[rtoks[0].start:rtoks[-1].end] if rtoks else None
@@ -427,10 +442,15 @@ class NameFinder:
                 self._mark_coordinated_place(toks, a)
         if nxt is not None and nxt.lower.startswith("-") and nxt.lower[1:] in ("based", "born"):
             m.place += 3
+            m.locative = True
         if prev is not None and prev.lower in LOCATIVE:
             m.place += 1.5
             m.locative = True
         elif prev is not None and prev.lower == "the" and prev2 is not None and prev2.lower in LOCATIVE:
+            m.place += 1.5
+            m.locative = True
+        elif prev is not None and prev.lower in ("and", "or") and self.mentions and prev2 is not None \
+                and self.mentions[-1].end == prev2.end and self.mentions[-1].locative:
             m.place += 1.5
             m.locative = True
         elif prev is not None and prev.lower == "to" and kind:
@@ -446,7 +466,7 @@ class NameFinder:
             if m.locative and prev is not None and prev.lower == "the":
                 m.place += 3
             else:
-                m.place = m.org = m.person = -9
+                m.void = True
                 if nxt is not None and nxt.lower in GROUP_NOUNS:
                     g = Mention(m.start, nxt.end, self.body[m.start:nxt.end], "", ())
                     g.group = True
@@ -467,12 +487,24 @@ class NameFinder:
             if prev2 is None or prev2.text[0].isdigit() or b + 1 >= n or toks[b + 1].text in ".\u2013-\u2014":
                 m.org += 3
         if prev is not None and prev.text == "," and (nxt is None or nxt.text == ".") and a >= 2 \
-                and prev2 is not None and prev2.cap and single and not kind:
-            m.org += 2
+                and prev2 is not None and prev2.cap and b - a <= 3 and not kind:
+            m.org += 2  # byline: "Hanna Berg, Kystposten."
+        if prev is not None and prev.text == "," and kind and "\n" in self.body[m.end:m.end + 2] + "\n" \
+                and (nxt is None):
+            m.locative = True  # "Country Director, Maputo" at the end of a line
         if all_caps and not single and max(m.person, m.org, m.place) < 2:
-            m.person = m.org = m.place = -9  # an upper-case heading line
+            m.void = True  # an upper-case heading line
         if m.heading and single and _is_acronym(m.text) and m.place <= 0:
             m.org -= 2
+
+    def _upper_line(self, pos: int) -> bool:
+        """Is pos on a line written in capitals (a heading such as 'GAPS AND NEXT STEPS')?"""
+        body = self.body
+        ls = body.rfind("\n", 0, pos) + 1
+        le = body.find("\n", pos)
+        line = body[ls:le if le >= 0 else len(body)]
+        letters = [c for c in line if c.isalpha()]
+        return len(line.split()) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
     def _mark_coordinated_place(self, toks, a) -> None:
         # "the Licungo and Zambezi rivers": the first conjunct is a feature too
@@ -496,6 +528,13 @@ class NameFinder:
             return None
         x += 1
         if x < n and toks[x].lower in ("who", "whom"):
+            # "Graham Pell, who was the company's finance director"
+            y = x + 1
+            if y < n and toks[y].lower in ("is", "was") and y + 1 < n and (
+                    toks[y + 1].lower in DETERMINERS or toks[y + 2 if y + 2 < n else y].lower == "'s"):
+                role = self._after_copula(toks, y + 1)
+                if role:
+                    return role
             return ("who", None, None)
         if x < n and toks[x].lower == "which":
             return ("which", None, None)
@@ -515,6 +554,19 @@ class NameFinder:
             start += 1
         return self._role_from(toks, start)
 
+    def _after_copula(self, toks, start):
+        n = len(toks)
+        y = start
+        while y < n and y < start + 4:
+            if toks[y].lower == "'s":
+                start = y + 1
+                break
+            y += 1
+        if start < n and toks[start].lower in DETERMINERS:
+            start += 1
+        found = self._role_from(toks, start)
+        return found if found and found[0] == "role" else None
+
     def _role_from(self, toks, start):
         lex = self.lex
         n = len(toks)
@@ -527,6 +579,8 @@ class NameFinder:
                 break
             if w in CLAUSE_STOPS or w in ("of", "to", "for") or w in lex.reporting_verbs:
                 break
+            if t.text[0].islower() and w.endswith("ed") and w not in lex.titles and w not in lex.title_modifiers:
+                break  # "helped broker": a verb phrase, not a role
             if w in lex.titles:
                 head = y
             elif w in lex.org_nouns and head is None and y == start + 0 or (

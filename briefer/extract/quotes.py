@@ -293,13 +293,16 @@ class Attributor:
                         return hit[1]
                     if toks[y].lower in PRONOUNS:
                         return self._resolve_pronoun(toks[y].lower, toks[y].start)
-                    if toks[y].text in (".", ",", ";"):
+                    if toks[y].text in (",", ";") or (toks[y].text == "." and toks[y - 1].lower not in
+                                                               self.lex.honorifics):
                         break
                 for y in range(v + 1, min(n, v + 5)):
                     if toks[y].text[0].islower() and toks[y].lower not in ("the", "a", "an"):
                         return self._resolve_np(toks[y].lower, toks[y].start)
                 return UNKNOWN
             # subject first: everything between the start (or a comma) and the verb
+            if not anywhere and any(toks[y].lower in ("and", "but", "or") for y in range(v)):
+                return None  # "," but cautioned": the sentence's own subject, found before the quote
             s = v - 1
             while s >= 0 and toks[s].text not in (",", "\u2013", ";", ".") and v - s < 8:
                 s -= 1

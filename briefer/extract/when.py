@@ -145,6 +145,9 @@ def _duration(text: str) -> str | None:
     return f"P{total}{u}"
 
 
+_CLAUSE_BREAK = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b|\bwhere\b|\bwhich\b")
+
+
 class TenseProbe:
     """Past or future reading of a sentence around a position."""
 
@@ -166,8 +169,8 @@ class TenseProbe:
                 future = True
             else:
                 continue
-            if m.start() >= pos and text[pos:m.start()].strip().lower().startswith(("and", "but", ",")):
-                continue
+            if m.start() >= pos and _CLAUSE_BREAK.search(text, pos, m.start()):
+                continue  # "on Tuesday night and are being looked after": another clause
             dist = abs(m.start() - pos)
             if m.start() < pos:
                 dist = len(text[m.end():pos].split())
@@ -337,6 +340,9 @@ def _weekday(low, ref, body, start, sentences, starts, probe):
         return (ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)).isoformat()
     i = bisect_right(starts, start) - 1
     s, e = sentences[i] if i >= 0 else (max(0, start - 200), min(len(body), start + 200))
+    lead = body[max(s, start - 7):start].lower().split()
+    if lead and lead[-1] == "since":
+        return (ref - dt.timedelta(days=delta_back)).isoformat()
     if mod != "this" and not probe.is_future(body[s:e], start - s):
         return (ref - dt.timedelta(days=delta_back)).isoformat()
     ahead = (target - ref.weekday()) % 7
