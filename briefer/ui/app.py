@@ -10,6 +10,7 @@ from textual.binding import Binding
 
 from briefer import config
 from briefer.briefing.sanitize import clean_text
+from briefer.ui.commands import BriefingsProvider, NotesProvider, binding_commands
 from briefer.ui.screens.library import LibraryScreen
 from briefer.ui.screens.reader import ReaderScreen
 
@@ -19,6 +20,7 @@ class BrieferApp(App[int]):
 
     TITLE = "briefer"
     CSS_PATH = "briefer.tcss"
+    COMMANDS = App.COMMANDS | {BriefingsProvider, NotesProvider}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
         Binding("question_mark", "help", "Keys", id="help"),
@@ -91,7 +93,12 @@ class BrieferApp(App[int]):
         except config.ConfigError as exc:
             self.notify(f"Theme not saved: {clean_text(str(exc))}", severity="warning", markup=False)
 
-    def open_briefing(self, path: Path) -> None:
+    def get_system_commands(self, screen):
+        yield from super().get_system_commands(screen)
+        yield from binding_commands(self, screen)
+
+    def open_briefing(self, path: Path, note_id: str | None = None) -> None:
+        """Open a briefing in a reader (over the library, replacing any reader), optionally at a note."""
         from briefer.briefing import BriefingError, load
 
         try:
@@ -99,7 +106,16 @@ class BrieferApp(App[int]):
         except BriefingError as exc:
             self.notify(clean_text(str(exc)), title="Cannot open", severity="error", markup=False)
             return
-        self.push_screen(ReaderScreen(briefing))
+        while isinstance(self.screen, ReaderScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(ReaderScreen(briefing, note_id=note_id))
+
+    def open_note(self, note) -> None:
+        path = Path(note.briefing_path)
+        if not path.is_file():
+            self.notify(f"The briefing of this note is gone: {clean_text(str(path))}", severity="warning", markup=False)
+            return
+        self.open_briefing(path, note_id=note.id)
 
     def on_unmount(self) -> None:
         if self.store is not None:

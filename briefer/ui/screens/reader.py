@@ -60,9 +60,10 @@ class ReaderScreen(Screen):
         Binding("q", "back", "Back", id="back"),
     ]
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, note_id: str | None = None) -> None:
         super().__init__()
         self.briefing = briefing
+        self.initial_note_id = note_id
         self.analysis: dict | None = None
         self.notes: list[Note] = []
         self.deleted: list[Note] = []
@@ -140,6 +141,7 @@ class ReaderScreen(Screen):
         for name in PANES[:4]:
             self.pane(name).show_message("Analysing…")
         self.load_notes()
+        self.go_to_initial_note()
         self.update_header()
         self.update_status()
         for warning in self.briefing.warnings:
@@ -190,6 +192,15 @@ class ReaderScreen(Screen):
 
             self.notes = find_notes_for_briefing(self.store, self.briefing)
         self.show_notes()
+
+    def go_to_initial_note(self) -> None:
+        note = next((n for n in self.notes if n.id == self.initial_note_id), None)
+        if note is None:
+            return
+        if note.anchor != "orphan":
+            self.document.move_to_offset(note.target.start)
+        self.select_row("notes", note.id)
+        self.query_one(TabbedContent).active = "pane-notes"
 
     def show_notes(self) -> None:
         self.notes.sort(key=lambda n: (n.anchor == "orphan", n.target.start))

@@ -1,0 +1,84 @@
+"""Command palette entries: every binding of the current screen, briefings by title, notes by text.
+
+The palette parses plain strings as markup, so titles and notes from files
+are handed over as `Content` built from plain text, never as `str`.
+"""
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.app import SystemCommand
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+
+from briefer.briefing.sanitize import clean_text
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.screen import Screen
+
+MAX_HITS = 30
+
+
+def binding_commands(app: "App", screen: "Screen"):
+    """A palette command per action bound on `screen` (so the palette and the keys never disagree)."""
+    seen: set[str] = set()
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if binding.system or not binding.description or binding.action in seen:
+            continue
+        if binding.action in ("quit", "help", "app.quit"):
+            continue  # Textual's own palette has Quit and Keys
+        seen.add(binding.action)
+        keys = app.get_key_display(binding)
+        yield SystemCommand(binding.description, f"key: {keys}",
+                            partial(app.run_action, binding.action, active.node))
+
+
+def plain_highlight(matcher: Matcher, text: str) -> Content:
+    """Like Matcher.highlight, but the candidate is never read as markup."""
+    content = Content(text)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class BriefingsProvider(Provider):
+    """Open a briefing of the library by its title."""
+
+    def _entries(self):
+        from briefer.ui.screens.library import LibraryScreen
+
+        library = next((s for s in self.app.screen_stack if isinstance(s, LibraryScreen)), None)
+        return [e for e in (library.entries if library else []) if not e.error]
+
+    async def discover(self) -> Hits:
+        for entry in self._entries()[:MAX_HITS]:
+            yield DiscoveryHit(Content("open: " + clean_text(entry.title)), partial(self.app.open_briefing, entry.path))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for entry in self._entries():
+            candidate = "open: " + clean_text(entry.title)
+            score = matcher.match(candidate)
+            if score > 0:
+                yield Hit(score, plain_highlight(matcher, candidate), partial(self.app.open_briefing, entry.path))
+
+
+class NotesProvider(Provider):
+    """Go to a note by its text, tags or passage."""
+
+    async def search(self, query: str) -> Hits:
+        store = getattr(self.app, "store", None)
+        if store is None:
+            return
+        matcher = self.matcher(query)
+        for note in store.all_notes():
+            shown = " ".join(filter(None, [note.text, " ".join("#" + t for t in note.tags), "“" + note.target.exact + "”"]))
+            candidate = "note: " + clean_text(" ".join(shown.split()))[:120]
+            score = matcher.match(candidate)
+            if score > 0:
+                yield Hit(score, plain_highlight(matcher, candidate), partial(self.app.open_note, note))
