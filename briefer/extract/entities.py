@@ -135,8 +135,8 @@ def resolve(finder: NameFinder):
             elif l.kind == "organization":
                 if pos != 0 and pos + len(c.words) != len(l.words):
                     continue
-                if c.place >= 4 or c.person >= 3:
-                    continue
+                if c.place >= 4 or c.person >= 3 or (pos != 0 and gaz.kind(c.mentions[0].text)):
+                    continue  # "mayor of Passau" is not "Radio Passau"
             elif l.kind == "place":
                 if pos != 0 or c.person >= 3 or c.org >= 3:
                     continue
@@ -263,8 +263,8 @@ def _canonical(forms: list[str], e: Entity) -> str:
     for f in forms[1:]:
         if score(f) > score(best):
             best = f
-    if best.isupper() and len(best) > 6:
-        best = best.title()
+    if best.isupper() and (len(best) > 6 or (e.kind == "place" and len(best) > 3)):
+        best = best.title()  # a dateline "BERLIN" or a heading
     return best
 
 

@@ -27,9 +27,12 @@ def _words(name: str) -> frozenset[str]:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: 'Kovačević' and 'KOVACEVIC' fold alike."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("\u2019", "'").casefold()
+    if text.isascii():
+        return text.casefold()
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    if not text.isascii():
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.casefold()
 
 
 class Lexicon:
@@ -100,7 +103,8 @@ class Gazetteer:
         decoder = json.JSONDecoder()
         for m in record.finditer(raw):
             pop = int(m.group(2))
-            names = [json.loads(m.group(1))]
+            quoted = m.group(1)
+            names = [json.loads(quoted) if "\\" in quoted else quoted[1:-1]]
             if pop >= _EXONYM_POPULATION:
                 # English exonyms of big cities (Seville for Sevilla, Munich for München)
                 at = raw.find("[", m.end())

@@ -16,6 +16,8 @@ from briefer.extract.tokens import PARTICLES, Token, tokenize
 CONNECTORS = frozenset({"of", "for", "and", "&", "the", "'s", "\u2019", "'"})
 LOCATIVE = frozenset("in at near outside inside beneath off from across around towards toward into via "
                      "through throughout within along".split())
+MOTION_VERBS = frozenset("visit visits visited visiting reach reached reaching leave leaves left toured tour "
+                         "tours entered enter enters".split())
 OFFICE_NOUNS = frozenset("office administration government cabinet campaign team ministry".split())
 GROUP_NOUNS = frozenset("countries allies officials delegations governments leaders troops forces producers "
                         "lawmakers ministers diplomats negotiators delegates states nations partners companies "
@@ -325,10 +327,16 @@ class NameFinder:
         n = len(toks)
         words = m.words
         first, last = toks[a], toks[b - 1]
-        prev = toks[a - 1] if a > 0 else None
-        prev2 = toks[a - 2] if a > 1 else None
-        nxt = toks[b] if b < n else None
-        nxt2 = toks[b + 1] if b + 1 < n else None
+        pa = a - 1
+        while pa >= 0 and toks[pa].text in MARKUP:
+            pa -= 1  # "in **Bavaria**": markup is not context
+        nb = b
+        while nb < n and toks[nb].text in MARKUP:
+            nb += 1
+        prev = toks[pa] if pa >= 0 else None
+        prev2 = toks[pa - 1] if pa > 0 else None
+        nxt = toks[nb] if nb < n else None
+        nxt2 = toks[nb + 1] if nb + 1 < n else None
         low = [t.lower for t in toks[a:b]]
         all_caps = all(t.text.isupper() for t in toks[a:b] if t.text[0].isalpha())
         single = b - a == 1
@@ -429,7 +437,12 @@ class NameFinder:
         elif kind == "capital":
             m.place += 4.5
         elif kind == "city":
-            m.place += 2.5 if not (not single and words[0] in self.names) else 0.5
+            if not single and words[0] in self.names:
+                m.place += 0.5
+            elif single and first.initial:
+                m.place += 1  # "Date", "Reading" opening a sentence or a cell: weak
+            else:
+                m.place += 2.5
         if not single and low[-1] in lex.geo_features:
             m.place += 4
         if not single and low[0] in lex.geo_prefixes:
@@ -453,6 +466,8 @@ class NameFinder:
                 and self.mentions[-1].end == prev2.end and self.mentions[-1].locative:
             m.place += 1.5
             m.locative = True
+        elif prev is not None and prev.lower in MOTION_VERBS and kind:
+            m.locative = True  # "will visit Kyiv"
         elif prev is not None and prev.lower == "to" and kind:
             m.locative = True
         elif prev is not None and prev.lower == "of" and prev2 is not None and prev2.lower in (
