@@ -41,6 +41,7 @@ edits made in briefer.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import html.entities
 import json
@@ -155,48 +156,64 @@ def slugify(title: str, limit: int = 60) -> str:
 # Characters that must never appear raw: C0/C1 controls (not tab, never newline inside a
 # line), line/paragraph separators and lone surrogates. Written as numeric references.
 _ENCODE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-_INLINE = re.compile(
-    r"[\\`*\[\]|#^~]"  # code, emphasis, links, tables, headings/tags, block ids, strikethrough
-    r"|<(?=[A-Za-z/!?])"  # HTML and autolinks
-    r"|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)"  # entity references
-    r"|(?<![^\W_])_|_(?![^\W_])"  # `_` except inside words, where it cannot emphasise
-    r"|(?<==)=|=(?==)|(?<=%)%|%(?=%)"  # Obsidian's ==highlight== and %%comment%%
+# Always escaped (backslash first): code, emphasis, links, tables, headings and tags,
+# block ids, strikethrough.
+_ALWAYS = "\\`*[]|#^~"
+# Escaped where they would mean something, each rule behind a quick test for its character.
+# They run after _ALWAYS: escaping inserts a backslash only before a character, so what
+# precedes each original character is unchanged.
+_CONTEXTUAL = (
+    ("<", re.compile(r"<(?=[A-Za-z/!?])")),  # HTML and autolinks
+    ("&", re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")),  # entities
+    ("_", re.compile(r"(?<![^\W_])_|_(?![^\W_])")),  # `_` except inside words, where it cannot emphasise
+    ("==", re.compile(r"(?<==)=|=(?==)")),  # Obsidian's ==highlight==
+    ("%%", re.compile(r"(?<=%)%|%(?=%)")),  # Obsidian's %%comment%%
 )
-_LINE_START = frozenset(">-+=:")  # quotes, lists, setext underlines, table delimiter rows
-_ORDERED_ITEM = re.compile(r"(\d+)([.)])")
+_LINE_START = re.compile(r"(?m)^(?=[>\-+=:])")  # quotes, lists, setext underlines, table rows
+_ORDERED_ITEM = re.compile(r"(?m)^(\d+)(?=[.)])")
+_EDGE_SPACE = re.compile(r"(?m)^[^\S\n]+|[^\S\n]+$")
 _UNESCAPE = re.compile(
     r"\\([!-/:-@\[-`{-~])|&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));"
 )
 
 
-def _reference(char: str) -> str:
-    return f"&#x{ord(char):X};"
+def _backslashed(match: re.Match) -> str:
+    return "\\" + match.group()
 
 
-def _references(text: str) -> str:
-    return "".join(_reference(c) for c in text)
+def _backslash_before(match: re.Match) -> str:
+    return "\\"
 
 
-def escape_line(line: str) -> str:
-    """One line of plain text as markdown that renders as exactly that text."""
-    body = line.lstrip()
-    lead = line[: len(line) - len(body)]
-    core = body.rstrip()
-    trail = body[len(core):]
-    core = _INLINE.sub(r"\\\g<0>", core)
-    if not lead and core:
-        if core[0] in _LINE_START:
-            core = "\\" + core
-        else:
-            core = _ORDERED_ITEM.sub(r"\1\\\2", core, count=1) if core[0].isdigit() else core
-    if _ENCODE.search(core):
-        core = _ENCODE.sub(lambda m: _reference(m.group()), core)
-    # Edge whitespace would be stripped (or make code blocks, hard breaks): keep it as references.
-    return _references(lead) + core + _references(trail)
+def _backslash_after(match: re.Match) -> str:
+    return match.group() + "\\"
+
+
+def _references(match: re.Match) -> str:
+    return "".join(f"&#x{ord(c):X};" for c in match.group())
 
 
 def escape_markdown(text: str) -> str:
-    return "\n".join(escape_line(line) for line in text.split("\n"))
+    """Plain text as markdown that renders as exactly that text, line for line."""
+    for char in _ALWAYS:
+        if char in text:
+            text = text.replace(char, "\\" + char)
+    for trigger, rule in _CONTEXTUAL:
+        if trigger in text:
+            text = rule.sub(_backslashed, text)
+    if not text:
+        return text
+    several_lines = "\n" in text
+    if several_lines or text[0] in ">-+=:":
+        text = _LINE_START.sub(_backslash_before, text)
+    if several_lines or text[0].isdigit():
+        text = _ORDERED_ITEM.sub(_backslash_after, text)
+    # Edge whitespace would be stripped (or make code blocks, hard breaks): keep it as references.
+    if several_lines or text[0].isspace() or text[-1].isspace():
+        text = _EDGE_SPACE.sub(_references, text)
+    if _ENCODE.search(text):
+        text = _ENCODE.sub(_references, text)
+    return text
 
 
 def _unescape_match(match: re.Match) -> str:
@@ -221,6 +238,7 @@ _LOOSE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 _TAG_LINE = re.compile(r"#[^\s#]\S*(?:[ \t]+#[^\s#]\S*)*[ \t]*")
 
 
+@functools.lru_cache(maxsize=4096)
 def tag_display(tag: str) -> str:
     """A tag as an Obsidian-legal `#tag` (letters, digits, `_`, `-`, `/`; not all digits).
     Spaces and other characters become `-`; the exact tag travels in the note's comment."""
@@ -247,17 +265,24 @@ _YAML_UNSAFE = re.compile(
 )
 
 
+_COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _json_escaped(match: re.Match) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def comment_json(data) -> str:
     """One-line JSON in which `<`, `>` and `&` never appear raw, so `-->` cannot end the
     comment early, and no control character reaches a terminal."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    text = _COMPACT_JSON.encode(data)
+    return _JSON_UNSAFE.sub(_json_escaped, text) if _JSON_UNSAFE.search(text) else text
 
 
 def yaml_string(value: str) -> str:
     """A YAML double-quoted scalar (JSON string syntax, which PyYAML reads exactly)."""
-    text = json.dumps(value, ensure_ascii=False)
-    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    text = _COMPACT_JSON.encode(value)
+    return _YAML_UNSAFE.sub(_json_escaped, text) if _YAML_UNSAFE.search(text) else text
 
 
 def _yaml_date(value: str | None) -> str:
@@ -352,7 +377,7 @@ def render_note(note: Note, info: BriefingInfo) -> str:
 
 def render_section(info: BriefingInfo, notes) -> str:
     """`# Title`, the briefing's comment, its notes in text order, then its orphans."""
-    title = escape_line(" ".join(info.title.split())) or escape_line(info.path) or "Untitled"
+    title = escape_markdown(" ".join(info.title.split()) or " ".join(info.path.split())) or "Untitled"
     out = [
         f"# {title}\n",
         _BRIEFING_COMMENT + comment_json({"id": info.id, "title": info.title, "path": info.path}) + _COMMENT_END + "\n",
@@ -435,10 +460,13 @@ def render_annotations(groups) -> str:
         "label": COLLECTION_TITLE,
         "generator": {"id": "urn:briefer", "type": "Software", "name": GENERATOR},
         "total": len(items),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": []},
     }
-    text = json.dumps(collection, ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    # One annotation per line: readable and diffable, and written by the fast C encoder.
+    head = json.dumps(collection, ensure_ascii=False, indent=2)
+    head = head[: head.rindex("[]")]
+    lines = ",\n".join("    " + comment_json(item) for item in items)
+    return head + ("[\n" + lines + "\n  ]" if items else "[]") + "\n  }\n}\n"
 
 
 def is_briefer_json(text: str) -> bool:

@@ -39,8 +39,8 @@ def export_briefing_notes(store, briefing, out_dir: Path | None = None, force: b
     info = export.BriefingInfo.from_briefing(briefing)
     folder = Path(out_dir) if out_dir is not None else export_dir()
     target = folder / export.export_file_name(info)
-    _check_targets([target], force)
-    _write_markdown(target, lambda exported, mine: export.render_briefing(info, notes, exported=exported, my_notes=mine))
+    (old,) = _read_targets([target], force).values()
+    _write_markdown(target, old, lambda exported, mine: export.render_briefing(info, notes, exported=exported, my_notes=mine))
     return target
 
 
@@ -74,22 +74,22 @@ def export_notes(
     out = Path(out) if out is not None else export_dir()
     if fmt == "json":
         target = out if out.suffix.lower() == ".json" else out / JSON_FILE_NAME
-        _check_targets([target], force, json_file=True)
+        (old,) = _read_targets([target], force, json_file=True).values()
         text = export.render_annotations(groups)
-        if not (target.is_file() and target.read_text(encoding="utf-8", errors="replace") == text):
+        if text != old:
             _atomic_write(target, text)
         return [target]
     if out.suffix.lower() in MARKDOWN_SUFFIXES or single:
         target = out if out.suffix.lower() in MARKDOWN_SUFFIXES else out / SINGLE_FILE_NAME
-        _check_targets([target], force)
-        _write_markdown(target, lambda exported, mine: export.render_collection(groups, exported=exported, my_notes=mine))
+        (old,) = _read_targets([target], force).values()
+        _write_markdown(target, old, lambda exported, mine: export.render_collection(groups, exported=exported, my_notes=mine))
         return [target]
     names = export.export_file_names([info for info, _ in groups])
     targets = [(out / names[info.id], info, group) for info, group in groups]
-    _check_targets([t for t, _, _ in targets], force)
+    old_texts = _read_targets([t for t, _, _ in targets], force)
     for target, info, group in targets:
         _write_markdown(
-            target,
+            target, old_texts[target],
             lambda exported, mine, info=info, group=group: export.render_briefing(info, group, exported=exported, my_notes=mine),
         )
     return [t for t, _, _ in targets]
@@ -119,40 +119,38 @@ def briefing_groups(notes, briefings=None) -> list:
     return groups
 
 
-def _check_targets(targets, force: bool, json_file: bool = False) -> None:
-    """Refuse, before writing anything, to overwrite a file briefer did not write."""
+def _read_targets(targets, force: bool, json_file: bool = False) -> dict:
+    """The current text of each target (None when absent). Refuses, before anything is
+    written, to overwrite a file briefer did not write unless `force`; with `force` such a
+    file counts as absent."""
     from briefer.notes import export
 
-    if force:
-        return
+    texts = {}
     for target in targets:
-        if target.is_dir():
-            raise ExportError(f"{target}: is a folder")
-        if not target.exists():
-            continue
         try:
-            text = target.read_text(encoding="utf-8", errors="replace")
+            text = export.normalise_newlines(target.read_text(encoding="utf-8", errors="surrogateescape"))
+        except FileNotFoundError:
+            text = None
+        except IsADirectoryError:
+            raise ExportError(f"{target}: is a folder") from None
         except OSError as exc:
             raise ExportError(f"{target}: {exc.strerror or exc}") from None
-        ours = export.is_briefer_json(text) if json_file else export.is_briefer_file(text)
-        if not ours:
-            raise ExportError(f"{target}: not written by briefer; use --force to overwrite it")
+        if text is not None and not (export.is_briefer_json(text) if json_file else export.is_briefer_file(text)):
+            if not force:
+                raise ExportError(f"{target}: not written by briefer; use --force to overwrite it")
+            text = None
+        texts[target] = text
+    return texts
 
 
-def _write_markdown(target: Path, render) -> bool:
-    """Write `render(exported, my_notes)` to `target`, keeping the old file's My notes region;
+def _write_markdown(target: Path, old: str | None, render) -> bool:
+    """Write `render(exported, my_notes)` to `target`, keeping the `old` file's My notes region;
     an export whose notes did not change keeps the old `exported` and so the same bytes.
     Returns whether the file changed."""
     from briefer.notes import export
     from briefer.notes.model import now_iso
 
-    old = None
-    if target.is_file():
-        try:
-            old = export.normalise_newlines(target.read_text(encoding="utf-8", errors="surrogateescape"))
-        except OSError as exc:
-            raise ExportError(f"{target}: {exc.strerror or exc}") from None
-    mine = export.my_notes_region(old) if old and export.is_briefer_file(old) else None
+    mine = export.my_notes_region(old) if old is not None else None
     if old is not None:
         exported = export.previous_exported(old)
         if exported is not None and render(exported, mine) == old:
