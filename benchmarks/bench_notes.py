@@ -47,7 +47,7 @@ def _note(rng: random.Random, briefing: int) -> Note:
     )
 
 
-def build(path: Path, notes: int, briefings: int) -> None:
+def build(path: Path, notes: int, briefings: int) -> int:
     rng = random.Random(7)
     shards: dict[str, dict] = {}
     for i in range(notes):
@@ -57,6 +57,7 @@ def build(path: Path, notes: int, briefings: int) -> None:
     folder.mkdir(parents=True)
     for key, docs in shards.items():
         atomic_write(folder / f"notes-{key}.json", _serialise({"notes": docs}), backups=False)
+    return len(shards)
 
 
 def _ms(seconds: float) -> str:
@@ -135,10 +136,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "notes.json"
         t0 = time.perf_counter()
-        build(path, args.notes, args.briefings)
+        shards = build(path, args.notes, args.briefings)
         size = sum(f.stat().st_size for f in Path(f"{path}.d").iterdir())
         print(f"built {args.notes} notes over {args.briefings} briefings in {time.perf_counter() - t0:.1f} s "
-              f"({size / 1e6:.1f} MB in 256 shards)")
+              f"({size / 1e6:.1f} MB in {shards} shards)")
         return subprocess.call([sys.executable, __file__, "--measure", str(path), "--briefings", str(args.briefings)])
 
 

@@ -155,7 +155,7 @@ def test_control_characters_in_notes_never_reach_the_terminal(env, briefing):
 def test_a_damaged_store_is_reported_on_stderr_and_recovered(env, briefing, tmp_path):
     add(env, briefing, "Geneva")
     add(env, briefing, "ceasefire")
-    shard = next((tmp_path / "notes.json.d").glob("notes-??.json"))
+    shard = next((tmp_path / "notes.json.d").glob("notes-*.json"))
     shard.write_bytes(b"\0" * 100)
     result = briefer(env, "notes", "list")
     assert result.returncode == 0

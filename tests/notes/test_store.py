@@ -245,3 +245,19 @@ def test_a_foreign_json_file_is_not_taken_for_notes(notes_path):
     notes_path.write_text(json.dumps({"users": {"1": {"name": "x"}}}))
     with pytest.raises(StoreError, match="not a briefer notes file"):
         NotesStore.open(notes_path)
+
+
+def test_a_save_stat_cannot_see_is_still_not_overwritten(store, notes_path):
+    """Same inode, size and mtime (a coarse clock tick): the bytes are checked before writing."""
+    note = store.add(make_note(text="aaaa"))
+    shard = next((notes_path.parent / "notes.json.d").glob("notes-*.json"))
+    before = os.stat(shard)
+    with open(shard, "r+b") as handle:  # another writer's edit, invisible to stat
+        raw = handle.read().replace(b'"text":"aaaa"', b'"text":"bbbb"')
+        handle.seek(0)
+        handle.write(raw)
+    os.utime(shard, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(shard)
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (before.st_ino, before.st_size, before.st_mtime_ns)
+    store.add(make_note(quote="envoy"))
+    assert store.get(note.id).text == "bbbb"
