@@ -4,6 +4,8 @@ For each note, in order (DESIGN.md "Anchoring"):
 1. the stored position still holds the quote -> `anchored`, nothing moves;
 2. exact occurrences of the quote: one -> `anchored` there; several -> the one whose
    surrounding text best matches the stored prefix/suffix (position breaks ties);
+   failing that, occurrences that differ only in whitespace (a re-wrapped paragraph)
+   count as exact too;
 3. quotes of 8 characters or more are searched approximately, within
    min(256, len/2) edits, and every candidate is scored
    `(50*quote + 20*prefix + 20*suffix + 2*position) / 92`; quote similarity >= 0.8 and
@@ -17,6 +19,8 @@ stored position, and the best ones next to exact occurrences of the stored conte
 Each is then trimmed with Levenshtein distance and snapped to word boundaries.
 """
 from __future__ import annotations
+
+import re
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -48,10 +52,10 @@ def anchor_note(note: Note, body: str) -> Note:
     if not exact:
         note.anchor = "orphan"
         return note
-    occurrences = _occurrences(body, exact)
-    if occurrences:
-        start = max(occurrences, key=lambda s: (_score(body, target, s, s + len(exact), 1.0), -abs(s - target.start)))
-        note.target = Target.from_span(body, start, start + len(exact))
+    spans = [(s, s + len(exact)) for s in _occurrences(body, exact)] or _whitespace_variants(body, exact)
+    if spans:
+        start, end = max(spans, key=lambda span: (_score(body, target, *span, 1.0), -abs(span[0] - target.start)))
+        note.target = Target.from_span(body, start, end)
         note.anchor = "anchored"
         return note
     if len(exact) >= MIN_FUZZY_QUOTE:
@@ -124,6 +128,14 @@ def _occurrences(body: str, exact: str) -> list[int]:
         found.append(at)
         at = body.find(exact, at + 1)
     return found
+
+
+def _whitespace_variants(body: str, exact: str) -> list[tuple[int, int]]:
+    words = exact.split()
+    if len(words) < 2:
+        return []
+    pattern = re.compile(r"\s+".join(map(re.escape, words)))
+    return [m.span() for m, _ in zip(pattern.finditer(body), range(MAX_EXACT_HITS))]
 
 
 # ---------------------------------------------------------------- fuzzy search

@@ -177,3 +177,11 @@ def test_nothing_is_written_when_nothing_changed(store, tmp_path, monkeypatch):
     monkeypatch.setattr(store, "update", lambda note: writes.append(note) or note)
     assert len(find_notes_for_briefing(store, v1)) == 1
     assert writes == []
+
+
+def test_a_rewrapped_paragraph_keeps_its_notes_anchored():
+    note = note_on("shipping insurers were still refusing cover for the route")
+    edited = BODY.replace("shipping insurers were still refusing", "shipping insurers\nwere  still refusing")
+    moved = anchor_note(note, edited)
+    assert moved.anchor == "anchored"
+    assert passage(moved, edited) == "shipping insurers\nwere  still refusing cover for the route"
