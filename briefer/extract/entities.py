@@ -117,11 +117,15 @@ def resolve(finder: NameFinder):
     # Short forms and spelling variants join the fuller name.
     ordered = sorted((c for c in clusters.values() if c.target is None), key=lambda c: c.first)
     longer = [c for c in ordered if len(c.words) > 1 and c.kind is not None]
+    by_word: dict[str, list[Cluster]] = {}
+    for l in longer:
+        for w in set(l.words):
+            by_word.setdefault(w, []).append(l)
     for c in ordered:
         if c.target is not None:
             continue
         best = None
-        for l in longer:
+        for l in by_word.get(c.words[0], ()):
             if l is c or l.target is not None or len(l.words) <= len(c.words):
                 continue
             pos = _contains(l.words, c.words)
@@ -149,7 +153,7 @@ def resolve(finder: NameFinder):
             c.target = best
             continue
         if c.kind in (None, "person") and len(c.words) >= 1:
-            for l in longer:
+            for l in by_word.get(c.words[-1], ()) if len(c.words) > 1 else longer:
                 if l.kind != "person" or l is c or l.target is not None:
                     continue
                 if len(c.words) == 1 and len(c.words[0]) >= 5 and c.words[0] != l.words[-1] and \

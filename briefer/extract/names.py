@@ -515,9 +515,9 @@ class NameFinder:
     def _upper_line(self, pos: int) -> bool:
         """Is pos on a line written in capitals (a heading such as 'GAPS AND NEXT STEPS')?"""
         body = self.body
-        ls = body.rfind("\n", 0, pos) + 1
-        le = body.find("\n", pos)
-        line = body[ls:le if le >= 0 else len(body)]
+        ls = body.rfind("\n", max(0, pos - 200), pos) + 1 or max(0, pos - 200)
+        le = body.find("\n", pos, pos + 200)
+        line = body[ls:le if le >= 0 else pos + 200]
         letters = [c for c in line if c.isalpha()]
         return len(line.split()) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 

@@ -65,6 +65,7 @@ def _scan_block(body: str, start: int, end: int, bi: int, carry: bool):
     nested = None
     first_mark = True
     next_carry = False
+    pending_inner: list[Quote] = []
     for m in _MARKS.finditer(body, start, end):
         p = m.start()
         ch = m.group()
@@ -77,7 +78,7 @@ def _scan_block(body: str, start: int, end: int, bi: int, carry: bool):
                 nested = p
             elif nested is not None and ch in ("\u2019", "'") and not _is_letter(after):
                 q = Quote(nested + 1, p, nested, p, bi)
-                q.outer = None  # set when the outer quote closes
+                pending_inner.append(q)  # its outer quote is set when that closes
                 out.append(q)
                 nested = None
             continue
@@ -94,9 +95,9 @@ def _scan_block(body: str, start: int, end: int, bi: int, carry: bool):
             open_pos = p  # an unbalanced opener: restart from here
             continue
         q = Quote(open_pos + 1, p, open_pos, p, bi, continues=continues)
-        for inner in out:
-            if inner.outer is None and open_pos < inner.open_mark < p and inner is not q:
-                inner.outer = q
+        for inner in pending_inner:
+            inner.outer = q
+        pending_inner = []
         out.append(q)
         open_pos = None
         nested = None
@@ -209,7 +210,8 @@ class Attributor:
         if head in self.descriptors:
             return self.descriptors[head]
         i = bisect_left(self.m_starts, before) - 1
-        while i >= 0:
+        limit = before - 5000
+        while i >= 0 and self.m_starts[i] > limit:
             e = self.m_entities[i]
             if e.kind == "person" and e.role and head in e.role.lower().split():
                 return e

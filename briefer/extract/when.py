@@ -181,11 +181,38 @@ class TenseProbe:
         return best_future
 
 
+# Every expression contains one of these words or a number. Finding them first
+# and trying the full pattern only around them keeps the scan fast.
+ANCHOR = re.compile(
+    rf"\d+|\b(?:{_WD}|{_MON_FULL}|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b|"
+    r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade)s?|centur(?:y|ies)|weekend|"
+    r"morning|afternoon|evening|night|season|spring|summer|autumn|fall|winter|"
+    r"yesterday|today|tomorrow|tonight|now|currently|nowadays)\b",
+    re.IGNORECASE,
+)
+
+
+def _matches(body: str):
+    last_end = 0
+    n = len(body)
+    for a in ANCHOR.finditer(body):
+        if a.start() < last_end:
+            continue
+        for m in PATTERN.finditer(body, max(last_end, a.start() - 48), min(n, a.end() + 40)):
+            if m.end() <= a.start():
+                continue
+            if m.start() > a.start():
+                break
+            last_end = m.end()
+            yield m
+            break
+
+
 def find_times(body: str, sentences, ref: dt.date | None) -> list[dict]:
     probe = TenseProbe()
     starts = [s for s, _ in sentences]
     out = []
-    for m in PATTERN.finditer(body):
+    for m in _matches(body):
         kind = m.lastgroup
         if kind == "mm":
             kind = "monmod"
