@@ -5,7 +5,7 @@ unchanged notes (reads each file, writes none), the W3C JSON export, and reading
 every file back (the parse step of `briefer import`). The notes come from a plain
 list, so the figures are the export's own, not the store's.
 
-    python benchmarks/bench_export.py [--notes 10000] [--briefings 2000]
+    python benchmarks/bench_export.py [--notes 10000] [--briefings 2000] [--dir FOLDER]
 """
 from __future__ import annotations
 
@@ -71,6 +71,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=int, default=10_000)
     parser.add_argument("--briefings", type=int, default=2_000)
+    parser.add_argument("--dir", help="folder to export into (default: a temporary folder in the system's)")
     args = parser.parse_args()
     notes = sample_notes(args.notes, args.briefings)
     store = ListStore(notes)
@@ -81,7 +82,7 @@ def main() -> None:
         return sum(len(export.render_briefing(info, g, exported="2026-11-28T13:00:00+00:00")) for info, g in groups)
 
     size = timed("render only (no files)", render_all)
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory(dir=args.dir) as folder:
         fresh = iter(range(10))
         files = timed("export to an empty folder", lambda: export_notes(store, Path(folder) / f"new{next(fresh)}"))
         out = files[0].parent

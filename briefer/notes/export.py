@@ -523,8 +523,6 @@ class ImportedNote:
 @dataclass(slots=True)
 class ParsedExport:
     notes: list[ImportedNote] = field(default_factory=list)
-    briefings: list[BriefingInfo] = field(default_factory=list)
-    my_notes: str | None = None
     problems: list[str] = field(default_factory=list)  # "line N: reason"
 
 
@@ -532,7 +530,8 @@ _HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 
 
 def parse_export(text: str) -> ParsedExport:
-    """Read a markdown export (one briefing or a combined file) back into notes."""
+    """Read a markdown export (one briefing or a combined file) back into notes; the
+    My notes region is not read."""
     text = normalise_newlines(text)
     result = ParsedExport()
     lines = text.split("\n")
@@ -544,8 +543,7 @@ def parse_export(text: str) -> ParsedExport:
     for number in range(index, len(lines)):
         line = lines[number]
         if _MY_NOTES.fullmatch(line):
-            result.my_notes = "\n".join(lines[number:])
-            break
+            break  # the rest is the person's own
         if line.startswith(_BRIEFING_COMMENT) and line.endswith(_COMMENT_END):
             data = _comment_data(line, _BRIEFING_COMMENT)
             if not isinstance(data, dict) or not isinstance(data.get("id"), str):
@@ -553,7 +551,6 @@ def parse_export(text: str) -> ParsedExport:
                 briefing = None
             else:
                 briefing = BriefingInfo(id=data["id"], title=str(data.get("title") or ""), path=str(data.get("path") or ""))
-                result.briefings.append(briefing)
             pending = []
         elif line.startswith(_NOTE_COMMENT) and line.endswith(_COMMENT_END):
             if briefing is None:

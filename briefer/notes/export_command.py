@@ -228,6 +228,7 @@ def import_exports(store, paths) -> ImportReport:
     new note whose briefing file is gone is kept as an orphan."""
     from briefer.notes import export
     from briefer.notes.model import now_iso
+    from briefer.notes.store import InvalidNote
 
     report = ImportReport()
     now = now_iso()
@@ -239,19 +240,22 @@ def import_exports(store, paths) -> ImportReport:
         for imported in parsed.notes:
             existing = store.get(imported.note.id)
             merged = export.merge_imported(imported, existing, now)
-            if merged is None:
-                report.unchanged += 1
-            elif existing is None:
-                where = merged.briefing_path
-                if where not in briefing_exists:
-                    briefing_exists[where] = bool(where) and os.path.isfile(where)
-                if not briefing_exists[where]:
-                    merged = replace(merged, anchor="orphan")
-                store.add(merged)
-                report.added += 1
-            else:
-                store.update(merged)
-                report.updated += 1
+            try:
+                if merged is None:
+                    report.unchanged += 1
+                elif existing is None:
+                    where = merged.briefing_path
+                    if where not in briefing_exists:
+                        briefing_exists[where] = bool(where) and os.path.isfile(where)
+                    if not briefing_exists[where]:
+                        merged = replace(merged, anchor="orphan")
+                    store.add(merged)
+                    report.added += 1
+                else:
+                    store.update(merged)
+                    report.updated += 1
+            except InvalidNote as exc:  # one bad note (e.g. a hand-edited id) must not stop the rest
+                report.problems.append(f"{path}: {exc}")
     return report
 
 

@@ -142,3 +142,14 @@ def test_damaged_note_data_is_reported_and_the_rest_imported(open_store, briefin
     fresh = open_store("fresh.json")
     report = import_exports(fresh, [path])
     assert report.added == 1 and len(report.problems) == 1 and "unreadable note data" in report.problems[0]
+
+
+def test_a_note_the_store_refuses_is_reported_and_the_rest_imported(open_store, briefing, tmp_path):
+    store = open_store("notes.json")
+    add_note(store, briefing, "three 330 kV substations", "first", note_id="first")
+    add_note(store, briefing, "Crews are on site", "second", note_id="second")
+    (path,) = export_notes(store, tmp_path / "out")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('{"id":"first"', '{"id":"first one!"'), encoding="utf-8")
+    report = import_exports(open_store("fresh.json"), [path])
+    assert report.added == 1 and len(report.problems) == 1 and "first one!" in report.problems[0]
