@@ -50,7 +50,7 @@ class LibraryScreen(Screen):
         self.hits: dict[str, Hit] | None = None  # full-text search results by path, when searching
 
     def compose(self) -> ComposeResult:
-        folders = ", ".join(clean_text(str(f)) for f in self.folders)
+        folders = ", ".join(clean_text(shown_path(f)) for f in self.folders)
         yield Static(Text(f"briefer · {folders}"), id="library-title")
         yield Input(placeholder="Type to filter by title, source or path; #tag for tagged notes", id="library-filter")
         yield Input(placeholder="Search the text of every briefing and the notes; enter searches, esc clears",
@@ -256,6 +256,17 @@ class LibraryScreen(Screen):
             self.query_one("#library-filter", Input).value = ""
         self.query_one(LibraryTable).focus()
         self.refresh_table()
+
+
+def shown_path(path: Path) -> str:
+    """A folder as the user thinks of it: relative to where briefer started, or under ~."""
+    path = path.resolve()
+    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
+        try:
+            return prefix + str(path.relative_to(base)) if path != base else (prefix.rstrip("/") or ".")
+        except ValueError:
+            continue
+    return str(path)
 
 
 def _tag_matches(tags: set[str], wanted: str) -> bool:
