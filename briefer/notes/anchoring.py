@@ -14,9 +14,12 @@ For each note, in order (DESIGN.md "Anchoring"):
 4. otherwise `orphan`: the note keeps its old target and is never dropped.
 
 Candidates for step 3 come from a few windows, so a 2 MB body stays fast: the best
-approximate match of the quote in the whole body (rapidfuzz), the best one near the
-stored position, and the best ones next to exact occurrences of the stored context.
-Each is then trimmed with Levenshtein distance and snapped to word boundaries.
+approximate match of the quote in the whole body (rapidfuzz; bodies up to 100,000
+characters) or, in bigger bodies, windows around exact occurrences of a dozen short
+chunks of the quote (a typo or a changed word leaves most chunks intact); the window
+around the stored position; and windows next to exact occurrences of the stored
+context. Each candidate is trimmed with Levenshtein distance and snapped to word
+boundaries.
 """
 from __future__ import annotations
 
@@ -35,6 +38,10 @@ MAX_EDITS = 256
 CONTEXT_PROBE = 16  # characters of the stored context looked up exactly
 MAX_CONTEXT_HITS = 20
 MAX_EXACT_HITS = 1000
+WHOLE_BODY_SCAN_LIMIT = 100_000  # rapidfuzz over the whole body costs ~0.5 s per 1,000-char quote at 2 MB
+CHUNK_CHARS = 16
+MAX_CHUNKS = 12
+TRIM_WORK = 50_000  # (reach^2 * quote length) budget for trimming one candidate
 
 
 def anchor_notes(notes: list[Note], body: str) -> list[Note]:
@@ -122,9 +129,9 @@ def _score(body: str, target: Target, start: int, end: int, quote_similarity: fl
     return (50 * quote_similarity + 20 * prefix + 20 * suffix + 2 * position) / 92
 
 
-def _occurrences(body: str, exact: str) -> list[int]:
+def _occurrences(body: str, exact: str, limit: int = MAX_EXACT_HITS) -> list[int]:
     found, at = [], body.find(exact)
-    while at != -1 and len(found) < MAX_EXACT_HITS:
+    while at != -1 and len(found) < limit:
         found.append(at)
         at = body.find(exact, at + 1)
     return found
@@ -156,16 +163,26 @@ def _best_fuzzy(body: str, target: Target) -> tuple[int, int, float, float] | No
         if hit is not None:
             seeds.append((lo + hit.dest_start, lo + hit.dest_end))
 
-    seed_in(0, len(body))
     reach = length + max_edits
+    if len(body) <= WHOLE_BODY_SCAN_LIMIT:
+        seed_in(0, len(body))
+    else:
+        tried: set[int] = set()
+        size = min(CHUNK_CHARS, max(4, length // 3))
+        for offset in _chunk_offsets(length, size):
+            for at in _occurrences(body, exact[offset:offset + size], MAX_CONTEXT_HITS):
+                guess = at - offset
+                if guess // (max_edits + 1) not in tried:
+                    tried.add(guess // (max_edits + 1))
+                    seed_in(guess - max_edits, guess + length + max_edits)
     seed_in(target.start - reach, target.start + 2 * reach)
     probe = target.prefix[-CONTEXT_PROBE:]
     if len(probe) >= MIN_FUZZY_QUOTE:
-        for at in _occurrences(body, probe)[:MAX_CONTEXT_HITS]:
+        for at in _occurrences(body, probe, MAX_CONTEXT_HITS):
             seed_in(at + len(probe), at + len(probe) + reach)
     probe = target.suffix[:CONTEXT_PROBE]
     if len(probe) >= MIN_FUZZY_QUOTE:
-        for at in _occurrences(body, probe)[:MAX_CONTEXT_HITS]:
+        for at in _occurrences(body, probe, MAX_CONTEXT_HITS):
             seed_in(at - reach, at)
 
     best = None
@@ -180,9 +197,15 @@ def _best_fuzzy(body: str, target: Target) -> tuple[int, int, float, float] | No
     return best
 
 
+def _chunk_offsets(length: int, size: int) -> list[int]:
+    """Offsets of up to MAX_CHUNKS non-overlapping chunks of `size` spread over the quote."""
+    count = max(1, min(MAX_CHUNKS, length // size))
+    return [round(i * (length - size) / max(1, count - 1)) for i in range(count)]
+
+
 def _trim(body: str, exact: str, start: int, end: int, max_edits: int) -> tuple[int, int, int]:
     """The span near (start, end) closest to `exact`, preferring word boundaries."""
-    reach = max(2, min(max_edits, 10))
+    reach = max(2, min(max_edits, 10, int((TRIM_WORK / len(exact)) ** 0.5)))
     best_key, best = None, (start, end, max_edits + 1)
     for s in range(max(0, start - reach), min(len(body), start + reach) + 1):
         for e in range(max(s + 1, end - reach), min(len(body), end + reach) + 1):

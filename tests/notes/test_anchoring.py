@@ -185,3 +185,27 @@ def test_a_rewrapped_paragraph_keeps_its_notes_anchored():
     moved = anchor_note(note, edited)
     assert moved.anchor == "anchored"
     assert passage(moved, edited) == "shipping insurers\nwere  still refusing cover for the route"
+
+
+def test_a_long_deleted_passage_orphans_quickly_on_a_2_mb_briefing():
+    rng = random.Random(4)
+    words = BODY.split()
+    filler = " ".join(rng.choice(words) for _ in range(330_000))
+    gone = " ".join(f"unique{i}" for i in range(120))  # ~1,000 characters, nowhere else
+    body = filler + "\n\n" + gone + "\n"
+    note = note_on(gone, body)
+    started = time.perf_counter()
+    assert anchor_note(note, filler + "\n").anchor == "orphan"
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_typo_in_a_passage_that_also_moved_in_a_2_mb_briefing_is_found():
+    rng = random.Random(5)
+    words = BODY.split()
+    filler = " ".join(rng.choice(words) for _ in range(330_000))
+    body = P2 + "\n\n" + filler + "\n"
+    note = note_on("The envoy said the goverment would reopen the port at Odesa", body)
+    edited = filler + "\n\n" + P2.replace("goverment", "government") + "\n"
+    moved = anchor_note(note, edited)
+    assert moved.anchor == "changed"
+    assert passage(moved, edited) == "The envoy said the government would reopen the port at Odesa"
