@@ -32,6 +32,9 @@ Layout of one briefing's export (`render_briefing`):
     ## My notes
     (everything from this heading to the end is the user's and survives re-export)
 
+`exported` is when the file's content last changed: a re-export that would change
+nothing else keeps the previous value, so unchanged notes give a byte-identical file.
+
 Visible text is escaped so it renders literally (see `escape_markdown`) and
 `unescape_markdown` inverts it exactly. The comment carries what import needs
 that a reader does not: id, kind, selectors, times, anchor state, the exact
