@@ -82,7 +82,10 @@ class NameFinder:
         self.names = given_names()
         self.sentences = sentences
         self.heading_spans = [(b.start, b.end) for b in blocks if b.kind == "heading"]
-        self.vocab = {m.group() for m in _LOWER_WORD.finditer(body)}
+        self.vocab: set[str] = set()
+        for i in range(0, len(body), 1 << 18):  # in slices: a 5 MB body must not make 5 MB of word lists
+            self.vocab.update(_LOWER_WORD.findall(body, i, i + (1 << 18)))
+        self.descriptor_nouns = self.lex.org_nouns | self.lex.titles
         self.mentions: list[Mention] = []
         self.groups: list[Mention] = []
         self.office_mentions: list[tuple[int, int, int]] = []  # (person mention index, start, end)
@@ -107,7 +110,7 @@ class NameFinder:
         while i < n:
             t = toks[i]
             if not (t.cap and t.text[0].isalpha()):
-                if t.lower == "the" and i + 1 < n and toks[i + 1].lower in lex.org_nouns | lex.titles:
+                if t.lower == "the" and i + 1 < n and toks[i + 1].lower in self.descriptor_nouns:
                     self.descriptor_np.append((t.start, toks[i + 1].lower))
                 i += 1
                 continue
@@ -518,8 +521,7 @@ class NameFinder:
         ls = body.rfind("\n", max(0, pos - 200), pos) + 1 or max(0, pos - 200)
         le = body.find("\n", pos, pos + 200)
         line = body[ls:le if le >= 0 else pos + 200]
-        letters = [c for c in line if c.isalpha()]
-        return len(line.split()) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+        return line.isupper() and len(line.split()) >= 2
 
     def _mark_coordinated_place(self, toks, a) -> None:
         # "the Licungo and Zambezi rivers": the first conjunct is a feature too

@@ -350,7 +350,7 @@ class Attributor:
                 if who is not None:
                     return who
         # 2. the reporting clause before the opening mark
-        before = tokenize(body, region_start, q.open_mark)
+        before = tokenize(body, max(region_start, q.open_mark - 400), q.open_mark)
         v = None
         for i in range(len(before) - 1, -1, -1):
             t = before[i]
@@ -368,7 +368,7 @@ class Attributor:
         # 3. later in the same sentence: "..., she said."
         if q.close_mark is not None and q.outer is None:
             s_end = self._sentence(q.close_mark)[1]
-            rest = tokenize(body, q.close_mark + 1, s_end)
+            rest = tokenize(body, q.close_mark + 1, min(s_end, q.close_mark + 400))
             if rest:
                 who = self._reporting_after(rest, anywhere=True)
                 if who is not None:
@@ -382,7 +382,7 @@ class Attributor:
         i = bisect_right(self.sent_starts, s0 - 1) - 1
         if i >= 0 and self.sentences[i][1] <= s0:
             ps, pe = self.sentences[i]
-            toks = tokenize(body, ps, pe)
+            toks = tokenize(body, max(ps, pe - 600), pe)
             found = None
             for k, t in enumerate(toks[:-1]):
                 ent = self.by_end.get(t.end)

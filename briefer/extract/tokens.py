@@ -30,8 +30,8 @@ class Token:
         self.start = start
         self.end = end
         self.text = text
-        first = text[0]
-        self.cap = first.isupper() or bool(_PARTICLE_PREFIX.match(text))
+        self.cap = text[0].isupper() or (len(text) > 3 and text[0].islower() and _PARTICLE_PREFIX.match(text)
+                                         is not None)
         self.lower = text.lower()
         self.initial = initial  # first word of a sentence, line, cell or quotation
 
@@ -51,10 +51,12 @@ def tokenize(body: str, start: int, end: int) -> list[Token]:
     out: list[Token] = []
     initial = True
     last_end = start
+    find = body.find
     for m in TOKEN.finditer(body, start, end):
-        s, e = m.span()
         text = m.group()
-        if "\n" in body[last_end:s]:
+        s = m.start()
+        e = s + len(text)
+        if s > last_end and find("\n", last_end, s) >= 0:
             initial = True
         last_end = e
         first = text[0]

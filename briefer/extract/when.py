@@ -183,29 +183,40 @@ class TenseProbe:
 
 # Every expression contains one of these words or a number. Finding them first
 # and trying the full pattern only around them keeps the scan fast.
+def _either_case(words: str) -> str:
+    return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split())
+
+
 ANCHOR = re.compile(
-    rf"\d+|\b(?:{_WD}|{_MON_FULL}|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b|"
-    r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade)s?|centur(?:y|ies)|weekend|"
-    r"morning|afternoon|evening|night|season|spring|summer|autumn|fall|winter|"
-    r"yesterday|today|tomorrow|tonight|now|currently|nowadays)\b",
-    re.IGNORECASE,
+    r"(?<!\w)(?:\d+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
+    + _either_case("seconds? minutes? hours? days? weeks? fortnights? months? quarters? years? decades? century "
+                   "centuries weekend morning afternoon evening night season spring summer autumn fall winter "
+                   "yesterday today tomorrow tonight now currently nowadays")
+    + r")(?!\w))"
 )
+
+
+_WORD_START = re.compile(r"(?<![\w\u2019'-])[\w]")
 
 
 def _matches(body: str):
     last_end = 0
     n = len(body)
     for a in ANCHOR.finditer(body):
-        if a.start() < last_end:
+        anchor = a.start()
+        if anchor < last_end:
             continue
-        for m in PATTERN.finditer(body, max(last_end, a.start() - 48), min(n, a.end() + 40)):
-            if m.end() <= a.start():
-                continue
-            if m.start() > a.start():
+        # an expression starts at most a few words before its anchor
+        lo = max(last_end, anchor - 48)
+        starts = [w.start() for w in _WORD_START.finditer(body, lo, anchor)][-5:] + [anchor]
+        hi = min(n, a.end() + 40)
+        for pos in starts:
+            m = PATTERN.match(body, pos, hi)
+            if m is not None and m.end() > anchor:
+                last_end = m.end()
+                yield m
                 break
-            last_end = m.end()
-            yield m
-            break
 
 
 def find_times(body: str, sentences, ref: dt.date | None) -> list[dict]:
