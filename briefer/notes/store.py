@@ -362,11 +362,7 @@ class NotesStore:
         try:
             store._open()
         except OSError as exc:
-            store.close()
             raise StoreError(f"cannot open the notes in {path}: {exc.strerror or exc}") from None
-        except BaseException:
-            store.close()
-            raise
         return store
 
     def _open(self) -> None:
@@ -376,12 +372,20 @@ class NotesStore:
                 f"Another briefer is saving to {self.path.name}; opened it read-only (changes cannot be saved)."
             )
             self._load_meta()
+            self._load_summary_file()
             self._refresh_summaries()
             return
         try:
+            folder_existed = self.shard_dir.is_dir()
+            if self._load_meta() and not folder_existed:
+                self.read_only = True  # writing now would start an empty folder over the user's notes
+                self.messages.append(
+                    f"The notes folder {self.shard_dir} is missing, so no notes could be loaded; "
+                    "opened read-only: put the folder back (or restore it from a backup)."
+                )
+                return
             self.shard_dir.mkdir(exist_ok=True)
             self._remove_stale_temp_files()
-            self._load_meta()
             self._load_summary_file()
             self._refresh_summaries()
             self._save_summary_file()
@@ -400,7 +404,8 @@ class NotesStore:
                     except OSError:
                         pass
 
-    def _load_meta(self) -> None:
+    def _load_meta(self) -> bool:
+        """Check (and upgrade) the schema; True if FILE already was a current-schema store."""
         data = self._main.storage.read()
         meta = data.get("_meta", {}).get("meta")
         if meta is None:
@@ -409,7 +414,7 @@ class NotesStore:
                     self._main.table("_meta", cache_size=0).insert(
                         Document({"schema": SCHEMA_VERSION, "shards": SHARD_COUNT}, doc_id="meta")
                     )
-                return
+                return False
             if set(data) - {"notes", "briefings", "_meta"}:
                 raise StoreError(f"{self.path} is not a briefer notes file (unknown tables)")
             meta = {"schema": 1}
@@ -423,8 +428,10 @@ class NotesStore:
             )
         if schema < SCHEMA_VERSION:
             self._migrate(schema, data)
-        elif meta.get("shards", SHARD_COUNT) != SHARD_COUNT:
+            return False
+        if meta.get("shards", SHARD_COUNT) != SHARD_COUNT:
             raise StoreError(f"{self.path} uses {meta.get('shards')} shards; this briefer expects {SHARD_COUNT}")
+        return True
 
     def _migrate(self, schema: int, data: dict) -> None:
         """Schema 1 kept every note in FILE; move them into shards (re-runnable after a crash)."""
@@ -433,6 +440,7 @@ class NotesStore:
                 f"{self.path} needs upgrading (schema {schema}) but another briefer is using it; close it and retry"
             )
         shutil.copy2(self.path, f"{self.path}.pre-migration-v{schema}")
+        self.shard_dir.mkdir(exist_ok=True)
         by_shard: dict[str, dict] = {}
         for note_id, doc in data.get("notes", {}).items():
             try:
@@ -463,7 +471,7 @@ class NotesStore:
         except _Damaged as damage:
             return self._recover(path, is_shard, str(damage))
 
-    def _recover(self, path: Path, is_shard: bool, reason: str) -> tuple[dict, tuple | None]:
+    def _recover(self, path: Path, is_shard: bool, reason: str) -> tuple[dict, tuple | None, bytes | None]:
         label = path.name if not is_shard else f"{self.shard_dir.name}/{path.name}"
         have_lock = not self.read_only and self._lock.acquire(self.wait)
         try:
@@ -572,6 +580,13 @@ class NotesStore:
         data = storage.read()
         entry = _summarise(data.get("notes", {}))
         entry["stamp"] = storage._stamp
+        known = self._summaries.get(key)
+        if storage._stamp is None and known and known["briefings"]:
+            lost = sum(len(info["ids"]) for info in known["briefings"].values())
+            self.messages.append(
+                f"Notes file {self.shard_dir.name}/{storage.path.name} is missing and has no backup: "
+                f"{lost} notes in it could not be loaded."
+            )
         self._set_summary(key, entry)
         self._summary_dirty = True
 

@@ -122,3 +122,23 @@ def test_a_byte_order_mark_added_by_an_editor_is_harmless(notes_path):
     notes_path.write_bytes(b"\xef\xbb\xbf" + notes_path.read_bytes())
     with NotesStore.open(notes_path) as store:
         assert store.messages == [] and len(store.all_notes()) == len(notes)
+
+
+def test_a_missing_notes_folder_is_reported_and_nothing_is_written(notes_path):
+    fill(notes_path)
+    folder = notes_path.parent / "notes.json.d"
+    folder.rename(notes_path.parent / "moved-away")
+    with NotesStore.open(notes_path) as store:
+        assert store.read_only
+        assert any("notes folder" in m and "missing" in m for m in store.messages)
+    assert not folder.exists()
+
+
+def test_a_deleted_shard_without_backups_is_reported(notes_path):
+    notes = fill(notes_path)
+    folder = notes_path.parent / "notes.json.d"
+    for path in folder.glob(f"notes-{shard_key(BRIEFING)}.json*"):
+        path.unlink()
+    with NotesStore.open(notes_path) as store:
+        assert store.notes_for(BRIEFING) == []
+        assert any(f"{len(notes)} notes in it could not be loaded" in m for m in store.messages)
