@@ -529,9 +529,6 @@ class ParsedExport:
     problems: list[str] = field(default_factory=list)  # "line N: reason"
 
 
-_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
-
-
 def parse_export(text: str) -> ParsedExport:
     """Read a markdown export (one briefing or a combined file) back into notes; the
     My notes region is not read."""
@@ -564,9 +561,9 @@ def parse_export(text: str) -> ParsedExport:
                 except (TypeError, ValueError, KeyError):
                     result.problems.append(f"line {number + 1}: unreadable note data")
             pending = []
-        elif _HEADING.match(line):
+        elif line == ORPHANS_HEADING:
             pending = []
-        else:
+        else:  # headings a person typed into a note stay part of its text
             pending.append(line)
     return result
 

@@ -334,3 +334,11 @@ def test_w3c_annotations_carry_quote_position_note_and_tags():
         {"type": "TextualBody", "value": "grid/east", "purpose": "tagging"},
     ]
     assert data["first"]["items"][1]["motivation"] == "highlighting" and "body" not in data["first"]["items"][1]
+
+
+def test_markdown_a_person_writes_into_a_note_is_kept_as_its_text():
+    note = make_note(text="Same node hit twice.", tags=["energy"])
+    text = render_briefing(info_for([note]), [note], exported=EXPORTED)
+    typed = "Same node hit twice.\n\n## Why it matters\n\n- repairs\n> a quote of mine"
+    (imported,) = parse_export(text.replace("Same node hit twice.", typed)).notes
+    assert imported.text_edited and imported.note.text == typed and imported.note.tags == ["energy"]
