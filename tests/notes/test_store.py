@@ -6,6 +6,7 @@ import fcntl
 import json
 import math
 import os
+import threading
 import time
 
 import pytest
@@ -261,3 +262,17 @@ def test_a_save_stat_cannot_see_is_still_not_overwritten(store, notes_path):
     assert (after.st_ino, after.st_size, after.st_mtime_ns) == (before.st_ino, before.st_size, before.st_mtime_ns)
     store.add(make_note(quote="envoy"))
     assert store.get(note.id).text == "bbbb"
+
+
+def test_threads_sharing_one_store_keep_every_note(store):
+    def add_many(briefing):
+        for _ in range(50):
+            store.add(make_note(briefing))
+
+    workers = [threading.Thread(target=add_many, args=(f"b{i}",)) for i in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert store.note_counts() == {"b0": 50, "b1": 50, "b2": 50, "b3": 50}
+    assert len(store.all_notes()) == 200
