@@ -68,6 +68,7 @@ SHARD_CACHE_SIZE = 16  # parsed shards kept in memory; the rest are re-read on d
 
 _NOTE_ID = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 _REQUIRED_NOTE_KEYS = ("id", "briefing_id", "target")
+_TARGET_KEYS = ("exact", "prefix", "suffix", "start", "end")
 
 
 class StoreError(Exception):
@@ -203,7 +204,8 @@ def _read_json(path: Path, is_shard: bool) -> tuple[dict | None, tuple | None, b
         raise _Damaged("not a notes file (wrong shape)")
     if is_shard:
         for doc in data.get("notes", {}).values():
-            if not all(k in doc for k in _REQUIRED_NOTE_KEYS) or not isinstance(doc["target"], dict):
+            if not all(k in doc for k in _REQUIRED_NOTE_KEYS) or not isinstance(doc["target"], dict) \
+                    or not all(k in doc["target"] for k in _TARGET_KEYS):
                 raise _Damaged("a note in it is incomplete")
     return data, stamp, _digest(raw)
 
@@ -664,7 +666,11 @@ class NotesStore:
             if key == old_key:
                 self._notes_table(key).update(_replace_with(doc), doc_ids=[note.id])
             else:  # new shard first: a crash in between leaves a copy, never a loss
-                self._notes_table(key).upsert(Document(doc, doc_id=note.id))
+                destination = self._notes_table(key)
+                if destination.contains(doc_id=note.id):  # a copy left by such a crash
+                    destination.update(_replace_with(doc), doc_ids=[note.id])
+                else:
+                    destination.insert(Document(doc, doc_id=note.id))
                 self._summarise_shard(key)
                 self._notes_table(old_key).remove(doc_ids=[note.id])
             self._summarise_shard(old_key)
