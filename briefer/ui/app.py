@@ -19,7 +19,7 @@ class BrieferApp(App[int]):
     """briefer's TUI. `folders` fill the library; `open_file` goes straight to the reader."""
 
     TITLE = "briefer"
-    CSS_PATH = "briefer.tcss"
+    CSS_PATH = Path(__file__).parent / "briefer.tcss"  # absolute: subclasses may live anywhere
     COMMANDS = App.COMMANDS | {BriefingsProvider, NotesProvider}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),

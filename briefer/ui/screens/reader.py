@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from briefer import analysis as analysis_cache
@@ -464,12 +464,12 @@ class ReaderScreen(Screen):
 
     # ----- panes --------------------------------------------------------------
 
-    @on(OptionList.OptionSelected)
-    def _pane_row_chosen(self, event: OptionList.OptionSelected) -> None:
-        pane = event.option_list
+    @on(PaneList.Selected)
+    def _pane_row_chosen(self, event: PaneList.Selected) -> None:
+        pane = event.row_list
         if not isinstance(pane, PaneList):
             return
-        item = pane.items[event.option_index] if event.option_index < len(pane.items) else None
+        item = pane.items[event.index] if event.index < len(pane.items) else None
         if item is None or item.heading:
             return
         name = pane.id.removeprefix("list-")

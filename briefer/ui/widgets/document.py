@@ -44,10 +44,11 @@ def wrap_offsets(body: str, width: int) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     pos = 0
     length = len(body)
+    all_ascii = body.isascii()
     while pos <= length:
         newline = body.find("\n", pos)
         line_end = length if newline == -1 else newline
-        if line_end - pos <= width and (body.isascii() or cell_len(body[pos:line_end]) <= width):
+        if line_end - pos <= width and (all_ascii or cell_len(body[pos:line_end]) <= width):
             lines.append((pos, line_end))
         else:
             _wrap_long_line(body, pos, line_end, width, lines)

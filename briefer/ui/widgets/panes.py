@@ -6,15 +6,13 @@ markup.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from rich.text import Text
-from textual.binding import Binding
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from briefer.briefing.sanitize import clean_text
+from briefer.ui.widgets.rowlist import RowList
 
 MARK = "▸ "
 NO_MARK = "  "
@@ -30,18 +28,6 @@ class PaneItem:
     key: str = ""  # the entity name, quote text or note id the row stands for
     heading: bool = False
 
-    def __post_init__(self) -> None:
-        self.spans.sort()
-        self._starts = [s for s, _ in self.spans]
-
-    def touches(self, start: int, end: int) -> bool:
-        """Whether any span of this item overlaps body[start:end].
-
-        An item's spans do not overlap one another, so their ends are sorted too and
-        only the last span starting before `end` can reach past `start`.
-        """
-        index = bisect_left(self._starts, end) - 1
-        return index >= 0 and self.spans[index][1] > start
 
 
 def heading(title: str) -> PaneItem:
@@ -127,56 +113,69 @@ def when_items(analysis: dict, body: str, sentences: list[tuple[int, int]]) -> l
     return items
 
 
-class PaneList(OptionList):
-    """An option list of PaneItems with vim keys; rows of the current sentence carry a mark."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="pane-down"),
-        Binding("k", "cursor_up", "Up", show=False, id="pane-up"),
-        Binding("g", "first", "First", show=False, id="pane-top"),
-        Binding("G", "last", "Last", show=False, id="pane-bottom"),
-    ]
+class PaneList(RowList):
+    """A pane's rows; rows touching the document's current sentence carry a mark."""
 
     def __init__(self, *, empty_message: str, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self.items: list[PaneItem] = []
         self.empty_message = empty_message
         self._marked: set[int] = set()
+        # Every span of every row, sorted by start, with a running maximum of ends,
+        # so the rows touching a sentence are found by two bisections.
+        self._span_starts: list[int] = []
+        self._span_max_ends: list[int] = []
+        self._span_rows: list[tuple[int, int, int]] = []
 
     def show_message(self, message: str) -> None:
         """A one-line state (loading, empty, error) in place of the rows."""
         self.items = []
         self._marked = set()
-        self.set_options([Option(Text(message, style="dim italic"), disabled=True)])
+        self._index_spans()
+        self.set_message(message)
 
     def show_items(self, items: list[PaneItem]) -> None:
         if not items:
             self.show_message(self.empty_message)
             return
-        highlighted = self.highlighted
+        previous = self.current_item.key if self.current_item is not None else None
         self.items = items
         self._marked = set()
-        self.set_options(
-            [Option(self._prompt(item, False), disabled=item.heading, id=str(i)) for i, item in enumerate(items)]
-        )
-        if highlighted is not None and highlighted < len(items):
-            self.highlighted = highlighted
-        else:
-            self.highlighted = next((i for i, item in enumerate(items) if not item.heading), None)
+        self._index_spans()
+        self.set_rows([item.label for item in items], [not item.heading for item in items])
+        if previous is not None:
+            kept = next((i for i, item in enumerate(items) if item.key == previous and not item.heading), None)
+            if kept is not None:
+                self.highlighted = kept
 
-    @staticmethod
-    def _prompt(item: PaneItem, marked: bool) -> Text:
-        if item.heading:
-            return item.label
-        prefix = Text(MARK if marked else NO_MARK, style="bold")
-        return prefix + item.label
+    def _index_spans(self) -> None:
+        spans = sorted((start, end, index) for index, item in enumerate(self.items) if not item.heading
+                       for start, end in item.spans)
+        running, max_ends = 0, []
+        for _, end, _ in spans:
+            running = max(running, end)
+            max_ends.append(running)
+        self._span_rows = spans
+        self._span_starts = [start for start, _, _ in spans]
+        self._span_max_ends = max_ends
+
+    def rows_touching(self, start: int, end: int) -> set[int]:
+        first = bisect_right(self._span_max_ends, start)
+        last = bisect_left(self._span_starts, end)
+        return {row for span_start, span_end, row in self._span_rows[first:last] if span_end > start}
+
+    def row_prefix(self, index: int) -> Text | None:
+        if self.message is not None or self.items[index].heading:
+            return None
+        return Text(MARK if index in self._marked else NO_MARK, style="bold")
 
     def mark_span(self, start: int, end: int) -> None:
         """Mark the rows whose spans touch body[start:end] (the document's current sentence)."""
-        marked = {i for i, item in enumerate(self.items) if not item.heading and item.touches(start, end)}
-        for index in marked ^ self._marked:
-            self.replace_option_prompt_at_index(index, self._prompt(self.items[index], index in marked))
+        marked = self.rows_touching(start, end)
+        changed = marked ^ self._marked
         self._marked = marked
+        if changed:
+            self.forget_rendering(changed)
 
     @property
     def marked(self) -> set[int]:
