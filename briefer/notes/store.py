@@ -346,6 +346,7 @@ class NotesStore:
         self._summary_dirty = False
         self._summary_version = 0  # bumped whenever a shard's summary changes
         self._totals: tuple[int, dict, dict] | None = None  # (version, note counts, tag counts)
+        self._folder_seen: tuple | None = None  # the shard folder's stamp at the last full refresh
         self._transaction: int | None = None  # set while a write transaction holds the lock
         self._transactions = 0
 
@@ -592,8 +593,16 @@ class NotesStore:
         self._set_summary(key, entry)
         self._summary_dirty = True
 
-    def _refresh_summaries(self) -> None:
-        """Re-read every shard whose file changed since we summarised it (one stat each)."""
+    def _refresh_summaries(self, *, unless_folder_unchanged: bool = False) -> None:
+        """Re-read every shard whose file changed since we summarised it (one stat each).
+
+        Counts may skip the 1024 stats when the folder itself has not changed (every
+        save creates and renames a file in it); writes never rely on that.
+        """
+        folder = _stamp(self.shard_dir)
+        if unless_folder_unchanged and folder is not None and folder == self._folder_seen:
+            return
+        started = time.time_ns()
         for index in range(SHARD_COUNT):
             key = _shard_name(index)
             path = self._shard_path(key)
@@ -604,6 +613,9 @@ class NotesStore:
             if stamp is None and known is None and not Path(f"{path}.bak1").exists():
                 continue  # never written
             self._summarise_shard(key)
+        # A save within the same clock tick as the folder's mtime would not move it.
+        settled = folder is not None and started - folder[2] > 100_000_000
+        self._folder_seen = folder if settled else None
 
     # ------------------------------------------------------------ transactions
 
@@ -710,7 +722,7 @@ class NotesStore:
         wanted = normalise_path(path)
         with self._mutex:
             self._check_open()
-            self._refresh_summaries()
+            self._refresh_summaries(unless_folder_unchanged=True)
             ids = [
                 bid
                 for summary in self._summaries.values()
@@ -723,7 +735,7 @@ class NotesStore:
     def all_notes(self) -> list[Note]:
         with self._mutex:
             self._check_open()
-            self._refresh_summaries()
+            self._refresh_summaries(unless_folder_unchanged=True)
             notes = []
             for key in sorted(self._summaries):
                 if self._summaries[key]["briefings"]:
@@ -742,7 +754,7 @@ class NotesStore:
     def _current_totals(self) -> tuple[int, dict, dict]:
         with self._mutex:
             self._check_open()
-            self._refresh_summaries()
+            self._refresh_summaries(unless_folder_unchanged=True)
             if self._totals is None or self._totals[0] != self._summary_version:
                 notes = {
                     bid: len(info["ids"])

@@ -276,3 +276,11 @@ def test_threads_sharing_one_store_keep_every_note(store):
         worker.join()
     assert store.note_counts() == {"b0": 50, "b1": 50, "b2": 50, "b3": 50}
     assert len(store.all_notes()) == 200
+
+
+def test_counts_follow_another_instance_save_after_save(notes_path):
+    watcher, writer = reopen(notes_path), reopen(notes_path)
+    for expected in range(1, 8):
+        writer.add(make_note(tags=["key"]))
+        assert watcher.note_counts() == {"b" * 64: expected}
+        assert watcher.tag_counts() == {"key": expected}
