@@ -1,7 +1,12 @@
 """`import_exports`: restoring notes from export files into a store."""
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefer.briefing import load
 from briefer.notes.export_command import ExportError, export_notes, import_exports
@@ -153,3 +158,28 @@ def test_a_note_the_store_refuses_is_reported_and_the_rest_imported(open_store, 
     path.write_text(text.replace('{"id":"first"', '{"id":"first one!"'), encoding="utf-8")
     report = import_exports(open_store("fresh.json"), [path])
     assert report.added == 1 and len(report.problems) == 1 and "first one!" in report.problems[0]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.text(), st.lists(st.text(max_size=15).filter(str.strip), max_size=3),
+                          st.sampled_from(["note", "highlight"]), st.integers(0, 80), st.integers(0, 40)),
+                min_size=1, max_size=4))
+def test_any_notes_survive_export_and_import_into_an_empty_store(specs):
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        path = folder / "grid.txt"
+        path.write_text(BRIEFING, encoding="utf-8")
+        briefing = load(path)
+        store, fresh = NotesStore.open(folder / "notes.json"), NotesStore.open(folder / "fresh.json")
+        try:
+            for number, (text, tags, kind, start, length) in enumerate(specs):
+                store.add(Note(
+                    id=f"note{number}", briefing_id=briefing.id, briefing_path=str(path), briefing_title=briefing.title,
+                    target=Target.from_span(briefing.body, start, start + length), kind=kind, text=text, tags=tags,
+                ))
+            export_notes(store, folder / "out")
+            import_exports(fresh, [folder / "out"])
+            assert by_id(fresh) == by_id(store)
+        finally:
+            store.close()
+            fresh.close()
