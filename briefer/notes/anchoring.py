@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from briefer.notes.model import Note, Target
-from briefer.notes.store import normalise_path
+from briefer.notes.store import StoreError, normalise_path
 
 MIN_FUZZY_QUOTE = 8
 MIN_QUOTE_SIMILARITY = 0.8
@@ -95,7 +95,8 @@ def find_notes_for_briefing(store, briefing, *, persist: bool = True) -> list[No
     Notes are found by briefing id (a renamed or moved but unchanged file has the same
     id, so its notes follow it), and by path for an edited file (the id changed). Notes
     that moved, changed state or now belong to the new version are saved back
-    (`persist`, and only when something changed and the store is writable).
+    (`persist`, and only when something changed and the store is writable). If a save
+    fails, the notes are still returned and the failure is added to `store.messages`.
     """
     notes = store.notes_for(briefing.id)
     if briefing.path is not None:
@@ -108,7 +109,11 @@ def find_notes_for_briefing(store, briefing, *, persist: bool = True) -> list[No
         new.briefing_path = path or old.briefing_path
         new.briefing_title = briefing.title or old.briefing_title
         if persist and not store.read_only and new != old:
-            new = store.update(new)
+            try:
+                new = store.update(new)
+            except StoreError as exc:
+                store.messages.append(f"Re-anchored notes could not be saved: {exc}")
+                persist = False
         result.append(new)
     return sorted(result, key=lambda n: (n.target.start, n.target.end, n.created, n.id))
 

@@ -9,7 +9,7 @@ import pytest
 from briefer.briefing import briefing_from_text
 from briefer.notes.anchoring import accept_changed, anchor_note, anchor_notes, find_notes_for_briefing
 from briefer.notes.model import Note, Target
-from briefer.notes.store import NotesStore
+from briefer.notes.store import NotesStore, StoreError
 
 P1 = ("Ministers from both sides met in Geneva on Tuesday to restart the grain talks, "
       "which collapsed in July after a strike on the port.")
@@ -209,3 +209,17 @@ def test_a_typo_in_a_passage_that_also_moved_in_a_2_mb_briefing_is_found():
     moved = anchor_note(note, edited)
     assert moved.anchor == "changed"
     assert passage(moved, edited) == "The envoy said the government would reopen the port at Odesa"
+
+
+def test_a_failed_save_still_returns_the_reanchored_notes_and_says_why(store, tmp_path, monkeypatch):
+    v1 = briefing(BODY, tmp_path / "geneva.md")
+    note = add_note(store, v1, "shipping insurers")
+    v2 = briefing("\n\n".join([P3, P1]) + "\n", tmp_path / "geneva.md")
+
+    def full_disk(_note):
+        raise StoreError("could not save the note: No space left on device")
+
+    monkeypatch.setattr(store, "update", full_disk)
+    [found] = find_notes_for_briefing(store, v2)
+    assert found.id == note.id and found.anchor == "anchored" and found.briefing_id == v2.id
+    assert any("No space left" in m for m in store.messages)
