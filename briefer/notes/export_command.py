@@ -97,6 +97,8 @@ def export_notes(
 
 def briefing_groups(notes, briefings=None) -> list:
     """(BriefingInfo, notes) per briefing; metadata from the briefing file when it still loads."""
+    import yaml
+
     from briefer.briefing import BriefingError, load
     from briefer.notes import export
 
@@ -109,8 +111,8 @@ def briefing_groups(notes, briefings=None) -> list:
             if path and os.path.isfile(path):
                 try:
                     briefing = load(path)
-                except (BriefingError, ValueError, UnicodeDecodeError):
-                    briefing = None
+                except (BriefingError, ValueError, yaml.YAMLError):
+                    briefing = None  # the notes still say which briefing they belong to
         if briefing is not None:
             info = export.BriefingInfo.from_briefing(briefing, briefing_id=briefing_id)
         else:
@@ -143,10 +145,9 @@ def _read_targets(targets, force: bool, json_file: bool = False) -> dict:
     return texts
 
 
-def _write_markdown(target: Path, old: str | None, render) -> bool:
+def _write_markdown(target: Path, old: str | None, render) -> None:
     """Write `render(exported, my_notes)` to `target`, keeping the `old` file's My notes region;
-    an export whose notes did not change keeps the old `exported` and so the same bytes.
-    Returns whether the file changed."""
+    an export whose notes did not change keeps the old `exported` and so the same bytes."""
     from briefer.notes import export
     from briefer.notes.model import now_iso
 
@@ -154,9 +155,8 @@ def _write_markdown(target: Path, old: str | None, render) -> bool:
     if old is not None:
         exported = export.previous_exported(old)
         if exported is not None and render(exported, mine) == old:
-            return False
+            return
     _atomic_write(target, render(now_iso(), mine))
-    return True
 
 
 def _atomic_write(target: Path, text: str) -> None:
@@ -313,6 +313,8 @@ def _command_error(message: str):
 def run_export(args) -> int:
     from datetime import date
 
+    import yaml
+
     from briefer.briefing import BriefingError, load
     from briefer.notes import export
 
@@ -328,6 +330,8 @@ def run_export(args) -> int:
             briefing = load(name)
         except BriefingError as exc:
             raise _command_error(str(exc)) from None
+        except (ValueError, yaml.YAMLError):
+            raise _command_error(f"{name}: not a readable briefing") from None
         briefings[briefing.id] = briefing
         paths += [name, os.path.abspath(name)]
     store = _open_store(args)
@@ -340,7 +344,7 @@ def run_export(args) -> int:
             print("briefer: no notes to export", file=sys.stderr)
             return 0
         if args.output == "-":
-            sys.stdout.write(render_to_text(briefing_groups(notes, briefings), single=args.single, fmt=args.format))
+            _print_utf8(render_to_text(briefing_groups(notes, briefings), single=args.single, fmt=args.format))
             return 0
         out = Path(args.output) if args.output else None
         written = export_notes(store, out, notes=notes, single=args.single, force=args.force,
@@ -352,6 +356,16 @@ def run_export(args) -> int:
     where = written[0] if len(written) == 1 else written[0].parent
     print(f"exported {len(notes)} note{'s' * (len(notes) != 1)} to {where}")
     return 0
+
+
+def _print_utf8(text: str) -> None:
+    """Exports are UTF-8 whatever the terminal's locale; a closed pipe (`| head`) is not an error."""
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def run_import(args) -> int:

@@ -129,3 +129,24 @@ def test_nothing_to_export_says_so(setup):
     tmp_path, notes, grid = setup
     result = briefer("export", "--notes", notes, "--tag", "absent", "-o", "-")
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "briefer: no notes to export\n")
+
+
+def test_standard_output_is_utf8_whatever_the_locale(setup):
+    tmp_path, notes, grid = setup
+    store = NotesStore.open(notes)
+    b = load(grid)
+    store.add(Note(id="unicode1", briefing_id=b.id, briefing_path=str(grid), briefing_title=b.title,
+                   target=Target.from_span(b.body, 0, 9), text="Київ — 😀"))
+    store.close()
+    result = subprocess.run([sys.executable, "-m", "briefer", "export", "--notes", str(notes), "-o", "-"],
+                            capture_output=True, env=dict(os.environ, PYTHONIOENCODING="ascii", LC_ALL="C"), timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Київ — 😀" in result.stdout.decode("utf-8")
+
+
+def test_a_briefing_file_with_broken_front_matter_gives_one_line(setup):
+    tmp_path, notes, grid = setup
+    broken = tmp_path / "broken.md"
+    broken.write_text("---\ntitle: [unclosed\n---\nBody.\n", encoding="utf-8")
+    result = briefer("export", broken, "--notes", notes, "-o", "-")
+    assert result.stdout == "" and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
