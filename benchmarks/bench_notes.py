@@ -80,11 +80,15 @@ def measure(path: Path, briefings: int) -> None:
     t0 = time.perf_counter()
     tags = store.tag_counts()
     tags_time = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    tagged = store.tags_by_briefing()
+    tagged_time = time.perf_counter() - t0
     print(f"open, no summary yet (first start)  {_ms(cold_open)}")
     print(f"open                               {_ms(warm_open)}")
     print(f"note_counts ({len(counts)} briefings, {sum(counts.values())} notes)  {_ms(counts_time)}")
     print(f"tag_counts ({len(tags)} tags)             {_ms(tags_time)}")
-    print(f"open + note_counts (app start)     {_ms(warm_open + counts_time)}")
+    print(f"tags_by_briefing ({len(tagged)})       {_ms(tagged_time)}")
+    print(f"open + note_counts + tags_by_briefing (library start)  {_ms(warm_open + counts_time + tagged_time)}")
     start_rss = _peak_rss_mb()
 
     lists = []

@@ -64,6 +64,7 @@ from briefer.notes.model import ANCHOR_STATES, NOTE_KINDS, Note, now_iso
 SCHEMA_VERSION = 2  # 1: every note in FILE's `notes` table; 2: notes in shards
 SHARD_COUNT = 1024
 BACKUP_GENERATIONS = 2
+SUMMARY_FORMAT = 1  # of the derived FILE.d/summary.json; another format is ignored and rebuilt
 SHARD_CACHE_SIZE = 16  # parsed shards kept in memory; the rest are re-read on demand
 
 _NOTE_ID = re.compile(r"[A-Za-z0-9_.-]{1,64}")
@@ -313,13 +314,14 @@ def _summarise(notes_table: dict) -> dict:
     for note_id, doc in notes_table.items():
         entry = briefings.get(doc["briefing_id"])
         if entry is None:
-            entry = briefings[doc["briefing_id"]] = {"ids": [], "paths": []}
+            entry = briefings[doc["briefing_id"]] = {"ids": [], "paths": [], "tags": []}
         entry["ids"].append(note_id)
         path = doc.get("briefing_path")
         if path and path not in entry["paths"]:
             entry["paths"].append(path)
         if doc.get("tags"):
             tag_sets[tuple(doc["tags"])] += 1
+            entry["tags"].extend(t for t in doc["tags"] if t not in entry["tags"])
     tags: Counter = Counter()
     for tag_set, count in tag_sets.items():
         for tag in {t for tag in tag_set for t in tag_and_parents(tag)}:
@@ -545,7 +547,8 @@ class NotesStore:
     def _load_summary_file(self) -> None:
         try:
             data = json.loads((self.shard_dir / "summary.json").read_bytes())
-            if data.get("shards") == SHARD_COUNT and isinstance(data.get("entries"), dict):
+            if (data.get("format"), data.get("shards")) == (SUMMARY_FORMAT, SHARD_COUNT) \
+                    and isinstance(data.get("entries"), dict):
                 for key, entry in data["entries"].items():
                     entry["stamp"] = tuple(entry["stamp"]) if entry.get("stamp") else None
                     self._set_summary(key, entry)
@@ -557,7 +560,8 @@ class NotesStore:
         if not self._summary_dirty or self.read_only:
             return
         payload = json.dumps(
-            {"shards": SHARD_COUNT, "entries": self._summaries}, ensure_ascii=False, separators=(",", ":")
+            {"format": SUMMARY_FORMAT, "shards": SHARD_COUNT, "entries": self._summaries},
+            ensure_ascii=False, separators=(",", ":"),
         ).encode("utf-8")
         try:
             atomic_write(self.shard_dir / "summary.json", payload, backups=False)
@@ -750,6 +754,18 @@ class NotesStore:
     def tag_counts(self) -> dict[str, int]:
         """Notes per tag; `area/topic` also counts once for `area`. Sorted by tag."""
         return dict(self._current_totals()[2])
+
+    def tags_by_briefing(self) -> dict[str, list[str]]:
+        """The distinct tags of each briefing's notes, as stored (filter the library by tag)."""
+        with self._mutex:
+            self._check_open()
+            self._refresh_summaries(unless_folder_unchanged=True)
+            return {
+                bid: list(info["tags"])
+                for summary in self._summaries.values()
+                for bid, info in summary["briefings"].items()
+                if info["tags"]
+            }
 
     def _current_totals(self) -> tuple[int, dict, dict]:
         with self._mutex:

@@ -87,6 +87,7 @@ def test_counts_by_briefing_and_nested_tags(store):
     assert store.note_counts() == {"x1": 2, "x2": 2}
     # a note under two subtopics of `area` counts once for `area`
     assert store.tag_counts() == {"area": 2, "area/energy": 2, "area/trade": 1, "key": 2}
+    assert store.tags_by_briefing() == {"x1": ["area/energy", "area/trade", "key"], "x2": ["key"]}
 
 
 def test_all_notes_and_notes_for_path(store):
