@@ -53,9 +53,7 @@ def notes(draw, briefing_id=BRIEFING_ID, path="/tmp/briefings/grid.md", title="G
     )
 
 
-def info_for(notes_, **fields) -> BriefingInfo:
-    base = BriefingInfo(id=BRIEFING_ID, title="Grid strikes", path="/tmp/briefings/grid.md")
-    return replace(base, **fields)
+INFO = BriefingInfo(id=BRIEFING_ID, title="Grid strikes", path="/tmp/briefings/grid.md")
 
 
 def make_note(note_id="a1b2c3d4e5", text="Same node hit twice.", tags=("energy",), exact="Ukrenergo reported damage.", **fields):
@@ -94,7 +92,7 @@ def test_a_combined_file_restores_each_note_to_its_own_briefing(first, second):
 
 def test_a_note_from_a_moved_briefing_keeps_its_own_path_and_title():
     moved = replace(make_note(), briefing_path="/old/place.md", briefing_title="Old title")
-    parsed = parse_export(render_briefing(info_for([moved]), [moved, make_note("other")], exported=EXPORTED))
+    parsed = parse_export(render_briefing(INFO, [moved, make_note("other")], exported=EXPORTED))
     assert {i.note.id: (i.note.briefing_path, i.note.briefing_title) for i in parsed.notes} == {
         "a1b2c3d4e5": ("/old/place.md", "Old title"),
         "other": ("/tmp/briefings/grid.md", "Grid strikes"),
@@ -105,7 +103,7 @@ def test_a_note_from_a_moved_briefing_keeps_its_own_path_and_title():
 
 def test_note_text_edited_in_the_file_is_read_as_an_edit():
     note = make_note(text="Same node hit twice.")
-    text = render_briefing(info_for([note]), [note], exported=EXPORTED)
+    text = render_briefing(INFO, [note], exported=EXPORTED)
     text = text.replace("Same node hit twice.", "Same node hit *three* times.\n\nCheck crews.")
     (imported,) = parse_export(text).notes
     assert imported.text_edited and not imported.tags_edited
@@ -114,7 +112,7 @@ def test_note_text_edited_in_the_file_is_read_as_an_edit():
 
 def test_tags_edited_in_the_file_keep_exact_spelling_of_the_ones_still_there():
     note = make_note(tags=["Source: Reuters", "energy"])
-    text = render_briefing(info_for([note]), [note], exported=EXPORTED)
+    text = render_briefing(INFO, [note], exported=EXPORTED)
     assert "#Source--Reuters #energy" in text
     (imported,) = parse_export(text.replace("#Source--Reuters #energy", "#Source--Reuters #grid/east")).notes
     assert imported.tags_edited and not imported.text_edited
@@ -123,28 +121,28 @@ def test_tags_edited_in_the_file_keep_exact_spelling_of_the_ones_still_there():
 
 def test_deleting_the_tags_line_removes_the_tags():
     note = make_note(tags=["energy"])
-    text = render_briefing(info_for([note]), [note], exported=EXPORTED)
+    text = render_briefing(INFO, [note], exported=EXPORTED)
     (imported,) = parse_export(text.replace("#energy\n", "")).notes
     assert imported.tags_edited and imported.note.tags == []
 
 
 def test_a_tag_typed_on_the_line_below_an_untagged_note_becomes_its_tag():
     note = make_note(tags=[], text="Follow up.")
-    text = render_briefing(info_for([note]), [note], exported=EXPORTED)
+    text = render_briefing(INFO, [note], exported=EXPORTED)
     (imported,) = parse_export(text.replace("Follow up.\n", "Follow up.\n#todo\n")).notes
     assert imported.note.tags == ["todo"] and imported.note.text == "Follow up."
 
 
 def test_an_edited_passage_does_not_move_the_note():
     note = make_note(exact="Ukrenergo reported damage.")
-    text = render_briefing(info_for([note]), [note], exported=EXPORTED)
+    text = render_briefing(INFO, [note], exported=EXPORTED)
     (imported,) = parse_export(text.replace("> Ukrenergo reported", "> Somebody reported")).notes
     assert imported.note.target == note.target and not imported.edited
 
 
 def test_merge_file_edit_wins_over_a_newer_store_edit():
     note = make_note(text="old")
-    text = render_briefing(info_for([note]), [note], exported=EXPORTED)
+    text = render_briefing(INFO, [note], exported=EXPORTED)
     (imported,) = parse_export(text.replace("\nold\n", "\nedited in the file\n")).notes
     in_store = replace(note, text="changed in briefer", updated="2026-08-01T00:00:00+00:00")
     merged = merge_imported(imported, in_store, now="2026-09-01T00:00:00+00:00")
@@ -153,21 +151,21 @@ def test_merge_file_edit_wins_over_a_newer_store_edit():
 
 def test_merge_an_unedited_older_file_leaves_a_newer_store_note_alone():
     note = make_note(text="old")
-    (imported,) = parse_export(render_briefing(info_for([note]), [note], exported=EXPORTED)).notes
+    (imported,) = parse_export(render_briefing(INFO, [note], exported=EXPORTED)).notes
     in_store = replace(note, text="changed in briefer", tags=["x"], updated="2026-08-01T00:00:00+00:00")
     assert merge_imported(imported, in_store, now="2026-09-01T00:00:00+00:00") is None
 
 
 def test_merge_an_unedited_newer_file_updates_an_older_store_note():
     note = replace(make_note(text="newer elsewhere"), updated="2026-08-01T00:00:00+00:00")
-    (imported,) = parse_export(render_briefing(info_for([note]), [note], exported=EXPORTED)).notes
+    (imported,) = parse_export(render_briefing(INFO, [note], exported=EXPORTED)).notes
     in_store = replace(note, text="older", updated="2026-07-20T00:00:00+00:00")
     assert merge_imported(imported, in_store, now="2026-09-01T00:00:00+00:00") == note
 
 
 def test_merge_the_same_edit_twice_changes_nothing_the_second_time():
     note = make_note(text="old")
-    text = render_briefing(info_for([note]), [note], exported=EXPORTED).replace("\nold\n", "\nnew\n")
+    text = render_briefing(INFO, [note], exported=EXPORTED).replace("\nold\n", "\nnew\n")
     (imported,) = parse_export(text).notes
     first = merge_imported(imported, note, now="2026-09-01T00:00:00+00:00")
     assert first.text == "new"
@@ -227,7 +225,7 @@ def rendered_items(markdown: str):
 @given(markdownish, markdownish, st.lists(markdownish.filter(bool), max_size=3))
 def test_markdown_specials_in_passages_notes_and_tags_render_as_plain_text(passage, text, tags):
     note = make_note(exact=passage, text=text, tags=tags)
-    markdown = render_briefing(info_for([note]), [note], exported=EXPORTED)
+    markdown = render_briefing(INFO, [note], exported=EXPORTED)
     ((quote, after, odd),) = rendered_items(markdown)
     assert odd == []
     quote[-1] = re.sub(r" ?\^n-a1b2c3d4e5$", "", quote[-1])
@@ -238,7 +236,7 @@ def test_markdown_specials_in_passages_notes_and_tags_render_as_plain_text(passa
 
 def test_a_script_tag_and_comment_end_in_a_note_stay_text():
     note = make_note(text="<script>alert(1)</script> --> <!-- x", exact="a --> b")
-    markdown = render_briefing(info_for([note]), [note], exported=EXPORTED)
+    markdown = render_briefing(INFO, [note], exported=EXPORTED)
     html = MarkdownIt("commonmark").render(markdown.split("\n---\n", 1)[1])
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; --&gt; &lt;!-- x" in html
     assert parse_export(markdown).notes[0].note == note
@@ -246,14 +244,14 @@ def test_a_script_tag_and_comment_end_in_a_note_stay_text():
 
 def test_control_characters_never_appear_raw():
     note = make_note(text="red \x1b[31m bell \x07 c1 \x9b", exact="x\x1by", tags=["t\x1b"])
-    markdown = render_briefing(info_for([note]), [note], exported=EXPORTED)
+    markdown = render_briefing(INFO, [note], exported=EXPORTED)
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", markdown)
     assert parse_export(markdown).notes[0].note == note
 
 
 def test_passage_lines_stay_inside_one_block_quote():
     note = make_note(exact="first line\nsecond line\n\nnew paragraph")
-    markdown = render_briefing(info_for([note]), [note], exported=EXPORTED)
+    markdown = render_briefing(INFO, [note], exported=EXPORTED)
     tokens = MarkdownIt("commonmark").parse(markdown.split("\n---\n", 1)[1])
     assert [t.type for t in tokens].count("blockquote_open") == 1
     assert "> first line\n> second line\n>\n> new paragraph ^n-a1b2c3d4e5\n" in markdown
@@ -319,7 +317,7 @@ def test_a_file_without_the_generator_mark_is_not_briefers():
 def test_w3c_annotations_carry_quote_position_note_and_tags():
     note = make_note(text="Same node.", tags=["energy", "grid/east"])
     highlight = make_note("h1", text="", tags=[], kind="highlight")
-    data = json.loads(render_annotations([(info_for([note]), [note, highlight])]))
+    data = json.loads(render_annotations([(INFO, [note, highlight])]))
     assert data["type"] == "AnnotationCollection" and data["total"] == 2
     first = data["first"]["items"][0]
     assert first["type"] == "Annotation" and first["motivation"] == "commenting"
@@ -338,7 +336,7 @@ def test_w3c_annotations_carry_quote_position_note_and_tags():
 
 def test_markdown_a_person_writes_into_a_note_is_kept_as_its_text():
     note = make_note(text="Same node hit twice.", tags=["energy"])
-    text = render_briefing(info_for([note]), [note], exported=EXPORTED)
+    text = render_briefing(INFO, [note], exported=EXPORTED)
     typed = "Same node hit twice.\n\n## Why it matters\n\n- repairs\n> a quote of mine"
     (imported,) = parse_export(text.replace("Same node hit twice.", typed)).notes
     assert imported.text_edited and imported.note.text == typed and imported.note.tags == ["energy"]
