@@ -631,6 +631,23 @@ def _read_note(lines: list[str], data, briefing: BriefingInfo) -> ImportedNote:
     return ImportedNote(note, text_edited=text_hash(text) != data["text_sha256"], tags_edited=tags_edited)
 
 
+def unimported_edits(parsed: ParsedExport, current) -> list[str]:
+    """Ids of notes edited in an export file whose edits the store does not have yet;
+    `current(id)` gives the store's note or None."""
+    ids = []
+    for imported in parsed.notes:
+        if not imported.edited:
+            continue
+        note = current(imported.note.id)
+        if (
+            note is None
+            or (imported.text_edited and note.text != imported.note.text)
+            or (imported.tags_edited and note.tags != imported.note.tags)
+        ):
+            ids.append(imported.note.id)
+    return ids
+
+
 def merge_imported(imported: ImportedNote, existing: Note | None, now: str) -> Note | None:
     """The note to save for an imported one, or None when the store already has it.
 

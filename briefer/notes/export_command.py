@@ -39,8 +39,10 @@ def export_briefing_notes(store, briefing, out_dir: Path | None = None, force: b
     info = export.BriefingInfo.from_briefing(briefing)
     folder = Path(out_dir) if out_dir is not None else export_dir()
     target = folder / export.export_file_name(info)
-    (old,) = _read_targets([target], force).values()
-    _write_markdown(target, old, lambda exported, mine: export.render_briefing(info, notes, exported=exported, my_notes=mine))
+    _write_markdown_files(
+        store, [(target, lambda exported, mine: export.render_briefing(info, notes, exported=exported, my_notes=mine))],
+        force,
+    )
     return target
 
 
@@ -81,17 +83,17 @@ def export_notes(
         return [target]
     if out.suffix.lower() in MARKDOWN_SUFFIXES or single:
         target = out if out.suffix.lower() in MARKDOWN_SUFFIXES else out / SINGLE_FILE_NAME
-        (old,) = _read_targets([target], force).values()
-        _write_markdown(target, old, lambda exported, mine: export.render_collection(groups, exported=exported, my_notes=mine))
+        _write_markdown_files(
+            store, [(target, lambda exported, mine: export.render_collection(groups, exported=exported, my_notes=mine))],
+            force,
+        )
         return [target]
     names = export.export_file_names([info for info, _ in groups])
     targets = [(out / names[info.id], info, group) for info, group in groups]
-    old_texts = _read_targets([t for t, _, _ in targets], force)
-    for target, info, group in targets:
-        _write_markdown(
-            target, old_texts[target],
-            lambda exported, mine, info=info, group=group: export.render_briefing(info, group, exported=exported, my_notes=mine),
-        )
+    _write_markdown_files(store, [
+        (target, lambda exported, mine, info=info, group=group: export.render_briefing(info, group, exported=exported, my_notes=mine))
+        for target, info, group in targets
+    ], force)
     return [t for t, _, _ in targets]
 
 
@@ -145,18 +147,42 @@ def _read_targets(targets, force: bool, json_file: bool = False) -> dict:
     return texts
 
 
-def _write_markdown(target: Path, old: str | None, render) -> None:
-    """Write `render(exported, my_notes)` to `target`, keeping the `old` file's My notes region;
-    an export whose notes did not change keeps the old `exported` and so the same bytes."""
+def _write_markdown_files(store, renders, force: bool) -> None:
+    """Write each (target, render) where `render(exported, my_notes)` gives the file's text.
+
+    The old file's My notes region is kept; a file whose notes did not change keeps its
+    `exported` and so its bytes. Nothing is written if any target is someone else's file or
+    holds note edits not yet imported (unless `force`): re-exporting must not undo them."""
     from briefer.notes import export
     from briefer.notes.model import now_iso
 
-    mine = export.my_notes_region(old) if old is not None else None
-    if old is not None:
-        exported = export.previous_exported(old)
-        if exported is not None and render(exported, mine) == old:
-            return
-    _atomic_write(target, render(now_iso(), mine))
+    old_texts = _read_targets([target for target, _ in renders], force)
+    now = now_iso()
+    planned = []
+    for target, render in renders:
+        old = old_texts[target]
+        mine = export.my_notes_region(old) if old is not None else None
+        if old is not None:
+            exported = export.previous_exported(old)
+            if exported is not None and render(exported, mine) == old:
+                continue
+            if not force:
+                _refuse_unimported_edits(store, target, old)
+        planned.append((target, render(now, mine)))
+    for target, text in planned:
+        _atomic_write(target, text)
+
+
+def _refuse_unimported_edits(store, target: Path, old: str) -> None:
+    from briefer.notes import export
+
+    edited = export.unimported_edits(export.parse_export(old), store.get)
+    if edited:
+        count = f"{len(edited)} note{'s' * (len(edited) != 1)}"
+        raise ExportError(
+            f"{target}: {count} edited in this file not imported yet; "
+            f"run `briefer import` on it first, or use --force to overwrite"
+        )
 
 
 def _atomic_write(target: Path, text: str) -> None:

@@ -176,3 +176,29 @@ def test_json_export_is_a_w3c_collection_and_stable(store, briefing, tmp_path):
     path.write_text("{}", encoding="utf-8")
     with pytest.raises(ExportError, match="not written by briefer"):
         export_notes(store, tmp_path / "out", fmt="json")
+
+
+def test_re_export_does_not_overwrite_edits_not_yet_imported(store, briefing, tmp_path):
+    note = add_note(store, briefing, "three 330 kV substations", "Same node.")
+    (path,) = export_notes(store, tmp_path / "out")
+    edited = path.read_text(encoding="utf-8").replace("\nSame node.\n", "\nEdited in Obsidian.\n")
+    path.write_text(edited, encoding="utf-8")
+    note.text = "Changed in briefer too."
+    store.update(note)
+    with pytest.raises(ExportError, match="1 note edited in this file not imported yet"):
+        export_notes(store, tmp_path / "out")
+    assert path.read_text(encoding="utf-8") == edited
+    export_notes(store, tmp_path / "out", force=True)
+    assert "Changed in briefer too." in path.read_text(encoding="utf-8")
+
+
+def test_re_export_after_importing_the_edits_goes_ahead(store, briefing, tmp_path):
+    from briefer.notes.export_command import import_exports
+
+    add_note(store, briefing, "three 330 kV substations", "Same node.", ["energy"])
+    (path,) = export_notes(store, tmp_path / "out")
+    path.write_text(path.read_text(encoding="utf-8").replace("#energy", "#energy #grid"), encoding="utf-8")
+    import_exports(store, [path])
+    export_notes(store, tmp_path / "out")
+    text = path.read_text(encoding="utf-8")
+    assert '"tags":["energy","grid"]' in text and "#energy #grid\n" in text
