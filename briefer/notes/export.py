@@ -48,6 +48,7 @@ import functools
 import hashlib
 import html.entities
 import json
+import os
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -87,7 +88,8 @@ class BriefingInfo:
         return cls(
             id=briefing_id or briefing.id,
             title=briefing.title,
-            path=str(briefing.path) if briefing.path else "",
+            # absolute, as the store keeps notes' briefing paths
+            path=os.path.abspath(briefing.path) if briefing.path else "",
             source=briefing.source,
             date=briefing.date,
         )

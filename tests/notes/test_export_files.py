@@ -202,3 +202,13 @@ def test_re_export_after_importing_the_edits_goes_ahead(store, briefing, tmp_pat
     export_notes(store, tmp_path / "out")
     text = path.read_text(encoding="utf-8")
     assert '"tags":["energy","grid"]' in text and "#energy #grid\n" in text
+
+
+def test_a_briefing_opened_by_a_relative_path_exports_its_absolute_path(store, briefing, tmp_path, monkeypatch):
+    add_note(store, briefing, "three 330 kV substations", "Same node.")
+    monkeypatch.chdir(tmp_path)
+    relative = load("briefings/grid.md")
+    path = export_briefing_notes(store, relative, tmp_path / "out")
+    text = path.read_text(encoding="utf-8")
+    assert yaml.safe_load(text.split("---\n")[1])["briefing"] == str(tmp_path / "briefings" / "grid.md")
+    assert '"briefing_path"' not in text  # the notes' path is the file's: not repeated per note
