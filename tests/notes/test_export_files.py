@@ -212,3 +212,17 @@ def test_a_briefing_opened_by_a_relative_path_exports_its_absolute_path(store, b
     text = path.read_text(encoding="utf-8")
     assert yaml.safe_load(text.split("---\n")[1])["briefing"] == str(tmp_path / "briefings" / "grid.md")
     assert '"briefing_path"' not in text  # the notes' path is the file's: not repeated per note
+
+
+def test_a_combined_file_is_byte_stable_and_keeps_my_notes(store, briefing, tmp_path):
+    note = add_note(store, briefing, "three 330 kV substations", "Same node.")
+    (path,) = export_notes(store, tmp_path / "all.md")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("## My notes\n", "## My notes\n\nWeekly summary draft.\n"), encoding="utf-8")
+    kept = path.read_bytes()
+    export_notes(store, tmp_path / "all.md")
+    assert path.read_bytes() == kept
+    note.text = "Changed."
+    store.update(note)
+    export_notes(store, tmp_path / "all.md")
+    assert "Changed." in path.read_text(encoding="utf-8") and "Weekly summary draft." in path.read_text(encoding="utf-8")
