@@ -73,11 +73,19 @@ CHILD = textwrap.dedent(
                 await pilot.pause()
                 out["text_visible"] = time.time() - T0
                 view = app.screen.query_one(DocumentView)
-                # A key answered while the analysis worker runs (None if it had already finished).
-                if any(w.is_running for w in app.workers):
-                    before = time.time()
-                    await pilot.press("j")
-                    out["key_during_analysis_ms"] = (time.time() - before) * 1000
+                # Keys answered while the analysis worker runs: posted straight to the app, since
+                # Pilot's press waits for idle and would time itself rather than the app.
+                from textual import events
+                delays = []
+                while any(w.is_running for w in app.workers) and len(delays) < 20:
+                    cursor, before = view.cursor, time.time()
+                    app.post_message(events.Key("j", "j"))
+                    while view.cursor == cursor:
+                        await asyncio.sleep(0.001)
+                    delays.append((time.time() - before) * 1000)
+                    await asyncio.sleep(0.1)
+                if delays:
+                    out["key_during_analysis_ms"] = max(delays)
                 await app.workers.wait_for_complete()
                 await pilot.pause()
                 out["panes_filled"] = time.time() - T0
@@ -170,7 +178,7 @@ def main() -> None:
         print(f"\nA generated {big.stat().st_size / 1e6:.1f} MB briefing, no cache (median of {len(cold)}):")
         show("process start -> text visible", median(cold, "text_visible"), "s")
         show("process start -> panes filled", median(cold, "panes_filled"), "s")
-        show("a key answered while the analysis runs", median(cold, "key_during_analysis_ms"), "ms")
+        show("slowest key answer while the analysis runs", median(cold, "key_during_analysis_ms"), "ms")
         show(f"CPU per PageDown ({args.pages} pages)", median(cold, "cpu_per_pagedown_ms"), "ms")
         print(f"  {'lines scrolled by those PageDowns':48} {median(cold, 'scrolled_lines'):.0f}")
         show("peak RSS", median(cold, "peak_rss_mib"), "MiB")
