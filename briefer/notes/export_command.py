@@ -62,8 +62,9 @@ def export_notes(
 ) -> list[Path]:
     """Export notes (all, `notes` if given, narrowed by the filters) and return the files written
     or left unchanged. `out` is a folder (one file per briefing, or one file with `single`), or a
-    `.md`/`.json` file; default: `export_dir()`. `briefings` maps briefing id -> Briefing for
-    metadata already loaded; other briefings are read from their paths when they still exist."""
+    `.md`/`.json` file; default: `export_dir()`. `briefings` maps briefing id -> metadata already
+    at hand (a Briefing, or anything with title, path, source and date such as a library entry);
+    other briefings are loaded from their paths (about 1 ms each) when they still exist."""
     from briefer.notes import export
 
     chosen = export.select_notes(

@@ -226,3 +226,14 @@ def test_a_combined_file_is_byte_stable_and_keeps_my_notes(store, briefing, tmp_
     store.update(note)
     export_notes(store, tmp_path / "all.md")
     assert "Changed." in path.read_text(encoding="utf-8") and "Weekly summary draft." in path.read_text(encoding="utf-8")
+
+
+def test_metadata_at_hand_is_used_instead_of_loading_the_briefing(store, briefing, tmp_path):
+    from briefer.library import scan
+
+    add_note(store, briefing, "three 330 kV substations", "Same node.")
+    (entry,) = scan([briefing.path.parent])
+    briefing.path.write_text("---\ntitle: Rewritten meanwhile\n---\nOther text.\n", encoding="utf-8")
+    (path,) = export_notes(store, tmp_path / "out", briefings={entry.briefing_id: entry})
+    meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    assert meta["title"] == "Grid strikes: overnight summary" and meta["source"] == "Reuters"
