@@ -142,7 +142,8 @@ def _table_cells(lines: _Lines, tokens: list, row_index: int) -> Iterator[Block]
     line_start, _ = lines.span(line)
     raw = lines.line(line)
     pos = re.match(r"[ \t>]*", raw).end()
-    for token in tokens[row_index + 1:]:
+    for index in range(row_index + 1, len(tokens)):
+        token = tokens[index]
         if token.type == "tr_close":
             break
         if token.type != "inline" or not token.content:

@@ -7,7 +7,6 @@ any open) and never reads more than MAX_BYTES.
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import errno
 import hashlib
 import os
@@ -27,8 +26,20 @@ SUFFIXES = (".txt", ".md", ".markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_BYTES = 20 * 1024 * 1024
 TITLE_LENGTH = 80
+MARKDOWN_MAX_LINES = 30_000
+FRONT_MATTER_MAX = 64 * 1024  # PyYAML is pure Python: ~100 us per line
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text: "2025-02-30" must not sink the whole block."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 _YAML_KEY_LINE = re.compile(r"\s*[\w-]+\s*:")
 _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
@@ -144,7 +155,13 @@ def briefing_from_text(
     if removed:
         warnings.append(f"removed {removed} control character(s): terminal escapes, bidi controls")
     meta, body = _front_matter(cleaned, warnings)
-    blocks = tuple(markdown_blocks(body) if fmt == "markdown" else text_blocks(body))
+    if fmt == "markdown" and body.count("\n") > MARKDOWN_MAX_LINES:
+        # markdown-it spends tens of microseconds per line; past this the
+        # structure costs seconds, and the body reads the same as plain text.
+        warnings.append(f"more than {MARKDOWN_MAX_LINES:,} lines: markdown structure not parsed")
+        blocks = tuple(text_blocks(body))
+    else:
+        blocks = tuple(markdown_blocks(body) if fmt == "markdown" else text_blocks(body))
     sentences = tuple(span for block in blocks for span in _block_sentences(body, block))
 
     date = meta.get("date")
@@ -193,9 +210,12 @@ def _front_matter(text: str, warnings: list[str]) -> tuple[dict, str]:
     if not match:
         return {}, text
     source = match.group(1) or ""
+    if len(source) > FRONT_MATTER_MAX:
+        warnings.append(f"front matter ignored: longer than {FRONT_MATTER_MAX // 1024} KB")
+        return {}, text[match.end():]
     try:
-        loaded = yaml.safe_load(source)
-    except (yaml.YAMLError, ValueError, TypeError) as exc:  # ValueError: "date: 2025-02-30"
+        loaded = yaml.load(source, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader
+    except (yaml.YAMLError, RecursionError) as exc:
         if not _YAML_KEY_LINE.match(source):
             return {}, text  # a thematic break, not front matter
         reason = str(exc).split("\n")[0]
@@ -214,7 +234,7 @@ def _metadata(raw: dict, warnings: list[str]) -> dict:
         value = raw.get(key)
         if value is None or value == "":
             continue
-        if isinstance(value, (str, int, float, dt.date)):
+        if isinstance(value, (str, int, float)):
             meta[key] = " ".join(clean_text(str(value)).split()) or None
         else:
             warnings.append(f"front matter {key} is not text; ignored")
@@ -232,10 +252,6 @@ def _metadata(raw: dict, warnings: list[str]) -> dict:
 
 def _front_matter_date(value: object, warnings: list[str]) -> dict:
     """{"date": ISO}, or {"year": int} for a partial date ("2025", "November 2025"), or {}."""
-    if isinstance(value, dt.datetime):
-        return {"date": value.date().isoformat()}
-    if isinstance(value, dt.date):
-        return {"date": value.isoformat()}
     text = clean_text(str(value)).strip()
     iso = re.match(r"(\d{4})-(\d\d)-(\d\d)(?:[T ]|$)", text)
     parsed = ParsedDate(*map(int, iso.groups())) if iso else parse_date(text, whole=True)
@@ -248,12 +264,14 @@ def _front_matter_date(value: object, warnings: list[str]) -> dict:
 
 
 def _fallback_title(body: str, blocks: tuple[Block, ...], sentences, fmt: str) -> str:
-    """The first heading, else the first sentence (without a wire dateline)."""
+    """The first heading, else the first sentence (without a wire dateline), cut near 80 characters."""
     heading = next((b for b in blocks if b.kind == "heading"), None)
     if heading:
         text = body[heading.start:heading.end]
     elif sentences:
-        text = body[sentences[0][0]:sentences[0][1]]
+        # A one- or two-word opening line ("TRANSCRIPT", "BREAKING") is a label, not a title.
+        first = next((s for s in sentences[:5] if len(body[s[0]:s[1]].split()) >= 3), sentences[0])
+        text = body[first[0]:first[1]]
         wire = wire_dateline(text)
         if wire and text[wire[1]:].strip():
             text = text[wire[1]:]

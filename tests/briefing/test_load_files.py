@@ -1,0 +1,116 @@
+"""load(): every kind of bad file gives one BriefingError naming the file and the reason."""
+import os
+import socket
+import threading
+
+import pytest
+
+from briefer.briefing import MAX_BYTES, BriefingError, load
+
+
+def error_of(path):
+    with pytest.raises(BriefingError) as caught:
+        load(path)
+    error = caught.value
+    assert error.path == path
+    assert str(path) in str(error) and error.reason in str(error)
+    assert "\n" not in str(error)
+    return error.reason
+
+
+def test_missing_file(tmp_path):
+    assert error_of(tmp_path / "gone.md") == "no such file"
+
+
+def test_broken_symlink(tmp_path):
+    link = tmp_path / "dangling.md"
+    link.symlink_to(tmp_path / "nowhere.md")
+    assert "broken symlink" in error_of(link)
+
+
+def test_directory(tmp_path):
+    folder = tmp_path / "folder.md"
+    folder.mkdir()
+    assert "folder" in error_of(folder)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_permission_denied(tmp_path):
+    secret = tmp_path / "secret.md"
+    secret.write_text("hidden")
+    secret.chmod(0)
+    try:
+        assert error_of(secret) == "permission denied"
+    finally:
+        secret.chmod(0o644)
+
+
+def test_binary_file_with_nul_bytes(tmp_path):
+    png = tmp_path / "picture.md"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert "binary" in error_of(png)
+
+
+def test_too_large_is_refused_before_reading_with_the_size(tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as file:
+        file.truncate(MAX_BYTES + 5 * 2**20)  # sparse: costs no disk
+    reason = error_of(big)
+    assert "too large" in reason and "25.0 MB" in reason and "26,214,400 bytes" in reason and "20 MB" in reason
+
+
+def test_exactly_the_limit_is_accepted(tmp_path):
+    edge = tmp_path / "edge.txt"
+    edge.write_bytes(b"a" * MAX_BYTES)
+    assert len(load(edge).body) == MAX_BYTES
+
+
+def test_fifo_is_refused_without_opening(tmp_path):
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    result = {}
+    worker = threading.Thread(target=lambda: result.setdefault("reason", error_of(fifo)), daemon=True)
+    worker.start()
+    worker.join(timeout=5)
+    assert not worker.is_alive(), "load() blocked on a FIFO"
+    assert "FIFO" in result["reason"]
+
+
+def test_socket_is_refused(tmp_path):
+    path = tmp_path / "sock.md"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        server.bind(str(path))
+        assert "socket" in error_of(path)
+    finally:
+        server.close()
+
+
+def test_symlink_loop(tmp_path):
+    first, second = tmp_path / "a.md", tmp_path / "b.md"
+    first.symlink_to(second)
+    second.symlink_to(first)
+    assert error_of(first) == "symlink loop"
+
+
+def test_file_under_a_file_is_missing(tmp_path):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")
+    assert "no such file" in error_of(plain / "child.md")
+
+
+def test_empty_file_is_an_empty_briefing(tmp_path):
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    briefing = load(empty)
+    assert briefing.body == "" and briefing.blocks == () and briefing.sentences == ()
+    assert briefing.title == "empty" and briefing.date is None
+    assert briefing.warnings == ("the file is empty",)
+
+
+def test_symlink_to_a_file_loads(tmp_path):
+    target = tmp_path / "real.txt"
+    target.write_text("Hello there.\n")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    assert load(link).body == "Hello there.\n"
