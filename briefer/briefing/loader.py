@@ -316,7 +316,9 @@ def discover(folder: str | Path) -> list[Path]:
         try:
             with os.scandir(directory) as entries:
                 entries = list(entries)
-        except OSError:
+        except OSError as exc:
+            if directory == root:
+                raise BriefingError(root, _os_reason(exc)) from None
             continue  # an unreadable subfolder: skipped, like a hidden one
         for entry in entries:
             if entry.name.startswith("."):

@@ -9,12 +9,17 @@ BLOCK_KINDS = ("heading", "paragraph", "list_item", "quote", "table_cell", "code
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A markdown block (or a plain-text paragraph) as a span of `body`."""
+    """A leaf block as a span of `body`: blocks never overlap and come in text order.
+
+    `kind` is one of BLOCK_KINDS; plain text gives only paragraphs. The span
+    is trimmed to the block's text (no `#`, list or `>` marker at its start,
+    no table pipe, no code fence, no surrounding whitespace).
+    """
 
     kind: str
     start: int
     end: int
-    level: int = 0  # heading level, list nesting depth, quote depth
+    level: int = 0  # heading level 1-6, list nesting depth, quote depth; 0 otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +33,9 @@ class Briefing:
     tags: tuple[str, ...]
     body: str
     blocks: tuple[Block, ...]
-    sentences: tuple[tuple[int, int], ...]
+    sentences: tuple[tuple[int, int], ...]  # in text order, each inside one block
     format: str = "text"  # "text" or "markdown"
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())  # things the user should know; the briefing still loaded
 
     @property
     def word_count(self) -> int:

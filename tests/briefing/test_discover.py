@@ -97,3 +97,15 @@ def test_unreadable_subfolder_is_skipped(tmp_path):
         assert names(discover(tmp_path), tmp_path) == ["open.md"]
     finally:
         locked.chmod(0o755)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads folders whatever their mode")
+def test_unreadable_root_folder_is_an_error(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        with pytest.raises(BriefingError, match="permission denied"):
+            discover(locked)
+    finally:
+        locked.chmod(0o755)
