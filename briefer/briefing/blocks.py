@@ -24,6 +24,7 @@ from briefer.briefing.model import Block
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
 _WRAP_MIN = 50  # narrower groups are short lines (headers, addresses), not wrapped prose
 _WRAP_MAX = 100  # wider lines are unwrapped paragraphs, one per line
+_SENTENCE_ENDS = tuple(".!?:\"'”’)")
 _LIST_LINE = re.compile(r"(?:[-*•]|\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+)\s")
 _CONTAINER_PREFIX = re.compile(r"[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))?[ \t]*")
 
@@ -163,8 +164,8 @@ def text_blocks(body: str) -> list[Block]:
     Blank lines separate paragraphs. Inside a group of lines, a line break
     also ends a paragraph unless the text is hard-wrapped: the group is
     narrow (no line over _WRAP_MAX characters, the widest at least
-    _WRAP_MIN) and the line was full, i.e. the next line's first word would
-    not have fitted after it. A file with one paragraph per line (long
+    _WRAP_MIN), its lines mostly end mid-sentence, and the line was full,
+    i.e. the next line's first word would not have fitted after it. A file with one paragraph per line (long
     lines, no blank lines) thus gives one block per line, and short lines
     such as a report's header give one block each.
     """
@@ -195,7 +196,10 @@ def _group_blocks(body: str, lines: list[tuple[int, int]]) -> Iterator[Block]:
         return
     widths = [len(body[a:b].rstrip()) for a, b in lines]
     width = max(widths)
-    wrapped = _WRAP_MIN <= width <= _WRAP_MAX
+    # Wrapped prose breaks lines mid-sentence; lines that nearly all end a
+    # sentence are one paragraph (or list entry) each, however short.
+    ended = sum(1 for a, b in lines[:-1] if body[a:b].rstrip().endswith(_SENTENCE_ENDS))
+    wrapped = _WRAP_MIN <= width <= _WRAP_MAX and ended < 0.8 * (len(lines) - 1)
     start = lines[0][0]
     for i, (_, line_end) in enumerate(lines):
         if i + 1 < len(lines):

@@ -197,10 +197,13 @@ def _block_sentences(body: str, block: Block) -> list[tuple[int, int]]:
     if block.kind != "code":
         return split_sentences(body, block.start, block.end)
     spans = []  # code has no sentences: each non-blank line is one step
-    for line in re.finditer(r"[^\n]*\S[^\n]*", body[block.start:block.end]):
-        text = line.group()
-        start = block.start + line.start() + (len(text) - len(text.lstrip()))
-        spans.append((start, block.start + line.start() + len(text.rstrip())))
+    start = block.start
+    for line in body[block.start:block.end].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            first = start + line.index(stripped[0])
+            spans.append((first, first + len(stripped)))
+        start += len(line) + 1
     return spans
 
 
@@ -277,6 +280,7 @@ def _fallback_title(body: str, blocks: tuple[Block, ...], sentences, fmt: str) -
             text = text[wire[1]:]
     else:
         return ""
+    text = text[: TITLE_LENGTH * 4]  # a title needs only the start of a long sentence
     if fmt == "markdown":
         text = plain_text(text)
     return _shorten(" ".join(text.split()))

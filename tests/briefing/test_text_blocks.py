@@ -67,3 +67,13 @@ def test_sentences_do_not_cross_lines_of_a_one_paragraph_per_line_file():
     assert [briefing.body[a:b] for a, b in briefing.sentences] == [
         "Headline without stop", "Body sentence one.", "Body two",
     ]
+
+
+def test_short_lines_that_each_end_a_sentence_are_one_paragraph_each():
+    lines = [
+        "The minister arrived in Vienna on Thursday for the second round of talks.",
+        "Officials said the agenda covered inspections and the funding of the project.",
+        "No agreement is expected before the end of the month, diplomats said.",
+        "The next round is planned for April in Vilnius, according to the agency.",
+    ]
+    assert paragraphs("\n".join(lines)) == lines
