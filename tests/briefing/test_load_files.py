@@ -114,3 +114,22 @@ def test_symlink_to_a_file_loads(tmp_path):
     link = tmp_path / "link.txt"
     link.symlink_to(target)
     assert load(link).body == "Hello there.\n"
+
+
+@pytest.mark.parametrize(
+    "name, fmt, first_kind",
+    [("a.txt", "text", "paragraph"), ("b.md", "markdown", "heading"),
+     ("c.markdown", "markdown", "heading"), ("D.MD", "markdown", "heading")],
+)
+def test_suffix_decides_the_format(tmp_path, name, fmt, first_kind):
+    path = tmp_path / name
+    path.write_text("# Heading\n\nText.\n")
+    briefing = load(path)
+    assert (briefing.format, briefing.blocks[0].kind, briefing.path) == (fmt, first_kind, path)
+
+
+def test_crlf_front_matter_is_recognised(tmp_path):
+    path = tmp_path / "win.md"
+    path.write_bytes(b"---\r\ntitle: Windows\r\ndate: 2026-01-22\r\n---\r\nBody.\r\n")
+    briefing = load(path)
+    assert (briefing.title, briefing.date, briefing.body) == ("Windows", "2026-01-22", "Body.\n")
