@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -71,17 +72,19 @@ def time_paragraph(size: int) -> tuple[float, int]:
 
 
 def child_rss(size: int) -> float:
-    code = (
-        "import resource, sys\n"
-        f"sys.path[:0] = [{str(ROOT)!r}, {str(ROOT / 'benchmarks')!r}]\n"
-        "from bench_extract import single_paragraph\n"
-        "from briefer.briefing import briefing_from_text\n"
-        "from briefer.extract import analyse, to_json\n"
-        f"b = briefing_from_text(single_paragraph({size}))\n"
-        "a = analyse(b, '2026-01-01')\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    """Peak RSS of a fresh process that loads a briefing file of `size` bytes and analyses it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.txt"
+        path.write_text(single_paragraph(size), encoding="utf-8")
+        code = (
+            "import resource\n"
+            "from briefer.briefing import load\n"
+            "from briefer.extract import analyse\n"
+            f"a = analyse(load({str(path)!r}), '2026-01-01')\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             cwd=str(ROOT))
     return int(out.stdout.split()[-1]) / 1024
 
 

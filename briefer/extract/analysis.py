@@ -37,14 +37,14 @@ def analyse(briefing, reference_date: str | dt.date | None = None) -> dict:
     """
     body = briefing.body
     ref = _reference(briefing, reference_date)
-    sentences = list(briefing.sentences) or ([(0, len(body))] if body.strip() else [])
-    blocks = list(briefing.blocks)
+    sentences = briefing.sentences or (((0, len(body)),) if body.strip() else ())
+    blocks = briefing.blocks
     finder = find_names(body, sentences, blocks)
     people, places = resolve(finder)
     times = find_times(body, sentences, ref)
-    quotes = [q for q in find_quotes(body, blocks)]
-    attributor = Attributor(body, sentences, people, finder.descriptor_np)
-    attributor.attribute(quotes)
+    quotes = find_quotes(body, blocks)
+    Attributor(body, sentences, people, finder.descriptor_np).attribute(quotes)
+    del finder  # its indexes are large on a long briefing; only the entities are needed now
     what = []
     lede = _lede(body, blocks, sentences)
     if lede:
@@ -91,8 +91,8 @@ def _lede(body: str, blocks, sentences) -> tuple[int, int] | None:
     for b in blocks:
         if b.kind not in ("paragraph", "list_item"):
             continue
-        text = body[b.start:b.end]
-        if len(text.split()) < 12 or text.lstrip().startswith(("|", "**")):
+        head = body[b.start:min(b.end, b.start + 400)]  # never copy a whole 5 MB paragraph
+        if len(head.split()) < 12 or head.lstrip().startswith(("|", "**")):
             continue
         i = bisect.bisect_left(starts, b.start)
         if i >= len(sentences) or sentences[i][0] >= b.end:
@@ -104,14 +104,19 @@ def _lede(body: str, blocks, sentences) -> tuple[int, int] | None:
     return None
 
 
+MAX_EVENTS = 200  # a pane of events stops being useful long before this
+
+
 def _events(body: str, sentences, people: list[Entity], lede) -> list[dict]:
-    """Sentences where named actors do or say something."""
+    """Sentences where named actors do or say something (the first MAX_EVENTS of them)."""
     import bisect
 
     spans = sorted((m.start, m.end, e) for e in people if e.kind in ("person", "organization") for m in e.mentions)
     starts = [s[0] for s in spans]
     out = []
     for s, e in sentences:
+        if len(out) >= MAX_EVENTS:
+            break
         if lede and lede[0] <= s < lede[1]:
             continue
         i = bisect.bisect_left(starts, s)

@@ -94,29 +94,42 @@ class Gazetteer:
         self.regions = {fold(c["name"]) for c in continents.values()}
         states = json.loads((folder / "us_states.json").read_text(encoding="utf-8"))
         self.regions.update(fold(s["name"]) for s in states.values())
-        # The city file is large: pull the names out with one scan instead of
-        # building ~34,000 dicts (keeps memory and start-up small).
-        raw = (folder / "cities15000.json").read_text(encoding="utf-8")
+        # The city file is large: pull the names out of its bytes with one scan
+        # instead of building ~34,000 dicts (keeps memory and start-up small).
         self.cities: dict[str, int] = {}
-        record = re.compile(r'"name": ("(?:[^"\\]|\\.)*"), "latitude": [^,]*, "longitude": [^,]*, '
-                            r'"countrycode": "\w*", "population": (\d+)')
-        decoder = json.JSONDecoder()
+        record = re.compile(rb'"name": ("(?:[^"\\]|\\.)*"), "latitude": [^,]*, "longitude": [^,]*, '
+                            rb'"countrycode": "\w*", "population": (\d+)')
+        array = re.compile(rb'[^\[]*(\[(?:"(?:[^"\\]|\\.)*"(?:, )?)*\])')
+        with open(folder / "cities15000.json", "rb") as fh:
+            tail = b""
+            while True:
+                chunk = fh.read(1 << 20)
+                buf = tail + chunk
+                # process whole records only; the rest waits for the next chunk
+                cut = buf.rfind(b'{"geonameid"') if chunk else len(buf)
+                if cut <= 0:
+                    cut = len(buf) if not chunk else 0
+                self._read_cities(buf[:cut], record, array)
+                tail = buf[cut:]
+                if not chunk:
+                    break
+        for cap in self.capitals:
+            self.cities.setdefault(cap, 10**6)
+
+    def _read_cities(self, raw: bytes, record, array) -> None:
         for m in record.finditer(raw):
             pop = int(m.group(2))
             quoted = m.group(1)
-            names = [json.loads(quoted) if "\\" in quoted else quoted[1:-1]]
+            names = [json.loads(quoted) if b"\\" in quoted else quoted[1:-1].decode("utf-8")]
             if pop >= _EXONYM_POPULATION:
                 # English exonyms of big cities (Seville for Sevilla, Munich for München)
-                at = raw.find("[", m.end())
-                alternates, _ = decoder.raw_decode(raw, at)
-                names += [n for n in alternates if _LATIN_NAME.match(n)]
+                a = array.match(raw, m.end())
+                if a:
+                    names += [n for n in json.loads(a.group(1)) if _LATIN_NAME.match(n)]
             for name in names:
                 key = fold(name)
                 if pop > self.cities.get(key, -1):
                     self.cities[key] = pop
-        del raw
-        for cap in self.capitals:
-            self.cities.setdefault(cap, 10**6)
 
     def kind(self, name: str) -> str | None:
         """'country', 'capital', 'region', 'city' or None for a name as written."""
@@ -146,10 +159,11 @@ def given_names() -> dict[str, str]:
     import gender_guesser  # only the data file is used
 
     path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
-    raw = path.read_text(encoding="utf-8", errors="replace")
+    raw = path.read_bytes()
     names: dict[str, str] = {}
-    for m in re.finditer(r"^(\?[MF]|1?[MF]|\?) +([^ \n+]+(?:\+[^ \n]+)?) ", raw, re.M):
-        code, name = m.group(1), m.group(2).replace("+", "-")
+    for m in re.finditer(rb"^(\?[MF]|1?[MF]|\?) +([^ \n+]+(?:\+[^ \n]+)?) ", raw, re.M):
+        code = m.group(1).decode("ascii")
+        name = m.group(2).decode("utf-8", "replace").replace("+", "-")
         gender = "m" if code in ("M", "1M", "?M") else "f" if code in ("F", "1F", "?F") else "?"
         key = fold(name)
         old = names.get(key)

@@ -7,6 +7,7 @@ at document level merges aliases and decides each entity's kind.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -44,12 +45,10 @@ class Mention:
     role: str | None = None
     role_rank: int = 0  # 3 pre-name title, 2 apposition, 1 bare rank
     locative: bool = False
-    actor: bool = False
     heading: bool = False
     acronym_of: int | None = None  # index of the mention this acronym abbreviates
     descriptor: str | None = None  # "administrators", "owner": how the text refers to it
     gender: str | None = None
-    group: bool = False
     void: bool = False  # looks like a name but is not one here (demonym, currency marker)
 
 
@@ -86,10 +85,18 @@ class NameFinder:
         for i in range(0, len(body), 1 << 18):  # in slices: a 5 MB body must not make 5 MB of word lists
             self.vocab.update(_LOWER_WORD.findall(body, i, i + (1 << 18)))
         self.descriptor_nouns = self.lex.org_nouns | self.lex.titles
+        self.shared: dict[str, tuple] = {}
         self.mentions: list[Mention] = []
         self.groups: list[Mention] = []
         self.office_mentions: list[tuple[int, int, int]] = []  # (person mention index, start, end)
         self.descriptor_np: list[tuple[int, str]] = []  # (position, noun) of "the owner"-style references
+
+    def _mention(self, toks, a: int, b: int, text: str) -> Mention:
+        # Names repeat: share one text, key and word tuple per distinct name.
+        shared = self.shared.get(text)
+        if shared is None:
+            shared = self.shared[text] = (text, fold(text), tuple(fold(t.text) for t in toks[a:b]))
+        return Mention(toks[a].start, toks[b - 1].end, *shared)
 
     # ---- pass 1 -------------------------------------------------------
     def run(self) -> None:
@@ -111,7 +118,7 @@ class NameFinder:
             t = toks[i]
             if not (t.cap and t.text[0].isalpha()):
                 if t.lower == "the" and i + 1 < n and toks[i + 1].lower in self.descriptor_nouns:
-                    self.descriptor_np.append((t.start, toks[i + 1].lower))
+                    self.descriptor_np.append((t.start, sys.intern(toks[i + 1].lower)))
                 i += 1
                 continue
             j = self._span_end(toks, i)
@@ -279,7 +286,7 @@ class NameFinder:
         text = self.body[toks[a].start:toks[b - 1].end]
         if len(text) < 2 or text in lex.platforms:
             return
-        m = Mention(toks[a].start, toks[b - 1].end, text, fold(text), tuple(fold(t.text) for t in toks[a:b]))
+        m = self._mention(toks, a, b, text)
         m.heading = self._in_heading(m.start)
         self._evidence(m, toks, a, b, role_tokens)
         idx = len(self.mentions)
@@ -320,7 +327,7 @@ class NameFinder:
 
     def _sub_name(self, toks, a, b) -> None:
         text = self.body[toks[a].start:toks[b - 1].end]
-        m = Mention(toks[a].start, toks[b - 1].end, text, fold(text), tuple(fold(t.text) for t in toks[a:b]))
+        m = self._mention(toks, a, b, text)
         m.heading = self._in_heading(m.start)
         self._evidence(m, toks, a, b, None, in_title=True)
         self.mentions.append(m)
@@ -487,19 +494,13 @@ class NameFinder:
                 m.void = True
                 if nxt is not None and nxt.lower in GROUP_NOUNS:
                     g = Mention(m.start, nxt.end, self.body[m.start:nxt.end], "", ())
-                    g.group = True
                     self.groups.append(g)
-        # actors
-        if nxt is not None and nxt.lower in lex.reporting_verbs:
-            m.actor = True
-        elif nxt is not None and nxt.lower == "'s" and nxt2 is not None and nxt2.lower in OFFICE_NOUNS:
+        # "Zelenskiy's office" speaks for the person; "Ukraine's allies" is a group
+        if nxt is not None and nxt.lower == "'s" and nxt2 is not None and nxt2.lower in OFFICE_NOUNS:
             self.office_mentions.append((len(self.mentions), m.start, nxt2.end))
         elif nxt is not None and nxt.lower == "'s" and nxt2 is not None and nxt2.lower in GROUP_NOUNS:
             g = Mention(m.start, nxt2.end, self.body[m.start:nxt2.end], "", ())
-            g.group = True
             self.groups.append(g)
-        elif nxt is not None and nxt.lower in ("has", "had", "have", "would", "will", "was", "is"):
-            m.actor = True
         # byline "Hanna Berg, Kystposten." and dateline "(Reuters)"
         if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" and not _is_acronym(m.text):
             if prev2 is None or prev2.text[0].isdigit() or b + 1 >= n or toks[b + 1].text in ".\u2013-\u2014":

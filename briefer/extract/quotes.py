@@ -142,22 +142,16 @@ class Attributor:
         self.lex = lexicon()
         self.sent_starts = [s for s, _ in sentences]
         self.sentences = sentences
-        spans = []
-        for e in entities:
-            if e.kind not in ("person", "organization"):
-                continue
-            for m in e.mentions:
-                spans.append((m.start, -m.end, m.end, e))
-        spans.sort(key=lambda x: (x[0], x[1]))
+        spans = sorted(((m.start, -m.end, e) for e in entities if e.kind in ("person", "organization")
+                        for m in e.mentions), key=lambda x: (x[0], x[1]))
         self.m_starts = [s[0] for s in spans]
-        self.m_ends = [s[2] for s in spans]
-        self.m_entities = [s[3] for s in spans]
-        self.by_end = {}
-        for s, _, e, ent in spans:
-            self.by_end.setdefault(e, ent)
-        self.by_start = {}
-        for s, _, e, ent in spans:
-            self.by_start.setdefault(s, (e, ent))
+        self.m_ends = [-s[1] for s in spans]
+        self.m_entities = [s[2] for s in spans]
+        del spans
+        # mentions by end offset, for "the name right before the verb"
+        order = sorted(range(len(self.m_ends)), key=self.m_ends.__getitem__)
+        self.e_ends = [self.m_ends[i] for i in order]
+        self.e_entities = [self.m_entities[i] for i in order]
         self.persons = [e for e in entities if e.kind == "person"]
         self.descriptors = {}
         for e in entities:
@@ -166,6 +160,19 @@ class Attributor:
         self.descriptor_np = sorted(descriptor_np)
 
     # ---- helpers -------------------------------------------------------
+    def _starting_at(self, pos: int):
+        """(end, entity) of the longest mention starting at pos, or None."""
+        i = bisect_left(self.m_starts, pos)
+        if i < len(self.m_starts) and self.m_starts[i] == pos:
+            return self.m_ends[i], self.m_entities[i]
+        return None
+
+    def _ending_at(self, pos: int) -> Entity | None:
+        i = bisect_left(self.e_ends, pos)
+        if i < len(self.e_ends) and self.e_ends[i] == pos:
+            return self.e_entities[i]
+        return None
+
     def _sentence(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.sent_starts, pos) - 1
         if i < 0:
@@ -233,7 +240,7 @@ class Attributor:
         t = toks[x]
         if t.text == "," or t.lower in ("and", "but"):
             return self._first_in_clause(toks, clause_start, x)
-        ent = self.by_end.get(t.end)
+        ent = self._ending_at(t.end)
         if ent is not None:
             return ent
         if t.lower in PRONOUNS:
@@ -268,7 +275,7 @@ class Attributor:
                     break
         for y in range(x, stop):
             t = toks[y]
-            start_hit = self.by_start.get(t.start)
+            start_hit = self._starting_at(t.start)
             if start_hit is not None:
                 return start_hit[1]
             if t.lower in PRONOUNS:
@@ -290,7 +297,7 @@ class Attributor:
             if v == 0 or (v <= 1 and toks[0].text in (",", "\u2013", "-")):
                 # verb first: the subject follows
                 for y in range(v + 1, min(n, v + 7)):
-                    hit = self.by_start.get(toks[y].start)
+                    hit = self._starting_at(toks[y].start)
                     if hit is not None:
                         return hit[1]
                     if toks[y].lower in PRONOUNS:
@@ -385,7 +392,7 @@ class Attributor:
             toks = tokenize(body, max(ps, pe - 600), pe)
             found = None
             for k, t in enumerate(toks[:-1]):
-                ent = self.by_end.get(t.end)
+                ent = self._ending_at(t.end)
                 if ent is not None and ent.kind == "person":
                     nxt = toks[k + 1]
                     if nxt.text[0].islower() and nxt.lower not in self.lex.stopwords:

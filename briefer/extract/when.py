@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -238,7 +239,7 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[dict]:
         if kind == "now" and text[0].isupper() and body[end:end + 1] == ",":
             pass
         value = _value(kind, text, ref, body, start, sentences, starts, probe)
-        out.append({"text": text, "value": value, "start": start, "end": end})
+        out.append({"text": sys.intern(text), "value": value, "start": start, "end": end})
     return out
 
 
