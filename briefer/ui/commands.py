@@ -5,6 +5,7 @@ are handed over as `Content` built from plain text, never as `str`.
 """
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -71,12 +72,14 @@ class BriefingsProvider(Provider):
 class NotesProvider(Provider):
     """Go to a note by its text, tags or passage."""
 
-    async def search(self, query: str) -> Hits:
+    async def startup(self) -> None:
+        # Read once per palette opening, off the event loop: a year of notes takes seconds.
         store = getattr(self.app, "store", None)
-        if store is None:
-            return
+        self.notes = await asyncio.to_thread(store.all_notes) if store is not None else []
+
+    async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for note in store.all_notes():
+        for note in self.notes:
             shown = " ".join(filter(None, [note.text, " ".join("#" + t for t in note.tags), "“" + note.target.exact + "”"]))
             candidate = "note: " + clean_text(" ".join(shown.split()))[:120]
             score = matcher.match(candidate)

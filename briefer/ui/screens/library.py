@@ -18,7 +18,7 @@ SORTS = ("date", "title")
 
 
 class LibraryTable(DataTable):
-    """The briefings table, with vim keys."""
+    """The briefings table, with vim keys; other letters typed here go to the filter."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="library-down"),
@@ -26,6 +26,16 @@ class LibraryTable(DataTable):
         Binding("g", "scroll_top", "Top", show=False, id="library-top"),
         Binding("G", "scroll_bottom", "Bottom", show=False, id="library-bottom"),
     ]
+
+    def on_key(self, event) -> None:
+        # Keys reach a widget before its bindings do, so bound letters (j, k, s, e, q) are
+        # left alone. Keys typed fast after the first are still queued here after focus
+        # moved to the filter, so each is added to the filter in order rather than dropped.
+        if event.is_printable and event.character and event.key not in self.screen.active_bindings:
+            field = self.screen.query_one("#library-filter", Input)
+            field.insert_text_at_cursor(event.character)
+            self.screen.set_focus(field)
+            event.stop()
 
 
 class LibraryScreen(Screen):
@@ -89,9 +99,9 @@ class LibraryScreen(Screen):
         if store is None:
             return
         self.note_counts = store.note_counts()
-        self.tags_by_briefing = {}
-        for note in store.all_notes():
-            self.tags_by_briefing.setdefault(note.briefing_id, set()).update(t.casefold() for t in note.tags)
+        self.tags_by_briefing = {
+            briefing_id: {tag.casefold() for tag in tags} for briefing_id, tags in store.tags_by_briefing().items()
+        }
         if self.entries:
             self.refresh_table()
 
@@ -171,16 +181,10 @@ class LibraryScreen(Screen):
         self.action_open()
 
     def on_key(self, event) -> None:
-        # Typing in the table starts a filter: a printable key that is bound to nothing goes to the input.
+        # From the filter, the arrows move through the table.
         table = self.query_one(LibraryTable)
-        unbound = event.key not in self.active_bindings
-        if self.focused is table and event.is_printable and event.character and unbound:
-            field = self.query_one("#library-filter", Input)
-            field.focus()
-            field.insert_text_at_cursor(event.character)
-            event.stop()
-        elif self.focused is self.query_one("#library-filter", Input) and event.key in ("down", "up"):
-            table.focus()
+        if self.focused is self.query_one("#library-filter", Input) and event.key in ("down", "up"):
+            self.set_focus(table)
             table.action_cursor_down() if event.key == "down" else table.action_cursor_up()
             event.stop()
 
