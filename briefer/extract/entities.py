@@ -199,7 +199,10 @@ def _entities(finder: NameFinder, clusters: dict[str, Cluster]):
     # single capitalised words with no kind of their own, and no fuller name: dropped above
     entities = [e for e in by_root.values() if e.mentions]
     for e in entities:
-        e.mentions.sort(key=lambda m: m.start)
+        e.mentions.sort(key=lambda m: (m.start, m.end))
+        # an acronym in parentheses is seen both as a definition and as a word
+        e.mentions = [m for i, m in enumerate(e.mentions)
+                      if i == 0 or (m.start, m.end) != (e.mentions[i - 1].start, e.mentions[i - 1].end)]
         e.first = e.mentions[0].start
         forms = list(e.forms.values())
         if e.kind == "place" and not forms:
@@ -259,10 +262,16 @@ def _entities(finder: NameFinder, clusters: dict[str, Cluster]):
 
 
 def _canonical(forms: list[str], e: Entity) -> str:
+    gaz = gazetteer()
+
     def score(f: str):
         words = f.split()
         upper = f.isupper() and len(words) > 1
-        return (not upper, len(words), len(f))
+        if e.kind == "place":
+            country = gaz.countries.get(fold(f))
+            # the country's own name beats its codes and its capital
+            return (country == f, country is not None, not upper, len(words), len(f))
+        return (True, True, not upper, len(words), len(f))
     best = forms[0]
     for f in forms[1:]:
         if score(f) > score(best):

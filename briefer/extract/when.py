@@ -104,6 +104,14 @@ def _month_num(word: str) -> int:
     return months[word.lower().rstrip(".")]
 
 
+def _year_after(body: str, end: int, ref: dt.date) -> int | None:
+    """'July last year', 'in May next year': the year named right after a month."""
+    after = body[end:end + 16].lower().split()
+    if len(after) >= 2 and after[1].startswith("year"):
+        return {"last": ref.year - 1, "this": ref.year, "next": ref.year + 1}.get(after[0])
+    return None
+
+
 def _near_year(ref: dt.date, month: int, day: int | None = None) -> int:
     """The year that puts month/day nearest to the reference date."""
     best, best_gap = ref.year, None
@@ -290,7 +298,8 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
             nums = [int(re.match(r"\d+", p).group()) for p in parts if p[0].isdigit()]
             month = next(_month_num(p) for p in parts if p.lower().rstrip(".") in lexicon().temporal["months"])
             day = nums[0]
-            year = nums[1] if len(nums) > 1 else (ref and _near_year(ref, month, day))
+            year = nums[1] if len(nums) > 1 else (ref and (_year_after(body, start + len(text), ref)
+                                                           or _near_year(ref, month, day)))
             if not year:
                 return None
             return dt.date(year, month, day).isoformat()
@@ -303,7 +312,10 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
             y = re.search(r"\d{4}", text)
             if y:
                 return f"{y.group()}-{month:02d}"
-            return f"{_near_year(ref, month):04d}-{month:02d}" if ref else None
+            if not ref:
+                return None
+            year = _year_after(body, start + len(text), ref) or _near_year(ref, month)
+            return f"{year:04d}-{month:02d}"
         if kind == "yearpart":
             y = re.search(r"\d{4}", text)
             if y:

@@ -1,0 +1,107 @@
+"""WHEN: every common date form, relative expressions, durations and weekday direction."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import run, times
+
+REF = "2026-03-12"  # a Thursday
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("The deal was signed on 20 November 2025 in Paris.", "20 November 2025", "2025-11-20"),
+    ("The deal was signed on November 20, 2025, in Paris.", "November 20, 2025", "2025-11-20"),
+    ("The deal was signed on Nov. 20 in Paris.", "Nov. 20", "2025-11-20"),
+    ("The vote is due on April 2.", "April 2", "2026-04-02"),
+    ("Prices were last checked on 2026-02-27.", "2026-02-27", "2026-02-27"),
+    ("As of 14 March, 200 people were affected.", "14 March", "2026-03-14"),
+    ("Talks resume in June.", "June", "2026-06"),
+    ("The plant closed in October 2024.", "October 2024", "2024-10"),
+    ("The mine opened in 1998.", "1998", "1998"),
+    ("Work will finish by the end of May.", "the end of May", "2026-05"),
+    ("Sales slowed in early July last year.", "early July", "2025-07"),
+    ("He resigned last week.", "last week", "2026-W10"),
+    ("The council meets next month.", "next month", "2026-04"),
+    ("The firm was founded last year.", "last year", "2025"),
+    ("Earlier this year, the ministry changed course.", "Earlier this year", "2026"),
+    ("The report came out yesterday.", "yesterday", "2026-03-11"),
+    ("The results are due tomorrow.", "tomorrow", "2026-03-13"),
+    ("The talks will end before the end of the year.", "the end of the year", "2026"),
+])
+def test_date_forms(sentence, text, value):
+    assert times(run(sentence, REF)).get(text) == value
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("The strike lasted for about a month.", "about a month", "P1M"),
+    ("She has worked there for three years.", "three years", "P3Y"),
+    ("The crew waited almost 40 minutes.", "almost 40 minutes", "PT40M"),
+    ("Pumping will take around 48 hours.", "around 48 hours", "PT48H"),
+    ("They gave a 7-day ultimatum.", "7-day", "P7D"),
+    ("Stocks have fallen for more than a decade.", "more than a decade", "P10Y"),
+    ("Aid is needed within the next two weeks.", "the next two weeks", "P2W"),
+])
+def test_durations(sentence, text, value):
+    assert times(run(sentence, REF)).get(text) == value
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("Leaders will meet in the coming days.", "the coming days", "FUTURE_REF"),
+    ("Prices are now higher.", "now", "PRESENT_REF"),
+])
+def test_vague_references(sentence, text, value):
+    assert times(run(sentence, REF)).get(text) == value
+
+
+def test_ranges_are_found_without_a_calendar_value():
+    t = times(run("At least 30 people died between 2 and 9 March. Talks ran 11\u201312 June.", REF))
+    assert t["2 and 9 March"] is None
+    assert t["11\u201312 June"] is None
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The minister resigned on Monday.", "2026-03-09"),          # past: the Monday before
+    ("The minister resigned on Thursday.", "2026-03-12"),        # past, same weekday: the reference day
+    ("The minister will resign on Monday.", "2026-03-16"),       # future: the Monday after
+    ("The summit is set for next Tuesday.", "2026-03-17"),
+    ("The vote took place last Friday.", "2026-03-06"),
+    ("Crews were flown out on Tuesday night and are now safe.", "2026-03-10"),
+])
+def test_weekday_direction_follows_tense(sentence, value):
+    found = [t["value"] for t in run(sentence, REF)["when"] if "day" in t["text"]]
+    assert found == [value]
+
+
+def test_without_a_reference_date_relative_values_stay_open():
+    t = times(run("He resigned on Monday and leaves next month. The plan dates from 2019.", None))
+    assert t["Monday"] is None
+    assert t["next month"] is None
+    assert t["2019"] == "2019"
+
+
+def test_briefing_date_wins_over_the_argument():
+    from briefer.briefing import briefing_from_text
+    from briefer.extract import analyse
+
+    b = briefing_from_text("---\ndate: 2026-01-05\n---\nThe talks ended yesterday.\n", fmt="markdown")
+    a = analyse(b, "2020-01-01")
+    assert a["briefing"]["date"] == "2026-01-05"
+    assert times(a)["yesterday"] == "2026-01-04"
+
+
+@pytest.mark.parametrize("sentence", [
+    "We may see more rain.",
+    "She won 2,019 votes and 1,500 tonnes of grain.",
+    "Good afternoon and welcome.",
+    "A second session fared no better.",
+])
+def test_things_that_are_not_times(sentence):
+    assert run(sentence, REF)["when"] == []
+
+
+def test_offsets_point_at_the_expression():
+    text = "On Wednesday, 6 May 2026 the ship ran aground."
+    r = run(text, REF)
+    (t,) = r["when"]
+    assert text[t["start"]:t["end"]] == t["text"] == "Wednesday, 6 May 2026"
+    assert t["value"] == "2026-05-06"

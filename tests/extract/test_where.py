@@ -1,0 +1,45 @@
+"""WHERE: countries, cities, features, aliases and capitals used as actors."""
+from __future__ import annotations
+
+from tests.extract.conftest import places, run
+
+
+def test_country_aliases_are_one_place():
+    r = run("The U.S. will reply. Officials in the United States said the US would act.")
+    us = [e for e in r["where"] if e["name"] == "United States"]
+    assert us and {"U.S.", "US"} <= set(us[0]["aliases"])
+
+
+def test_capital_used_only_as_actor_aliases_its_country():
+    r = run("Beijing said it would respond. China has not set a date.")
+    china = [e for e in r["where"] if e["name"] == "China"]
+    assert china and china[0]["aliases"] == ["Beijing"]
+
+
+def test_capital_used_as_location_is_its_own_place():
+    r = run("Delegates met in Nairobi on Tuesday. Kenya hosted them.")
+    assert "Nairobi" in places(r)
+    assert "Kenya" in places(r)
+
+
+def test_features_districts_and_based():
+    r = run("Floods hit the Mekong Delta and the Tonle Sap lake. A Hanoi-based charity sent boats to "
+            "the Kampot district and to the Gulf of Thailand.")
+    found = places(r)
+    for name in ("Mekong Delta", "Tonle Sap", "Hanoi", "Kampot", "Gulf of Thailand"):
+        assert name in found, (name, found)
+
+
+def test_unknown_name_after_a_locative_preposition():
+    r = run("Rescue teams reached the village near Ostravik before dawn.")
+    assert "Ostravik" in places(r)
+
+
+def test_place_inside_an_organisation_name_is_not_a_place():
+    r = run("The Vienna Institute for Policy Studies issued a report.")
+    assert places(r) == []
+
+
+def test_markdown_bold_does_not_hide_a_place():
+    r = run("# Storm over **Bavaria**\n\nRoads closed in **Bavaria** overnight.", fmt="markdown")
+    assert "Bavaria" in places(r)

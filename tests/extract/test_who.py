@@ -1,0 +1,109 @@
+"""WHO: people, roles, aliases, organisations and groups, on sentences written for these tests."""
+from __future__ import annotations
+
+from tests.extract.conftest import names_of, person, places, run
+
+
+def test_title_before_the_name_is_the_role_not_part_of_the_name():
+    r = run("Finance Minister Oskar Lindgren said the budget would balance. Lindgren spoke in Oslo.")
+    p = person(r, "Oskar Lindgren")
+    assert p["role"] == "Finance Minister"
+    assert p["aliases"] == ["Lindgren"]
+
+
+def test_rank_and_lower_case_titles():
+    r = run("The attack was led by Colonel Marta Reyes. Earlier, veteran goalkeeper Tomas Berg saved a penalty.")
+    assert person(r, "Marta Reyes")["role"] == "Colonel"
+    assert person(r, "Tomas Berg")["role"] == "veteran goalkeeper"
+
+
+def test_title_with_of_complement():
+    r = run("Secretary of Commerce Helen Parr met the delegation on Monday.")
+    assert person(r, "Helen Parr")["role"] == "Secretary of Commerce"
+
+
+def test_apposition_after_the_name_drops_a_named_employer():
+    r = run("Jonas Weber, a senior economist at Lakeside Bank, said rates would fall.")
+    assert person(r, "Jonas Weber")["role"] == "senior economist"
+    assert "Lakeside Bank" in names_of(r, "organization")
+
+
+def test_apposition_with_possessive_and_role_before_a_comma():
+    r = run("Priya Nair, the agency's head of research, spoke first. The Danish ambassador to Rome, Lars Holm, "
+            "listened.")
+    assert person(r, "Priya Nair")["role"] == "head of research"
+    assert person(r, "Lars Holm")["role"] == "Danish ambassador to Rome"
+
+
+def test_copular_role_after_who():
+    r = run("Omar Haddad, who is the club's sporting director, declined to comment.")
+    assert person(r, "Omar Haddad")["role"] == "sporting director"
+
+
+def test_honorific_marks_a_person_without_becoming_a_role():
+    r = run("Dr. Leila Farouk examined the samples. Ms Farouk said the results were clear.")
+    p = person(r, "Leila Farouk")
+    assert p["role"] is None
+    assert "Farouk" in p["aliases"]
+
+
+def test_spelling_variants_and_diacritics_merge_into_one_person():
+    r = run("Defence Minister Dragan Petrović arrived late. Petrovic said little. Later Petrović left.")
+    people = names_of(r, "person")
+    assert people == ["Dragan Petrović"]
+    assert set(person(r, "Dragan Petrović")["aliases"]) == {"Petrovic", "Petrović"}
+
+
+def test_one_letter_transliteration_variant_merges():
+    r = run("President Andriy Kovalenko spoke on Friday. Kovalenkyi later said he was tired.")
+    assert names_of(r, "person") == ["Andriy Kovalenko"]
+
+
+def test_names_with_particles_stay_whole():
+    r = run("Commissioner Ilse van der Berg met Carlos de la Cruz in Madrid. Van der Berg said they agreed.")
+    assert "Ilse van der Berg" in names_of(r, "person")
+    assert "Carlos de la Cruz" in names_of(r, "person")
+    assert "Van der Berg" in person(r, "Ilse van der Berg")["aliases"]
+
+
+def test_acronym_in_parentheses_is_an_alias_of_the_organisation():
+    r = run("The Coastal Research Institute (CRI) published the data. CRI said the sea was warming.")
+    orgs = [e for e in r["who"] if e["kind"] == "organization"]
+    assert [o["name"] for o in orgs] == ["Coastal Research Institute"]
+    assert orgs[0]["aliases"] == ["CRI"]
+    assert len(orgs[0]["mentions"]) == 3  # the name, "(CRI)" and "CRI"
+
+
+def test_organisations_by_cue_word_and_by_descriptor():
+    r = run("Shares of Norrland Shipping fell after the consultancy Brightwater Mills cut its forecast. "
+            "The White House declined to comment.")
+    orgs = names_of(r, "organization")
+    assert "Norrland Shipping" in orgs
+    assert "Brightwater Mills" in orgs
+    assert "White House" in orgs
+
+
+def test_sentence_initial_words_weekdays_months_and_demonyms_are_not_entities():
+    r = run("Yesterday the talks ended. Monday was quiet. European officials said nothing. Polish farmers "
+            "protested in March.")
+    assert all(e["kind"] == "group" for e in r["who"])
+    assert r["where"] == []
+
+
+def test_group_of_countries():
+    r = run("European countries rejected the plan, and Canada's allies stayed silent.")
+    groups = names_of(r, "group")
+    assert "European countries" in groups
+    assert "Canada's allies" in groups
+
+
+def test_possessive_office_speaks_for_its_principal():
+    r = run("Prime Minister Ana Ruiz travelled to Lisbon. Ruiz's office said the visit went well.")
+    assert "Ruiz's office" in names_of(r, "organization")
+
+
+def test_text_without_entities_gives_empty_panes():
+    r = run("it was a quiet day and nothing much happened at all, the weather was mild.")
+    assert r["who"] == []
+    assert r["where"] == []
+    assert [w for w in r["what"] if w["kind"] == "quote"] == []
