@@ -15,6 +15,9 @@ from briefer.library import LibraryEntry, scan
 from briefer.search import Hit, search_library
 
 SORTS = ("date", "title")
+# (label, key, width); the title takes the width left over.
+COLUMNS = (("Title", "title", None), ("Date", "date", 10), ("Source", "source", 18), ("Words", "words", 7),
+           ("Notes", "notes", 5))
 
 
 class LibraryTable(DataTable):
@@ -71,11 +74,6 @@ class LibraryScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(LibraryTable)
-        table.add_column("Title", key="title")
-        table.add_column("Date", key="date", width=10)
-        table.add_column("Source", key="source")
-        table.add_column("Words", key="words", width=7)
-        table.add_column("Notes", key="notes", width=5)
         table.focus()
         self.query_one("#library-search").display = False
         self.load_entries()
@@ -126,7 +124,11 @@ class LibraryScreen(Screen):
     def refresh_table(self) -> None:
         table = self.query_one(LibraryTable)
         selected = self.selected_entry()
-        table.clear()
+        table.clear(columns=True)
+        fixed = sum(width + 2 * table.cell_padding for _, _, width in COLUMNS if width)
+        title_width = max(20, table.scrollable_content_region.width - fixed - 2 * table.cell_padding)
+        for label, key, width in COLUMNS:
+            table.add_column(label, key=key, width=width or title_width)
         shown = self.visible_entries()
         for entry in shown:
             style = "dim" if entry.error else ""
@@ -187,6 +189,10 @@ class LibraryScreen(Screen):
             self.set_focus(table)
             table.action_cursor_down() if event.key == "down" else table.action_cursor_up()
             event.stop()
+
+    def on_resize(self) -> None:
+        if self.entries:
+            self.refresh_table()
 
     def action_open(self) -> None:
         entry = self.selected_entry()
