@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.events import MouseScrollDown
 
 from briefer.ui.app import BrieferApp
 from briefer.ui.dialogs.date import DateDialog
@@ -111,3 +112,29 @@ async def test_empty_states_are_messages_not_crashes(tmp_path, body):
             pane = screen.pane(name)
             assert pane.items == []
             assert pane.message.startswith("No ")
+
+
+async def test_clicking_a_place_row_lights_its_mentions(sample, tmp_path):
+    app = make_app(sample, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("f4")
+        where = screen.pane("where")
+        index = row_index(where, lambda item: item.key == "Kyiv")
+        row_top = where._row_tops[index]
+        await pilot.click(where, offset=(4, row_top))
+        body = screen.briefing.body
+        lit = {body[s:e] for s, e, _ in screen.document.layer_spans("matches")}
+        assert lit == {"Kyiv"}
+        assert "Kyiv" in screen.briefing.sentence_text(screen.document.cursor)
+
+
+async def test_scroll_wheel_scrolls_the_document(sample, tmp_path):
+    app = make_app(sample, tmp_path)
+    async with app.run_test(size=(100, 16)) as pilot:
+        screen = await ready(app, pilot)
+        view = screen.document
+        # Pilot has no wheel in Textual 8; post what the driver posts for one notch.
+        view.post_message(MouseScrollDown(view, 5, 5, 0, 0, 0, False, False, False))
+        await pilot.pause()
+        assert view.scroll_y > 0
