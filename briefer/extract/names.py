@@ -226,6 +226,10 @@ class NameFinder:
             if not keep and (w in lex.stopwords or w in lex.org_nouns and b - a > 1
                              or (w in self.vocab and not (b - a > 1 and w in self.names))):
                 a += 1
+            elif b - a >= 3 and toks[a + 1].lower not in PARTICLES and fold(toks[a + 1].text) in self.names \
+                    and fold(t.text) not in self.names and t.lower not in lex.geo_prefixes \
+                    and t.lower not in lex.titles and t.lower not in lex.honorifics:
+                a += 1  # "Farmer Lena Voss said": a capitalised word before a first name
         # weekdays and months are WHEN, not names
         while a < b and (toks[a].lower in temporal["weekdays"] or toks[a].lower in temporal["months"]
                          and toks[a].text[0].isupper() and len(toks[a].text) > 2):

@@ -1,0 +1,94 @@
+"""WHAT: quote shapes and who said them."""
+from __future__ import annotations
+
+from tests.extract.conftest import quotes, run
+
+
+def test_speaker_after_the_quote_with_straight_and_curly_marks():
+    r = run('"We will rebuild every bridge in the valley," Governor Ana Silva said. '
+            '\u201cNobody will be left behind in the cold,\u201d said Piotr Nowak, the regional mayor.')
+    assert quotes(r) == [("We will rebuild every bridge in the valley", "Ana Silva"),
+                         ("Nobody will be left behind in the cold", "Piotr Nowak")]
+
+
+def test_speaker_before_the_quote():
+    r = run('Chief Executive Mara Olsen told analysts: "Demand is stronger than we planned for." '
+            'Analyst Tim Rees said the figures were "better than anyone in the market expected".')
+    assert quotes(r) == [("Demand is stronger than we planned for.", "Mara Olsen"),
+                         ("better than anyone in the market expected", "Tim Rees")]
+
+
+def test_pronouns_go_to_the_nearest_fitting_person():
+    r = run('Judge Helen Carter adjourned the case. Prosecutor David Moore objected. '
+            '"This delay helps nobody at all in this court," she said. '
+            '"We are ready to proceed today," he added.')
+    assert quotes(r) == [("This delay helps nobody at all in this court", "Helen Carter"),
+                         ("We are ready to proceed today", "David Moore")]
+
+
+def test_it_goes_to_an_organisation():
+    r = run('The Harbour Authority closed the port. "Ships will wait until the storm has passed," it said.')
+    assert quotes(r) == [("Ships will wait until the storm has passed", "Harbour Authority")]
+
+
+def test_quote_split_by_he_said_gives_two_segments_with_one_speaker():
+    r = run('Trade Minister Karl Berg spoke briefly. "We will be back next week," he said, '
+            '"but not with a new offer on the table."')
+    assert quotes(r) == [("We will be back next week", "Karl Berg"),
+                         ("but not with a new offer on the table.", "Karl Berg")]
+
+
+def test_quote_running_over_two_paragraphs():
+    text = ('Farmer Lena Voss said: \u201cThe river took our fields in one night.\n\n'
+            '\u201cWe will need years to recover what we lost.\u201d\n')
+    r = run(text)
+    assert quotes(r) == [("The river took our fields in one night.", "Lena Voss"),
+                         ("We will need years to recover what we lost.", "Lena Voss")]
+
+
+def test_nested_quote_is_attributed_to_the_person_it_names():
+    r = run('"When Olaf Brandt told us, \'We will never sign this deal,\' the room went quiet," '
+            'said Sara Lind, a delegate from Malm\u00f6.')
+    q = dict(quotes(r))
+    assert q["We will never sign this deal"] == "Olaf Brandt"
+    assert q["When Olaf Brandt told us, 'We will never sign this deal,' the room went quiet"] == "Sara Lind"
+
+
+def test_role_reference_and_unnamed_speakers():
+    r = run('Health Minister Ida Holm visited the ward. "The staff have been heroic all week," the minister said. '
+            '"Nobody told us anything about the closure," one nurse said.')
+    assert quotes(r) == [("The staff have been heroic all week", "Ida Holm"),
+                         ("Nobody told us anything about the closure", None)]
+
+
+def test_quote_after_a_sentence_naming_its_speaker():
+    r = run('Asked about the defeat, coach Marco Ferri shrugged. "We played badly and we deserved to lose."')
+    assert quotes(r) == [("We played badly and we deserved to lose.", "Marco Ferri")]
+
+
+def test_short_quotes_and_titles_are_not_quotes():
+    r = run('The talks were "very constructive," she said. The agency published a report titled '
+            '"Charting the Long Road Home" on Monday.')
+    assert quotes(r) == []
+
+
+def test_quote_offsets_slice_the_body():
+    text = 'Mayor Jo Lee said: "The bridge reopens on Friday for all traffic."'
+    r = run(text)
+    (q,) = [w for w in r["what"] if w["kind"] == "quote"]
+    assert text[q["start"]:q["end"]] == q["text"]
+
+
+def test_lede_is_the_first_sentence_of_the_first_paragraph():
+    text = ("Rescue teams pulled twelve miners out of a flooded shaft in northern Chile on Tuesday after "
+            "three days underground. The operator said pumping continued.\n\nMore details followed later.")
+    r = run(text)
+    lede = [w for w in r["what"] if w["kind"] == "lede"]
+    assert lede and lede[0]["text"].startswith("Rescue teams") and lede[0]["text"].endswith("underground.")
+
+
+def test_events_name_their_actors():
+    r = run("The storm hit the northern coast overnight, flooding dozens of streets and cutting power to "
+            "thousands of homes. Later, Mayor Ines Roth ordered an evacuation of the port.")
+    events = [w for w in r["what"] if w["kind"] == "event"]
+    assert any(e["actors"] == ["Ines Roth"] for e in events)
