@@ -103,8 +103,7 @@ def _first_line_start(lines: _Lines, line: int, content_line: str) -> int:
 
 def _paragraph(lines: _Lines, token, kind: str, level: int) -> Block | None:
     first, last = token.map[0], token.map[1] - 1
-    content_lines = token.content.split("\n")
-    start = _first_line_start(lines, first, content_lines[0])
+    start = _first_line_start(lines, first, token.content.split("\n", 1)[0])
     _, end = lines.span(last)
     return _trimmed(lines.text, start, end, kind, level)
 
@@ -119,7 +118,7 @@ def _heading(lines: _Lines, token, level: int) -> Block | None:
         found = lines.line(first).rfind(content)
         if found >= 0:
             return Block("heading", line_start + found, line_start + found + len(content), level)
-    start = _first_line_start(lines, first, content.split("\n")[0])
+    start = _first_line_start(lines, first, content.split("\n", 1)[0])
     _, end = lines.span(last)
     return _trimmed(lines.text, start, end, "heading", level)
 

@@ -14,8 +14,9 @@ TEXT = "# Café Zürich\n\nKovačević said “yes” – 3 €.\n"
         codecs.BOM_UTF8 + TEXT.encode("utf-8"),
         codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"),
         codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
+        codecs.BOM_UTF32_LE + TEXT.encode("utf-32-le"),
     ],
-    ids=["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom"],
+    ids=["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-32-le-bom"],
 )
 def test_unicode_encodings_decode_to_the_same_body_without_warnings(tmp_path, raw):
     path = tmp_path / "b.md"
