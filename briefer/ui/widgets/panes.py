@@ -60,14 +60,15 @@ def where_items(analysis: dict) -> list[PaneItem]:
 
 
 def entity_item(entity: dict) -> PaneItem:
+    """Name and mention count first (they must survive a narrow pane), then role and aliases."""
     mentions = [tuple(m) for m in entity.get("mentions", [])]
-    label = line((entity["name"], "bold"))
-    if entity.get("role"):
-        label.append_text(line((f" · {entity['role']}", "")))
-    label.append_text(line((f"  ×{len(mentions)}", "dim")))
+    label = line((entity["name"], "bold"), (f"  ×{len(mentions)}", "dim"))
+    details = [entity["role"]] if entity.get("role") else []
     aliases = entity.get("aliases") or []
     if aliases:
-        label.append_text(line(("\n  " + ", ".join(aliases), "dim italic")))
+        details.append("aka " + ", ".join(aliases))
+    if details:
+        label.append_text(line(("\n  " + " · ".join(details), "italic")))
     return PaneItem(label, mentions, mentions[0][0] if mentions else None, key=entity["name"])
 
 
