@@ -36,7 +36,7 @@ _OPENERS = frozenset("""
     Some Many Most Several Both All Each Every Not Other Others Such One Two Three Four
     Under Over Among Despite Instead Indeed Thus Moreover Furthermore Nonetheless
     Nevertheless Even Only More Less Few Any No Officials Asked According Neither Either
-    Once Again Later Finally First Second Third Sources Critics Analysts Police
+    Once Again Finally First Second Third Sources Critics Analysts Police
 """.split())
 _ENUMERATION = re.compile(r"\d{1,3}|[A-Za-z]|[IVXivx]{1,5}")  # "1. HIGHLIGHTS", "b. Food"
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # U.S, D.C, J.D (the final dot is the candidate)
@@ -85,7 +85,7 @@ def _ends_sentence(text: str, sentence_start: int, match: re.Match, end: int) ->
         return True
     if token_start == sentence_start and _ENUMERATION.fullmatch(token):
         return False  # a list or section number opening the block
-    if token.lower() in _NEVER_FINAL:
+    if token.lower() in _NEVER_FINAL and token != "V":  # "Smith v. Jones", but "Type V." is an initial
         return False
     next_is_initial = len(word) == 1 and word.isupper() and following["after"] == "."
     if token in _MAY_BE_FINAL or _INITIALS.fullmatch(token) or (len(token) == 1 and token.isupper()):
