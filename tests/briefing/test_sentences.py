@@ -25,6 +25,7 @@ def sentences(text):
         ("He lives at No. 10 on St. James Street. It is old.", ["He lives at No. 10 on St. James Street.", "It is old."]),
         ("Tents, kits, etc. were sent. Acme Inc. and Bolt Corp. and Cray Ltd. agreed. Done.", ["Tents, kits, etc. were sent.", "Acme Inc. and Bolt Corp. and Cray Ltd. agreed.", "Done."]),
         ("It was Smith vs. Jones. Jones won.", ["It was Smith vs. Jones.", "Jones won."]),
+        ("Smith v. Jones was heard. Type V. The end.", ["Smith v. Jones was heard.", "Type V.", "The end."]),
         # initials
         ("J. D. Vance spoke. He left.", ["J. D. Vance spoke.", "He left."]),
         ("Author J. A. Smith wrote it.", ["Author J. A. Smith wrote it."]),
