@@ -24,8 +24,8 @@ async def test_remapped_annotate_key_works_and_the_footer_and_help_show_it(sampl
         await pilot.pause()
         assert "m Annotate" in footer_text(app)
         assert "a Annotate" not in footer_text(app)
-        rows = dict((label, keys) for keys, label in key_rows(app.screen))
-        assert rows["Annotate"] == "m"
+        rows = {row.description: row for row in key_rows(app.screen)}
+        assert rows["Annotate"].keys == "m" and rows["Annotate"].binding_id == "annotate"
         await pilot.press("a")
         assert isinstance(app.screen, ReaderScreen)
         await pilot.press("m")
@@ -38,7 +38,7 @@ async def test_help_lists_the_keys_in_force(sample, tmp_path):
         reader = app.screen
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        rows = dict((label, keys) for keys, label in app.screen.rows)
+        rows = {row.description: row.keys for row in app.screen.rows}
         assert set(rows["Next sentence"].split()) == {"j", "↓"}
         assert rows["Annotate"] == "a"
         assert rows["Back"] == "q"

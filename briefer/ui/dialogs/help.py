@@ -1,5 +1,7 @@
-"""`?`: every key in force on the screen below, as mapped."""
+"""`?`: every key in force on the screen below, as mapped, with the binding ids a keymap uses."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -7,6 +9,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
+
+
+@dataclass
+class KeyRow:
+    keys: str  # as displayed, e.g. "j ↓"
+    description: str
+    binding_id: str  # what [keymap] in the config names; "" for Textual's own bindings
 
 
 class HelpScreen(ModalScreen[None]):
@@ -22,11 +31,14 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         text = Text()
-        text.append("Keys\n\n", style="bold")
-        width = max((len(keys) for keys, _ in self.rows), default=4) + 2
-        for keys, description in self.rows:
-            text.append(keys.ljust(width), style="bold")
-            text.append(description + "\n")
+        text.append("Keys in force here\n\n", style="bold")
+        keys_width = max((len(row.keys) for row in self.rows), default=4) + 2
+        label_width = max((len(row.description) for row in self.rows), default=4) + 2
+        for row in self.rows:
+            text.append(row.keys.ljust(keys_width), style="bold")
+            text.append(row.description.ljust(label_width))
+            text.append(row.binding_id + "\n", style="dim")
+        text.append("\nThe dim names are binding ids: remap them in the config's [keymap].", style="dim")
         text.append("\nesc closes this help", style="dim")
         with VerticalScroll(id="help-body"):
             yield Static(text)
@@ -38,16 +50,16 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help-body").scroll_up()
 
 
-def key_rows(screen: Screen) -> list[tuple[str, str]]:
-    """(keys, description) for every binding in force on `screen`, as mapped by the keymap."""
+def key_rows(screen: Screen) -> list[KeyRow]:
+    """A row per binding in force on `screen` (focused widget, screen, app), keys as mapped by the keymap."""
     app = screen.app
-    keys_by_label: dict[str, list[str]] = {}
+    rows: dict[str, KeyRow] = {}
     for active in screen.active_bindings.values():
         binding = active.binding
         if binding.system or not binding.description or not active.enabled:
             continue
         display = app.get_key_display(binding)
-        shown = keys_by_label.setdefault(binding.description, [])
-        if display not in shown:
-            shown.append(display)
-    return [(" ".join(keys), label) for label, keys in keys_by_label.items()]
+        row = rows.setdefault(binding.description, KeyRow("", binding.description, binding.id or ""))
+        if display not in row.keys.split():
+            row.keys = f"{row.keys} {display}".strip()
+    return list(rows.values())
