@@ -332,6 +332,12 @@ class ReaderScreen(Screen):
             return
         self.new_note("highlight")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Quick-tag keys with no tag configured are hidden from the footer, help and palette."""
+        if action == "quick_tag":
+            return bool((getattr(self.app, "quick_tags", {}) or {}).get(str(parameters[0])))
+        return True
+
     def action_quick_tag(self, key: str) -> None:
         tag = (getattr(self.app, "quick_tags", {}) or {}).get(key)
         if not tag:
