@@ -142,7 +142,8 @@ class NameFinder:
             if u.cap and u.text[0].isalpha():
                 j += 1
                 continue
-            if u.text == "." and prev.lower in lex.honorifics and j + 1 < n and toks[j + 1].cap:
+            if u.text == "." and (prev.lower in lex.honorifics or prev.lower in lex.titles or len(prev.text) == 1) \
+                    and j + 1 < n and toks[j + 1].cap:
                 j += 1
                 continue
             if u.lower in PARTICLES or u.lower in CONNECTORS:
@@ -198,10 +199,14 @@ class NameFinder:
                     continue
                 cuts.append(k)
                 continue
-            # of / for / the
-            left = toks[a:k]
-            if any(t.lower in lex.org_heads or t.lower in lex.org_prefixes or t.lower in lex.titles
-                   or t.lower in lex.geo_features or t.lower in lex.geo_prefixes for t in left):
+            # of / for / the: only right after a head word ("Secretary of State", "Bank of England",
+            # "Gulf of Mexico", "Institute for ..."), never after a person's name ("McConnell of Kentucky")
+            j = k - 1
+            while j > a and toks[j].lower in ("of", "for", "the"):
+                j -= 1
+            w = toks[j].lower
+            if w in lex.org_heads or w in lex.org_prefixes or w in lex.titles or w in lex.geo_features \
+                    or w in lex.geo_prefixes:
                 continue
             cuts.append(k)
         start = a
@@ -257,7 +262,8 @@ class NameFinder:
         title_idx = None
         for k in range(b - 2, a - 1, -1):
             w = toks[k].lower
-            if w in lex.titles or w in lex.honorifics or (w == "." and toks[k - 1].lower in lex.honorifics):
+            if w in lex.titles or w in lex.honorifics or (w == "." and (toks[k - 1].lower in lex.honorifics
+                                                                       or toks[k - 1].lower in lex.titles)):
                 title_idx = k
                 break
         if title_idx is not None:
@@ -288,8 +294,8 @@ class NameFinder:
                 and toks[b].text[0].islower():
             return  # "Independent candidate ...", "Former minister ...": a modifier, not a name
         text = self.body[toks[a].start:toks[b - 1].end]
-        if len(text) < 2 or text in lex.platforms:
-            return
+        if len(text) < 2 or text in lex.platforms or (len(text) <= 4 and "-" in text):
+            return  # "D-N.Y.": a party and state, not a name
         m = self._mention(toks, a, b, text)
         m.heading = self._in_heading(m.start)
         self._evidence(m, toks, a, b, role_tokens)
@@ -470,7 +476,10 @@ class NameFinder:
         if nxt is not None and nxt.lower.startswith("-") and nxt.lower[1:] in ("based", "born"):
             m.place += 3
             m.locative = True
-        if prev is not None and prev.lower in LOCATIVE:
+        if prev is not None and prev.lower == "at" and prev2 is not None and (
+                prev2.lower in lex.titles or prev2.lower.rstrip("s") in lex.titles):
+            m.org += 2  # "analysts at Goldman Sachs", "a professor at ..."
+        elif prev is not None and prev.lower in LOCATIVE:
             m.place += 1.5
             m.locative = True
         elif prev is not None and prev.lower == "the" and prev2 is not None and prev2.lower in LOCATIVE:
@@ -499,6 +508,14 @@ class NameFinder:
                 if nxt is not None and nxt.lower in GROUP_NOUNS:
                     g = Mention(m.start, nxt.end, self.body[m.start:nxt.end], "", ())
                     self.groups.append(g)
+        if single and not kind and nxt is not None and not words[0] in self.names:
+            if nxt.lower in lex.reporting_verbs:
+                m.org += 1  # "Tesla said": an actor with no first name is more often a body
+            elif nxt.lower == "'s" and nxt2 is not None and nxt2.lower in ("shares", "stock", "board", "profit",
+                                                                            "revenue", "chief", "ceo"):
+                m.org += 2  # "Tesla's shares", "Tesla's chief executive"
+        if single and low[0] in lex.org_heads and prev is not None and prev.lower == "the" and not first.initial:
+            m.org += 2  # "the Senate", "the Commission"
         # "Zelenskiy's office" speaks for the person; "Ukraine's allies" is a group
         if nxt is not None and nxt.lower == "'s" and nxt2 is not None and nxt2.lower in OFFICE_NOUNS:
             self.office_mentions.append((len(self.mentions), m.start, nxt2.end))
@@ -683,8 +700,12 @@ class NameFinder:
             return None
         if words[-1] in lex.org_nouns and words[-1] not in lex.titles:
             return ("org", words[-1])
-        if not any(w in lex.titles for w in words):
+        heads = [i for i, w in enumerate(words) if w in lex.titles]
+        if not heads:
             return None
+        tail = words[heads[-1] + 1:]
+        if tail and tail[0] not in ("of", "to", "for", "at"):
+            return None  # "Senate Majority Leader Chuck Schumer, D-N.Y.": a name ends the phrase
         # the role is the title head and what precedes it, plus an 'of/to' complement
         return ("role", self.body[toks[start].start:toks[end].end])
 

@@ -107,3 +107,22 @@ def test_text_without_entities_gives_empty_panes():
     assert r["who"] == []
     assert r["where"] == []
     assert [w for w in r["what"] if w["kind"] == "quote"] == []
+
+
+def test_middle_initial_and_abbreviated_title():
+    r = run("Sen. Ellen R. Hartley of Ohio voted against the bill. Hartley said it was rushed.")
+    p = person(r, "Ellen R. Hartley")
+    assert "Hartley" in p["aliases"]
+    assert "Ohio" in places(r)
+
+
+def test_single_name_acting_like_a_company():
+    r = run("Volkora said on Monday it would cut 500 jobs. Volkora's shares fell 4% in Frankfurt.")
+    assert "Volkora" in names_of(r, "organization")
+    assert names_of(r, "person") == []
+
+
+def test_employer_after_at_is_an_organisation_not_a_place():
+    r = run("Analysts at Pemberton Hale expect prices to rise.")
+    assert "Pemberton Hale" in names_of(r, "organization")
+    assert places(r) == []
