@@ -291,8 +291,11 @@ class NameFinder:
         if a >= b:
             return
         if b - a == 1 and toks[a].initial and b < len(toks) and toks[b].lower in lex.titles \
-                and toks[b].text[0].islower():
+                and toks[b].text[0].islower() and toks[a].text not in lex.institutions.values() \
+                and not self.gaz.kind(toks[a].text):
             return  # "Independent candidate ...", "Former minister ...": a modifier, not a name
+        if b - a == 1 and toks[a].initial and toks[a].lower.endswith("ly") and toks[a].text[1:].islower():
+            return  # "Separately, ...": an adverb
         text = self.body[toks[a].start:toks[b - 1].end]
         if len(text) < 2 or text in lex.platforms or (len(text) <= 4 and "-" in text):
             return  # "D-N.Y.": a party and state, not a name
@@ -459,7 +462,7 @@ class NameFinder:
         elif kind == "city":
             if not single and words[0] in self.names:
                 m.place += 0.5
-            elif single and first.initial:
+            elif single and first.initial and not all_caps:
                 m.place += 1  # "Date", "Reading" opening a sentence or a cell: weak
             else:
                 m.place += 2.5
@@ -631,6 +634,8 @@ class NameFinder:
         if head is None:
             return None
         end = head + 1
+        if end < n and toks[end].cap and toks[end].text[0].isalpha():
+            return None  # "..., Germany's Chancellor Olaf Scholz": a title for the next name
         if end < n and toks[end].lower in ("of", "to", "for"):
             z = end + 1
             comp_ok = True
