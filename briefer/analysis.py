@@ -9,11 +9,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import multiprocessing
 import os
 import tempfile
 from collections import OrderedDict
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -95,7 +93,10 @@ def _analyse(briefing: Briefing) -> dict:
 
 
 @lru_cache(maxsize=1)
-def _process_pool() -> ProcessPoolExecutor:
+def _process_pool():
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # spawn, not fork: the caller is a threaded app, and a forked child would inherit its locks.
     return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
 

@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefer.briefing import BriefingError, load
 from briefer.notes.model import Note
 
 SNIPPET_CONTEXT = 30
@@ -41,6 +40,8 @@ def snippet(text: str, start: int, end: int) -> str:
 
 def search_library(paths: list[Path], query: str, notes: list[Note]) -> list[Hit]:
     """Briefings whose text, or whose notes (text, tags, passage), match `query`; text hits first."""
+    from briefer.briefing import BriefingError, load
+
     pattern = query_pattern(query)
     if pattern is None:
         return []

@@ -1,10 +1,26 @@
-"""Files -> Briefing. Pure Python; never imports Textual."""
-from briefer.briefing.loader import MAX_BYTES, SUFFIXES, briefing_from_text, discover, load
-from briefer.briefing.model import Block, Briefing, BriefingError
-from briefer.briefing.sanitize import clean_text
-from briefer.briefing.sentences import split_sentences
+"""Files -> Briefing. Pure Python; never imports Textual.
 
-__all__ = [
-    "Block", "Briefing", "BriefingError", "MAX_BYTES", "SUFFIXES",
-    "briefing_from_text", "clean_text", "discover", "load", "split_sentences",
-]
+Names are imported on first use (PEP 562): the loader pulls in markdown-it
+and PyYAML, which the TUI's first paint does not need.
+"""
+from __future__ import annotations
+
+import importlib
+
+_HOMES = {
+    "MAX_BYTES": "loader", "SUFFIXES": "loader", "briefing_from_text": "loader", "discover": "loader", "load": "loader",
+    "Block": "model", "Briefing": "model", "BriefingError": "model",
+    "clean_text": "sanitize",
+    "split_sentences": "sentences",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str):
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'briefer.briefing' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"briefer.briefing.{home}"), name)
+    globals()[name] = value
+    return value

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -11,8 +12,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from briefer.briefing.sanitize import clean_text
-from briefer.library import LibraryEntry, scan
-from briefer.search import Hit, search_library
+
+if TYPE_CHECKING:  # the loader behind these is imported in the workers, after the first paint
+    from briefer.library import LibraryEntry
+    from briefer.search import Hit
 
 SORTS = ("date", "title")
 # (label, key, width); the title takes the width left over.
@@ -80,6 +83,8 @@ class LibraryScreen(Screen):
 
     @work(thread=True, exclusive=True, group="library-scan")
     def load_entries(self) -> None:
+        from briefer.library import scan
+
         entries = scan(self.folders)
         self.app.call_from_thread(self._show_entries, entries)
 
@@ -246,6 +251,8 @@ class LibraryScreen(Screen):
 
     @work(thread=True, exclusive=True, group="library-search")
     def run_search(self, query: str) -> None:
+        from briefer.search import search_library
+
         store = getattr(self.app, "store", None)
         notes = store.all_notes() if store is not None else []
         hits = search_library([e.path for e in self.entries if not e.error], query, notes)
