@@ -73,6 +73,16 @@ def _scan_block(body: str, start: int, end: int, bi: int, carry: bool):
         after = body[p + 1] if p + 1 < end else " "
         if ch in ("\u2018", "'", "\u2019"):
             if open_pos is None:
+                if ch == "\u2018" and not _is_letter(before):
+                    # British style: single marks around the direct speech itself
+                    open_pos, open_char = p, ch
+                    continues = carry and first_mark and not body[start:p].strip(" *_>#-")
+                    first_mark = False
+                continue
+            if open_char == "\u2018":
+                if ch == "\u2019" and not _is_letter(after):
+                    out.append(Quote(open_pos + 1, p, open_pos, p, bi, continues=continues))
+                    open_pos = None
                 continue
             if nested is None and (ch == "\u2018" or (ch == "'" and not _is_letter(before) and _is_letter(after))):
                 nested = p
@@ -102,6 +112,8 @@ def _scan_block(body: str, start: int, end: int, bi: int, carry: bool):
         open_pos = None
         nested = None
         first_mark = False
+    if open_pos is not None and open_char == "\u2018":
+        open_pos = None  # an unclosed single mark is more likely an apostrophe ("the \u201890s")
     if open_pos is not None:
         text_end = end
         while text_end > open_pos + 1 and body[text_end - 1].isspace():

@@ -47,6 +47,8 @@ PATTERN = re.compile(
   | (?P<quarter>\b(?:Q[1-4]\s+{_YEAR}|(?:the\s+)?(?:first|second|third|fourth|final|last|current|next|
         previous|latest)\s+quarter(?:\s+of\s+{_YEAR})?|the\s+quarter)\b)
   | (?P<decade>\b(?:the\s+)?(?:1[89]|20)\d0s\b)
+  | (?P<midyear>\b(?:mid|early|late)-{_YEAR}\b)
+  | (?P<clock>\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b(?:noon|midnight)\b)
   | (?P<relpart>\b(?:earlier|later)\s+this\s+(?:week|month|year|decade|century)\b
       | \b(?:early|late)\s+(?:next|last)\s+(?:week|month|year)\b
       | \b(?:this|last|next)\s+(?:{_PART}|week|weekend|month|year|season|spring|summer|autumn|fall|winter)\b
@@ -201,7 +203,7 @@ ANCHOR = re.compile(
     r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
     + _either_case("seconds? minutes? hours? days? weeks? fortnights? months? quarters? years? decades? century "
                    "centuries weekend morning afternoon evening night season spring summer autumn fall winter "
-                   "yesterday today tomorrow tonight now currently nowadays")
+                   "yesterday today tomorrow tonight now currently nowadays noon midnight")
     + r")(?!\w))"
 )
 
@@ -326,13 +328,17 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
             return str(ref.year + shift)
         if kind == "year":
             return text
+        if kind == "midyear":
+            return text[-4:]
         if kind == "adjdur":
             n, unit = text.split("-")
             return _duration(f"{n} {unit}s")
         if kind == "duration":
             if low.endswith(" ago"):
-                return "PAST_REF"
+                return _ago(text, ref)
             return _duration(text)
+        if kind == "clock":
+            return ref.isoformat() if ref else None  # a time of day folds into its day
         if kind == "vague":
             return "FUTURE_REF" if any(w in low for w in ("coming", "next", "following", "upcoming")) else "PAST_REF"
         if kind == "now":
@@ -351,6 +357,28 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
     except (ValueError, StopIteration, KeyError):
         return None
     return None
+
+
+def _ago(text: str, ref: dt.date | None) -> str:
+    """'three days ago' -> that day; weeks, months and years ago -> that week, month or year."""
+    m = re.search(rf"({_NUM})\s+(?:more\s+)?({_UNIT})\s+ago", text, re.IGNORECASE)
+    n = _num(m.group(1)) if m else None
+    if ref is None or n is None or n != int(n):
+        return "PAST_REF"
+    n = int(n)
+    unit = m.group(2).lower().rstrip("s")
+    if unit == "day":
+        return (ref - dt.timedelta(days=n)).isoformat()
+    if unit == "week":
+        return _iso_week(ref - dt.timedelta(weeks=n))
+    if unit == "month":
+        total = ref.year * 12 + ref.month - 1 - n
+        return f"{total // 12:04d}-{total % 12 + 1:02d}"
+    if unit == "year":
+        return str(ref.year - n)
+    if unit == "decade":
+        return str(ref.year - 10 * n)
+    return "PAST_REF"
 
 
 def _relative(low: str, ref: dt.date) -> str | None:

@@ -92,3 +92,9 @@ def test_events_name_their_actors():
             "thousands of homes. Later, Mayor Ines Roth ordered an evacuation of the port.")
     events = [w for w in r["what"] if w["kind"] == "event"]
     assert any(e["actors"] == ["Ines Roth"] for e in events)
+
+
+def test_british_single_quotes_are_quotes_and_apostrophes_are_not():
+    r = run("Minister Rhys Evans was asked about the cuts. \u2018We don\u2019t have the money for everything,\u2019 "
+            "he said. Prices of the \u201890s are gone.")
+    assert quotes(r) == [("We don\u2019t have the money for everything", "Rhys Evans")]

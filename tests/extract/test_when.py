@@ -105,3 +105,13 @@ def test_offsets_point_at_the_expression():
     (t,) = r["when"]
     assert text[t["start"]:t["end"]] == t["text"] == "Wednesday, 6 May 2026"
     assert t["value"] == "2026-05-06"
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("The plant closed three days ago.", "three days ago", "2026-03-09"),
+    ("The law changed two years ago.", "two years ago", "2024"),
+    ("Output should recover by mid-2027.", "mid-2027", "2027"),
+    ("The vote starts at 10 a.m. sharp.", "10 a.m.", "2026-03-12"),
+])
+def test_ago_mid_year_and_clock_times(sentence, text, value):
+    assert times(run(sentence, REF)).get(text) == value
