@@ -17,6 +17,8 @@ from briefer.extract.tokens import PARTICLES, Token, tokenize
 CONNECTORS = frozenset({"of", "for", "and", "&", "the", "'s", "\u2019", "'"})
 LOCATIVE = frozenset("in at near outside inside beneath off from across around towards toward into via "
                      "through throughout within along".split())
+_ADJECTIVE_ENDINGS = ("ent", "ant", "al", "ive", "ous", "ic", "ary", "ing", "ed", "er", "ior", "ful", "ible",
+                      "able", "ist")
 MOTION_VERBS = frozenset("visit visits visited visiting reach reached reaching leave leaves left toured tour "
                          "tours entered enter enters".split())
 OFFICE_NOUNS = frozenset("office administration government cabinet campaign team ministry".split())
@@ -291,8 +293,7 @@ class NameFinder:
         if a >= b:
             return
         if b - a == 1 and toks[a].initial and b < len(toks) and toks[b].lower in lex.titles \
-                and toks[b].text[0].islower() and toks[a].text not in lex.institutions.values() \
-                and not self.gaz.kind(toks[a].text):
+                and toks[b].text[0].islower() and toks[a].lower.endswith(_ADJECTIVE_ENDINGS):
             return  # "Independent candidate ...", "Former minister ...": a modifier, not a name
         if b - a == 1 and toks[a].initial and toks[a].lower.endswith("ly") and toks[a].text[1:].islower():
             return  # "Separately, ...": an adverb
