@@ -30,7 +30,7 @@ CLAUSE_STOPS = frozenset("who whom which that at in from since with on and or bu
                          "whose while after before when where as by during".split())
 DASHES = frozenset({"-", "\u2013", "\u2014"})
 MARKUP = frozenset({"*", "_", "`", "|", "#", ">"})
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")  # letters only: "H20" and "A320" are products
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
@@ -461,9 +461,7 @@ class NameFinder:
         elif kind == "capital":
             m.place += 4.5
         elif kind == "city":
-            if not single and words[0] in self.names:
-                m.place += 0.5
-            elif single and first.initial and not all_caps:
+            if single and first.initial and not all_caps:
                 m.place += 1  # "Date", "Reading" opening a sentence or a cell: weak
             else:
                 m.place += 2.5
@@ -504,6 +502,8 @@ class NameFinder:
         if first.initial and prev is None or (prev is not None and prev.text in DASHES and a <= 2):
             if all_caps and nxt is not None and nxt.text in (",", "\u2013", "-", "\u2014"):
                 m.locative = True  # dateline "VIENNA, March 12" / "VALLETTA –"
+                if kind:
+                    m.place += 3
         if m.text in lex.demonyms or all(w in lex.demonyms or w in lex.compass for w in low):
             if m.locative and prev is not None and prev.lower == "the":
                 m.place += 3
