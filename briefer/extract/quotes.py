@@ -230,8 +230,11 @@ class Attributor:
             return self.descriptors[head]
         i = bisect_left(self.m_starts, before) - 1
         limit = before - 5000
+        body_noun = head in self.lex.org_nouns and head not in self.lex.titles
         while i >= 0 and self.m_starts[i] > limit:
             e = self.m_entities[i]
+            if body_noun and e.kind == "organization":
+                return e  # "the company said": the organisation last named
             if e.kind == "person" and e.role and head in e.role.lower().split():
                 return e
             i -= 1

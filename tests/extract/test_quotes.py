@@ -98,3 +98,9 @@ def test_british_single_quotes_are_quotes_and_apostrophes_are_not():
     r = run("Minister Rhys Evans was asked about the cuts. \u2018We don\u2019t have the money for everything,\u2019 "
             "he said. Prices of the \u201890s are gone.")
     assert quotes(r) == [("We don\u2019t have the money for everything", "Rhys Evans")]
+
+
+def test_the_company_said_goes_to_the_last_named_organisation():
+    r = run('Shares of Velora Systems fell on Monday. "We expect demand to recover later this year," '
+            'the company said in a statement.')
+    assert quotes(r) == [("We expect demand to recover later this year", "Velora Systems")]
