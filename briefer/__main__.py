@@ -1,3 +1,5 @@
 from briefer.cli import main
 
-raise SystemExit(main())
+# Guarded: the analysis process pool (spawn) imports the main module again.
+if __name__ == "__main__":
+    raise SystemExit(main())

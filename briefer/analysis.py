@@ -10,6 +10,9 @@ import dataclasses
 import hashlib
 import json
 import os
+import pickle
+import subprocess
+import sys
 import tempfile
 from collections import OrderedDict
 from functools import lru_cache
@@ -77,7 +80,7 @@ def analyse_cached(briefing: Briefing, reference_date: str | None = None) -> dic
         return found
     subject = effective_briefing(briefing, reference_date)
     if len(briefing.body) >= PROCESS_THRESHOLD:
-        analysis = _process_pool().submit(_analyse, subject).result()
+        analysis = _analyse_in_subprocess(subject)
     else:
         analysis = _analyse(subject)
     key = cache_key(briefing, reference_date)
@@ -92,13 +95,19 @@ def _analyse(briefing: Briefing) -> dict:
     return analyse(briefing)
 
 
-@lru_cache(maxsize=1)
-def _process_pool():
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+def _analyse_in_subprocess(briefing: Briefing) -> dict:
+    """Run the extractor in a child `python -m briefer.analysis`: the briefing in on stdin, the analysis out.
 
-    # spawn, not fork: the caller is a threaded app, and a forked child would inherit its locks.
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    A plain subprocess, not multiprocessing: under a running Textual app
+    sys.stderr is a capture object without a real file descriptor, which
+    multiprocessing's spawn passes on and fails with.
+    """
+    result = subprocess.run([sys.executable, "-m", "briefer.analysis"], input=pickle.dumps(briefing),
+                            capture_output=True, check=False)
+    if result.returncode != 0:
+        lines = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RuntimeError(lines[-1] if lines else f"analysis process exited with status {result.returncode}")
+    return pickle.loads(result.stdout)
 
 
 def _remember(key: str, analysis: dict) -> None:
@@ -125,3 +134,8 @@ def _store(path: Path, analysis: dict) -> None:
         os.replace(tmp, path)
     except OSError:
         Path(tmp).unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    # The child side of _analyse_in_subprocess (pickle between our own two processes only).
+    sys.stdout.buffer.write(pickle.dumps(_analyse(pickle.loads(sys.stdin.buffer.read()))))

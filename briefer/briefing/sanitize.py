@@ -21,6 +21,8 @@ _ESCAPE_SEQUENCE = re.compile(
 # embeddings/overrides (U+202A-202E) and isolates (U+2066-2069).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Any character the steps below would change: one scan of clean text and done.
+_ANYTHING_TO_CLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def clean_text(s: str) -> str:
@@ -30,6 +32,8 @@ def clean_text(s: str) -> str:
     and `split("\\n")` agree on the lines. Lone surrogates (undecodable file
     names) become U+FFFD, so the result always encodes as UTF-8.
     """
+    if not _ANYTHING_TO_CLEAN.search(s):
+        return s
     s = s.replace("\r\n", "\n").replace("\r", "\n")
     s = s.replace("\u2028", "\n").replace("\u2029", "\n")
     s = _ESCAPE_SEQUENCE.sub("", s)

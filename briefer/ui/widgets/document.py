@@ -60,9 +60,10 @@ def wrap_offsets(body: str, width: int) -> list[tuple[int, int]]:
 
 def _wrap_long_line(body: str, start: int, end: int, width: int, out: list[tuple[int, int]]) -> None:
     pos = start
-    ascii_line = body[start:end].isascii()
+    # One cell per character (most text, accents and curly quotes included): offsets are columns.
+    narrow = body[start:end].isascii() or cell_len(body[start:end]) == end - start
     while end - pos > 0:
-        if ascii_line:
+        if narrow:
             limit = pos + width
         else:
             cells, limit = 0, pos
