@@ -189,9 +189,6 @@ class DocumentView(ScrollView, can_focus=True):
         self._rewrap(self.scrollable_content_region.width)
         self.call_after_refresh(self.scroll_to_cursor, False)
 
-    def on_mount(self) -> None:
-        self._rewrap(max(self.scrollable_content_region.width, 20))
-
     def line_of_offset(self, offset: int) -> int:
         return max(0, bisect_right(self._line_starts, offset) - 1)
 
