@@ -66,7 +66,7 @@ def analyse(briefing, reference_date: str | dt.date | None = None) -> dict:
             "id": briefing.id,
         },
         "who": [_who(e) for e in people],
-        "where": [{"name": e.name, "aliases": _aliases(e), "mentions": [[m.start, m.end] for m in e.mentions]}
+        "where": [{"name": e.name, "aliases": _aliases(e), "mentions": [[s, t] for s, t in e.spans]}
                   for e in places],
         "when": times,
         "what": what,
@@ -80,7 +80,7 @@ def _aliases(e: Entity) -> list[str]:
 
 def _who(e: Entity) -> dict:
     return {"name": e.name, "kind": e.kind, "role": e.role, "aliases": _aliases(e) if e.kind != "group" else [],
-            "mentions": [[m.start, m.end] for m in e.mentions]}
+            "mentions": [[s, t] for s, t in e.spans]}
 
 
 def _lede(body: str, blocks, sentences) -> tuple[int, int] | None:
@@ -111,7 +111,8 @@ def _events(body: str, sentences, people: list[Entity], lede) -> list[dict]:
     """Sentences where named actors do or say something (the first MAX_EVENTS of them)."""
     import bisect
 
-    spans = sorted((m.start, m.end, e) for e in people if e.kind in ("person", "organization") for m in e.mentions)
+    spans = sorted(((s, t, e) for e in people if e.kind in ("person", "organization") for s, t in e.spans),
+                   key=lambda x: (x[0], x[1]))
     starts = [s[0] for s in spans]
     out = []
     for s, e in sentences:

@@ -255,6 +255,12 @@ def _entities(finder: NameFinder, clusters: dict[str, Cluster]):
         e.add(g)
     for e in group_list:
         e.first = e.mentions[0].start
+    # From here on only offsets matter: drop the evidence-laden mention objects.
+    for e in entities + group_list:
+        e.spans = [(m.start, m.end) for m in e.mentions]
+        e.mentions = []
+    finder.mentions.clear()
+    finder.groups.clear()
     people = sorted((e for e in entities if e.kind != "place"), key=lambda e: e.first) + group_list
     people.sort(key=lambda e: e.first)
     places = sorted((e for e in entities if e.kind == "place"), key=lambda e: e.first)

@@ -65,6 +65,7 @@ class Entity:
     descriptors: set[str] = field(default_factory=set)
     first: int = 0
     words: tuple[str, ...] = ()
+    spans: list[tuple[int, int]] = field(default_factory=list)  # mention offsets, once resolved
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)

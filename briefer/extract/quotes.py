@@ -154,8 +154,8 @@ class Attributor:
         self.lex = lexicon()
         self.sent_starts = [s for s, _ in sentences]
         self.sentences = sentences
-        spans = sorted(((m.start, -m.end, e) for e in entities if e.kind in ("person", "organization")
-                        for m in e.mentions), key=lambda x: (x[0], x[1]))
+        spans = sorted(((s, -t, e) for e in entities if e.kind in ("person", "organization")
+                        for s, t in e.spans), key=lambda x: (x[0], x[1]))
         self.m_starts = [s[0] for s in spans]
         self.m_ends = [-s[1] for s in spans]
         self.m_entities = [s[2] for s in spans]
