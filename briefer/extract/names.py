@@ -230,7 +230,7 @@ class NameFinder:
         t = toks[a]
         if t.initial and b - a >= 1:
             w = t.lower
-            keep = w in PARTICLES and b - a > 1
+            keep = (w in PARTICLES or w in lex.titles or w in lex.honorifics) and b - a > 1
             if not keep and (w in lex.stopwords or w in lex.org_nouns and b - a > 1
                              or (w in self.vocab and not (b - a > 1 and w in self.names))):
                 a += 1

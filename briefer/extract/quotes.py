@@ -66,21 +66,25 @@ def _scan_block(body: str, start: int, end: int, bi: int, carry: bool):
     first_mark = True
     next_carry = False
     pending_inner: list[Quote] = []
+    # With no double marks in the paragraph, straight single marks may enclose the speech itself.
+    singles_primary = body.find('"', start, end) < 0 and body.find(OPEN_DOUBLE, start, end) < 0
     for m in _MARKS.finditer(body, start, end):
         p = m.start()
         ch = m.group()
+        if singles_primary and ch == "'":
+            ch = "\u2018" if open_pos is None else "\u2019"
         before = body[p - 1] if p > start else " "
         after = body[p + 1] if p + 1 < end else " "
         if ch in ("\u2018", "'", "\u2019"):
             if open_pos is None:
-                if ch == "\u2018" and not _is_letter(before):
+                if ch == "\u2018" and not _is_letter(before) and _is_letter(after):
                     # British style: single marks around the direct speech itself
                     open_pos, open_char = p, ch
                     continues = carry and first_mark and not body[start:p].strip(" *_>#-")
                     first_mark = False
                 continue
             if open_char == "\u2018":
-                if ch == "\u2019" and not _is_letter(after):
+                if ch == "\u2019" and not _is_letter(after) and body[p - 1] != " ":
                     out.append(Quote(open_pos + 1, p, open_pos, p, bi, continues=continues))
                     open_pos = None
                 continue

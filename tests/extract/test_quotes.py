@@ -104,3 +104,10 @@ def test_the_company_said_goes_to_the_last_named_organisation():
     r = run('Shares of Velora Systems fell on Monday. "We expect demand to recover later this year," '
             'the company said in a statement.')
     assert quotes(r) == [("We expect demand to recover later this year", "Velora Systems")]
+
+
+def test_straight_single_quotes_in_a_paragraph_without_double_marks():
+    r = run("Chancellor Mia Ford said: 'Inflation is back to normal and the plan is working.'\n\n"
+            "Labour's Tom Reid disagreed. 'Prices in the shops are still rising,' he told reporters.")
+    assert quotes(r) == [("Inflation is back to normal and the plan is working.", "Mia Ford"),
+                         ("Prices in the shops are still rising", "Tom Reid")]
