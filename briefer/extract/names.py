@@ -366,8 +366,8 @@ class NameFinder:
         all_caps = all(t.text.isupper() for t in toks[a:b] if t.text[0].isalpha())
         single = b - a == 1
         # organisation cues
-        if m.text in lex.institutions.values() or m.key in lex.institutions:
-            m.org += 6
+        if m.text in lex.institutions.values() or (len(m.text) > 4 and m.key in lex.institutions):
+            m.org += 6  # short ones only as written: "WHO" the agency, never "Who"
         if low[-1] in lex.org_heads and not single:
             m.org += 3
         elif any(w in lex.org_heads and low[k + 1] in ("of", "for") for k, w in enumerate(low[:-1])):
