@@ -629,7 +629,8 @@ class ReaderScreen(Screen):
         if self.match_label:
             position = self.match_index + 1 if self.match_index >= 0 else 0
             status += f" · {self.match_label}: {position}/{len(self.matches)} (n/N, esc clears)"
-        self.query_one("#reader-status", Static).update(Text(clean_text(status)))
+        # One fixed-height line: no relayout of the screen on every cursor move.
+        self.query_one("#reader-status", Static).update(Text(clean_text(status)), layout=False)
 
     def action_clear(self) -> None:
         search = self.query_one("#search-input", Input)

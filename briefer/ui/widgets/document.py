@@ -373,24 +373,30 @@ class DocumentView(ScrollView, can_focus=True):
         text = self.body[start:end].replace("\t", " ")
         if not text:
             return Strip.blank(width, base)
-        keys: list[tuple[str, ...]] = [()] * len(text)
-        for starts, max_ends, spans in self._layers.values():
+        # The spans touching this line, clipped to it, in painting order (later ones win).
+        spans: list[tuple[int, int, str]] = []
+        for starts, max_ends, layer in self._layers.values():
             # Candidates start before the line ends and (running max) end after it starts.
-            first = bisect_right(max_ends, start)
-            last = bisect_left(starts, end)
-            self._paint(keys, start, end, spans[first:last])
+            for span_start, span_end, component in layer[bisect_right(max_ends, start):bisect_left(starts, end)]:
+                if span_end > start:
+                    spans.append((max(span_start, start) - start, min(span_end, end) - start, component))
         passage = self.passage
         if passage is not None:
-            if self.selection_anchor is not None:
-                self._paint(keys, start, end, [(passage.start, passage.end, "document-view--selection")])
-            sentence = self.briefing.sentences[self.cursor]
-            self._paint(keys, start, end, [(sentence[0], sentence[1], "document-view--cursor")])
-        segments = []
-        run_start = 0
-        for index in range(1, len(text) + 1):
-            if index == len(text) or keys[index] != keys[run_start]:
-                segments.append(Segment(text[run_start:index], self._style_for(keys[run_start], base)))
-                run_start = index
+            if self.selection_anchor is not None and passage.end > start and passage.start < end:
+                spans.append((max(passage.start, start) - start, min(passage.end, end) - start,
+                              "document-view--selection"))
+            sentence_start, sentence_end = self.briefing.sentences[self.cursor]
+            if sentence_end > start and sentence_start < end:
+                spans.append((max(sentence_start, start) - start, min(sentence_end, end) - start,
+                              "document-view--cursor"))
+        if not spans:
+            segments = [Segment(text, base)]
+        else:
+            cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+            segments = []
+            for lo, hi in zip(cuts, cuts[1:]):
+                components = tuple(c for s, e, c in spans if s <= lo and e >= hi)
+                segments.append(Segment(text[lo:hi], self._style_for(components, base)))
         return Strip(segments).crop_extend(round(self.scroll_x), round(self.scroll_x) + width, base)
 
     def _style_for(self, components: tuple[str, ...], base: Style) -> Style:
@@ -398,10 +404,3 @@ class DocumentView(ScrollView, can_focus=True):
         for component in components:
             style += self.get_component_rich_style(component, partial=True)
         return style
-
-    @staticmethod
-    def _paint(keys: list[tuple[str, ...]], line_start: int, line_end: int, spans) -> None:
-        for span_start, span_end, component in spans:
-            lo, hi = max(span_start, line_start), min(span_end, line_end)
-            for index in range(lo - line_start, hi - line_start):
-                keys[index] = keys[index] + (component,)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -173,24 +174,32 @@ class RowList(ScrollView, can_focus=True):
 
     # ----- rendering ----------------------------------------------------------
 
-    def _lines_of(self, index: int) -> list[Text]:
+    def _lines_of(self, index: int) -> list[list[Segment]]:
+        """The row's lines as segments, rendered once (rich rendering is the costly part)."""
         lines = self._split_cache.get(index)
         if lines is None:
-            lines = self._rows[index].split("\n", allow_blank=True)
+            texts = self._rows[index].split("\n", allow_blank=True)
             prefix = self.row_prefix(index)
-            if prefix is not None and lines:
-                lines[0] = prefix + lines[0]
-                lines[1:] = [Text(" " * len(prefix.plain)) + rest for rest in lines[1:]]
+            if prefix is not None and texts:
+                texts[0] = prefix + texts[0]
+                texts[1:] = [Text(" " * len(prefix.plain)) + rest for rest in texts[1:]]
+            console = self.app.console
+            lines = [list(text.render(console, end="")) for text in texts]
             if len(self._split_cache) > 2000:
                 self._split_cache.clear()
             self._split_cache[index] = lines
         return lines
 
     def forget_rendering(self, indices) -> None:
-        """Rows whose prefix changed are re-split on the next paint."""
+        """Rows whose prefix changed are rendered again; only those on screen are repainted."""
+        width = self.size.width
+        top, bottom = round(self.scroll_y), round(self.scroll_y) + self.size.height
         for index in indices:
             self._split_cache.pop(index, None)
-        self.refresh()
+            row_top = self._row_tops[index]
+            row_bottom = row_top + self._row_height(index)
+            if row_bottom > top and row_top < bottom:
+                self.refresh(Region(0, row_top - top, width, row_bottom - row_top))
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -201,8 +210,7 @@ class RowList(ScrollView, can_focus=True):
         index = bisect_right(self._row_tops, line) - 1
         lines = self._lines_of(index)
         offset = line - self._row_tops[index]
-        text = lines[offset] if offset < len(lines) else Text("")
-        segments = list(text.render(self.app.console, end=""))
+        segments = lines[offset] if offset < len(lines) else []
         if self.message is not None:
             component = "row-list--message"
         elif not self._selectable[index]:
