@@ -76,12 +76,14 @@ def child_rss(size: int) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "big.txt"
         path.write_text(single_paragraph(size), encoding="utf-8")
+        # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the forking parent.
         code = (
-            "import resource\n"
+            "import re\n"
             "from briefer.briefing import load\n"
             "from briefer.extract import analyse\n"
             f"a = analyse(load({str(path)!r}), '2026-01-01')\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+            "status = open('/proc/self/status').read()\n"
+            "print(re.search(r'VmHWM:\\s+(\\d+)', status).group(1))\n"
         )
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                              cwd=str(ROOT))
