@@ -27,6 +27,14 @@ class CommandError(Exception):
     """A user-facing failure: printed as one line, exit status 2."""
 
 
+def load_settings(args) -> config.Config:
+    """The config file's settings for a command (`--config`, $BRIEFER_CONFIG or the default)."""
+    try:
+        return config.load_config(config.config_path(args.config))
+    except config.ConfigError as exc:
+        raise CommandError(str(exc)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefer",

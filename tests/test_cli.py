@@ -84,3 +84,19 @@ def test_non_tui_commands_never_import_textual(args, tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "TEXTUAL-ABSENT" in result.stderr, result.stderr
+
+
+def test_the_config_file_sets_the_notes_file_and_export_folder(tmp_path):
+    config_file = tmp_path / "c.toml"
+    config_file.write_text(f'notes_file = "{tmp_path / "mine.json"}"\nexport_dir = "{tmp_path / "out"}"\n',
+                           encoding="utf-8")
+    briefing = tmp_path / "b.txt"
+    briefing.write_text("The minister said the talks would resume on Monday.\n", encoding="utf-8")
+    added = briefer("--config", str(config_file), "notes", "add", str(briefing), "--quote", "talks would resume")
+    assert added.returncode == 0, added.stderr
+    assert (tmp_path / "mine.json").exists()
+    exported = briefer("--config", str(config_file), "export")
+    assert exported.returncode == 0, exported.stderr
+    assert len(list((tmp_path / "out").glob("*.md"))) == 1
+    located = briefer("--config", str(config_file), "locate", "export")
+    assert located.stdout.strip() == str(tmp_path / "out")

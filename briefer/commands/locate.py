@@ -5,8 +5,8 @@ from briefer import config
 
 
 def register(subparsers, common) -> None:
-    parser = subparsers.add_parser("locate", parents=[common], help="print the data, config, cache and notes paths")
-    parser.add_argument("what", nargs="?", choices=("data", "config", "cache", "notes"))
+    parser = subparsers.add_parser("locate", parents=[common], help="print the data, config, cache, notes and export paths")
+    parser.add_argument("what", nargs="?", choices=("data", "config", "cache", "notes", "export"))
     parser.set_defaults(func=run)
 
 
@@ -16,6 +16,7 @@ def run(args) -> int:
         "config": config.config_path(args.config),
         "cache": config.cache_dir(),
         "notes": config.notes_path(args.notes, _settings(args)),
+        "export": config.export_dir(_settings(args)),
     }
     if args.what:
         print(paths[args.what])

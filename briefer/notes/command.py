@@ -41,11 +41,12 @@ def register(subparsers, common) -> None:
 
 
 def run(args) -> int:
-    from briefer.cli import CommandError
+    from briefer import config
+    from briefer.cli import CommandError, load_settings
     from briefer.notes.store import NotesStore, StoreError
 
     try:
-        store = NotesStore.open(args.notes)
+        store = NotesStore.open(config.notes_path(args.notes, load_settings(args)))
     except StoreError as exc:
         raise CommandError(str(exc)) from None
     try:

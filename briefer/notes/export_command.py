@@ -11,6 +11,8 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from briefer import config
+
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 SINGLE_FILE_NAME = "briefer-notes.md"
 JSON_FILE_NAME = "briefer-annotations.json"
@@ -18,13 +20,6 @@ JSON_FILE_NAME = "briefer-annotations.json"
 
 class ExportError(Exception):
     """An export or import that cannot go ahead; the message is one line for the user."""
-
-
-def export_dir() -> Path:
-    """Where exports go when no `-o` is given."""
-    from briefer import config
-
-    return config.data_dir() / "export"
 
 
 # ---------------------------------------------------------------- exporting
@@ -37,7 +32,7 @@ def export_briefing_notes(store, briefing, out_dir: Path | None = None, force: b
     if not notes:
         raise ExportError("this briefing has no notes to export")
     info = export.BriefingInfo.from_briefing(briefing)
-    folder = Path(out_dir) if out_dir is not None else export_dir()
+    folder = Path(out_dir) if out_dir is not None else config.export_dir()
     target = folder / export.export_file_name(info)
     _write_markdown_files(
         store, [(target, lambda exported, mine: export.render_briefing(info, notes, exported=exported, my_notes=mine))],
@@ -62,7 +57,7 @@ def export_notes(
 ) -> list[Path]:
     """Export notes (all, `notes` if given, narrowed by the filters) and return the files written
     or left unchanged. `out` is a folder (one file per briefing, or one file with `single`), or a
-    `.md`/`.json` file; default: `export_dir()`. `briefings` maps briefing id -> metadata already
+    `.md`/`.json` file; default: `config.export_dir()`. `briefings` maps briefing id -> metadata already
     at hand (a Briefing, or anything with title, path, source and date such as a library entry);
     other briefings are loaded from their paths (about 1 ms each) when they still exist."""
     from briefer.notes import export
@@ -74,7 +69,7 @@ def export_notes(
     if not chosen:
         raise ExportError("no notes to export")
     groups = briefing_groups(chosen, briefings)
-    out = Path(out) if out is not None else export_dir()
+    out = Path(out) if out is not None else config.export_dir()
     if fmt == "json":
         target = out if out.suffix.lower() == ".json" else out / JSON_FILE_NAME
         (old,) = _read_targets([target], force, json_file=True).values()
@@ -319,16 +314,21 @@ def register(subparsers, common) -> None:
 
 
 def _open_store(args):
-    from briefer import config
     from briefer.notes.store import NotesStore, StoreError
 
     try:
-        store = NotesStore.open(config.notes_path(args.notes))
+        store = NotesStore.open(config.notes_path(args.notes, _settings(args)))
     except StoreError as exc:
         raise _command_error(str(exc)) from None
     for message in store.messages:
         print(f"briefer: {message}", file=sys.stderr)
     return store
+
+
+def _settings(args):
+    from briefer.cli import load_settings
+
+    return load_settings(args)
 
 
 def _command_error(message: str):
@@ -373,7 +373,7 @@ def run_export(args) -> int:
         if args.output == "-":
             _print_utf8(render_to_text(briefing_groups(notes, briefings), single=args.single, fmt=args.format))
             return 0
-        out = Path(args.output) if args.output else None
+        out = Path(args.output) if args.output else config.export_dir(_settings(args))
         written = export_notes(store, out, notes=notes, single=args.single, force=args.force,
                                fmt=args.format, briefings=briefings)
     except ExportError as exc:
