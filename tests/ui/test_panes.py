@@ -138,3 +138,22 @@ async def test_scroll_wheel_scrolls_the_document(sample, tmp_path):
         view.post_message(MouseScrollDown(view, 5, 5, 0, 0, 0, False, False, False))
         await pilot.pause()
         assert view.scroll_y > 0
+
+
+async def test_vim_keys_move_in_panes_and_between_them(sample, tmp_path):
+    app = make_app(sample, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("f1")
+        who = screen.pane("who")
+        first = who.highlighted
+        await pilot.press("j")
+        assert who.highlighted > first
+        await pilot.press("k")
+        assert who.highlighted == first
+        await pilot.press("G")
+        assert who.highlighted == max(i for i, item in enumerate(who.items) if not item.heading)
+        await pilot.press("l")
+        assert screen.current_pane() == "what" and screen.focused is screen.pane("what")
+        await pilot.press("h")
+        assert screen.current_pane() == "who"

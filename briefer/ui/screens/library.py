@@ -31,6 +31,8 @@ class LibraryTable(DataTable):
         Binding("k", "cursor_up", "Up", show=False, id="library-up"),
         Binding("g", "scroll_top", "Top", show=False, id="library-top"),
         Binding("G", "scroll_bottom", "Bottom", show=False, id="library-bottom"),
+        Binding("h", "cursor_left", "Left", show=False, id="library-left"),
+        Binding("l", "cursor_right", "Right", show=False, id="library-right"),
     ]
 
     def on_key(self, event) -> None:

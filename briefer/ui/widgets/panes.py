@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from rich.text import Text
+from textual.binding import Binding
 
 from briefer.briefing.sanitize import clean_text
 from briefer.ui.widgets.rowlist import RowList
@@ -116,6 +117,11 @@ def when_items(analysis: dict, body: str, sentences: list[tuple[int, int]]) -> l
 
 class PaneList(RowList):
     """A pane's rows; rows touching the document's current sentence carry a mark."""
+
+    BINDINGS = [
+        Binding("h", "screen.previous_pane", "Previous pane", show=False, id="pane-left"),
+        Binding("l", "screen.next_pane", "Next pane", show=False, id="pane-right"),
+    ]
 
     def __init__(self, *, empty_message: str, id: str | None = None) -> None:
         super().__init__(id=id)
