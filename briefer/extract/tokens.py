@@ -30,8 +30,9 @@ class Token:
         self.start = start
         self.end = end
         self.text = text
-        self.cap = text[0].isupper() or (len(text) > 3 and text[0].islower() and _PARTICLE_PREFIX.match(text)
-                                         is not None)
+        head = text[:4]
+        self.cap = text[0].isupper() or (("-" in head or "'" in head or "\u2019" in head)
+                                         and _PARTICLE_PREFIX.match(text) is not None)
         self.lower = text.lower()
         self.initial = initial  # first word of a sentence, line, cell or quotation
 
@@ -60,18 +61,18 @@ def tokenize(body: str, start: int, end: int) -> list[Token]:
             initial = True
         last_end = e
         first = text[0]
-        if not (first.isalpha() or first.isdigit()):
+        if not first.isalnum():
             out.append(Token(s, e, text, False))
             if first in _OPENERS or first in ".!?":
                 initial = True
             continue
-        if len(text) > 2 and text[-2] in "'\u2019" and text[-1] in "sS":
+        if text[-1] in "sS" and len(text) > 2 and text[-2] in "'\u2019":
             out.append(Token(s, e - 2, text[:-2], initial))
             out.append(Token(e - 2, e, "'s", False))
             initial = False
             continue
-        dash = text.rfind("-")
-        if dash > 0 and text[dash + 1:].lower() in LINK_SUFFIXES and first.isupper():
+        dash = text.rfind("-") if "-" in text else -1
+        if dash > 0 and first.isupper() and text[dash + 1:].lower() in LINK_SUFFIXES:
             out.append(Token(s, s + dash, text[:dash], initial))
             out.append(Token(s + dash, e, text[dash:].lower(), False))
             initial = False
