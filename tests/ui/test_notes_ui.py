@@ -156,3 +156,39 @@ async def test_e_exports_the_briefings_notes_and_says_where(sample, tmp_path):
         assert "worth citing" in text and "#key" in text
         messages = [n.message for n in app._notifications]
         assert any(str(files[0]) in m for m in messages)
+
+
+async def test_notes_follow_an_edited_briefing_changed_ones_accepted_with_A(sample, tmp_path):
+    notes_file = tmp_path / "notes.json"
+    briefing = load(sample)
+    app = make_app(sample, notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "j", "a", *"driscoll meeting", "ctrl+s")   # sentence 3
+        await pilot.press("G", "h")  # the last sentence
+    third = briefing.sentence_text(2)
+    last = briefing.sentence_text(len(briefing.sentences) - 1)
+
+    # The editor fixes a word inside the first passage and deletes the last one.
+    edited = briefing.body.replace("Army Secretary", "Army secretary").replace(last, "")
+    sample.write_text("New opening paragraph added by the editor.\n" + edited, encoding="utf-8")
+
+    app = make_app(sample, notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        by_text = {n.text: n for n in screen.notes}
+        changed = by_text["driscoll meeting"]
+        orphan = next(n for n in screen.notes if n.kind == "highlight")
+        assert changed.anchor == "changed"
+        assert screen.briefing.body[changed.target.start:changed.target.end] == third.replace("Army Secretary", "Army secretary")
+        assert orphan.anchor == "orphan" and orphan.target.exact == last
+        rows = [item.label.plain for item in screen.pane("notes").items]
+        assert any("Orphaned" in row for row in rows)
+        assert any("changed" in row for row in rows)
+        await pilot.press("f5")
+        notes_pane = screen.pane("notes")
+        notes_pane.highlighted = next(i for i, item in enumerate(notes_pane.items) if item.key == changed.id)
+        await pilot.press("A")
+        accepted = next(n for n in screen.notes if n.id == changed.id)
+        assert accepted.anchor == "anchored"
+        assert accepted.target.exact == third.replace("Army Secretary", "Army secretary")
+    assert {n.id: n.anchor for n in stored(notes_file, load(sample).id)}[changed.id] == "anchored"
