@@ -57,6 +57,7 @@ PATTERN = re.compile(
   | (?P<vague>\b(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few|recent|previous|following|upcoming)\s+
         (?:days|weeks|months|years|decades)\b)
   | (?P<minute>\bthe\s+\d+(?:st|nd|rd|th)\s+minute\b)
+  | (?P<span1>\bthe\s+(?:past|last|next|coming|previous|following)\s+(?:week|fortnight|month|year|decade)\b)
   | (?P<duration>\b(?:{_APPROX})?(?:(?:the\s+)?(?:next|past|last|first|previous|coming)\s+|the\s+|another\s+)?
         {_NUM}\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?{_UNIT}(?:\s+ago)?\b)
   | (?P<adjdur>\b\d+-(?:day|week|month|year|hour|minute)\b)
@@ -337,6 +338,8 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
             if low.endswith(" ago"):
                 return _ago(text, ref)
             return _duration(text)
+        if kind == "span1":
+            return _duration("1 " + low.split()[-1])
         if kind == "clock":
             return ref.isoformat() if ref else None  # a time of day folds into its day
         if kind == "vague":

@@ -115,3 +115,9 @@ def test_offsets_point_at_the_expression():
 ])
 def test_ago_mid_year_and_clock_times(sentence, text, value):
     assert times(run(sentence, REF)).get(text) == value
+
+
+def test_the_past_year_is_a_duration_and_last_year_a_year():
+    t = times(run("Prices rose over the past year, faster than last year.", REF))
+    assert t["the past year"] == "P1Y"
+    assert t["last year"] == "2025"
