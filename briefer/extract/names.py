@@ -616,6 +616,7 @@ class NameFinder:
         n = len(toks)
         y = start
         head = None
+        org_noun = None
         while y < n and y < start + 7:
             t = toks[y]
             w = t.lower
@@ -627,14 +628,12 @@ class NameFinder:
                 break  # "helped broker": a verb phrase, not a role
             if w in lex.titles:
                 head = y
-            elif w in lex.org_nouns and head is None and y == start + 0 or (
-                    w in lex.org_nouns and head is None and all(toks[z].lower not in lex.titles
-                                                                for z in range(start, y))):
-                if y + 1 >= n or toks[y + 1].text in (",", ".", ";", ")") or toks[y + 1].lower in CLAUSE_STOPS:
-                    return ("org", None, w)
+            elif w in lex.org_nouns and head is None and org_noun is None:
+                org_noun = w
             y += 1
         if head is None:
-            return None
+            # "X, a rescue group operating in ...", "X, the national police": an organisation
+            return ("org", None, org_noun) if org_noun else None
         end = head + 1
         if end < n and toks[end].cap and toks[end].text[0].isalpha():
             return None  # "..., Germany's Chancellor Olaf Scholz": a title for the next name

@@ -126,3 +126,10 @@ def test_employer_after_at_is_an_organisation_not_a_place():
     r = run("Analysts at Pemberton Hale expect prices to rise.")
     assert "Pemberton Hale" in names_of(r, "organization")
     assert places(r) == []
+
+
+def test_apposition_naming_a_kind_of_body_makes_an_organisation():
+    r = run("The Blue Lanterns, a rescue group working in the north, said teams were exhausted. "
+            "Sergeant Paul Ames, army chief of logistics, agreed.")
+    assert "Blue Lanterns" in names_of(r, "organization")
+    assert person(r, "Paul Ames")["role"] == "army chief of logistics"
