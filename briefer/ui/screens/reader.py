@@ -151,31 +151,32 @@ class ReaderScreen(Screen):
     # ----- analysis -----------------------------------------------------------
 
     def start_analysis(self) -> None:
-        found = analysis_cache.cached(self.briefing, self.reference_date)
-        if found is not None:
-            self.show_analysis(found)
-        else:
-            for name in PANES[:4]:
-                self.pane(name).show_message("Analysing…")
-            self.run_analysis(self.reference_date)
+        for name in PANES[:4]:
+            self.pane(name).show_message("Analysing…")
+        self.run_analysis(self.reference_date)
 
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self, reference_date: str | None) -> None:
+        """Cache or extractor, then the pane rows, all off the event loop; only showing them is not."""
         try:
-            result = analysis_cache.analyse_cached(self.briefing, reference_date)
+            analysis = analysis_cache.analyse_cached(self.briefing, reference_date)
+            rows = {
+                "who": who_items(analysis),
+                "what": what_items(analysis),
+                "when": when_items(analysis, self.briefing.body, list(self.briefing.sentences)),
+                "where": where_items(analysis),
+            }
         except Exception as exc:  # an extractor bug must not take the reader down
             if not get_current_worker().is_cancelled:
                 self.app.call_from_thread(self.show_analysis_error, f"{type(exc).__name__}: {exc}")
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_analysis, result)
+            self.app.call_from_thread(self.show_analysis, analysis, rows)
 
-    def show_analysis(self, analysis: dict) -> None:
+    def show_analysis(self, analysis: dict, rows: dict[str, list[PaneItem]]) -> None:
         self.analysis = analysis
-        self.pane("who").show_items(who_items(analysis))
-        self.pane("what").show_items(what_items(analysis))
-        self.pane("when").show_items(when_items(analysis, self.briefing.body, list(self.briefing.sentences)))
-        self.pane("where").show_items(where_items(analysis))
+        for name, items in rows.items():
+            self.pane(name).show_items(items)
         self.mark_panes()
 
     def show_analysis_error(self, message: str) -> None:

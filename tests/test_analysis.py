@@ -1,0 +1,59 @@
+"""The analysis cache: reopening is free, a changed text or date is analysed afresh, big ones in a child."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from briefer import analysis
+from briefer.briefing import briefing_from_text
+from briefer.extract import analyse
+
+TEXT = ("Finance Minister Ana Ruiz said on Thursday that the budget would pass. "
+        '"We have the votes," Ruiz told reporters in Madrid.\n')
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    calls = []
+    import briefer.extract
+
+    def counting(briefing, reference_date=None):
+        calls.append(briefing.id)
+        return analyse(briefing, reference_date)
+
+    monkeypatch.setattr(briefer.extract, "analyse", counting)
+    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
+    return calls
+
+
+def test_second_open_uses_memory_then_disk(counted, monkeypatch):
+    briefing = briefing_from_text(TEXT)
+    first = analysis.analyse_cached(briefing)
+    assert analysis.analyse_cached(briefing) == first
+    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())  # a new process: memory empty
+    assert analysis.analyse_cached(briefing) == first
+    assert len(counted) == 1
+
+
+def test_a_changed_text_or_reference_date_is_analysed_again(counted):
+    briefing = briefing_from_text(TEXT)
+    analysis.analyse_cached(briefing)
+    analysis.analyse_cached(briefing_from_text(TEXT + "\nMore text.\n"))
+    dated = analysis.analyse_cached(briefing, "2025-11-20")
+    assert len(counted) == 3
+    thursday = next(t for t in dated["when"] if t["text"] == "Thursday")
+    assert thursday["value"] == "2025-11-20"
+
+
+def test_a_users_reference_date_wins_over_the_files_own():
+    briefing = dataclasses.replace(briefing_from_text(TEXT), date="2024-01-01")
+    assert analysis.effective_briefing(briefing, "2025-11-20").date == "2025-11-20"
+    assert analysis.effective_briefing(briefing, None).date == "2024-01-01"
+
+
+def test_long_briefings_are_analysed_in_a_child_process_with_the_same_result(monkeypatch):
+    briefing = briefing_from_text(TEXT)
+    monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)
+    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
+    assert analysis.analyse_cached(briefing) == analyse(briefing)
