@@ -117,7 +117,7 @@ def main() -> int:
     mixed = time.perf_counter() - t0
 
     small, large = (50_000, 500_000) if args.quick else (500_000, 5_000_000)
-    t_small, w_small = time_paragraph(small)
+    t_small, w_small = min(time_paragraph(small) for _ in range(3))  # short: take the best of three
     t_large, w_large = time_paragraph(large)
     rss = child_rss(large)
     imp = import_time()
