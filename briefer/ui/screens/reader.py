@@ -20,7 +20,7 @@ from briefer.briefing.sanitize import clean_text
 from briefer.search import find_all
 from briefer.notes.model import Note, Target, new_note_id, now_iso
 from briefer.ui.widgets.document import DocumentView
-from briefer.ui.widgets.panes import PaneItem, PaneList, heading, line, what_items, when_items, where_items, who_items
+from briefer.ui.widgets.panes import PaneItem, PaneList, heading, what_items, when_items, where_items, who_items
 
 PANES = ("who", "what", "when", "where", "notes")
 PANE_TITLES = {"who": "WHO", "what": "WHAT", "when": "WHEN", "where": "WHERE", "notes": "NOTES"}
@@ -217,17 +217,17 @@ class ReaderScreen(Screen):
         self.mark_panes()
 
     def note_item(self, note: Note) -> PaneItem:
-        label = Text()
+        parts = []
         if note.anchor == "changed":
-            label.append_text(line(("~moved/changed (A accepts) ", "bold yellow")))
-        label.append_text(line(("“" + " ".join(note.target.exact.split())[:80] + "”", "italic")))
+            parts.append(("~moved/changed (A accepts) ", "bold yellow"))
+        parts.append(("“" + " ".join(note.target.exact.split())[:80] + "”", "italic"))
         if note.text:
-            label.append_text(line(("\n  " + " ".join(note.text.split())[:120], "")))
+            parts.append(("\n  " + " ".join(note.text.split())[:120], ""))
         if note.tags:
-            label.append_text(line(("\n  " + " ".join("#" + t for t in note.tags), "bold")))
+            parts.append(("\n  " + " ".join("#" + t for t in note.tags), "bold"))
         spans = [(note.target.start, note.target.end)] if note.anchor != "orphan" else []
         jump = note.target.start if note.anchor != "orphan" else None
-        return PaneItem(label, spans, jump, key=note.id)
+        return PaneItem(tuple(parts), spans, jump, key=note.id)
 
     def known_tags(self) -> list[str]:
         return sorted(self.store.tag_counts()) if self.store is not None else []

@@ -21,25 +21,34 @@ NO_MARK = "  "
 
 @dataclass
 class PaneItem:
-    """One row: what it shows, the body spans it stands for, where `enter` jumps."""
+    """One row: what it shows, the body spans it stands for, where `enter` jumps.
 
-    label: Text
+    The row is kept as (text, style) parts and turned into rich Text only when
+    drawn: a long briefing has tens of thousands of rows and shows forty.
+    """
+
+    parts: tuple[tuple[str, str], ...]
     spans: list[tuple[int, int]] = field(default_factory=list)
     jump: int | None = None
     key: str = ""  # the entity name, quote text or note id the row stands for
     heading: bool = False
+    _label: Text | None = field(default=None, repr=False, compare=False)
 
+    @property
+    def label(self) -> Text:
+        if self._label is None:
+            self._label = Text()
+            for value, style in self.parts:
+                self._label.append(clean_text(value), style=style)
+        return self._label
+
+    @property
+    def height(self) -> int:
+        return 1 + sum(value.count("\n") for value, _ in self.parts)
 
 
 def heading(title: str) -> PaneItem:
-    return PaneItem(Text(title, style="bold underline"), heading=True)
-
-
-def line(*parts: tuple[str, str]) -> Text:
-    text = Text()
-    for value, style in parts:
-        text.append(clean_text(value), style=style)
-    return text
+    return PaneItem(((title, "bold underline"),), heading=True)
 
 
 def who_items(analysis: dict) -> list[PaneItem]:
@@ -63,14 +72,14 @@ def where_items(analysis: dict) -> list[PaneItem]:
 def entity_item(entity: dict) -> PaneItem:
     """Name and mention count first (they must survive a narrow pane), then role and aliases."""
     mentions = [tuple(m) for m in entity.get("mentions", [])]
-    label = line((entity["name"], "bold"), (f"  ×{len(mentions)}", "dim"))
+    parts = [(entity["name"], "bold"), (f"  ×{len(mentions)}", "dim")]
     details = [entity["role"]] if entity.get("role") else []
     aliases = entity.get("aliases") or []
     if aliases:
         details.append("aka " + ", ".join(aliases))
     if details:
-        label.append_text(line(("\n  " + " · ".join(details), "italic")))
-    return PaneItem(label, mentions, mentions[0][0] if mentions else None, key=entity["name"])
+        parts.append(("\n  " + " · ".join(details), "italic"))
+    return PaneItem(tuple(parts), mentions, mentions[0][0] if mentions else None, key=entity["name"])
 
 
 def what_items(analysis: dict) -> list[PaneItem]:
@@ -79,16 +88,14 @@ def what_items(analysis: dict) -> list[PaneItem]:
         span = [(entry["start"], entry["end"])]
         kind = entry["kind"]
         if kind == "lede":
-            label = line(("Lede  ", "bold reverse"), (" " + entry["text"], ""))
+            parts = (("Lede  ", "bold reverse"), (" " + entry["text"], ""))
         elif kind == "quote":
             speaker = entry.get("speaker") or "unattributed"
-            label = line((speaker, "bold"), (": “", "dim"), (entry["text"], "italic"), ("”", "dim"))
+            parts = ((speaker, "bold"), (": “", "dim"), (entry["text"], "italic"), ("”", "dim"))
         else:
             actors = ", ".join(entry.get("actors") or [])
-            label = line(("• ", "dim"), (entry["text"], ""))
-            if actors:
-                label.append_text(line((f"  ({actors})", "dim")))
-        items.append(PaneItem(label, span, entry["start"], key=entry["text"]))
+            parts = (("• ", "dim"), (entry["text"], ""), (f"  ({actors})" if actors else "", "dim"))
+        items.append(PaneItem(parts, span, entry["start"], key=entry["text"]))
     return items
 
 
@@ -99,15 +106,16 @@ def when_items(analysis: dict, body: str, sentences: list[tuple[int, int]]) -> l
     for entry in analysis.get("when", []):
         value = entry.get("value")
         index = max(0, bisect_left(starts, entry["start"] + 1) - 1)
-        context = body[sentences[index][0]:sentences[index][1]] if sentences else ""
-        context = " ".join(context.split())[:60]
+        sentence_start = sentences[index][0] if sentences else 0
+        context = " ".join(body[sentence_start:sentence_start + 90].split())[:60]
+        span = [(entry["start"], entry["end"])]
         if value and value[:1].isdigit() and not value.startswith("P"):
-            label = line((value.ljust(10), "bold"), ("  " + entry["text"], ""), (f"\n  {context}", "dim"))
-            dated.append((value, entry["start"], PaneItem(label, [(entry["start"], entry["end"])], entry["start"], key=entry["text"])))
+            parts = ((value.ljust(10), "bold"), ("  " + entry["text"], ""), (f"\n  {context}", "dim"))
+            dated.append((value, entry["start"], PaneItem(parts, span, entry["start"], key=entry["text"])))
         else:
             shown = value or "unresolved"
-            label = line(("~ " + shown.ljust(8), "italic"), ("  " + entry["text"], ""), (f"\n  {context}", "dim"))
-            vague.append((entry["start"], PaneItem(label, [(entry["start"], entry["end"])], entry["start"], key=entry["text"])))
+            parts = (("~ " + shown.ljust(8), "italic"), ("  " + entry["text"], ""), (f"\n  {context}", "dim"))
+            vague.append((entry["start"], PaneItem(parts, span, entry["start"], key=entry["text"])))
     items = [item for _, _, item in sorted(dated, key=lambda d: (d[0], d[1]))]
     if vague:
         items.append(heading("Vague or unresolved"))
@@ -149,7 +157,7 @@ class PaneList(RowList):
         self.items = items
         self._marked = set()
         self._index_spans()
-        self.set_rows([item.label for item in items], [not item.heading for item in items])
+        self.set_rows(items, [not item.heading for item in items])
         if previous is not None:
             kept = next((i for i, item in enumerate(items) if item.key == previous and not item.heading), None)
             if kept is not None:

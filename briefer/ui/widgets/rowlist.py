@@ -9,6 +9,9 @@ rows costs a refresh.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
 from rich.segment import Segment
 from rich.text import Text
@@ -19,6 +22,25 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+
+class Row(Protocol):
+    """What a row list needs of a row: its text (built when first drawn) and its height in lines."""
+
+    @property
+    def label(self) -> Text: ...
+
+    @property
+    def height(self) -> int: ...
+
+
+@dataclass
+class TextRow:
+    label: Text
+
+    @property
+    def height(self) -> int:
+        return self.label.plain.count("\n") + 1
 
 
 class RowList(ScrollView, can_focus=True):
@@ -61,7 +83,7 @@ class RowList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._rows: list[Text] = []
+        self._rows: Sequence[Row] = []
         self._selectable: list[bool] = []
         self._row_tops: list[int] = []  # first line of each row
         self._line_count = 0
@@ -70,14 +92,14 @@ class RowList(ScrollView, can_focus=True):
 
     # ----- content ------------------------------------------------------------
 
-    def set_rows(self, rows: list[Text], selectable: list[bool]) -> None:
+    def set_rows(self, rows: Sequence[Row], selectable: list[bool]) -> None:
         self._rows = rows
         self._selectable = selectable
         self._split_cache.clear()
         tops, line = [], 0
         for row in rows:
             tops.append(line)
-            line += row.plain.count("\n") + 1
+            line += row.height
         self._row_tops = tops
         self._line_count = line
         self.virtual_size = Size(self.size.width, line)
@@ -87,7 +109,7 @@ class RowList(ScrollView, can_focus=True):
         self.refresh()
 
     def set_message(self, message: str) -> None:
-        self.set_rows([Text(message)], [False])
+        self.set_rows([TextRow(Text(message))], [False])
         self.message = message
 
     @property
@@ -178,7 +200,7 @@ class RowList(ScrollView, can_focus=True):
         """The row's lines as segments, rendered once (rich rendering is the costly part)."""
         lines = self._split_cache.get(index)
         if lines is None:
-            texts = self._rows[index].split("\n", allow_blank=True)
+            texts = self._rows[index].label.split("\n", allow_blank=True)
             prefix = self.row_prefix(index)
             if prefix is not None and texts:
                 texts[0] = prefix + texts[0]
