@@ -505,6 +505,9 @@ class NameFinder:
                 m.locative = True  # dateline "VIENNA, March 12" / "VALLETTA –"
                 if kind:
                     m.place += 3
+        if not single and low[0] in lex.demonyms and low[-1] not in lex.geo_features \
+                and not any(w in lex.org_heads for w in low) and not kind:
+            m.place = min(m.place, 0)  # "French Open", "Italian Grand Prix": named after, not a place
         if m.text in lex.demonyms or all(w in lex.demonyms or w in lex.compass for w in low):
             if m.locative and prev is not None and prev.lower == "the":
                 m.place += 3

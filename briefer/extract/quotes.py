@@ -174,6 +174,7 @@ class Attributor:
             for d in e.descriptors:
                 self.descriptors.setdefault(d, e)
         self.descriptor_np = sorted(descriptor_np)
+        self.inside = (0, 0)  # the quote being attributed
 
     # ---- helpers -------------------------------------------------------
     def _starting_at(self, pos: int):
@@ -203,7 +204,7 @@ class Attributor:
             i += 1
         return None
 
-    def _resolve_pronoun(self, word: str, before: int) -> object:
+    def _resolve_pronoun(self, word: str, before: int, any_gender: bool = False) -> object:
         want = PRONOUNS[word]
         i = bisect_left(self.m_starts, before) - 1
         limit = before - 3000
@@ -216,8 +217,11 @@ class Attributor:
                     best_desc = (pos, self.descriptors[noun])
         while i >= 0 and self.m_starts[i] > limit:
             e = self.m_entities[i]
+            if self.inside[0] <= self.m_starts[i] < self.inside[1]:
+                i -= 1
+                continue  # a name inside the quote itself is not its speaker
             if want in ("m", "f"):
-                if e.kind == "person" and e.gender in (None, want):
+                if e.kind == "person" and (any_gender or e.gender in (None, want)):
                     return e
             elif e.kind == "organization":
                 if best_desc and best_desc[0] > self.m_starts[i]:
@@ -277,6 +281,8 @@ class Attributor:
                 return ent
             if t.text[0].islower():
                 return self._resolve_np(t.lower, t.start)
+            if y == x and t.lower in self.lex.demonyms and y > 0 and toks[y - 1].lower == "the":
+                return self._resolve_pronoun("he", t.start, any_gender=True)  # "the Spaniard told ..."
             return UNKNOWN
         return None
 
@@ -347,8 +353,10 @@ class Attributor:
     def attribute(self, quotes: list[Quote]) -> None:
         prev: Quote | None = None
         for q in quotes:
+            self.inside = (q.start, q.end)
             q.speaker = self._attribute_one(q, prev)
             prev = q
+        self.inside = (0, 0)
 
     def _attribute_one(self, q: Quote, prev: Quote | None) -> object:
         body = self.body

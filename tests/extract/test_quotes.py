@@ -111,3 +111,15 @@ def test_straight_single_quotes_in_a_paragraph_without_double_marks():
             "Labour's Tom Reid disagreed. 'Prices in the shops are still rising,' he told reporters.")
     assert quotes(r) == [("Inflation is back to normal and the plan is working.", "Mia Ford"),
                          ("Prices in the shops are still rising", "Tom Reid")]
+
+
+def test_a_name_inside_the_quote_is_not_its_speaker():
+    r = run('Coach Paul Lopes was asked about his rival. "I met John Carver yesterday and he was in great form," '
+            'he said.')
+    assert quotes(r) == [("I met John Carver yesterday and he was in great form", "Paul Lopes")]
+
+
+def test_the_demonym_refers_back_to_the_person_last_named():
+    r = run('Carlos Ibarra, 22, was gracious in defeat. "Jannik Moretti deserved it today, he was better," '
+            'the Spaniard told reporters.')
+    assert quotes(r) == [("Jannik Moretti deserved it today, he was better", "Carlos Ibarra")]
