@@ -89,6 +89,9 @@ class LibraryScreen(Screen):
 
         entries = scan(self.folders)
         self.app.call_from_thread(self._show_entries, entries)
+        from briefer.analysis import warm_up
+
+        warm_up()  # while the reader looks at the list
 
     def _show_entries(self, entries: list[LibraryEntry]) -> None:
         self.entries = entries
