@@ -19,6 +19,8 @@ LOCATIVE = frozenset("in at near outside inside beneath off from across around t
                      "through throughout within along".split())
 _ADJECTIVE_ENDINGS = ("ent", "ant", "al", "ive", "ous", "ic", "ary", "ing", "ed", "er", "ior", "ful", "ible",
                       "able", "ist")
+_VERBISH_AFTER_NOUN = frozenset("is are was were has have had will would can could may might remains and or "
+                                "but as".split())
 MOTION_VERBS = frozenset("visit visits visited visiting reach reached reaching leave leaves left toured tour "
                          "tours entered enter enters".split())
 OFFICE_NOUNS = frozenset("office administration government cabinet campaign team ministry".split())
@@ -164,7 +166,8 @@ class NameFinder:
         return j
 
     def _initials_match(self, toks, a, b, acr: str) -> bool:
-        initials = "".join(t.text[0] for t in toks[a:b] if t.cap and t.text[0].isalpha())
+        initials = "".join(next((c for c in t.text if c.isupper()), t.text[0])
+                           for t in toks[a:b] if t.cap and t.text[0].isalpha())
         initials_all = "".join(t.text[0].upper() for t in toks[a:b] if t.text[0].isalpha()
                                and t.lower not in ("'s",))
         return acr.upper() in (initials.upper(), initials_all) or (
@@ -234,7 +237,7 @@ class NameFinder:
             if not keep and (w in lex.stopwords or w in lex.org_nouns and b - a > 1
                              or (w in self.vocab and not (b - a > 1 and w in self.names))):
                 a += 1
-            elif b - a >= 3 and toks[a + 1].lower not in PARTICLES and fold(toks[a + 1].text) in self.names \
+            elif b - a == 3 and toks[a + 1].lower not in PARTICLES and fold(toks[a + 1].text) in self.names \
                     and fold(t.text) not in self.names and t.lower not in lex.geo_prefixes \
                     and t.lower not in lex.titles and t.lower not in lex.honorifics:
                 a += 1  # "Farmer Lena Voss said": a capitalised word before a first name
@@ -509,8 +512,9 @@ class NameFinder:
                 and not any(w in lex.org_heads for w in low) and not kind:
             m.place = min(m.place, 0)  # "French Open", "Italian Grand Prix": named after, not a place
         if m.text in lex.demonyms or all(w in lex.demonyms or w in lex.compass for w in low):
-            if m.locative and prev is not None and prev.lower == "the":
-                m.place += 3
+            if m.locative and prev is not None and prev.lower == "the" and (
+                    nxt is None or not nxt.text[0].isalpha() or nxt.lower in _VERBISH_AFTER_NOUN):
+                m.place += 3  # "in the Mediterranean", but not "from the Malian army"
             else:
                 m.void = True
                 if nxt is not None and nxt.lower in GROUP_NOUNS:

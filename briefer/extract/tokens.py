@@ -20,7 +20,7 @@ LINK_SUFFIXES = frozenset(
 PARTICLES = frozenset(
     "von van der den de del della di da das dos du la le bin ibn al el ter ten zu af av y e".split()
 )
-_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|ibn|bin|abu|bel|ben|d|de|di|da|o|l)['\u2019-][A-Z]")
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|wal|ibn|bin|abu|bel|ben|d|de|di|da|o|l)['\u2019-][A-Z]")
 
 
 class Token:

@@ -43,3 +43,8 @@ def test_place_inside_an_organisation_name_is_not_a_place():
 def test_markdown_bold_does_not_hide_a_place():
     r = run("# Storm over **Bavaria**\n\nRoads closed in **Bavaria** overnight.", fmt="markdown")
     assert "Bavaria" in places(r)
+
+
+def test_a_nationality_before_a_noun_is_not_a_place_but_the_sea_is():
+    r = run("Soldiers from the Malian army patrolled. Stocks in the Mediterranean have fallen.")
+    assert places(r) == ["Mediterranean"]

@@ -133,3 +133,9 @@ def test_apposition_naming_a_kind_of_body_makes_an_organisation():
             "Sergeant Paul Ames, army chief of logistics, agreed.")
     assert "Blue Lanterns" in names_of(r, "organization")
     assert person(r, "Paul Ames")["role"] == "army chief of logistics"
+
+
+def test_arabic_particles_and_acronym_initials():
+    r = run("Attacks by Jama'at Nusrat al-Islam wal-Muslimin (JNIM) rose. JNIM denied it.")
+    orgs = [e for e in r["who"] if e["kind"] == "organization"]
+    assert [(o["name"], o["aliases"]) for o in orgs] == [("Jama'at Nusrat al-Islam wal-Muslimin", ["JNIM"])]
