@@ -6,7 +6,6 @@ from briefer.notes.store import NotesStore
 from briefer.ui.app import BrieferApp
 from briefer.ui.dialogs.note import NoteDialog, TagDialog
 from briefer.ui.screens.reader import ReaderScreen
-from briefer.ui.widgets.document import DocumentView
 
 
 def make_app(sample, notes_file):

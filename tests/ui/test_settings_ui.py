@@ -81,6 +81,6 @@ async def test_an_unknown_binding_id_is_reported_not_fatal(sample, tmp_path):
     config_file.write_text('[keymap]\nannotatee = "m"\n', encoding="utf-8")
     app = BrieferApp(folders=[sample.parent], open_file=sample, notes_file=tmp_path / "n.json",
                      settings=load_config(config_file))
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True):
         messages = [n.message for n in app._notifications]
         assert any("annotatee" in m for m in messages)
