@@ -62,6 +62,7 @@ PATTERN = re.compile(
   | (?P<duration>\b(?:{_APPROX})?(?:(?:the\s+)?(?:next|past|last|first|previous|coming)\s+|the\s+|another\s+)?
         {_NUM}\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?{_UNIT}(?:\s+ago)?\b)
   | (?P<adjdur>\b\d+-(?:day|week|month|year|hour|minute)\b)
+  | (?<=\bfor\s)(?P<vaguedur>(?:days|weeks|months|years|decades)\b)
   | (?P<month>\b(?-i:{_MON_FULL})\b(?!\s+\d))
   | (?P<year>(?<![\d,.$\u00a3\u20ac\w-]){_YEAR}(?![\d%]|[.,]\d|-\w))
   | (?P<day>\b(?:yesterday|today|tomorrow)\b)
@@ -288,7 +289,7 @@ def _year_context(body: str, start: int, end: int) -> bool:
 def _value(kind, text, ref, body, start, sentences, starts, probe):
     low = text.lower()
     try:
-        if kind in ("range", "fiscal", "minute", "decade"):
+        if kind in ("range", "fiscal", "minute", "decade", "vaguedur"):
             return None
         if kind == "quarter":
             q = re.match(r"q([1-4])\s+(\d{4})", low)

@@ -121,3 +121,8 @@ def test_the_past_year_is_a_duration_and_last_year_a_year():
     t = times(run("Prices rose over the past year, faster than last year.", REF))
     assert t["the past year"] == "P1Y"
     assert t["last year"] == "2025"
+
+
+def test_an_unquantified_duration_is_found_without_a_value():
+    t = times(run("Industry groups had fought the bill for months.", REF))
+    assert "months" in t and t["months"] is None
