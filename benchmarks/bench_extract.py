@@ -118,7 +118,7 @@ def main() -> int:
 
     small, large = (50_000, 500_000) if args.quick else (500_000, 5_000_000)
     t_small, w_small = min(time_paragraph(small) for _ in range(3))  # short: take the best of three
-    t_large, w_large = time_paragraph(large)
+    t_large, w_large = min(time_paragraph(large) for _ in range(2))  # the machine may be busy: best of two
     rss = child_rss(large)
     imp = import_time()
 
