@@ -111,10 +111,12 @@ def main() -> int:
 
     corpus, nbytes = mixed_corpus(200_000 if args.quick else 1_050_000)
     words = sum(b.word_count for b in corpus)
-    t0 = time.perf_counter()
-    for b in corpus:
-        analyse(b)
-    mixed = time.perf_counter() - t0
+    mixed = float("inf")
+    for _ in range(2):  # best of two: other work on the machine only ever slows a run down
+        t0 = time.perf_counter()
+        for b in corpus:
+            analyse(b)
+        mixed = min(mixed, time.perf_counter() - t0)
 
     small, large = (50_000, 500_000) if args.quick else (500_000, 5_000_000)
     t_small, w_small = min(time_paragraph(small) for _ in range(3))  # short: take the best of three
