@@ -138,3 +138,35 @@ async def test_y_copies_the_passage_with_a_citation(sample):
         assert app.clipboard.startswith(passage)
         citation = app.clipboard.rsplit("\n", 1)[-1]
         assert citation.startswith("— ") and briefing.title in citation
+
+
+async def test_search_lights_every_hit_and_n_N_walk_them_in_order(sample):
+    briefing = load(sample)
+    hits = [i for i in range(len(briefing.body)) if briefing.body.lower().startswith("plan", i)]
+    app = reader_app(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await pilot.press("slash", *"plan")
+        lit = [s for s, _, _ in screen.document.layer_spans("matches")]
+        assert lit == hits  # every hit, case-insensitive
+        await pilot.press("enter")
+        status = str(screen.query_one("#reader-status").content)
+        assert f"1/{len(hits)}" in status
+        visited = [screen.matches[screen.match_index][0]]
+        for _ in range(3):
+            await pilot.press("n")
+            visited.append(screen.matches[screen.match_index][0])
+        assert visited == hits[:4]
+        assert briefing.sentences[screen.document.cursor][0] <= hits[3] < briefing.sentences[screen.document.cursor][1]
+        await pilot.press("N")
+        assert screen.matches[screen.match_index][0] == hits[2]
+        await pilot.press("escape")
+        assert screen.document.layer_spans("matches") == []
+
+
+async def test_search_is_case_sensitive_when_the_query_has_a_capital(sample):
+    briefing = load(sample)
+    app = reader_app(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"Plan", "enter")
+        assert len(app.screen.matches) == briefing.body.count("Plan")

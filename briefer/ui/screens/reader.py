@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import zlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from rich.text import Text
 from textual import on, work
@@ -546,22 +546,21 @@ class ReaderScreen(Screen):
         return True
 
     def step_match(self, forward: bool, from_start: bool = False) -> None:
+        """Go to the next or previous match; from the cursor's sentence when it has moved off the current one."""
         if not self.matches:
             if self.match_label:
                 self.notify(f"No match for {self.match_label}", markup=False)
             return
+        starts = [s for s, _ in self.matches]
+        sentence_start, sentence_end = self.briefing.sentences[self.document.cursor] if self.briefing.sentences else (0, 0)
+        on_current = 0 <= self.match_index < len(starts) and sentence_start <= starts[self.match_index] < max(sentence_end, sentence_start + 1)
         if from_start:
-            self.match_index = 0
+            index = 0
+        elif on_current:
+            index = self.match_index + (1 if forward else -1)
         else:
-            here = self.briefing.sentences[self.document.cursor] if self.briefing.sentences else (0, 0)
-            starts = [s for s, _ in self.matches]
-            if forward:
-                index = bisect_right(starts, here[1] - 1)
-                if 0 <= self.match_index < len(self.matches) and starts[self.match_index] >= here[0]:
-                    index = self.match_index + 1  # several hits in one sentence: visit each
-            else:
-                index = self.match_index - 1 if self.match_index >= 0 else bisect_right(starts, here[0] - 1) - 1
-            self.match_index = index % len(self.matches)
+            index = bisect_left(starts, sentence_start) - (0 if forward else 1)
+        self.match_index = index % len(self.matches)
         start, end = self.matches[self.match_index]
         self.document.set_layer("current-match", [(start, end, "document-view--search-current")])
         self.document.move_to_offset(start)
