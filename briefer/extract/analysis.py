@@ -7,7 +7,6 @@ import json
 import re
 
 from briefer.extract.entities import resolve
-from briefer.extract.lexicon import lexicon
 from briefer.extract.names import Entity, find_names
 from briefer.extract.quotes import Attributor, clean_span, find_quotes, is_reportable, speaker_name
 from briefer.extract.when import find_times

@@ -1,7 +1,7 @@
 """Document-level decisions: which mentions name one entity, and of what kind."""
 from __future__ import annotations
 
-from briefer.extract.lexicon import fold, gazetteer, given_names, lexicon
+from briefer.extract.lexicon import fold, gazetteer, given_names
 from briefer.extract.names import Entity, Mention, NameFinder
 
 
@@ -185,7 +185,6 @@ def resolve(finder: NameFinder):
 
 def _entities(finder: NameFinder, clusters: dict[str, Cluster]):
     body = finder.body
-    groups: dict[int, Entity] = {}
     by_root: dict[int, Entity] = {}
     for c in clusters.values():
         r = c.root()

@@ -118,7 +118,6 @@ class NameFinder:
     def _sentence(self, toks: list[Token]) -> None:
         n = len(toks)
         i = 0
-        lex = self.lex
         while i < n:
             t = toks[i]
             if not (t.cap and t.text[0].isalpha()):
@@ -262,7 +261,6 @@ class NameFinder:
     # ---- one candidate name ------------------------------------------
     def _name(self, toks: list[Token], a: int, b: int) -> None:
         lex = self.lex
-        words = [t.lower for t in toks[a:b]]
         # a pre-name title inside the capitalised run: "US Army Secretary Daniel Driscoll"
         role_tokens = None
         title_idx = None
@@ -354,7 +352,7 @@ class NameFinder:
         lex, gaz = self.lex, self.gaz
         n = len(toks)
         words = m.words
-        first, last = toks[a], toks[b - 1]
+        first = toks[a]
         pa = a - 1
         while pa >= 0 and toks[pa].text in MARKUP:
             pa -= 1  # "in **Bavaria**": markup is not context
@@ -566,7 +564,6 @@ class NameFinder:
 
     def _after(self, toks, b):
         """What follows a name: an apposition role, ', who', ', which' or an org descriptor."""
-        lex = self.lex
         n = len(toks)
         x = b
         while x < n and toks[x].text in MARKUP:

@@ -352,7 +352,6 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
             return "PAST_REF" if low in ("yesterday",) else "FUTURE_REF" if low == "tomorrow" else None
         if kind == "day":
             if low == "today":
-                after = body[start + len(text):start + len(text) + 3]
                 return ref.isoformat()
             return (ref + dt.timedelta(days=-1 if low == "yesterday" else 1)).isoformat()
         if kind == "relpart":

@@ -40,7 +40,6 @@ def test_analyse_never_raises_and_offsets_slice_the_body(text, fmt, date):
         if text_of is not None:
             assert body[start:end] == text_of
     for e in a["who"] + a["where"]:
-        forms = {e["name"].casefold(), *(x.casefold() for x in e["aliases"])}
         for s, t in e["mentions"]:
             assert body[s:t].strip() == body[s:t] and body[s:t]
     for w in a["what"]:
