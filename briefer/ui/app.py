@@ -130,14 +130,14 @@ class BrieferApp(App[int]):
 
 def binding_ids() -> set[str]:
     """Every binding id a keymap may name."""
-    from briefer.ui.dialogs import confirm, date, help, note
+    from briefer.ui.dialogs import confirm, date, help, links, note
     from briefer.ui.screens import library, reader
     from briefer.ui.widgets import document, panes
 
     classes = [
         BrieferApp, library.LibraryScreen, library.LibraryTable, reader.ReaderScreen, reader.NotesList,
         document.DocumentView, panes.PaneList, help.HelpScreen, note.NoteDialog, note.TagDialog,
-        date.DateDialog, confirm.ConfirmScreen,
+        date.DateDialog, confirm.ConfirmScreen, links.LinksDialog,
     ]
     return {b.id for cls in classes for b in cls.BINDINGS if isinstance(b, Binding) and b.id}
 

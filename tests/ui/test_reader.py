@@ -170,3 +170,42 @@ async def test_search_is_case_sensitive_when_the_query_has_a_capital(sample):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"Plan", "enter")
         assert len(app.screen.matches) == briefing.body.count("Plan")
+
+
+LINKED = (
+    "# Brief\n\nThe [ministry statement](https://example.org/statement) was short.\n\n"
+    "Sources: <https://example.org/a> and https://example.org/b.\n\n"
+    "No links here.\n"
+)
+
+
+async def test_links_open_only_on_the_o_key(tmp_path, monkeypatch):
+    import webbrowser
+
+    from briefer.ui.dialogs.links import LinksDialog
+
+    opened = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url))
+    path = tmp_path / "linked.md"
+    path.write_text(LINKED, encoding="utf-8")
+    app = reader_app(path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        view = app.screen.query_one(DocumentView)
+        line = view.line_of_offset(view.body.index("ministry"))
+        await pilot.click(DocumentView, offset=(8, line))  # a click on the link moves the cursor only
+        assert opened == []
+        await pilot.press("o")
+        assert opened == ["https://example.org/statement"]
+        await pilot.press("j", "o")  # two links: the reader chooses
+        assert isinstance(app.screen, LinksDialog)
+        await pilot.press("down", "enter")
+        assert opened[-1] == "https://example.org/b"
+        await pilot.press("j", "o")
+        assert len(opened) == 2
+
+
+def test_links_in_finds_markdown_autolinks_and_bare_urls_but_not_other_schemes():
+    from briefer.ui.dialogs.links import links_in
+
+    text = "[a](https://x.org/1) <https://x.org/2> see https://x.org/3. [js](javascript:alert(1)) [f](file:///etc/passwd)"
+    assert links_in(text) == ["https://x.org/1", "https://x.org/2", "https://x.org/3"]

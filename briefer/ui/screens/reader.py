@@ -49,6 +49,7 @@ class ReaderScreen(Screen):
         Binding("slash", "search", "Search", id="search"),
         Binding("y", "copy_passage", "Copy", show=False, id="copy"),
         Binding("e", "export", "Export", id="export"),
+        Binding("o", "open_link", "Open link", show=False, id="open-link"),
         Binding("n", "next_match", "Next match", show=False, id="next-match"),
         Binding("N", "previous_match", "Previous match", show=False, id="previous-match"),
         Binding("D", "reference_date", "Ref. date", show=False, id="reference-date"),
@@ -453,6 +454,25 @@ class ReaderScreen(Screen):
         self.app.copy_to_clipboard(f"{text}\n\n{self.citation()}")
         words = len(text.split())
         self.notify(f"Copied {words} word{'s' if words != 1 else ''} with citation.")
+
+    def action_open_link(self) -> None:
+        """Open a link of the current passage in the browser (never on a click)."""
+        from briefer.ui.dialogs.links import LinksDialog, links_in
+
+        passage = self.document.passage
+        urls = links_in(self.briefing.body[passage.start:passage.end]) if passage else []
+        if not urls:
+            self.notify("No link in this passage.")
+        elif len(urls) == 1:
+            self.open_url(urls[0])
+        else:
+            self.app.push_screen(LinksDialog(urls), lambda url: url and self.open_url(url))
+
+    def open_url(self, url: str) -> None:
+        import webbrowser
+
+        self.notify(f"Opening {clean_text(url)}", markup=False)
+        webbrowser.open(url)
 
     def action_export(self) -> None:
         """Write this briefing's notes to its markdown file in the export folder."""
