@@ -71,11 +71,13 @@ def export_dir(config: Config | None = None) -> Path:
 
 
 def briefing_folders(config: Config | None = None, cwd: Path | None = None) -> list[Path]:
-    """The config's briefings folders; without any, ./briefings when it exists, else the current folder."""
+    """./briefings when it exists (briefer started in a project folder), else the config's folders, else the current folder."""
+    cwd = Path.cwd() if cwd is None else cwd
+    if (cwd / "briefings").is_dir():
+        return [cwd / "briefings"]
     if config is not None and config.briefings:
         return list(config.briefings)
-    cwd = Path.cwd() if cwd is None else cwd
-    return [cwd / "briefings"] if (cwd / "briefings").is_dir() else [cwd]
+    return [cwd]
 
 
 class ConfigError(Exception):
@@ -469,8 +471,8 @@ _DEFAULT_CONFIG_TEMPLATE = """\
 # Paths may start with ~ (your home folder); relative paths are taken
 # relative to the folder this file is in.
 
-# Folders of briefings the library shows. Empty: ./briefings when the
-# current folder has one, else the current folder.
+# Folders of briefings the library shows when briefer is started without a
+# path in a folder that has no ./briefings. Empty: the current folder.
 # Example: briefings = ["~/briefings", "~/work/daily"]
 # briefings = []
 

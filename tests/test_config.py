@@ -55,8 +55,11 @@ def test_default_path_follows_env_then_platform_dir(tmp_path, monkeypatch):
 
 def test_briefing_folders_default_to_briefings_subfolder_when_present(tmp_path):
     assert config.briefing_folders(Config(path=tmp_path / "c.toml"), cwd=tmp_path) == [tmp_path]
+    configured = Config(path=tmp_path / "c.toml", briefings=(tmp_path / "daily",))
+    assert config.briefing_folders(configured, cwd=tmp_path) == [tmp_path / "daily"]
     (tmp_path / "briefings").mkdir()
     assert config.briefing_folders(None, cwd=tmp_path) == [tmp_path / "briefings"]
+    assert config.briefing_folders(configured, cwd=tmp_path) == [tmp_path / "briefings"]
 
 
 def test_each_setting_is_read(cfg, tmp_path, monkeypatch):
