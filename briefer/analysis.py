@@ -52,7 +52,7 @@ def cache_key(briefing: Briefing, reference_date: str | None) -> str:
     return f"{briefing.id}-{reference_date or briefing.date or 'nodate'}-{extractor_fingerprint()}"
 
 
-def _cached(briefing: Briefing, reference_date: str | None = None) -> dict | None:
+def cached(briefing: Briefing, reference_date: str | None = None) -> dict | None:
     """The analysis if it is in memory or on disk, else None (cheap: no extraction)."""
     key = cache_key(briefing, reference_date)
     if key in _MEMORY:
@@ -75,7 +75,7 @@ def analyse_cached(briefing: Briefing, reference_date: str | None = None) -> dic
     interval for it at every turn (measured at 2 MB: keys answered after up
     to 400 ms in a thread, 2 ms with the process).
     """
-    found = _cached(briefing, reference_date)
+    found = cached(briefing, reference_date)
     if found is not None:
         return found
     subject = effective_briefing(briefing, reference_date)

@@ -89,9 +89,10 @@ class LibraryScreen(Screen):
 
         entries = scan(self.folders)
         self.app.call_from_thread(self._show_entries, entries)
-        from briefer.analysis import warm_up
+        if self.is_current:  # the reader is looking at the list, not at a briefing opened straight away
+            from briefer.analysis import warm_up
 
-        warm_up()  # while the reader looks at the list
+            warm_up()
 
     def _show_entries(self, entries: list[LibraryEntry]) -> None:
         self.entries = entries

@@ -27,6 +27,15 @@ PANE_TITLES = {"who": "WHO", "what": "WHAT", "when": "WHEN", "where": "WHERE", "
 NOTE_COLOURS = 6
 
 
+def pane_rows(analysis: dict, briefing: Briefing) -> dict[str, list[PaneItem]]:
+    return {
+        "who": who_items(analysis),
+        "what": what_items(analysis),
+        "when": when_items(analysis, briefing.body, list(briefing.sentences)),
+        "where": where_items(analysis),
+    }
+
+
 def note_class(note: Note) -> str:
     """Annotated passages are coloured by their first tag; the same tag always gets the same colour."""
     if note.kind == "highlight" and not note.tags:
@@ -152,6 +161,13 @@ class ReaderScreen(Screen):
     # ----- analysis -----------------------------------------------------------
 
     def start_analysis(self) -> None:
+        # A short briefing's cached analysis is read at once, so the panes fill with the first frame;
+        # a long one's (megabytes of JSON) is read in the worker, behind the text.
+        if len(self.briefing.body) < analysis_cache.PROCESS_THRESHOLD:
+            found = analysis_cache.cached(self.briefing, self.reference_date)
+            if found is not None:
+                self.show_analysis(found, pane_rows(found, self.briefing))
+                return
         for name in PANES[:4]:
             self.pane(name).show_message("Analysing…")
         self.run_analysis(self.reference_date)
@@ -161,12 +177,7 @@ class ReaderScreen(Screen):
         """Cache or extractor, then the pane rows, all off the event loop; only showing them is not."""
         try:
             analysis = analysis_cache.analyse_cached(self.briefing, reference_date)
-            rows = {
-                "who": who_items(analysis),
-                "what": what_items(analysis),
-                "when": when_items(analysis, self.briefing.body, list(self.briefing.sentences)),
-                "where": where_items(analysis),
-            }
+            rows = pane_rows(analysis, self.briefing)
         except Exception as exc:  # an extractor bug must not take the reader down
             if not get_current_worker().is_cancelled:
                 self.app.call_from_thread(self.show_analysis_error, f"{type(exc).__name__}: {exc}")
