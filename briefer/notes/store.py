@@ -123,6 +123,22 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
+def _folder_stamps(folder: Path) -> dict[str, tuple[int, int, int]]:
+    """`_stamp` of every file in `folder`, by name (empty when the folder is missing)."""
+    stamps = {}
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return stamps
+    for entry in entries:
+        try:
+            st = entry.stat()
+        except FileNotFoundError:
+            continue  # replaced between the listing and the stat: re-read next time
+        stamps[entry.name] = (st.st_ino, st.st_size, st.st_mtime_ns)
+    return stamps
+
+
 def _backup_paths(path: Path) -> list[Path]:
     return [Path(f"{path}.bak{i}") for i in range(1, BACKUP_GENERATIONS + 1)]
 
@@ -611,14 +627,16 @@ class NotesStore:
         if unless_folder_unchanged and folder is not None and folder == self._folder_seen:
             return
         started = time.time_ns()
+        # One listing of the folder instead of 1024 stats: most shards of most stores do not exist.
+        present = _folder_stamps(self.shard_dir)
         for index in range(SHARD_COUNT):
             key = _shard_name(index)
             path = self._shard_path(key)
-            stamp = _stamp(path)
+            stamp = present.get(path.name)
             known = self._summaries.get(key)
             if known is not None and known.get("stamp") == stamp:
                 continue
-            if stamp is None and known is None and not Path(f"{path}.bak1").exists():
+            if stamp is None and known is None and f"{path.name}.bak1" not in present:
                 continue  # never written
             self._summarise_shard(key)
         # A save within the same clock tick as the folder's mtime would not move it.

@@ -56,6 +56,8 @@ class BrieferApp(App[int]):
         self.startup_messages.extend((message, "warning") for message in self.store.messages)
 
     def _apply_keymap(self) -> None:
+        if not self.settings.keymap:
+            return
         known = binding_ids()
         keymap = {}
         for binding_id, keys in self.settings.keymap.items():

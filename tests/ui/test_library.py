@@ -135,3 +135,17 @@ async def test_tag_filter_and_export_from_the_library(library_dir, tmp_path):
         written = list(export_folder.glob("*.md"))
         assert len(written) == 1
         assert sample.title in written[0].read_text(encoding="utf-8")
+
+
+async def test_note_count_follows_notes_made_in_the_reader(library_dir, tmp_path):
+    app = BrieferApp(folders=[library_dir], notes_file=tmp_path / "notes.json")
+    sample = library_dir / "00-peace-plan.txt"
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await start(app, pilot)
+        assert str(table.get_row(str(sample))[4]) == "0"
+        app.open_briefing(sample)
+        await pilot.pause()
+        await pilot.press("h", "j", "h", "q")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert str(table.get_row(str(sample))[4]) == "2"

@@ -88,31 +88,38 @@ class LibraryScreen(Screen):
         from briefer.library import scan
 
         entries = scan(self.folders)
-        self.app.call_from_thread(self._show_entries, entries)
+        index = self._read_note_index()
+        self.app.call_from_thread(self._show_entries, entries, index)
         if self.is_current:  # the reader is looking at the list, not at a briefing opened straight away
             from briefer.analysis import warm_up
 
             warm_up()
 
-    def _show_entries(self, entries: list[LibraryEntry]) -> None:
+    def _read_note_index(self) -> tuple[dict[str, int], dict[str, set[str]]]:
+        """Note counts and tags by briefing id (read in workers: the store checks its shard files)."""
+        store = getattr(self.app, "store", None)
+        if store is None:
+            return {}, {}
+        tags = {briefing_id: {tag.casefold() for tag in found} for briefing_id, found in store.tags_by_briefing().items()}
+        return store.note_counts(), tags
+
+    def _show_entries(self, entries: list[LibraryEntry], index) -> None:
         self.entries = entries
-        self.refresh_notes()
-        self.refresh_table()
+        self._show_note_index(index)
 
     def on_screen_resume(self) -> None:
         """Back from a reader: notes may have changed."""
-        self.refresh_notes()
-
-    def refresh_notes(self) -> None:
-        store = getattr(self.app, "store", None)
-        if store is None:
-            return
-        self.note_counts = store.note_counts()
-        self.tags_by_briefing = {
-            briefing_id: {tag.casefold() for tag in tags} for briefing_id, tags in store.tags_by_briefing().items()
-        }
         if self.entries:
-            self.refresh_table()
+            self.reload_note_index()
+
+    @work(thread=True, exclusive=True, group="library-notes")
+    def reload_note_index(self) -> None:
+        index = self._read_note_index()
+        self.app.call_from_thread(self._show_note_index, index)
+
+    def _show_note_index(self, index) -> None:
+        self.note_counts, self.tags_by_briefing = index
+        self.refresh_table()
 
     @property
     def filter_text(self) -> str:
