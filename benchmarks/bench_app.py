@@ -75,13 +75,13 @@ CHILD = textwrap.dedent(
             return draw_line(self, y)
         DocumentView.render_line = first_draw
 
-        # "Panes filled": the analysis shown in the panes (waiting for all workers would add the library's).
+        # "Panes filled": the rows shown in the panes (waiting for all workers would add the library's).
         from briefer.ui.screens.reader import ReaderScreen
-        show_analysis = ReaderScreen.show_analysis
+        show_pane_rows = ReaderScreen.show_pane_rows
         def shown(self, *args):
-            show_analysis(self, *args)
+            show_pane_rows(self, *args)
             out["panes_filled"] = time.time() - T0
-        ReaderScreen.show_analysis = shown
+        ReaderScreen.show_pane_rows = shown
 
         class Bench(BrieferApp):
             def on_ready(self):

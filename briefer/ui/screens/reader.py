@@ -74,7 +74,6 @@ class ReaderScreen(Screen):
         super().__init__()
         self.briefing = briefing
         self.initial_note_id = note_id
-        self.analysis: dict | None = None
         self.notes: list[Note] = []
         self.deleted: list[Note] = []
         self.matches: list[tuple[int, int]] = []
@@ -166,7 +165,7 @@ class ReaderScreen(Screen):
         if len(self.briefing.body) < analysis_cache.PROCESS_THRESHOLD:
             found = analysis_cache.cached(self.briefing, self.reference_date)
             if found is not None:
-                self.show_analysis(found, pane_rows(found, self.briefing))
+                self.show_pane_rows(pane_rows(found, self.briefing))
                 return
         for name in PANES[:4]:
             self.pane(name).show_message("Analysing…")
@@ -183,10 +182,9 @@ class ReaderScreen(Screen):
                 self.app.call_from_thread(self.show_analysis_error, f"{type(exc).__name__}: {exc}")
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_analysis, analysis, rows)
+            self.app.call_from_thread(self.show_pane_rows, rows)
 
-    def show_analysis(self, analysis: dict, rows: dict[str, list[PaneItem]]) -> None:
-        self.analysis = analysis
+    def show_pane_rows(self, rows: dict[str, list[PaneItem]]) -> None:
         for name, items in rows.items():
             self.pane(name).show_items(items)
         self.mark_panes()

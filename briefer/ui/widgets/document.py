@@ -217,7 +217,7 @@ class DocumentView(ScrollView, can_focus=True):
         return self.selection_anchor is not None
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._refresh_spans()
+        self.refresh()
         self.scroll_to_cursor()
         passage = self.passage
         if passage is not None:
@@ -240,9 +240,6 @@ class DocumentView(ScrollView, can_focus=True):
         self.scroll_to_region(
             Region(0, top, 1, bottom - top + 1), animate=animate, force=True, immediate=True, spacing=None
         )
-
-    def _refresh_spans(self) -> None:
-        self.refresh()
 
     # ----- layers -------------------------------------------------------------
 
@@ -394,7 +391,7 @@ class DocumentView(ScrollView, can_focus=True):
         else:
             cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
             segments = []
-            for lo, hi in zip(cuts, cuts[1:]):
+            for lo, hi in zip(cuts, cuts[1:], strict=False):
                 components = tuple(c for s, e, c in spans if s <= lo and e >= hi)
                 segments.append(Segment(text[lo:hi], self._style_for(components, base)))
         return Strip(segments).crop_extend(round(self.scroll_x), round(self.scroll_x) + width, base)
