@@ -105,6 +105,16 @@ def resolve(finder: NameFinder):
     for c in clusters.values():
         if c.target is None:
             c.kind = _decide(c)
+    # A bare name coordinated with an organisation is one too: "Siemens and ASML", "Arsenal or Bayern Munich".
+    for i, j in finder.coordinated:
+        ci, cj = clusters.get(mentions[i].key), clusters.get(mentions[j].key)
+        if ci is None or cj is None:
+            continue
+        for known, bare in ((ci, cj), (cj, ci)):
+            if known.root().kind == "organization" and bare.target is None and bare.kind is None \
+                    and len(bare.words) == 1 and bare.words[0] not in names \
+                    and not gaz.kind(bare.mentions[0].text):
+                bare.kind = "organization"
     # Acronyms take the kind of what they abbreviate.
     for am, target in acronym_links:
         ac, tc = clusters.get(am.key), clusters.get(target.key)

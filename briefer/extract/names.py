@@ -23,6 +23,10 @@ _VERBISH_AFTER_NOUN = frozenset("is are was were has have had will would can cou
                                 "but as".split())
 MOTION_VERBS = frozenset("visit visits visited visiting reach reached reaching leave leaves left toured tour "
                          "tours entered enter enters".split())
+# What only a traded company does: "shares in Nvidia", "Kroger said it", "Airbus gained".
+SHARE_NOUNS = frozenset("shares stock stake stakes".split())
+MARKET_VERBS = frozenset("rose fell gained slipped dropped climbed jumped surged tumbled slid sank rallied plunged "
+                         "soared dipped".split())
 OFFICE_NOUNS = frozenset("office administration government cabinet campaign team ministry".split())
 GROUP_NOUNS = frozenset("countries allies officials delegations governments leaders troops forces producers "
                         "lawmakers ministers diplomats negotiators delegates states nations partners companies "
@@ -93,6 +97,7 @@ class NameFinder:
         self.shared: dict[str, tuple] = {}
         self.mentions: list[Mention] = []
         self.groups: list[Mention] = []
+        self.coordinated: list[tuple[int, int]] = []  # mention indexes joined by "and" / "or": "Siemens and ASML"
         self.office_mentions: list[tuple[int, int, int]] = []  # (person mention index, start, end)
         self.descriptor_np: list[tuple[int, str]] = []  # (position, noun) of "the owner"-style references
 
@@ -306,6 +311,8 @@ class NameFinder:
         m.heading = self._in_heading(m.start)
         self._evidence(m, toks, a, b, role_tokens)
         idx = len(self.mentions)
+        if a >= 2 and toks[a - 1].lower in ("and", "or") and self.mentions and self.mentions[-1].end == toks[a - 2].end:
+            self.coordinated.append((idx - 1, idx))
         self.mentions.append(m)
         acr = self._following_acronym(toks, b)
         if acr:
@@ -480,7 +487,20 @@ class NameFinder:
         if nxt is not None and nxt.lower.startswith("-") and nxt.lower[1:] in ("based", "born"):
             m.place += 3
             m.locative = True
-        if prev is not None and prev.lower == "at" and prev2 is not None and (
+        # a company named with no cue word: the market and "it" speak for it, never for a person
+        traded = not kind and words[0] not in self.names and (
+            (prev is not None and prev.lower in ("in", "of") and prev2 is not None and prev2.lower in SHARE_NOUNS)
+            or (nxt is not None and nxt.lower in SHARE_NOUNS)
+            or (nxt is not None and nxt.lower in lex.reporting_verbs and nxt2 is not None
+                and nxt2.lower in ("it", "its")))
+        if traded:
+            m.org += 3
+        elif not kind and words[0] not in self.names and not first.initial and nxt is not None \
+                and nxt.lower in MARKET_VERBS:  # "Exports fell" opens a sentence; "... as Airbus gained" does not
+            m.org += 2
+        if traded:
+            pass  # "shares in Nvidia": not a place
+        elif prev is not None and prev.lower == "at" and prev2 is not None and (
                 prev2.lower in lex.titles or prev2.lower.rstrip("s") in lex.titles):
             m.org += 2  # "analysts at Goldman Sachs", "a professor at ..."
         elif prev is not None and prev.lower in LOCATIVE:

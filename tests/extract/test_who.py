@@ -139,3 +139,17 @@ def test_arabic_particles_and_acronym_initials():
     r = run("Attacks by Jama'at Nusrat al-Islam wal-Muslimin (JNIM) rose. JNIM denied it.")
     orgs = [e for e in r["who"] if e["kind"] == "organization"]
     assert [(o["name"], o["aliases"]) for o in orgs] == [("Jama'at Nusrat al-Islam wal-Muslimin", ["JNIM"])]
+
+
+def test_a_company_named_with_no_cue_word_is_known_by_what_only_companies_do():
+    r = run("Shares in Brakvel rose after the results. Investors cheered as Ostrolin gained 5%. "
+            "Tarvosk said it would cut 300 jobs.")
+    orgs = names_of(r, "organization")
+    assert {"Brakvel", "Ostrolin", "Tarvosk"} <= set(orgs)
+    assert "Brakvel" not in places(r)
+    assert not names_of(r, "person")
+
+
+def test_a_bare_name_coordinated_with_an_organisation_is_an_organisation():
+    r = run("Analysts expect Halden Bank and Quenmark to merge by summer. Velbrin or Fjordal Group will bid.")
+    assert {"Quenmark", "Velbrin"} <= set(names_of(r, "organization"))
