@@ -128,8 +128,21 @@ def _cache_file(key: str) -> Path:
     return config.cache_dir() / "analyses" / f"{key}.json"
 
 
+@lru_cache(maxsize=1)
+def _prune_stale(folder: Path) -> None:
+    """Once per process: drop analyses made by an older extractor (they would never be read again)."""
+    current = f"-{extractor_fingerprint()}.json"
+    try:
+        for entry in os.scandir(folder):
+            if entry.name.endswith(".json") and not entry.name.endswith(current):
+                Path(entry.path).unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def _store(path: Path, analysis: dict) -> None:
     """Best effort: a cache that cannot be written only costs time."""
+    _prune_stale(path.parent)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")

@@ -57,3 +57,15 @@ def test_long_briefings_are_analysed_in_a_child_process_with_the_same_result(mon
     monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)
     monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
     assert analysis.analyse_cached(briefing) == analyse(briefing)
+
+
+def test_analyses_of_an_older_extractor_are_pruned(monkeypatch):
+    analysis._prune_stale.cache_clear()
+    folder = analysis._cache_file("x").parent
+    folder.mkdir(parents=True, exist_ok=True)
+    stale = folder / "abc-nodate-0000000000000000.json"
+    stale.write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
+    analysis.analyse_cached(briefing_from_text(TEXT))
+    assert not stale.exists()
+    assert any(p.name.endswith(f"-{analysis.extractor_fingerprint()}.json") for p in folder.iterdir())
