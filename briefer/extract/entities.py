@@ -5,6 +5,9 @@ from briefer.extract.lexicon import fold, gazetteer, given_names
 from briefer.extract.names import Entity, Mention, NameFinder
 
 
+_MINOR_WORDS = frozenset({"of", "the", "for", "and", "&", "on", "in"})
+
+
 def _edit_distance_at_most(a: str, b: str, limit: int) -> bool:
     if abs(len(a) - len(b)) > limit:
         return False
@@ -121,9 +124,27 @@ def resolve(finder: NameFinder):
         if tc is None or ac is None or ac is tc or ac.target is not None:
             continue
         tc = tc.root()
-        if tc.kind in (None, "organization") and ac.kind in (None, "organization"):
+        # an acronym defined in parentheses is the organisation even where it reads like a place
+        # ("the DoDMA district office"), unless it is a country's own code
+        acronym_kind_ok = ac.kind in (None, "organization") or (
+            ac.kind == "place" and not gaz.kind(am.text) and not gaz.country_of_alias(am.text))
+        if tc.kind in (None, "organization") and acronym_kind_ok:
             tc.kind = "organization"
             ac.target = tc
+    # An acronym never spelled out in parentheses still abbreviates the organisation whose initials it is:
+    # "the Federal Trade Commission ... FTC Chair".
+    by_initials: dict[str, Cluster] = {}
+    for c in clusters.values():
+        if c.target is None and c.kind == "organization" and len(c.words) > 1:
+            initials = "".join(w[0] for w in c.words if w not in _MINOR_WORDS)
+            by_initials.setdefault(initials, c)
+    for c in clusters.values():
+        text = c.mentions[0].text if c.mentions else ""
+        if c.target is None and len(c.words) == 1 and text.isupper() and 2 <= len(text) <= 6 \
+                and c.kind in (None, "organization"):
+            full = by_initials.get(fold(text))
+            if full is not None and full is not c:
+                c.target = full
     # Short forms and spelling variants join the fuller name.
     ordered = sorted((c for c in clusters.values() if c.target is None), key=lambda c: c.first)
     longer = [c for c in ordered if len(c.words) > 1 and c.kind is not None]

@@ -36,7 +36,7 @@ CLAUSE_STOPS = frozenset("who whom which that at in from since with on and or bu
                          "whose while after before when where as by during".split())
 DASHES = frozenset({"-", "\u2013", "\u2014"})
 MARKUP = frozenset({"*", "_", "`", "|", "#", ">"})
-_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")  # letters only: "H20" and "A320" are products
+_ACRONYM = re.compile(r"^[A-Z](?:[a-z]?[A-Z&]){1,6}$")  # letters only: "H20" and "A320" are products; "DoD", "AfD" are acronyms
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 

@@ -153,3 +153,16 @@ def test_a_company_named_with_no_cue_word_is_known_by_what_only_companies_do():
 def test_a_bare_name_coordinated_with_an_organisation_is_an_organisation():
     r = run("Analysts expect Halden Bank and Quenmark to merge by summer. Velbrin or Fjordal Group will bid.")
     assert {"Quenmark", "Velbrin"} <= set(names_of(r, "organization"))
+
+
+def test_an_acronym_never_spelled_out_joins_the_organisation_whose_initials_it_is():
+    r = run("The Coastal Fisheries Authority fined the trawler. CFA inspectors boarded it at dawn.")
+    orgs = [e for e in r["who"] if e["kind"] == "organization"]
+    assert [(e["name"], e["aliases"]) for e in orgs] == [("Coastal Fisheries Authority", ["CFA"])]
+
+
+def test_a_mixed_case_acronym_in_parentheses_is_the_organisation_even_before_a_place_word():
+    r = run("The Office of Rural Water (ORuW) opened a depot. The ORuW district team in Velka said so.")
+    orgs = [e for e in r["who"] if e["kind"] == "organization"]
+    assert [(e["name"], e["aliases"]) for e in orgs] == [("Office of Rural Water", ["ORuW"])]
+    assert "ORuW" not in places(r)
