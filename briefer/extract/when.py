@@ -30,6 +30,8 @@ _APPROX = (r"(?:(?:about|around|almost|nearly|roughly|some|approximately|more\s+
            r"upwards\s+of)\s+)")
 _REL_WORD = r"(?:this|last|next|past|coming|previous|following)"
 _PART = r"(?:morning|afternoon|evening|night)"
+# a 24-hour time counts only with its zone ("09:00 UTC", "1400 GMT"): bare "14:30" may be a score or a ratio
+_ZONE = r"(?-i:UTC|GMT|CET|CEST|EET|EEST|BST|EST|EDT|CST|CDT|PST|PDT|ET|PT|Z|local\s+time)"
 
 PATTERN = re.compile(
     rf"""
@@ -48,7 +50,9 @@ PATTERN = re.compile(
         previous|latest)\s+quarter(?:\s+of\s+{_YEAR})?|the\s+quarter)\b)
   | (?P<decade>\b(?:the\s+)?(?:1[89]|20)\d0s\b)
   | (?P<midyear>\b(?:mid|early|late)-{_YEAR}\b)
-  | (?P<clock>\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b(?:noon|midnight)\b)
+  | (?P<clock>(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)
+        | \b(?:[01]?\d|2[0-3]):?[0-5]\d(?=\s*{_ZONE}\b))(?:\s*{_ZONE}\b)?
+      | \b(?:noon|midnight)\b)
   | (?P<relpart>\b(?:earlier|later)\s+this\s+(?:week|month|year|decade|century)\b
       | \b(?:early|late)\s+(?:next|last)\s+(?:week|month|year)\b
       | \b(?:this|last|next)\s+(?:{_PART}|week|weekend|month|year|season|spring|summer|autumn|fall|winter)\b
@@ -237,6 +241,7 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[dict]:
     probe = TenseProbe()
     starts = [s for s, _ in sentences]
     out = []
+    previous_kind = None
     for m in _matches(body):
         kind = m.lastgroup
         if kind == "mm":
@@ -252,8 +257,26 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[dict]:
         if kind == "now" and text[0].isupper() and body[end:end + 1] == ",":
             pass
         value = _value(kind, text, ref, body, start, sentences, starts, probe)
+        if kind == "clock" and out and _clock_joins(body, out[-1], start):
+            value = out[-1]["value"]  # "Tuesday at 3 p.m.": the time of day is on that day
         out.append({"text": sys.intern(text), "value": value, "start": start, "end": end})
+        if previous_kind == "clock" and kind != "clock" and _clock_joins(body, out[-2], start, after=out[-1]):
+            out[-2]["value"] = value  # "3 p.m. on Friday"
+        previous_kind = kind
     return out
+
+
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _clock_joins(body: str, day: dict, clock_start: int, after: dict | None = None) -> bool:
+    """Is a time of day written right beside a day ("Friday at 3 p.m.", "27 April 2026, 09:00 UTC")?"""
+    if after is not None:  # the clock came first: "3 p.m. on Friday"
+        day, gap = after, body[day["end"]:after["start"]]
+    else:
+        gap = body[day["end"]:clock_start]
+    value = day["value"]
+    return bool(value and _DAY_VALUE.match(value)) and gap.strip(" ,").lower() in ("", "at", "on", "from", "by")
 
 
 def _modal_may(body: str, end: int) -> bool:

@@ -126,3 +126,20 @@ def test_the_past_year_is_a_duration_and_last_year_a_year():
 def test_an_unquantified_duration_is_found_without_a_value():
     t = times(run("Industry groups had fought the bill for months.", REF))
     assert "months" in t and t["months"] is None
+
+
+def test_a_time_of_day_beside_a_day_takes_that_day():
+    r = run("The polls closed at 8 p.m. on Tuesday. Counting resumed Wednesday at 9 am. "
+            "The next vote is set for 14 March at 10:30 a.m.")
+    t = times(r)
+    assert t["8 p.m."] == "2026-03-10"
+    assert t["9 am"] == "2026-03-11"
+    assert t["10:30 a.m."] == "2026-03-14"
+
+
+def test_a_24_hour_time_counts_only_with_its_zone():
+    r = run("The ferry left at 0600 GMT and docked at 14:30 local time. Hosts led 2:1 at 14:30 of play.")
+    t = times(r)
+    assert "0600 GMT" in t and "14:30 local time" in t
+    assert all(not text.startswith("2:1") for text in t)
+    assert list(t).count("14:30") == 0
