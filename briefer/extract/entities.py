@@ -170,6 +170,8 @@ def resolve(finder: NameFinder):
             elif l.kind == "organization":
                 if pos != 0 and pos + len(c.words) != len(l.words):
                     continue
+                if pos != 0 and c.first < l.first:
+                    continue  # "the House" named before "the White House" is another body
                 if c.place >= 4 or c.person >= 3 or (pos != 0 and gaz.kind(c.mentions[0].text)):
                     continue  # "mayor of Passau" is not "Radio Passau"
             elif l.kind == "place":

@@ -37,6 +37,7 @@ CLAUSE_STOPS = frozenset("who whom which that at in from since with on and or bu
 DASHES = frozenset({"-", "\u2013", "\u2014"})
 MARKUP = frozenset({"*", "_", "`", "|", "#", ">"})
 _ACRONYM = re.compile(r"^[A-Z](?:[a-z]?[A-Z&]){1,6}$")  # letters only: "H20" and "A320" are products; "DoD", "AfD" are acronyms
+_PARTY_STATE = re.compile(r"^[A-Z]-[A-Z][A-Za-z.]{0,5}$")  # "D-N.Y.", "R-Texas", "D-Ore": party and state
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
@@ -305,7 +306,7 @@ class NameFinder:
         if b - a == 1 and toks[a].initial and toks[a].lower.endswith("ly") and toks[a].text[1:].islower():
             return  # "Separately, ...": an adverb
         text = self.body[toks[a].start:toks[b - 1].end]
-        if len(text) < 2 or text in lex.platforms or (len(text) <= 4 and "-" in text):
+        if len(text) < 2 or text in lex.platforms or _PARTY_STATE.match(text):
             return  # "D-N.Y.": a party and state, not a name
         m = self._mention(toks, a, b, text)
         m.heading = self._in_heading(m.start)

@@ -166,3 +166,16 @@ def test_a_mixed_case_acronym_in_parentheses_is_the_organisation_even_before_a_p
     orgs = [e for e in r["who"] if e["kind"] == "organization"]
     assert [(e["name"], e["aliases"]) for e in orgs] == [("Office of Rural Water", ["ORuW"])]
     assert "ORuW" not in places(r)
+
+
+def test_a_head_word_named_before_a_longer_organisation_is_not_its_alias():
+    r = run("The Council passed the bill on Monday. Later the Harbour Council debated it. "
+            "The Harbour Council rejected it.")
+    orgs = [(e["name"], e["aliases"]) for e in r["who"] if e["kind"] == "organization"]
+    assert ("Harbour Council", []) in orgs
+
+
+def test_party_and_state_after_a_name_is_not_an_organisation():
+    r = run("Senator Ruth Ames, D-Ore., and Senator Cole Hart, R-Texas, voted against the bill.")
+    assert names_of(r, "organization") == []
+    assert {"Ruth Ames", "Cole Hart"} <= set(names_of(r, "person"))
