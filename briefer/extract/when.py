@@ -135,6 +135,25 @@ def _near_year(ref: dt.date, month: int, day: int | None = None) -> int:
     return best
 
 
+def _tensed_year(ref, month, body, start, sentences, starts, probe) -> int:
+    """The nearest year, unless the verb puts a month of another season on the other side of the
+    reference date: "the trial ran in August" written in June is last August."""
+    year = _near_year(ref, month)
+    if abs((year - ref.year) * 12 + month - ref.month) < 2:
+        return year  # next month or last: the nearest reading is the safe one
+    i = bisect_right(starts, start) - 1
+    if i < 0:
+        return year
+    s, e = sentences[i]
+    tense = probe.tense(body[s:e], start - s, within=4)  # only the verb of this phrase: "lasted ... in August"
+    later = (year, month) > (ref.year, ref.month)
+    if tense == "past" and later:
+        return year - 1
+    if tense == "future" and not later:
+        return year + 1
+    return year
+
+
 def _duration(text: str) -> str | None:
     _, units, _, _ = _lexicon()
     m = re.search(rf"({_NUM})\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?({_UNIT})", text,
@@ -175,7 +194,11 @@ class TenseProbe:
         _, _, self.future, self.past = _lexicon()
 
     def is_future(self, text: str, pos: int) -> bool:
-        best_dist, best_future = None, False
+        return self.tense(text, pos) == "future"
+
+    def tense(self, text: str, pos: int, within: int | None = None) -> str | None:
+        """'future', 'past', or None when no verb (within `within` words) tells."""
+        best_dist, best_future = None, None
         for m in self._WORD.finditer(text):
             w = m.group().lower()
             if w in self.future or w.endswith(("'ll", "\u2019ll")):
@@ -196,7 +219,9 @@ class TenseProbe:
                 dist = len(text[pos:m.start()].split()) - 1
             if best_dist is None or dist < best_dist or (dist == best_dist and not future):
                 best_dist, best_future = dist, future
-        return best_future
+        if best_future is None or (within is not None and best_dist > within):
+            return None
+        return "future" if best_future else "past"
 
 
 # Every expression contains one of these words or a number. Finding them first
@@ -259,6 +284,12 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[dict]:
         value = _value(kind, text, ref, body, start, sentences, starts, probe)
         if kind == "clock" and out and _clock_joins(body, out[-1], start):
             value = out[-1]["value"]  # "Tuesday at 3 p.m.": the time of day is on that day
+        if kind == "month" and previous_kind in ("month", "monmod") and value and out[-1]["value"] \
+                and body[out[-1]["end"]:start].strip().lower() in ("and", "or", "to", "through", "-", "\u2013"):
+            # "in August and September": one span of months, read with the year of the first
+            year, first_month = int(out[-1]["value"][:4]), int(out[-1]["value"][5:7])
+            month = int(value[5:7])
+            value = f"{year + (month < first_month):04d}-{month:02d}"
         out.append({"text": sys.intern(text), "value": value, "start": start, "end": end})
         if previous_kind == "clock" and kind != "clock" and _clock_joins(body, out[-2], start, after=out[-1]):
             out[-2]["value"] = value  # "3 p.m. on Friday"
@@ -342,7 +373,8 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
                 return f"{y.group()}-{month:02d}"
             if not ref:
                 return None
-            year = _year_after(body, start + len(text), ref) or _near_year(ref, month)
+            year = _year_after(body, start + len(text), ref) or _tensed_year(ref, month, body, start, sentences,
+                                                                              starts, probe)
             return f"{year:04d}-{month:02d}"
         if kind == "yearpart":
             y = re.search(r"\d{4}", text)

@@ -143,3 +143,18 @@ def test_a_24_hour_time_counts_only_with_its_zone():
     assert "0600 GMT" in t and "14:30 local time" in t
     assert all(not text.startswith("2:1") for text in t)
     assert list(t).count("14:30") == 0
+
+
+def test_a_month_on_the_far_side_of_the_date_follows_its_verb():
+    # reference date 2026-03-12
+    t = times(run("The inquiry heard evidence in November and December. The new terminal will open in January."))
+    assert t["November"] == "2025-11"
+    assert t["December"] == "2025-12"
+    assert t["January"] == "2027-01"
+
+
+def test_a_scheduled_event_in_the_present_tense_is_ahead():
+    # reference date 2026-03-12 is a Thursday
+    t = times(run("The summit opens in Lisbon on Saturday, and the final round of talks begins Monday."))
+    assert t["Saturday"] == "2026-03-14"
+    assert t["Monday"] == "2026-03-16"
