@@ -28,6 +28,7 @@ _SKIP = frozenset("also later then previously privately repeatedly publicly earl
                   "have would will was were is are did does do on last this week month year yesterday today "
                   "monday tuesday wednesday thursday friday saturday sunday in a an statement interview "
                   "recently once first finally".split())
+_TURN_LABEL = re.compile(r"[ \t]*([A-Z][A-Z.'\u2019 -]{1,40}):[ \t]")  # "MR. PRICE: ", "LOTTE VERBRUGGEN: "
 UNKNOWN = object()  # "this reporting clause names nobody we know": speaker stays null
 
 
@@ -195,6 +196,15 @@ class Attributor:
         if i < 0:
             return 0, len(self.body)
         return self.sentences[i]
+
+    def _turn_speaker(self, pos: int) -> Entity | None:
+        """The named speaker of a transcript turn ("MS. HALE: ...") that `pos` lies in."""
+        line_start = self.body.rfind("\n", 0, pos) + 1
+        label = _TURN_LABEL.match(self.body, line_start, pos)
+        if label is None:
+            return None
+        who = self._entity_in(line_start, label.end(1))
+        return who if who is not None and who.kind == "person" else None
 
     def _entity_in(self, start: int, end: int) -> Entity | None:
         i = bisect_left(self.m_starts, start)
@@ -395,6 +405,12 @@ class Attributor:
                 hit = self._entity_in(before[i + 2].start, q.open_mark)
                 if hit:
                     return hit
+        first_person = [t for t in before if t.text in ("I", "we", "We")]
+        if first_person and (v is None or (v > 0 and before[v - 1] is first_person[-1])):
+            # a transcript: "MR. LEE: ... we believe "..."": the speaker of the turn speaks
+            who = self._turn_speaker(q.open_mark)
+            if who is not None:
+                return who
         if v is not None:
             who = self._subject_before(before, v, 0)
             if who is not None:

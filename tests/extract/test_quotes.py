@@ -123,3 +123,13 @@ def test_the_demonym_refers_back_to_the_person_last_named():
     r = run('Carlos Ibarra, 22, was gracious in defeat. "Jannik Moretti deserved it today, he was better," '
             'the Spaniard told reporters.')
     assert quotes(r) == [("Jannik Moretti deserved it today, he was better", "Carlos Ibarra")]
+
+
+def test_a_quote_in_the_first_person_inside_a_transcript_turn_is_the_labelled_speaker():
+    text = ("MS. OKAFOR: Good morning. Our envoy, Dan Ross, met both delegations yesterday. I will not predict "
+            "the outcome, but we believe \"a settlement is within reach if both sides move.\"\n\n"
+            "MR. VALE: The harbour master told our duty officer, and I quote, \"the channel is closed to all "
+            "traffic.\"\n")
+    r = run(text)
+    assert quotes(r) == [("a settlement is within reach if both sides move.", "Okafor"),
+                         ("the channel is closed to all traffic.", None)]
