@@ -38,6 +38,7 @@ DASHES = frozenset({"-", "\u2013", "\u2014"})
 MARKUP = frozenset({"*", "_", "`", "|", "#", ">"})
 _ACRONYM = re.compile(r"^[A-Z](?:[a-z]?[A-Z&]){1,6}$")  # letters only: "H20" and "A320" are products; "DoD", "AfD" are acronyms
 _PARTY_STATE = re.compile(r"^[A-Z]-[A-Z][A-Za-z.]{0,5}$")  # "D-N.Y.", "R-Texas", "D-Ore": party and state
+_DOTTED = re.compile(r"^(?:[A-Z][a-z]{0,3}\.){1,3}$")  # "D.C.", "Ore.", "N.Y."
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
@@ -291,8 +292,8 @@ class NameFinder:
                 name_start += 1
             if any(toks[x].lower in lex.org_heads for x in range(name_start, b)):
                 pass  # "General Fisheries Commission": an organisation, not a titled person
-            elif name_start >= b:
-                self._role_part(toks, a, b)
+            elif name_start >= b or all(toks[x].lower in lex.titles for x in range(name_start, b)):
+                self._role_part(toks, a, b)  # "the Israeli Prime Minister said": a role, no name
                 return
             else:
                 role_tokens = (a, name_start)
@@ -394,6 +395,8 @@ class NameFinder:
                 m.org += 2
             if nxt is not None and nxt.text == "$":
                 m.void = True  # currency marker: US$, C$
+            if prev is not None and prev.text[0].isdigit() and not gaz.kind(first.text):
+                m.void = True  # "09:00 UTC", "40 GW": a zone or a unit after a number
         if prev is not None and prev.lower in lex.org_nouns and prev.lower not in ("owner", "owners"):
             m.org += 3
         if nxt is not None and nxt.lower in lex.titles and not in_title and b + 1 < n and nxt.text[0].islower():
@@ -563,8 +566,12 @@ class NameFinder:
         if prev is not None and prev.text == "," and kind and "\n" in self.body[m.end:m.end + 2] + "\n" \
                 and (nxt is None):
             m.locative = True  # "Country Director, Maputo" at the end of a line
-        if all_caps and not single and max(m.person, m.org, m.place) < 2:
-            m.void = True  # an upper-case heading line
+        if _DOTTED.match(m.text + "." if self.body.startswith(".", m.end) else m.text) and prev is not None and prev.text == "," and prev2 is not None \
+                and self.mentions and self.mentions[-1].end == prev2.end and self.mentions[-1].place > 0:
+            m.void = True  # "Washington, D.C.", "Portland, Ore.": the state of the place before
+        if all_caps and not single and (max(m.person, m.org, m.place) < 2 or (
+                low[-1] not in lex.org_heads and self._upper_line(m.start))):
+            m.void = True  # an upper-case heading line: "DEPARTMENT PRESS BRIEFING"
         if m.heading and single and _is_acronym(m.text) and m.place <= 0:
             m.org -= 2
 

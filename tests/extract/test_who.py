@@ -179,3 +179,19 @@ def test_party_and_state_after_a_name_is_not_an_organisation():
     r = run("Senator Ruth Ames, D-Ore., and Senator Cole Hart, R-Texas, voted against the bill.")
     assert names_of(r, "organization") == []
     assert {"Ruth Ames", "Cole Hart"} <= set(names_of(r, "person"))
+
+
+def test_a_title_with_no_name_after_it_is_not_a_person():
+    r = run("The Estonian Prime Minister said on Monday that the border would stay open.")
+    assert names_of(r, "person") == []
+
+
+def test_a_zone_or_unit_after_a_number_is_not_an_organisation():
+    r = run("The ferry left Tallinn at 0900 GMT carrying a 40 MW turbine for the Harbour Authority.")
+    assert names_of(r, "organization") == ["Harbour Authority"]
+
+
+def test_a_state_abbreviation_after_a_place_is_part_of_it_and_a_heading_line_is_no_body():
+    r = run("DAILY PRESS BRIEFING\nSpringfield, Ore.\n\nMS. HALE: The Water Board met in Springfield, Ill., "
+            "on Monday.\n")
+    assert names_of(r, "organization") == ["Water Board"]
