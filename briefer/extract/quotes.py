@@ -29,6 +29,7 @@ _SKIP = frozenset("also later then previously privately repeatedly publicly earl
                   "monday tuesday wednesday thursday friday saturday sunday in a an statement interview "
                   "recently once first finally".split())
 _TURN_LABEL = re.compile(r"[ \t]*([A-Z][A-Z.'\u2019 -]{1,40}):[ \t]")  # "MR. PRICE: ", "LOTTE VERBRUGGEN: "
+_TURN_REACH = 3000
 UNKNOWN = object()  # "this reporting clause names nobody we know": speaker stays null
 
 
@@ -199,7 +200,9 @@ class Attributor:
 
     def _turn_speaker(self, pos: int) -> Entity | None:
         """The named speaker of a transcript turn ("MS. HALE: ...") that `pos` lies in."""
-        line_start = self.body.rfind("\n", 0, pos) + 1
+        line_start = self.body.rfind("\n", max(0, pos - _TURN_REACH), pos) + 1
+        if line_start == 0 and pos > _TURN_REACH:
+            return None  # a turn is a paragraph, not a whole book: look back only so far
         label = _TURN_LABEL.match(self.body, line_start, pos)
         if label is None:
             return None
