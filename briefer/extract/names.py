@@ -254,6 +254,9 @@ class NameFinder:
         while b > a and (toks[b - 1].lower in temporal["weekdays"] or toks[b - 1].lower in temporal["months"]
                          and len(toks[b - 1].text) > 2):
             b -= 1
+        if b - a == 1 and "-" in toks[a].lower and all(
+                p in temporal["months"] or p in temporal["weekdays"] for p in toks[a].lower.split("-")):
+            return  # "April-June", "Monday-Friday": a span of time
         if a < b:
             yield a, b
 

@@ -35,7 +35,10 @@ _ZONE = r"(?-i:UTC|GMT|CET|CEST|EET|EEST|BST|EST|EDT|CST|CDT|PST|PDT|ET|PT|Z|loc
 
 PATTERN = re.compile(
     rf"""
-    (?P<range>\b{_DAY}{_DASH}{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?\b
+    (?<=\bbetween\s)(?P<between>(?:{_YEAR}|{_MON}\s+{_DAY}|{_DAY}(?:\s+{_MON})?|{_MON})\s+and\s+
+        (?:{_YEAR}|{_MON}\s+{_DAY}|{_DAY}\s+{_MON}|{_MON})(?:,?\s+{_YEAR})?(?![\w%]))
+  | (?P<monrange>\b{_MON}\s*(?:-|\u2013|\u2014)\s*{_MON}(?:\s+{_YEAR})?\b)
+  | (?P<range>\b{_DAY}{_DASH}{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?\b
       | \b{_MON}\s+{_DAY}\s*(?:-|\u2013)\s*{_DAY}(?:,?\s+{_YEAR})?\b)
   | (?P<dmy>\b(?:{_WD},?\s+)?{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?(?![\w\u2013-]))
   | (?P<mdy>\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:,\s*{_YEAR}|\s+{_YEAR})?(?![\w%.,]\d|\d|[\w%]))
@@ -47,7 +50,7 @@ PATTERN = re.compile(
         (?:the\s+year|this\s+year|next\s+year|last\s+year|{_YEAR})\b)
   | (?P<fiscal>\b(?:fiscal(?:\s+year)?|FY)\s*(?:{_YEAR}|\d\d)\b)
   | (?P<quarter>\b(?:Q[1-4]\s+{_YEAR}|(?:the\s+)?(?:first|second|third|fourth|final|last|current|next|
-        previous|latest)\s+quarter(?:\s+of\s+{_YEAR})?|the\s+quarter)\b)
+        previous|latest)\s+quarter(?:\s+of\s+{_YEAR})?|the\s+quarter|(?:first|second|third|fourth)-quarter)\b)
   | (?P<decade>\b(?:the\s+)?(?:1[89]|20)\d0s\b)
   | (?P<midyear>\b(?:mid|early|late)-{_YEAR}\b)
   | (?P<clock>(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)
@@ -343,12 +346,15 @@ def _year_context(body: str, start: int, end: int) -> bool:
 def _value(kind, text, ref, body, start, sentences, starts, probe):
     low = text.lower()
     try:
-        if kind in ("range", "fiscal", "minute", "decade", "vaguedur"):
+        if kind in ("range", "between", "monrange", "fiscal", "minute", "decade", "vaguedur"):
             return None
         if kind == "quarter":
             q = re.match(r"q([1-4])\s+(\d{4})", low)
             if q:
                 return f"{q.group(2)}-Q{q.group(1)}"
+            q = re.search(r"(first|second|third|fourth)\s+quarter\s+of\s+(\d{4})", low)
+            if q:
+                return f"{q.group(2)}-Q{('first', 'second', 'third', 'fourth').index(q.group(1)) + 1}"
             return None
         if kind == "iso":
             return dt.date.fromisoformat(text).isoformat()

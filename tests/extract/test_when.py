@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.conftest import run, times
+from tests.extract.conftest import places, run, times
 
 REF = "2026-03-12"  # a Thursday
 
@@ -158,3 +158,16 @@ def test_a_scheduled_event_in_the_present_tense_is_ahead():
     t = times(run("The summit opens in Lisbon on Saturday, and the final round of talks begins Monday."))
     assert t["Saturday"] == "2026-03-14"
     assert t["Monday"] == "2026-03-16"
+
+
+def test_ranges_between_dates_years_and_months():
+    t = times(run("Talks run between June 2 and June 4 in Almaty. Rainfall between 2019 and 2023 fell. "
+                  "Sales in the April-June period rose, third-quarter profit fell, and the first quarter of 2025 "
+                  "was flat. Prices rose between 2 and 5 percent."))
+    assert t["June 2 and June 4"] is None
+    assert t["2019 and 2023"] is None
+    assert t["April-June"] is None
+    assert "third-quarter" in t
+    assert t["the first quarter of 2025"] == "2025-Q1"
+    assert not any("percent" in text or text.startswith("2 and") for text in t)
+    assert places(run("Sales in the April-June period rose.")) == []
