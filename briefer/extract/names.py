@@ -27,6 +27,8 @@ MOTION_VERBS = frozenset("visit visits visited visiting reach reached reaching l
 SHARE_NOUNS = frozenset("shares stock stake stakes".split())
 MARKET_VERBS = frozenset("rose fell gained slipped dropped climbed jumped surged tumbled slid sank rallied plunged "
                          "soared dipped".split())
+REPORT_VERBS = frozenset("report reports reported posted posts posting reporting".split())
+EARNINGS_NOUNS = frozenset("results earnings revenue revenues profit profits sales loss losses".split())
 OFFICE_NOUNS = frozenset("office administration government cabinet campaign team ministry".split())
 GROUP_NOUNS = frozenset("countries allies officials delegations governments leaders troops forces producers "
                         "lawmakers ministers diplomats negotiators delegates states nations partners companies "
@@ -500,7 +502,14 @@ class NameFinder:
             or (nxt is not None and nxt.lower in SHARE_NOUNS)
             or (nxt is not None and nxt.lower in lex.reporting_verbs and nxt2 is not None
                 and nxt2.lower in ("it", "its")))
+        # "Alphabet and Amazon report results": only a company reports earnings
+        if not traded and not kind and words[0] not in self.names and nxt is not None \
+                and nxt.lower in REPORT_VERBS and any(t.lower in EARNINGS_NOUNS for t in toks[nb + 1:nb + 4]):
+            traded = True
         if traded:
+            m.org += 3
+        # "in The Lancet": a capital "The" inside a sentence belongs to a title or a body's name
+        if prev is not None and prev.text == "The" and not prev.initial and not kind:
             m.org += 3
         elif not kind and words[0] not in self.names and not first.initial and nxt is not None \
                 and nxt.lower in MARKET_VERBS:  # "Exports fell" opens a sentence; "... as Airbus gained" does not

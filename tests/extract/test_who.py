@@ -195,3 +195,12 @@ def test_a_state_abbreviation_after_a_place_is_part_of_it_and_a_heading_line_is_
     r = run("DAILY PRESS BRIEFING\nSpringfield, Ore.\n\nMS. HALE: The Water Board met in Springfield, Ill., "
             "on Monday.\n")
     assert names_of(r, "organization") == ["Water Board"]
+
+
+def test_companies_by_earnings_verbs_kind_nouns_and_a_capital_the():
+    r = run("Tessan and Orvik report results next week. Velmora, the Swedish carmaker, cut jobs. "
+            "The study appeared on Monday in The Quillfield, a weekly read by doctors.")
+    orgs = set(names_of(r, "organization"))
+    assert {"Tessan", "Orvik", "Velmora"} <= orgs
+    assert any(o in ("The Quillfield", "Quillfield") for o in orgs)
+    assert places(r) == []
