@@ -454,6 +454,8 @@ class NameFinder:
                     rtoks.insert(0, toks[x])
                     x -= 1
                 role = self.body[rtoks[0].start:rtoks[-1].end] if rtoks else None
+                if role and self.body.startswith(".", rtoks[-1].end) and len(rtoks[-1].text) <= 4:
+                    role += "."  # "Sen.", "Lt. Gen.": the abbreviation keeps its full stop
                 rank = 1 if len(rtoks) == 1 and rtoks[0].text[0].isupper() and rtoks[0].lower not in (
                     "president", "chancellor", "premier", "judge", "prosecutor") else 3
                 if role and (m.role_rank < rank or (m.role_rank == 2 and rank == 1 and False)):

@@ -204,3 +204,10 @@ def test_companies_by_earnings_verbs_kind_nouns_and_a_capital_the():
     assert {"Tessan", "Orvik", "Velmora"} <= orgs
     assert any(o in ("The Quillfield", "Quillfield") for o in orgs)
     assert places(r) == []
+
+
+def test_an_abbreviated_title_keeps_its_full_stop_and_a_counterpart_is_a_role():
+    r = run("Sen. Ruth Ames and Lt. Gen. Owen Tarr met in Oslo. Ames and her Danish counterpart, Lars Moen, spoke.")
+    assert person(r, "Ruth Ames")["role"] == "Sen."
+    assert person(r, "Owen Tarr")["role"] == "Lt. Gen."
+    assert person(r, "Lars Moen")["role"] == "Danish counterpart"
