@@ -82,6 +82,16 @@ class Entity:
         self.forms.setdefault(m.text.casefold(), m.text)
 
 
+def _says_he(toks, i: int) -> bool:
+    """Does 'he' or 'she' open the reported clause within a few words ('said he', 'told reporters she')?"""
+    for t in toks[i:i + 4]:
+        if t.text in ("he", "she"):
+            return True
+        if not t.text[0].isalnum():
+            return False
+    return False
+
+
 def _is_acronym(text: str) -> bool:
     return bool(_ACRONYM.match(text)) and not text.isdigit()
 
@@ -556,7 +566,9 @@ class NameFinder:
                 if nxt is not None and nxt.lower in GROUP_NOUNS:
                     g = Mention(m.start, nxt.end, self.body[m.start:nxt.end], "", ())
                     self.groups.append(g)
-        if single and not kind and nxt is not None and not words[0] in self.names:
+        if single and not kind and nxt is not None and nxt.lower in lex.reporting_verbs and _says_he(toks, nb + 1):
+            m.person += 3  # "Erdogan told reporters he would attend": a person known by one name
+        elif single and not kind and nxt is not None and not words[0] in self.names:
             if nxt.lower in lex.reporting_verbs:
                 m.org += 1  # "Tesla said": an actor with no first name is more often a body
             elif nxt.lower == "'s" and nxt2 is not None and nxt2.lower in ("shares", "stock", "board", "profit",

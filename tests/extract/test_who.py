@@ -211,3 +211,9 @@ def test_an_abbreviated_title_keeps_its_full_stop_and_a_counterpart_is_a_role():
     assert person(r, "Ruth Ames")["role"] == "Sen."
     assert person(r, "Owen Tarr")["role"] == "Lt. Gen."
     assert person(r, "Lars Moen")["role"] == "Danish counterpart"
+
+
+def test_a_person_known_by_one_name_is_found_when_the_report_says_he_or_she():
+    r = run("Vasquelo told reporters he would attend the summit. Brenmark said it would cut prices.")
+    assert names_of(r, "person") == ["Vasquelo"]
+    assert names_of(r, "organization") == ["Brenmark"]
