@@ -499,7 +499,8 @@ class NameFinder:
             m.place += 4
         if not single and low[0] in lex.geo_prefixes:
             m.place += 3
-        if not single and low[0] in lex.compass and gaz.kind(" ".join(t.text for t in toks[a + 1:b])):
+        compass_place = not single and low[0] in lex.compass and gaz.kind(" ".join(t.text for t in toks[a + 1:b]))
+        if compass_place:
             m.place += 4
         if nxt is not None and nxt.text[0].islower() and nxt.lower in lex.geo_features:
             m.place += 4
@@ -555,7 +556,7 @@ class NameFinder:
                 if kind:
                     m.place += 3
         if not single and low[0] in lex.demonyms and low[-1] not in lex.geo_features \
-                and not any(w in lex.org_heads for w in low) and not kind:
+                and not any(w in lex.org_heads for w in low) and not kind and not compass_place:
             m.place = min(m.place, 0)  # "French Open", "Italian Grand Prix": named after, not a place
         if m.text in lex.demonyms or all(w in lex.demonyms or w in lex.compass for w in low):
             if m.locative and prev is not None and prev.lower == "the" and (

@@ -48,3 +48,8 @@ def test_markdown_bold_does_not_hide_a_place():
 def test_a_nationality_before_a_noun_is_not_a_place_but_the_sea_is():
     r = run("Soldiers from the Malian army patrolled. Stocks in the Mediterranean have fallen.")
     assert places(r) == ["Mediterranean"]
+
+
+def test_a_compass_word_before_a_country_names_a_region_of_it():
+    r = run("Floods hit Southern Tanzania on Monday. Aid flew in from Eastern Uganda.")
+    assert places(r) == ["Southern Tanzania", "Eastern Uganda"]
