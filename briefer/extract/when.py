@@ -270,6 +270,7 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[dict]:
     starts = [s for s, _ in sentences]
     out = []
     previous_kind = None
+    clocks: list[int] = []  # indexes in `out` of the times of day since the last other expression
     for m in _matches(body):
         kind = m.lastgroup
         if kind == "mm":
@@ -294,8 +295,15 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[dict]:
             month = int(value[5:7])
             value = f"{year + (month < first_month):04d}-{month:02d}"
         out.append({"text": sys.intern(text), "value": value, "start": start, "end": end})
-        if previous_kind == "clock" and kind != "clock" and _clock_joins(body, out[-2], start, after=out[-1]):
-            out[-2]["value"] = value  # "3 p.m. on Friday"
+        if kind == "clock":
+            clocks.append(len(out) - 1)
+        else:
+            # "3 p.m. on Friday", "3 p.m. local time (1200 GMT) on Friday": the clocks just before take the day
+            k = len(out) - 1
+            while clocks and clocks[-1] == k - 1 and _clock_joins(body, out[k - 1], 0, after=out[k]):
+                k = clocks.pop()
+                out[k]["value"] = value
+            clocks.clear()
         previous_kind = kind
     return out
 
@@ -310,7 +318,7 @@ def _clock_joins(body: str, day: dict, clock_start: int, after: dict | None = No
     else:
         gap = body[day["end"]:clock_start]
     value = day["value"]
-    return bool(value and _DAY_VALUE.match(value)) and gap.strip(" ,").lower() in ("", "at", "on", "from", "by")
+    return bool(value and _DAY_VALUE.match(value)) and gap.strip(" ,()").lower() in ("", "at", "on", "from", "by")
 
 
 def _modal_may(body: str, end: int) -> bool:

@@ -171,3 +171,9 @@ def test_ranges_between_dates_years_and_months():
     assert t["the first quarter of 2025"] == "2025-Q1"
     assert not any("percent" in text or text.startswith("2 and") for text in t)
     assert places(run("Sales in the April-June period rose.")) == []
+
+
+def test_a_local_time_and_its_gmt_equivalent_both_take_the_day_after_them():
+    t = times(run("The blast came at 3 p.m. local time (1200 GMT) on 2 March."))
+    assert t["3 p.m. local time"] == "2026-03-02"
+    assert t["1200 GMT"] == "2026-03-02"
