@@ -314,7 +314,8 @@ def _canonical(forms: list[str], e: Entity) -> str:
     for f in forms[1:]:
         if score(f) > score(best):
             best = f
-    if best.isupper() and (len(best) > 6 or (e.kind in ("place", "person") and len(best) > 3)):
+    acronyms = e.kind == "organization" and all(len(w) <= 4 for w in best.split())  # "CMA CGM" stays as written
+    if best.isupper() and not acronyms and (len(best) > 6 or (e.kind in ("place", "person") and len(best) > 3)):
         best = best.title()  # a dateline "BERLIN", a heading, a transcript label "MR. PRICE"
     return best
 

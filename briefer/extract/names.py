@@ -598,7 +598,11 @@ class NameFinder:
             m.void = True  # "Washington, D.C.", "Portland, Ore.": the state of the place before
         if all_caps and not single and (max(m.person, m.org, m.place) < 2 or (
                 low[-1] not in lex.org_heads and self._upper_line(m.start))):
-            m.void = True  # an upper-case heading line: "DEPARTMENT PRESS BRIEFING"
+            if max(m.person, m.org, m.place) < 2 and b - a == 2 and all(_is_acronym(t.text) for t in toks[a:b]) \
+                    and not self._upper_line(m.start) and not m.heading:
+                m.org += 2  # "CMA CGM said" inside a sentence: a company written in capitals
+            else:
+                m.void = True  # an upper-case heading line: "DEPARTMENT PRESS BRIEFING"
         if m.heading and single and _is_acronym(m.text) and m.place <= 0:
             m.org -= 2
 

@@ -217,3 +217,9 @@ def test_a_person_known_by_one_name_is_found_when_the_report_says_he_or_she():
     r = run("Vasquelo told reporters he would attend the summit. Brenmark said it would cut prices.")
     assert names_of(r, "person") == ["Vasquelo"]
     assert names_of(r, "organization") == ["Brenmark"]
+
+
+def test_two_acronyms_in_a_row_inside_a_sentence_name_one_company():
+    r = run("Shipping lines BRX KTL and Morrow Freight said they would avoid the strait.\n\nTRADE ROUTES WEEKLY\n")
+    assert "BRX KTL" in names_of(r, "organization")
+    assert not any("Trade" in n or "TRADE" in n for n in names_of(r, "organization"))
