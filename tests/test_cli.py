@@ -100,3 +100,16 @@ def test_the_config_file_sets_the_notes_file_and_export_folder(tmp_path):
     assert len(list((tmp_path / "out").glob("*.md"))) == 1
     located = briefer("--config", str(config_file), "locate", "export")
     assert located.stdout.strip() == str(tmp_path / "out")
+
+
+def test_output_cut_short_by_the_reader_ends_quietly(tmp_path):
+    sample = __file__.replace("tests/test_cli.py", "briefings/00-peace-plan.txt")
+    big = tmp_path / "big.txt"  # its JSON is far larger than a pipe holds, so the write meets the closed end
+    big.write_text(open(sample, encoding="utf-8").read() * 60, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "briefer", "extract", str(big), "--json"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.read(20)
+    process.stdout.close()  # as `| head -1` does
+    stderr = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert "Traceback" not in stderr
