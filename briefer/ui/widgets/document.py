@@ -161,7 +161,9 @@ class DocumentView(ScrollView, can_focus=True):
         self.briefing = briefing
         self.body = briefing.body
         self._sentence_starts = [start for start, _ in briefing.sentences]
-        self._block_starts = [block.start for block in briefing.blocks]
+        # The first sentence of each block: where J/K and }/{ land.
+        firsts = (bisect_left(self._sentence_starts, block.start) for block in briefing.blocks)
+        self._paragraph_starts = sorted({index for index in firsts if index < len(briefing.sentences)})
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
         self._wrap_width = 0
@@ -231,8 +233,7 @@ class DocumentView(ScrollView, can_focus=True):
         self.cursor = self.sentence_at(offset)
 
     def scroll_to_cursor(self, animate: bool = False) -> None:
-        passage = self.passage
-        if passage is None or not self._lines:
+        if not self.briefing.sentences or not self._lines:
             return
         current = self.briefing.sentences[self.cursor]
         top = self.line_of_offset(current[0])
@@ -267,38 +268,14 @@ class DocumentView(ScrollView, can_focus=True):
     def action_previous_sentence(self) -> None:
         self.cursor -= 1
 
-    def _block_index(self, offset: int) -> int:
-        return max(0, bisect_right(self._block_starts, offset) - 1)
-
     def action_next_paragraph(self) -> None:
-        if not self.briefing.sentences:
-            return
-        blocks = self.briefing.blocks
-        here = self._block_index(self.briefing.sentences[self.cursor][0])
-        for block in blocks[here + 1:]:
-            index = self.sentence_at(block.start)
-            if index > self.cursor and self.briefing.sentences[index][0] >= block.start:
-                self.cursor = index
-                return
-        self.cursor = self.sentence_count - 1
+        later = bisect_right(self._paragraph_starts, self.cursor)
+        self.cursor = self._paragraph_starts[later] if later < len(self._paragraph_starts) else self.sentence_count - 1
 
     def action_previous_paragraph(self) -> None:
-        if not self.briefing.sentences:
-            return
-        start = self.briefing.sentences[self.cursor][0]
-        here = self._block_index(start)
-        block_first = self.sentence_at(self.briefing.blocks[here].start) if self.briefing.blocks else 0
-        if self.briefing.blocks and self.briefing.sentences[block_first][0] < self.briefing.blocks[here].start:
-            block_first += 1
-        if block_first < self.cursor:
-            self.cursor = block_first
-            return
-        for block in reversed(self.briefing.blocks[:here]):
-            index = self.sentence_at(block.start)
-            if index < self.cursor and self.briefing.sentences[index][0] >= block.start:
-                self.cursor = index
-                return
-        self.cursor = 0
+        """To the start of this paragraph, or of the previous one when already there (as vim's `{`)."""
+        earlier = bisect_left(self._paragraph_starts, self.cursor) - 1
+        self.cursor = self._paragraph_starts[earlier] if earlier >= 0 else 0
 
     def _move_by_lines(self, delta: int) -> None:
         if not self.briefing.sentences:
