@@ -25,13 +25,13 @@ MAX_HITS = 30
 
 def binding_commands(app: "App", screen: "Screen"):
     """A palette command per action bound on `screen` (so the palette and the keys never disagree)."""
+    from briefer.ui.dialogs.help import bindings_in_force
+
     seen: set[str] = set()
-    for active in screen.active_bindings.values():
+    for active in bindings_in_force(screen):
         binding = active.binding
-        if binding.system or not binding.description or binding.action in seen:
-            continue
-        if binding.action in ("quit", "help", "app.quit"):
-            continue  # Textual's own palette has Quit and Keys
+        if binding.action in seen or binding.action in ("quit", "help", "app.quit"):
+            continue  # one command per action; Textual's own palette has Quit and Keys
         seen.add(binding.action)
         keys = app.get_key_display(binding)
         yield SystemCommand(binding.description, f"key: {keys}",

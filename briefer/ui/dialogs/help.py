@@ -50,14 +50,22 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help-body").scroll_up()
 
 
+def bindings_in_force(screen: Screen):
+    """The enabled, described bindings of `screen` (focused widget, screen, app), as mapped by the keymap.
+
+    The help and the command palette both list these, so neither can drift from the keys.
+    """
+    for active in screen.active_bindings.values():
+        if active.enabled and active.binding.description and not active.binding.system:
+            yield active
+
+
 def key_rows(screen: Screen) -> list[KeyRow]:
-    """A row per binding in force on `screen` (focused widget, screen, app), keys as mapped by the keymap."""
+    """A row per action in force on `screen`, with all its keys."""
     app = screen.app
     rows: dict[str, KeyRow] = {}
-    for active in screen.active_bindings.values():
+    for active in bindings_in_force(screen):
         binding = active.binding
-        if binding.system or not binding.description or not active.enabled:
-            continue
         display = app.get_key_display(binding)
         row = rows.setdefault(binding.description, KeyRow("", binding.description, binding.id or ""))
         if display not in row.keys.split():
