@@ -8,12 +8,33 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
+from functools import wraps
+from typing import TypeVar
 from importlib import resources
 from pathlib import Path
 
 _DATA = resources.files("briefer.extract") / "data"
+_LOADING = threading.RLock()
+T = TypeVar("T")
+
+
+def _load_once(build: Callable[[], T]) -> Callable[[], T]:
+    """Build on the first call and keep it; a second thread waits for that build instead of
+    doing it again (the UI warms up in one thread while a reader analyses in another)."""
+    built: list[T] = []
+
+    @wraps(build)
+    def get() -> T:
+        if not built:
+            with _LOADING:
+                if not built:
+                    built.append(build())
+        return built[0]
+
+    return get
 
 
 def _lines(name: str) -> list[str]:
@@ -61,7 +82,7 @@ class Lexicon:
         self.temporal = json.loads((_DATA / "temporal.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
+@_load_once
 def lexicon() -> Lexicon:
     return Lexicon()
 
@@ -148,12 +169,12 @@ class Gazetteer:
         return self.countries.get(fold(name))
 
 
-@lru_cache(maxsize=1)
+@_load_once
 def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-@lru_cache(maxsize=1)
+@_load_once
 def given_names() -> dict[str, str]:
     """Folded given name -> 'm', 'f' or '?' from gender-guesser's dictionary."""
     import gender_guesser  # only the data file is used
