@@ -68,7 +68,7 @@ class BrieferApp(App[int]):
         self.set_keymap(keymap)
 
     def get_default_screen(self) -> LibraryScreen:
-        return LibraryScreen(self.folders)
+        return LibraryScreen(self.folders, warm_up=self.open_file is None)
 
     def on_mount(self) -> None:
         if not self.is_headless:

@@ -58,9 +58,12 @@ class LibraryScreen(Screen):
         Binding("q", "app.quit", "Quit", id="library-quit"),
     ]
 
-    def __init__(self, folders: list[Path]) -> None:
+    def __init__(self, folders: list[Path], warm_up: bool = True) -> None:
         super().__init__()
         self.folders = folders
+        # Loading the extractor's word lists early pays only when a briefing is chosen here; next to a
+        # briefing opened from the command line it would compete with that briefing's own analysis.
+        self.warm_up = warm_up
         self.entries: list[LibraryEntry] = []
         self.sort_key = "date"
         self.note_counts: dict[str, int] = {}
@@ -90,7 +93,7 @@ class LibraryScreen(Screen):
         entries = scan(self.folders)
         index = self._read_note_index()
         self.app.call_from_thread(self._show_entries, entries, index)
-        if self.is_current:  # the reader is looking at the list, not at a briefing opened straight away
+        if self.warm_up:
             from briefer.analysis import warm_up
 
             warm_up()
