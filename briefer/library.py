@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefer.briefing import BriefingError, discover, load
+from briefer.briefing import BriefingError, describe, discover
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,17 +67,17 @@ def _entry(path: Path) -> LibraryEntry:
         if cached and cached[0] == key:
             return cached[1]
     try:
-        briefing = load(path)
+        described = describe(path)
     except BriefingError as exc:
         return _failed(path, exc.reason)  # not cached: a fixed permission leaves mtime alone
     entry = LibraryEntry(
         path=path,
-        title=briefing.title,
-        date=briefing.date,
-        source=briefing.source,
-        words=briefing.word_count,
-        briefing_id=briefing.id,
-        warnings=briefing.warnings,
+        title=described.title,
+        date=described.date,
+        source=described.source,
+        words=described.word_count,
+        briefing_id=described.id,
+        warnings=described.warnings,
     )
     if info is not None:
         with _cache_lock:

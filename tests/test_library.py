@@ -55,8 +55,8 @@ def test_rescan_uses_the_cache_until_the_file_changes(tmp_path, monkeypatch):
     path = write(tmp_path / "a.md", "# First\n\nBody.\n")
     first = scan([tmp_path])[0]
     loads = []
-    real_load = library.load
-    monkeypatch.setattr(library, "load", lambda p: loads.append(p) or real_load(p))
+    real_describe = library.describe
+    monkeypatch.setattr(library, "describe", lambda p: loads.append(p) or real_describe(p))
     assert scan([tmp_path])[0] is first
     assert loads == []
     write(path, "# Second title\n\nBody changed.\n")

@@ -8,8 +8,8 @@ from __future__ import annotations
 import importlib
 
 _HOMES = {
-    "MAX_BYTES": "loader", "SUFFIXES": "loader", "briefing_from_text": "loader", "discover": "loader", "load": "loader",
-    "Block": "model", "Briefing": "model", "BriefingError": "model",
+    "MAX_BYTES": "loader", "SUFFIXES": "loader", "briefing_from_text": "loader", "describe": "loader", "discover": "loader", "load": "loader",
+    "Block": "model", "Briefing": "model", "BriefingError": "model", "BriefingInfo": "model",
     "clean_text": "sanitize",
     "split_sentences": "sentences",
 }

@@ -12,13 +12,14 @@ import hashlib
 import os
 import re
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from briefer.briefing.blocks import markdown_blocks, plain_text, text_blocks
 from briefer.briefing.dates import ParsedDate, find_dateline, parse_date, wire_dateline, year_in
-from briefer.briefing.model import Block, Briefing, BriefingError
+from briefer.briefing.model import Block, Briefing, BriefingError, BriefingInfo
 from briefer.briefing.sanitize import clean_text
 from briefer.briefing.sentences import split_sentences
 
@@ -53,10 +54,26 @@ _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
 def load(path: str | Path) -> Briefing:
     """Load one briefing file; raise BriefingError with a one-line reason."""
     path = Path(path)
-    raw = _read_regular_file(path)
-    text, warnings = _decode(path, raw)
-    fmt = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
-    return briefing_from_text(text, path=path, fmt=fmt, warnings=warnings)
+    text, warnings = _read_text(path)
+    return briefing_from_text(text, path=path, fmt=_format(path), warnings=warnings)
+
+
+def describe(path: str | Path) -> BriefingInfo:
+    """What a library lists of a briefing, without splitting its whole body into sentences
+    (most of a long briefing's load time); raise BriefingError like `load`."""
+    path = Path(path)
+    text, warnings = _read_text(path)
+    parsed = _parse(text, path, _format(path), warnings)
+    return BriefingInfo(id=parsed.id, path=path, title=parsed.title, date=parsed.date, source=parsed.source,
+                        word_count=len(parsed.body.split()), warnings=parsed.warnings)
+
+
+def _read_text(path: Path) -> tuple[str, list[str]]:
+    return _decode(path, _read_regular_file(path))
+
+
+def _format(path: Path) -> str:
+    return "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
 
 
 def _read_regular_file(path: Path) -> bytes:
@@ -145,10 +162,41 @@ def briefing_from_text(
     text: str, path: Path | None = None, fmt: str = "text", *, warnings: list[str] | tuple[str, ...] = ()
 ) -> Briefing:
     """Build a Briefing from already-decoded text (tests and extraction use this)."""
+    path = Path(path) if path is not None else None
+    parsed = _parse(text, path, fmt, list(warnings))
+    body, blocks = parsed.body, parsed.blocks
+    return Briefing(
+        id=parsed.id,
+        path=path,
+        title=parsed.title,
+        date=parsed.date,
+        source=parsed.source,
+        url=parsed.meta.get("url"),
+        tags=parsed.meta.get("tags", ()),
+        body=body,
+        blocks=blocks,
+        sentences=tuple(span for block in blocks for span in _block_sentences(body, block)),
+        format=fmt,
+        warnings=parsed.warnings,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    id: str
+    meta: dict
+    body: str
+    blocks: tuple[Block, ...]
+    title: str
+    date: str | None
+    source: str | None
+    warnings: tuple[str, ...]
+
+
+def _parse(text: str, path: Path | None, fmt: str, warnings: list[str]) -> _Parsed:
+    """Everything but the sentences: metadata, body, blocks, title."""
     if fmt not in ("text", "markdown"):
         raise ValueError(f"unknown briefing format {fmt!r}")
-    path = Path(path) if path is not None else None
-    warnings = list(warnings)
     text = text.removeprefix("\ufeff")
     cleaned = clean_text(text)
     removed = len(text) - text.count("\r\n") - len(cleaned)
@@ -162,7 +210,6 @@ def briefing_from_text(
         blocks = tuple(text_blocks(body))
     else:
         blocks = tuple(markdown_blocks(body) if fmt == "markdown" else text_blocks(body))
-    sentences = tuple(span for block in blocks for span in _block_sentences(body, block))
 
     date = meta.get("date")
     source = meta.get("source")
@@ -177,20 +224,9 @@ def briefing_from_text(
     if dateline and source is None:
         source = dateline.source
 
-    return Briefing(
-        id=hashlib.sha256(body.encode("utf-8")).hexdigest(),
-        path=path,
-        title=meta.get("title") or _fallback_title(body, blocks, sentences, fmt) or (path.stem if path else ""),
-        date=date,
-        source=source,
-        url=meta.get("url"),
-        tags=meta.get("tags", ()),
-        body=body,
-        blocks=blocks,
-        sentences=sentences,
-        format=fmt,
-        warnings=tuple(warnings),
-    )
+    title = meta.get("title") or _fallback_title(body, blocks, fmt) or (path.stem if path else "")
+    return _Parsed(hashlib.sha256(body.encode("utf-8")).hexdigest(), meta, body, blocks, title, date, source,
+                   tuple(warnings))
 
 
 def _block_sentences(body: str, block: Block) -> list[tuple[int, int]]:
@@ -266,9 +302,10 @@ def _front_matter_date(value: object, warnings: list[str]) -> dict:
     return {}
 
 
-def _fallback_title(body: str, blocks: tuple[Block, ...], sentences, fmt: str) -> str:
+def _fallback_title(body: str, blocks: tuple[Block, ...], fmt: str) -> str:
     """The first heading, else the first sentence (without a wire dateline), cut near 80 characters."""
     heading = next((b for b in blocks if b.kind == "heading"), None)
+    sentences = _first_sentences(body, blocks, 5)
     if heading:
         text = body[heading.start:heading.end]
     elif sentences:
@@ -284,6 +321,15 @@ def _fallback_title(body: str, blocks: tuple[Block, ...], sentences, fmt: str) -
     if fmt == "markdown":
         text = plain_text(text)
     return _shorten(" ".join(text.split()))
+
+
+def _first_sentences(body: str, blocks: tuple[Block, ...], count: int) -> list[tuple[int, int]]:
+    sentences: list[tuple[int, int]] = []
+    for block in blocks:
+        if len(sentences) >= count:
+            break
+        sentences.extend(_block_sentences(body, block))
+    return sentences[:count]
 
 
 def _shorten(text: str) -> str:

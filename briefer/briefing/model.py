@@ -23,6 +23,19 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class BriefingInfo:
+    """What a library lists of a briefing: a Briefing's metadata, without its text."""
+
+    id: str
+    path: Path | None
+    title: str
+    date: str | None
+    source: str | None
+    word_count: int
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     id: str  # sha256 hex of the normalised body
     path: Path | None

@@ -1,10 +1,11 @@
 """Invariants every briefing keeps, whatever the text (property-based)."""
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefer.briefing import briefing_from_text, split_sentences
+from briefer.briefing import BriefingError, briefing_from_text, describe, load, split_sentences
 
 PIECES = [
     "# ", "## ", "- ", "  - ", "1. ", "> ", "> > ", "|", " | ", "---", "```", "    ", "\n", "\n\n", "\r\n", "\r",
@@ -43,3 +44,19 @@ def test_sentences_cover_every_word_of_the_range(text):
     spans = split_sentences(text, 0, len(text))
     covered = "".join(text[a:b] for a, b in spans)
     assert "".join(text.split()) == "".join(covered.split())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(texts, st.sampled_from([".txt", ".md"]))
+def test_describe_lists_what_load_gives_without_the_sentence_split(tmp_path, text, suffix):
+    path = tmp_path / f"briefing{suffix}"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        briefing = load(path)
+    except BriefingError as exc:
+        with pytest.raises(BriefingError, match=re.escape(exc.reason)):
+            describe(path)
+        return
+    info = describe(path)
+    assert (info.id, info.title, info.date, info.source, info.word_count, info.warnings) == (
+        briefing.id, briefing.title, briefing.date, briefing.source, briefing.word_count, briefing.warnings)
