@@ -14,6 +14,7 @@ import pickle
 import subprocess
 import sys
 import tempfile
+import threading
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
@@ -67,26 +68,93 @@ def cached(briefing: Briefing, reference_date: str | None = None) -> dict | None
     return analysis
 
 
-def analyse_cached(briefing: Briefing, reference_date: str | None = None) -> dict:
+def analyse_cached(briefing: Briefing, reference_date: str | None = None, analyser: Analyser | None = None) -> dict:
     """The analysis, from the cache when possible; computed and stored otherwise.
 
     Long briefings are analysed in a separate process: in a thread, the
     extractor's CPU work holds the GIL and the UI's event loop waits a switch
     interval for it at every turn (measured at 2 MB: keys answered after up
-    to 400 ms in a thread, 2 ms with the process).
+    to 400 ms in a thread, 2 ms with the process). `analyser` is such a
+    process started beforehand; it is used or stopped here.
     """
     found = cached(briefing, reference_date)
     if found is not None:
+        if analyser is not None:
+            analyser.stop()
         return found
     subject = effective_briefing(briefing, reference_date)
-    if len(briefing.body) >= PROCESS_THRESHOLD:
-        analysis = _analyse_in_subprocess(subject)
-    else:
-        analysis = _analyse(subject)
     key = cache_key(briefing, reference_date)
+    if len(briefing.body) >= PROCESS_THRESHOLD:
+        analyser = analyser or Analyser()
+        analysis = analyser.analyse(subject, _cache_file(key))  # the child stores it, off our GIL
+    else:
+        if analyser is not None:
+            analyser.stop()
+        analysis = _analyse(subject)
+        _store(_cache_file(key), analysis)
     _remember(key, analysis)
-    _store(_cache_file(key), analysis)
     return analysis
+
+
+class Analyser:
+    """A child `python -m briefer.analysis`, started before its briefing is even loaded.
+
+    The child loads the extractor's word lists at once (about half a second)
+    while this process reads the file and draws it, then analyses the one
+    briefing it is sent, answers, and stores the analysis in the cache itself,
+    so that writing megabytes of JSON never competes with the UI for the GIL.
+
+    A plain subprocess, not multiprocessing: under a running Textual app
+    sys.stderr is a capture object without a real file descriptor, which
+    multiprocessing's spawn passes on and fails with.
+    """
+
+    def __init__(self) -> None:
+        self._errors = tempfile.TemporaryFile()  # a pipe could fill up and stall the child
+        self._answered = False
+        self._process = subprocess.Popen([sys.executable, "-m", "briefer.analysis"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=self._errors)
+
+    @classmethod
+    def for_file(cls, path: Path) -> Analyser | None:
+        """A started Analyser if the file at `path` is long enough to need one, else None."""
+        try:
+            size = path.stat().st_size
+        except OSError:
+            return None
+        return cls() if size >= PROCESS_THRESHOLD else None
+
+    def analyse(self, briefing: Briefing, cache_file: Path) -> dict:
+        process = self._process
+        try:
+            process.stdin.write(pickle.dumps((briefing, cache_file)))
+            process.stdin.close()
+            answer = process.stdout.read()
+        except (OSError, ValueError):  # ValueError: stopped, and its pipes closed, meanwhile
+            answer = b""  # the child died; its exit status and message tell why
+        if not answer:
+            process.wait()
+            self._errors.seek(0)
+            lines = self._errors.read().decode("utf-8", "replace").strip().splitlines()
+            self._errors.close()
+            raise RuntimeError(lines[-1] if lines else f"analysis process exited with status {process.returncode}")
+        # The child goes on to store the analysis; wait for it elsewhere, not before the panes fill.
+        self._answered = True
+        threading.Thread(target=self._reap, daemon=True).start()
+        return pickle.loads(answer)
+
+    def stop(self) -> None:
+        """Kill the child unless it has answered (a closed reader, a cache hit): it may still be storing."""
+        if not self._answered:
+            self._process.kill()
+            threading.Thread(target=self._reap, daemon=True).start()  # never wait on the event loop
+
+    def _reap(self) -> None:
+        self._process.wait()
+        self._process.stdout.close()
+        if not self._process.stdin.closed:
+            self._process.stdin.close()
+        self._errors.close()
 
 
 def warm_up() -> None:
@@ -100,21 +168,6 @@ def _analyse(briefing: Briefing) -> dict:
     from briefer.extract import analyse
 
     return analyse(briefing)
-
-
-def _analyse_in_subprocess(briefing: Briefing) -> dict:
-    """Run the extractor in a child `python -m briefer.analysis`: the briefing in on stdin, the analysis out.
-
-    A plain subprocess, not multiprocessing: under a running Textual app
-    sys.stderr is a capture object without a real file descriptor, which
-    multiprocessing's spawn passes on and fails with.
-    """
-    result = subprocess.run([sys.executable, "-m", "briefer.analysis"], input=pickle.dumps(briefing),
-                            capture_output=True, check=False)
-    if result.returncode != 0:
-        lines = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RuntimeError(lines[-1] if lines else f"analysis process exited with status {result.returncode}")
-    return pickle.loads(result.stdout)
 
 
 def _remember(key: str, analysis: dict) -> None:
@@ -156,6 +209,18 @@ def _store(path: Path, analysis: dict) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
+def _serve_one() -> None:
+    """The child side of Analyser (pickle between our own two processes only)."""
+    warm_up()
+    request = sys.stdin.buffer.read()
+    if not request:
+        return  # closed unused: the analysis was in the cache after all
+    briefing, cache_file = pickle.loads(request)
+    analysis = _analyse(briefing)
+    sys.stdout.buffer.write(pickle.dumps(analysis))
+    sys.stdout.close()  # the parent has its answer; storing is our own business now
+    _store(cache_file, analysis)
+
+
 if __name__ == "__main__":
-    # The child side of _analyse_in_subprocess (pickle between our own two processes only).
-    sys.stdout.buffer.write(pickle.dumps(_analyse(pickle.loads(sys.stdin.buffer.read()))))
+    _serve_one()

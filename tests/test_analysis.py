@@ -59,6 +59,38 @@ def test_long_briefings_are_analysed_in_a_child_process_with_the_same_result(mon
     assert analysis.analyse_cached(briefing) == analyse(briefing)
 
 
+def test_a_prestarted_child_analyses_and_stores_the_analysis_itself(monkeypatch, tmp_path):
+    briefing = briefing_from_text(TEXT, path=tmp_path / "long.txt")
+    briefing.path.write_text(TEXT, encoding="utf-8")
+    monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)
+    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
+    analyser = analysis.Analyser.for_file(briefing.path)
+    assert analyser is not None
+    result = analysis.analyse_cached(briefing, "2025-11-20", analyser)
+    assert result == analyse(briefing, "2025-11-20")
+    analyser._process.wait(timeout=30)  # the child stores after it has answered
+    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())  # a new process: only the disk is left
+    assert analysis.cached(briefing, "2025-11-20") == result
+
+
+def test_short_files_get_no_child_and_an_unused_child_is_stopped(monkeypatch, tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    assert analysis.Analyser.for_file(path) is None
+    assert analysis.Analyser.for_file(tmp_path / "missing.txt") is None
+    monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)
+    analyser = analysis.Analyser.for_file(path)
+    analyser.stop()
+    assert analyser._process.wait(timeout=30) != 0  # killed, not left loading word lists
+
+
+def test_a_failing_child_gives_the_last_line_of_its_error(tmp_path):
+    analyser = analysis.Analyser()
+    with pytest.raises(RuntimeError, match=r"^AttributeError: 'str' object has no attribute 'body'$"):
+        analyser.analyse("not a briefing", tmp_path / "never.json")
+    assert not (tmp_path / "never.json").exists()
+
+
 def test_analyses_of_an_older_extractor_are_pruned(monkeypatch):
     analysis._prune_stale.cache_clear()
     folder = analysis._cache_file("x").parent

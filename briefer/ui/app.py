@@ -9,6 +9,7 @@ from textual.app import App, InvalidThemeError
 from textual.binding import Binding
 
 from briefer import config
+from briefer.analysis import Analyser
 from briefer.briefing.sanitize import clean_text
 from briefer.ui.commands import BriefingsProvider, NotesProvider, binding_commands
 from briefer.ui.screens.library import LibraryScreen
@@ -37,6 +38,8 @@ class BrieferApp(App[int]):
         self.settings = settings or config.Config(path=config.config_path())
         self.folders = folders
         self.open_file = open_file
+        # A long briefing named on the command line: its analysis process starts now, before Textual does.
+        self.open_file_analyser = Analyser.for_file(open_file) if open_file is not None else None
         self.notes_file = notes_file
         self.quick_tags = dict(self.settings.quick_tags)
         self.store = None
@@ -84,7 +87,7 @@ class BrieferApp(App[int]):
         for message, severity in self.startup_messages:
             self.notify(clean_text(message), severity=severity, timeout=10, markup=False)
         if self.open_file is not None:
-            self.open_briefing(self.open_file)
+            self.open_briefing(self.open_file, analyser=self.open_file_analyser)
 
     def _theme_changed(self, theme) -> None:
         """A theme picked in the palette is kept in the config file."""
@@ -99,18 +102,22 @@ class BrieferApp(App[int]):
         yield from super().get_system_commands(screen)
         yield from binding_commands(self, screen)
 
-    def open_briefing(self, path: Path, note_id: str | None = None) -> None:
+    def open_briefing(self, path: Path, note_id: str | None = None, analyser: Analyser | None = None) -> None:
         """Open a briefing in a reader (over the library, replacing any reader), optionally at a note."""
         from briefer.briefing import BriefingError, load
 
+        # A long briefing's analysis process starts up while the file is read and drawn.
+        analyser = analyser or Analyser.for_file(path)
         try:
             briefing = load(path)
         except BriefingError as exc:
+            if analyser is not None:
+                analyser.stop()
             self.notify(clean_text(str(exc)), title="Cannot open", severity="error", markup=False)
             return
         while isinstance(self.screen, ReaderScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(ReaderScreen(briefing, note_id=note_id))
+        self.push_screen(ReaderScreen(briefing, note_id=note_id, analyser=analyser))
 
     def open_note(self, note) -> None:
         path = Path(note.briefing_path)

@@ -157,3 +157,29 @@ async def test_vim_keys_move_in_panes_and_between_them(sample, tmp_path):
         assert screen.current_pane() == "what" and screen.focused is screen.pane("what")
         await pilot.press("h")
         assert screen.current_pane() == "who"
+
+
+async def test_a_long_briefing_is_analysed_by_a_child_started_before_the_reader(sample, tmp_path, monkeypatch):
+    from briefer import analysis
+
+    monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)  # every briefing counts as long
+    app = make_app(sample, tmp_path)
+    assert app.open_file_analyser is not None  # started with the app, before Textual starts up
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        assert screen.analyser is app.open_file_analyser
+        assert any(item.key == "Volodymyr Zelensky" for item in screen.pane("who").items)
+
+
+async def test_leaving_a_long_briefing_before_its_analysis_ends_stops_the_child(sample, tmp_path, monkeypatch):
+    from briefer import analysis
+
+    monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)
+    app = make_app(sample, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        child = app.screen.analyser._process
+        await pilot.press("q")
+        assert child.wait(timeout=30) != 0  # killed while it was still loading or analysing
+        await app.workers.wait_for_complete()
+        assert not app.query("ReaderScreen")

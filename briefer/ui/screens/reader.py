@@ -70,10 +70,14 @@ class ReaderScreen(Screen):
         Binding("q", "back", "Back", id="back"),
     ]
 
-    def __init__(self, briefing: Briefing, note_id: str | None = None) -> None:
+    def __init__(self, briefing: Briefing, note_id: str | None = None,
+                 analyser: analysis_cache.Analyser | None = None) -> None:
         super().__init__()
         self.briefing = briefing
         self.initial_note_id = note_id
+        # A child process the app started while it loaded this (long) briefing, for the first analysis.
+        self.prestarted_analyser = analyser
+        self.analyser: analysis_cache.Analyser | None = None  # the running analysis's child, if any
         self.notes: list[Note] = []
         self.deleted: list[Note] = []
         self.matches: list[tuple[int, int]] = []
@@ -162,20 +166,34 @@ class ReaderScreen(Screen):
     def start_analysis(self) -> None:
         # A short briefing's cached analysis is read at once, so the panes fill with the first frame;
         # a long one's (megabytes of JSON) is read in the worker, behind the text.
-        if len(self.briefing.body) < analysis_cache.PROCESS_THRESHOLD:
+        analyser, self.prestarted_analyser = self.prestarted_analyser, None
+        long = len(self.briefing.body) >= analysis_cache.PROCESS_THRESHOLD
+        if not long:
             found = analysis_cache.cached(self.briefing, self.reference_date)
             if found is not None:
+                if analyser is not None:
+                    analyser.stop()
                 self.show_pane_rows(pane_rows(found, self.briefing))
                 return
         for name in PANES[:4]:
             self.pane(name).show_message("Analysing…")
-        self.run_analysis(self.reference_date)
+        if self.analyser is not None:
+            self.analyser.stop()  # still analysing for a reference date the user has just changed
+        if long and analyser is None:
+            analyser = analysis_cache.Analyser()
+        self.analyser = analyser
+        self.run_analysis(self.reference_date, analyser)
+
+    def on_unmount(self) -> None:
+        for analyser in (self.prestarted_analyser, self.analyser):
+            if analyser is not None:
+                analyser.stop()
 
     @work(thread=True, exclusive=True, group="analysis")
-    def run_analysis(self, reference_date: str | None) -> None:
+    def run_analysis(self, reference_date: str | None, analyser: analysis_cache.Analyser | None) -> None:
         """Cache or extractor, then the pane rows, all off the event loop; only showing them is not."""
         try:
-            analysis = analysis_cache.analyse_cached(self.briefing, reference_date)
+            analysis = analysis_cache.analyse_cached(self.briefing, reference_date, analyser)
             rows = pane_rows(analysis, self.briefing)
         except Exception as exc:  # an extractor bug must not take the reader down
             if not get_current_worker().is_cancelled:
