@@ -243,26 +243,59 @@ ANCHOR = re.compile(
 )
 
 
-_WORD_START = re.compile(r"(?<![\w\u2019'-])[\w]")
+# A word that may open an expression: it starts a word (not after a hyphen or an apostrophe).
+_WORD = re.compile(r"(?<![\w\u2019'-])\w+")
+
+# The words an expression of PATTERN can begin with, besides a digit. "mid", "fiscal" and "FY" may
+# run straight on ("midMarch", "FY2025"). Most words before an anchor are none of these, and a set
+# lookup rules them out far more cheaply than a failed PATTERN.match (~5 us each).
+_FIRST_WORDS = frozenset(
+    "q1 q2 q3 q4 the a an about around almost nearly roughly some approximately more less fewer at up over under "
+    "just well close upwards another end start beginning middle rest remainder first second third fourth final last "
+    "current next previous latest this coming past recent following upcoming early earlier late later tonight noon "
+    "midnight yesterday today tomorrow now currently nowadays days weeks months years decades one two three four "
+    "five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
+    "twenty thirty forty fifty sixty seventy eighty ninety several dozens monday tuesday wednesday thursday friday "
+    "saturday sunday january february march april may june july august september october november december jan feb "
+    "mar apr jun jul aug sept sep oct nov dec".split()
+)
+_RUN_ON = ("mid", "fiscal", "fy")
+
+
+def _may_open(word: str) -> bool:
+    """Could PATTERN match from the start of this word? (False only when it certainly cannot.)"""
+    if not word.isascii():
+        return True  # IGNORECASE folds some other letters onto ASCII ones ("\u017f" is "s"): let PATTERN judge
+    lw = word.lower()
+    return word[0].isdigit() or lw in _FIRST_WORDS or lw.startswith(_RUN_ON)
 
 
 def _matches(body: str):
     last_end = 0
     n = len(body)
+    pattern_match = PATTERN.match
+    words = _WORD.finditer
     for a in ANCHOR.finditer(body):
         anchor = a.start()
         if anchor < last_end:
             continue
         # an expression starts at most a few words before its anchor
         lo = max(last_end, anchor - 48)
-        starts = [w.start() for w in _WORD_START.finditer(body, lo, anchor)][-5:] + [anchor]
         hi = min(n, a.end() + 40)
-        for pos in starts:
-            m = PATTERN.match(body, pos, hi)
-            if m is not None and m.end() > anchor:
-                last_end = m.end()
-                yield m
-                break
+        m = None
+        for w in list(words(body, lo, anchor))[-5:]:
+            if _may_open(w.group()):
+                m = pattern_match(body, w.start(), hi)
+                if m is not None and m.end() > anchor:
+                    break
+                m = None
+        if m is None:
+            m = pattern_match(body, anchor, hi)
+            if m is not None and m.end() <= anchor:
+                m = None
+        if m is not None:
+            last_end = m.end()
+            yield m
 
 
 def find_times(body: str, sentences, ref: dt.date | None) -> list[dict]:

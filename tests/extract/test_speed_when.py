@@ -1,0 +1,73 @@
+"""The fast WHEN scan (anchor words, a first-word check before the full pattern) finds exactly the
+expressions that trying the full pattern at every word start before an anchor finds."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefer.extract.when import ANCHOR, PATTERN, _matches
+
+ROOT = Path(__file__).resolve().parents[2]
+_WORD_START = re.compile(r"(?<![\w\u2019'-])\w")
+
+
+def slow_matches(body: str):
+    """The scan without the first-word check: every one of the last five word starts is tried."""
+    last_end = 0
+    for a in ANCHOR.finditer(body):
+        anchor = a.start()
+        if anchor < last_end:
+            continue
+        lo = max(last_end, anchor - 48)
+        starts = [w.start() for w in _WORD_START.finditer(body, lo, anchor)][-5:] + [anchor]
+        for pos in starts:
+            m = PATTERN.match(body, pos, min(len(body), a.end() + 40))
+            if m is not None and m.end() > anchor:
+                last_end = m.end()
+                yield m
+                break
+
+
+def spans(matches):
+    return [(m.lastgroup, m.span()) for m in matches]
+
+
+def test_sample_briefings_give_the_same_expressions():
+    for path in sorted((ROOT / "briefings").iterdir()):
+        body = path.read_text(encoding="utf-8")
+        assert spans(_matches(body)) == spans(slow_matches(body)), path.name
+
+
+# Expressions opened by each kind of first word, and by letters IGNORECASE folds onto ASCII ones.
+PHRASES = [
+    "in FY 2025 and FY25", "fiscal2024 results", "midMarch, mid-2025, mid- June", "Q3 2025", "the first quarter",
+    "third-quarter profit", "between 2 and 4 June", "for weeks", "a couple of days", "dozens of years",
+    "more than two weeks ago", "upwards of ten days", "the coming days", "the 12th minute", "noon on Monday",
+    "earlier this year", "late next month", "the end of 2025", "the rest of the year", "the 1990s",
+    "\u017fome three days", "a\u017f \u212aeen two hours", "Sept. 4, 2025", "last Tuesday evening", "tonight",
+]
+
+
+def test_expressions_of_every_opening_word_are_found():
+    for phrase in PHRASES:
+        body = f"It happened {phrase}, officials said on 3 May."
+        assert spans(_matches(body)) == spans(slow_matches(body)), phrase
+
+
+PIECES = st.sampled_from([
+    "the", "end", "of", "mid", "midMarch", "mid-2025", "FY2025", "FY", "fiscal", "fiscal 2024", "Q3", "q4 2025", "a few", "an",
+    "about", "some", "more than", "two", "twenty", "days", "weeks ago", "for", "between", "and", "June", "Sept.",
+    "3", "14:30", "0900 GMT", "p.m.", "Monday", "last", "next", "this", "morning", "first-quarter", "quarter",
+    "2026", "1990s", "the 12th minute", "early", "late", "now", "today", "\u017fome", "\u212a", ",", ".", "-",
+    "\u2013", "'", "\u2019", "(", "was", "said", "will", "year",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=40), st.sampled_from([" ", "", "  ", "\n"]))
+def test_any_text_gives_the_same_expressions(pieces, sep):
+    body = sep.join(pieces)
+    assert spans(_matches(body)) == spans(slow_matches(body))
