@@ -67,6 +67,7 @@ class Lexicon:
         self.org_prefixes = _words("org_prefixes.txt")
         self.org_nouns = _words("org_nouns.txt")
         self.institutions = {fold(n): n for n in _lines("institutions.txt")}
+        self.institution_names = frozenset(self.institutions.values())
         self.platforms = frozenset(_lines("platforms.txt"))
         self.reporting_verbs = _words("reporting_verbs.txt")
         self.stopwords = _words("stopwords.txt")
@@ -75,11 +76,13 @@ class Lexicon:
         self.geo_prefixes = _words("geo_prefixes.txt")
         self.compass = _words("compass.txt")
         self.demonyms = frozenset(w.casefold() for w in _words("demonyms.txt"))
+        self.demonyms_or_compass = self.demonyms | self.compass
         self.country_aliases = {}
         for line in _lines("country_aliases.tsv"):
             alias, _, country = line.partition("\t")
             self.country_aliases[alias] = country
         self.temporal = json.loads((_DATA / "temporal.json").read_text(encoding="utf-8"))
+        self.weekdays = frozenset(self.temporal["weekdays"])
 
 
 @_load_once

@@ -93,7 +93,8 @@ def _says_he(toks, i: int) -> bool:
 
 
 def _is_acronym(text: str) -> bool:
-    return bool(_ACRONYM.match(text)) and not text.isdigit()
+    # The first-letter test only spares the regex: most texts asked about are words or punctuation.
+    return "A" <= text[0] <= "Z" and _ACRONYM.match(text) is not None
 
 
 class NameFinder:
@@ -150,8 +151,8 @@ class NameFinder:
             i = j
 
     def _adjacent(self, a: Token, b: Token) -> bool:
-        gap = self.body[a.end:b.start]
-        return len(gap) <= 2 and "\n" not in gap
+        gap = b.start - a.end  # tokens are in order: never negative
+        return gap <= 2 and (not gap or "\n" not in self.body[a.end:b.start])
 
     def _span_end(self, toks: list[Token], i: int) -> int:
         n = len(toks)
@@ -194,8 +195,13 @@ class NameFinder:
     def _segments(self, toks: list[Token], a: int, b: int):
         """Split a capitalised run into name candidates at connectors that do not belong."""
         lex = self.lex
+        if b - a == 1:
+            # one word (most runs): a connector alone is never a name, anything else is trimmed as it is
+            if toks[a].lower not in CONNECTORS:
+                yield from self._trim(toks, a, b)
+            return
         acr = self._following_acronym(toks, b)
-        if acr and b - a > 1 and self._initials_match(toks, a, b, acr):
+        if acr and self._initials_match(toks, a, b, acr):
             yield from self._trim(toks, a, b)
             return
         heads = [k for k in range(a, b) if toks[k].lower in lex.org_heads]
@@ -241,7 +247,7 @@ class NameFinder:
 
     def _trim(self, toks, a, b):
         lex = self.lex
-        temporal = self.lex.temporal
+        weekdays, months = lex.weekdays, lex.temporal["months"]
         while a < b and (toks[a].lower in CONNECTORS or (toks[a].lower in PARTICLES and not toks[a].cap)):
             a += 1
         while b > a and (toks[b - 1].lower in CONNECTORS or toks[b - 1].lower in PARTICLES):
@@ -260,14 +266,14 @@ class NameFinder:
                     and t.lower not in lex.titles and t.lower not in lex.honorifics:
                 a += 1  # "Farmer Lena Voss said": a capitalised word before a first name
         # weekdays and months are WHEN, not names
-        while a < b and (toks[a].lower in temporal["weekdays"] or toks[a].lower in temporal["months"]
+        while a < b and (toks[a].lower in weekdays or toks[a].lower in months
                          and toks[a].text[0].isupper() and len(toks[a].text) > 2):
             a += 1
-        while b > a and (toks[b - 1].lower in temporal["weekdays"] or toks[b - 1].lower in temporal["months"]
+        while b > a and (toks[b - 1].lower in weekdays or toks[b - 1].lower in months
                          and len(toks[b - 1].text) > 2):
             b -= 1
         if b - a == 1 and "-" in toks[a].lower and all(
-                p in temporal["months"] or p in temporal["weekdays"] for p in toks[a].lower.split("-")):
+                p in months or p in weekdays for p in toks[a].lower.split("-")):
             return  # "April-June", "Monday-Friday": a span of time
         if a < b:
             yield a, b
@@ -322,7 +328,7 @@ class NameFinder:
         if b - a == 1 and toks[a].initial and toks[a].lower.endswith("ly") and toks[a].text[1:].islower():
             return  # "Separately, ...": an adverb
         text = self.body[toks[a].start:toks[b - 1].end]
-        if len(text) < 2 or text in lex.platforms or _PARTY_STATE.match(text):
+        if len(text) < 2 or text in lex.platforms or (text[1] == "-" and _PARTY_STATE.match(text)):
             return  # "D-N.Y.": a party and state, not a name
         m = self._mention(toks, a, b, text)
         m.heading = self._in_heading(m.start)
@@ -387,17 +393,22 @@ class NameFinder:
         prev2 = toks[pa - 1] if pa > 0 else None
         nxt = toks[nb] if nb < n else None
         nxt2 = toks[nb + 1] if nb + 1 < n else None
-        low = [t.lower for t in toks[a:b]]
-        all_caps = all(t.text.isupper() for t in toks[a:b] if t.text[0].isalpha())
+        low = [first.lower] if b - a == 1 else [t.lower for t in toks[a:b]]
+        all_caps = True
+        for t in toks[a:b]:
+            if t.text[0].isalpha() and not t.text.isupper():
+                all_caps = False
+                break
         single = b - a == 1
         # organisation cues
-        if m.text in lex.institutions.values() or (len(m.text) > 4 and m.key in lex.institutions):
+        if m.text in lex.institution_names or (len(m.text) > 4 and m.key in lex.institutions):
             m.org += 6  # short ones only as written: "WHO" the agency, never "Who"
         if low[-1] in lex.org_heads and not single:
             m.org += 3
-        elif any(w in lex.org_heads and low[k + 1] in ("of", "for") for k, w in enumerate(low[:-1])):
+        elif ("of" in low or "for" in low) and any(w in lex.org_heads and low[k + 1] in ("of", "for")
+                                                   for k, w in enumerate(low[:-1])):
             m.org += 3  # "Institute for Marine Resources", "Bank of England"
-        elif any(w in lex.org_heads for w in low[1:]) and not single:
+        elif not single and not lex.org_heads.isdisjoint(low[1:]):
             m.org += 1.5
         if low[0] in lex.org_prefixes and not single:
             m.org += 2
@@ -558,7 +569,7 @@ class NameFinder:
         if not single and low[0] in lex.demonyms and low[-1] not in lex.geo_features \
                 and not any(w in lex.org_heads for w in low) and not kind and not compass_place:
             m.place = min(m.place, 0)  # "French Open", "Italian Grand Prix": named after, not a place
-        if m.text in lex.demonyms or all(w in lex.demonyms or w in lex.compass for w in low):
+        if m.text in lex.demonyms or lex.demonyms_or_compass.issuperset(low):
             if m.locative and prev is not None and prev.lower == "the" and (
                     nxt is None or not nxt.text[0].isalpha() or nxt.lower in _VERBISH_AFTER_NOUN):
                 m.place += 3  # "in the Mediterranean", but not "from the Malian army"
@@ -593,8 +604,9 @@ class NameFinder:
         if prev is not None and prev.text == "," and kind and "\n" in self.body[m.end:m.end + 2] + "\n" \
                 and (nxt is None):
             m.locative = True  # "Country Director, Maputo" at the end of a line
-        if _DOTTED.match(m.text + "." if self.body.startswith(".", m.end) else m.text) and prev is not None and prev.text == "," and prev2 is not None \
-                and self.mentions and self.mentions[-1].end == prev2.end and self.mentions[-1].place > 0:
+        if prev is not None and prev.text == "," and prev2 is not None and self.mentions \
+                and self.mentions[-1].end == prev2.end and self.mentions[-1].place > 0 \
+                and _DOTTED.match(m.text + "." if self.body.startswith(".", m.end) else m.text):
             m.void = True  # "Washington, D.C.", "Portland, Ore.": the state of the place before
         if all_caps and not single and (max(m.person, m.org, m.place) < 2 or (
                 low[-1] not in lex.org_heads and self._upper_line(m.start))):
