@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefer.briefing import BriefingError, describe, discover
+from briefer.briefing import BriefingError, BriefingInfo, describe, discover
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,34 +55,40 @@ def scan(folders: Iterable[str | Path]) -> list[LibraryEntry]:
     return entries
 
 
+def remember(path: Path, info: BriefingInfo) -> None:
+    """Keep what a briefing just loaded elsewhere (a reader) says, so a scan need not read it again."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return
+    with _cache_lock:
+        _cache[path] = ((status.st_size, status.st_mtime_ns), _listed(path, info))
+
+
 def _entry(path: Path) -> LibraryEntry:
     try:
-        info = os.stat(path)
+        status = os.stat(path)
     except OSError:
-        info = None
-    if info is not None:
-        key = (info.st_size, info.st_mtime_ns)
+        status = None
+    if status is not None:
+        key = (status.st_size, status.st_mtime_ns)
         with _cache_lock:
             cached = _cache.get(path)
         if cached and cached[0] == key:
             return cached[1]
     try:
-        described = describe(path)
+        entry = _listed(path, describe(path))
     except BriefingError as exc:
         return _failed(path, exc.reason)  # not cached: a fixed permission leaves mtime alone
-    entry = LibraryEntry(
-        path=path,
-        title=described.title,
-        date=described.date,
-        source=described.source,
-        words=described.word_count,
-        briefing_id=described.id,
-        warnings=described.warnings,
-    )
-    if info is not None:
+    if status is not None:
         with _cache_lock:
             _cache[path] = (key, entry)
     return entry
+
+
+def _listed(path: Path, info: BriefingInfo) -> LibraryEntry:
+    return LibraryEntry(path=path, title=info.title, date=info.date, source=info.source, words=info.word_count,
+                        briefing_id=info.id, warnings=info.warnings)
 
 
 def _failed(path: Path, reason: str) -> LibraryEntry:

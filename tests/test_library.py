@@ -1,6 +1,8 @@
 import os
 import time
 
+import pytest
+
 from briefer import library
 from briefer.library import scan
 
@@ -75,3 +77,13 @@ def test_errors_are_not_cached(tmp_path):
     write(tmp_path / "target.md", "Now it exists.\n")
     assert [(e.error, e.title) for e in scan([folder])] == [(None, "Now it exists.")]
 
+
+
+def test_a_briefing_loaded_by_a_reader_is_not_read_again_by_the_scan(tmp_path, monkeypatch):
+    from briefer.briefing import load
+
+    path = write(tmp_path / "opened.md", "# Opened from the command line\n\nBody.\n")
+    library.remember(path, load(path).info)
+    monkeypatch.setattr(library, "describe", lambda p: pytest.fail(f"{p} was read again"))
+    [entry] = scan([tmp_path])
+    assert entry.title == "Opened from the command line" and entry.words == 7

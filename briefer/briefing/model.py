@@ -54,6 +54,11 @@ class Briefing:
     def word_count(self) -> int:
         return len(self.body.split())
 
+    @property
+    def info(self) -> BriefingInfo:
+        return BriefingInfo(id=self.id, path=self.path, title=self.title, date=self.date, source=self.source,
+                            word_count=self.word_count, warnings=self.warnings)
+
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]
         return self.body[start:end]

@@ -105,6 +105,7 @@ class BrieferApp(App[int]):
     def open_briefing(self, path: Path, note_id: str | None = None, analyser: Analyser | None = None) -> None:
         """Open a briefing in a reader (over the library, replacing any reader), optionally at a note."""
         from briefer.briefing import BriefingError, load
+        from briefer.library import remember
 
         # A long briefing's analysis process starts up while the file is read and drawn.
         analyser = analyser or Analyser.for_file(path)
@@ -115,6 +116,7 @@ class BrieferApp(App[int]):
                 analyser.stop()
             self.notify(clean_text(str(exc)), title="Cannot open", severity="error", markup=False)
             return
+        remember(path, briefing.info)  # the library's scan, starting now, need not read it again
         while isinstance(self.screen, ReaderScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(ReaderScreen(briefing, note_id=note_id, analyser=analyser))
