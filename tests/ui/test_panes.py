@@ -1,6 +1,8 @@
 """The linked panes on the sample: people, quotes and dates, and jumps into the text."""
 from __future__ import annotations
 
+import signal
+
 import pytest
 from textual.events import MouseScrollDown
 
@@ -163,6 +165,7 @@ async def test_a_long_briefing_is_analysed_by_a_child_started_before_the_reader(
     from briefer import analysis
 
     monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)  # every briefing counts as long
+    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())  # not analysed by an earlier test
     app = make_app(sample, tmp_path)
     assert app.open_file_analyser is not None  # started with the app, before Textual starts up
     async with app.run_test(size=(120, 40)) as pilot:
@@ -174,12 +177,13 @@ async def test_a_long_briefing_is_analysed_by_a_child_started_before_the_reader(
 async def test_leaving_a_long_briefing_before_its_analysis_ends_stops_the_child(sample, tmp_path, monkeypatch):
     from briefer import analysis
 
-    monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)
-    app = make_app(sample, tmp_path)
+    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
+    long = tmp_path / "long.txt"
+    long.write_text("\n\n".join([sample.read_text(encoding="utf-8")] * 120), encoding="utf-8")  # 320 kB: a second of work
+    app = BrieferApp(folders=[tmp_path], open_file=long, notes_file=tmp_path / "notes.json")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
         child = app.screen.analyser._process
         await pilot.press("q")
-        assert child.wait(timeout=30) != 0  # killed while it was still loading or analysing
+        assert child.wait(timeout=30) == -signal.SIGKILL  # killed, not left to finish
         await app.workers.wait_for_complete()
         assert not app.query("ReaderScreen")

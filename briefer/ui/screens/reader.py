@@ -20,19 +20,21 @@ from briefer.briefing.sanitize import clean_text
 from briefer.search import find_all
 from briefer.notes.model import Note, Target, new_note_id, now_iso
 from briefer.ui.widgets.document import DocumentView
-from briefer.ui.widgets.panes import PaneItem, PaneList, heading, what_items, when_items, where_items, who_items
+from briefer.ui.widgets.panes import (
+    PaneItem, PaneList, PaneRows, heading, what_items, when_items, where_items, who_items,
+)
 
 PANES = ("who", "what", "when", "where", "notes")
 PANE_TITLES = {"who": "WHO", "what": "WHAT", "when": "WHEN", "where": "WHERE", "notes": "NOTES"}
 NOTE_COLOURS = 6
 
 
-def pane_rows(analysis: dict, briefing: Briefing) -> dict[str, list[PaneItem]]:
+def pane_rows(analysis: dict, briefing: Briefing) -> dict[str, PaneRows]:
     return {
-        "who": who_items(analysis),
-        "what": what_items(analysis),
-        "when": when_items(analysis, briefing.body, list(briefing.sentences)),
-        "where": where_items(analysis),
+        "who": PaneRows.of(who_items(analysis)),
+        "what": PaneRows.of(what_items(analysis)),
+        "when": PaneRows.of(when_items(analysis, briefing.body, briefing.sentences)),
+        "where": PaneRows.of(where_items(analysis)),
     }
 
 
@@ -164,17 +166,17 @@ class ReaderScreen(Screen):
     # ----- analysis -----------------------------------------------------------
 
     def start_analysis(self) -> None:
-        # A short briefing's cached analysis is read at once, so the panes fill with the first frame;
-        # a long one's (megabytes of JSON) is read in the worker, behind the text.
+        # A cached analysis is shown at once, so the panes fill with the first frame: at 2 MB that
+        # holds the first frame back by tens of milliseconds, where a worker, sharing the GIL with
+        # the first layout, took several times as long and flashed "Analysing…" first.
         analyser, self.prestarted_analyser = self.prestarted_analyser, None
         long = len(self.briefing.body) >= analysis_cache.PROCESS_THRESHOLD
-        if not long:
-            found = analysis_cache.cached(self.briefing, self.reference_date)
-            if found is not None:
-                if analyser is not None:
-                    analyser.stop()
-                self.show_pane_rows(pane_rows(found, self.briefing))
-                return
+        found = analysis_cache.cached(self.briefing, self.reference_date)
+        if found is not None:
+            if analyser is not None:
+                analyser.stop()
+            self.show_pane_rows(pane_rows(found, self.briefing))
+            return
         for name in PANES[:4]:
             self.pane(name).show_message("Analysing…")
         if self.analyser is not None:
@@ -202,9 +204,9 @@ class ReaderScreen(Screen):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_pane_rows, rows)
 
-    def show_pane_rows(self, rows: dict[str, list[PaneItem]]) -> None:
-        for name, items in rows.items():
-            self.pane(name).show_items(items)
+    def show_pane_rows(self, rows: dict[str, PaneRows]) -> None:
+        for name, prepared in rows.items():
+            self.pane(name).show_rows(prepared)
         self.mark_panes()
 
     def show_analysis_error(self, message: str) -> None:
@@ -239,7 +241,7 @@ class ReaderScreen(Screen):
         if orphans:
             items.append(heading("Orphaned (passage no longer in the text)"))
             items.extend(self.note_item(n) for n in orphans)
-        self.pane("notes").show_items(items)
+        self.pane("notes").show_rows(PaneRows.of(items))
         self.document.set_layer("notes", [(n.target.start, n.target.end, note_class(n)) for n in placed])
         self.update_header()
         self.mark_panes()

@@ -7,13 +7,15 @@ markup.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from rich.text import Text
 from textual.binding import Binding
 
 from briefer.briefing.sanitize import clean_text
-from briefer.ui.widgets.rowlist import RowList
+from briefer.ui.widgets.rowlist import RowLayout, RowList
 
 MARK = "▸ "
 NO_MARK = "  "
@@ -32,6 +34,8 @@ class PaneItem:
     jump: int | None = None
     key: str = ""  # the entity name, quote text or note id the row stands for
     heading: bool = False
+    # A dimmed second line worked out only when the row is drawn (a timeline's context, from the body).
+    detail: Callable[[], str] | None = None
     _label: Text | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -40,11 +44,42 @@ class PaneItem:
             self._label = Text()
             for value, style in self.parts:
                 self._label.append(clean_text(value), style=style)
+            if self.detail is not None:
+                self._label.append("\n  " + clean_text(self.detail()), style="dim")
         return self._label
 
     @property
     def height(self) -> int:
-        return 1 + sum(value.count("\n") for value, _ in self.parts)
+        return 1 + sum(value.count("\n") for value, _ in self.parts) + (self.detail is not None)
+
+
+@dataclass(frozen=True)
+class PaneRows:
+    """A pane's items, laid out and indexed by body span: all the work of showing them that
+    can be done in a worker thread, so that the event loop only swaps them in."""
+
+    items: list[PaneItem]
+    layout: RowLayout
+    # Every span of every row, sorted by start, with a running maximum of ends,
+    # so the rows touching a sentence are found by two bisections.
+    span_rows: list[tuple[int, int, int]]
+    span_starts: list[int]
+    span_max_ends: list[int]
+
+    @classmethod
+    def of(cls, items: list[PaneItem]) -> PaneRows:
+        spans = [(start, end, index) for index, item in enumerate(items) if not item.heading
+                 for start, end in item.spans]
+        spans.sort()
+        running, max_ends = 0, []
+        for _, end, _ in spans:
+            running = max(running, end)
+            max_ends.append(running)
+        layout = RowLayout.of(items, [not item.heading for item in items])
+        return cls(items, layout, spans, [start for start, _, _ in spans], max_ends)
+
+
+NO_ROWS = PaneRows.of([])
 
 
 def heading(title: str) -> PaneItem:
@@ -99,28 +134,33 @@ def what_items(analysis: dict) -> list[PaneItem]:
     return items
 
 
-def when_items(analysis: dict, body: str, sentences: list[tuple[int, int]]) -> list[PaneItem]:
-    """A timeline: dated expressions by value, then the vague and unresolved ones, marked."""
+def when_items(analysis: dict, body: str, sentences: Sequence[tuple[int, int]]) -> list[PaneItem]:
+    """A timeline: dated expressions by value, then the vague and unresolved ones, marked;
+    each with the start of its sentence."""
     starts = [s for s, _ in sentences]
     dated, vague = [], []
     for entry in analysis.get("when", []):
-        value = entry.get("value")
-        index = max(0, bisect_left(starts, entry["start"] + 1) - 1)
-        sentence_start = sentences[index][0] if sentences else 0
-        context = " ".join(body[sentence_start:sentence_start + 90].split())[:60]
-        span = [(entry["start"], entry["end"])]
+        value, start, text = entry.get("value"), entry["start"], entry["text"]
+        context = partial(_sentence_start_text, body, starts, start)
         if value and value[:1].isdigit() and not value.startswith("P"):
-            parts = ((value.ljust(10), "bold"), ("  " + entry["text"], ""), (f"\n  {context}", "dim"))
-            dated.append((value, entry["start"], PaneItem(parts, span, entry["start"], key=entry["text"])))
+            parts = ((value.ljust(10), "bold"), ("  " + text, ""))
+            dated.append((value, start, PaneItem(parts, [(start, entry["end"])], start, text, detail=context)))
         else:
-            shown = value or "unresolved"
-            parts = (("~ " + shown.ljust(8), "italic"), ("  " + entry["text"], ""), (f"\n  {context}", "dim"))
-            vague.append((entry["start"], PaneItem(parts, span, entry["start"], key=entry["text"])))
-    items = [item for _, _, item in sorted(dated, key=lambda d: (d[0], d[1]))]
+            parts = (("~ " + (value or "unresolved").ljust(8), "italic"), ("  " + text, ""))
+            vague.append((start, PaneItem(parts, [(start, entry["end"])], start, text, detail=context)))
+    dated.sort(key=lambda d: (d[0], d[1]))
+    items = [item for _, _, item in dated]
     if vague:
+        vague.sort(key=lambda v: v[0])
         items.append(heading("Vague or unresolved"))
-        items.extend(item for _, item in sorted(vague, key=lambda v: v[0]))
+        items.extend(item for _, item in vague)
     return items
+
+
+def _sentence_start_text(body: str, sentence_starts: list[int], offset: int) -> str:
+    index = max(0, bisect_right(sentence_starts, offset) - 1)
+    start = sentence_starts[index] if sentence_starts else 0
+    return " ".join(body[start:start + 90].split())[:60]
 
 
 class PaneList(RowList):
@@ -133,51 +173,38 @@ class PaneList(RowList):
 
     def __init__(self, *, empty_message: str, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.items: list[PaneItem] = []
         self.empty_message = empty_message
+        self.rows = NO_ROWS
         self._marked: set[int] = set()
-        # Every span of every row, sorted by start, with a running maximum of ends,
-        # so the rows touching a sentence are found by two bisections.
-        self._span_starts: list[int] = []
-        self._span_max_ends: list[int] = []
-        self._span_rows: list[tuple[int, int, int]] = []
+
+    @property
+    def items(self) -> list[PaneItem]:
+        return self.rows.items
 
     def show_message(self, message: str) -> None:
         """A one-line state (loading, empty, error) in place of the rows."""
-        self.items = []
+        self.rows = NO_ROWS
         self._marked = set()
-        self._index_spans()
         self.set_message(message)
 
-    def show_items(self, items: list[PaneItem]) -> None:
-        if not items:
+    def show_rows(self, rows: PaneRows) -> None:
+        if not rows.items:
             self.show_message(self.empty_message)
             return
         previous = self.current_item.key if self.current_item is not None else None
-        self.items = items
+        self.rows = rows
         self._marked = set()
-        self._index_spans()
-        self.set_rows(items, [not item.heading for item in items])
+        self.set_rows(rows.layout)
         if previous is not None:
-            kept = next((i for i, item in enumerate(items) if item.key == previous and not item.heading), None)
+            kept = next((i for i, item in enumerate(rows.items) if item.key == previous and not item.heading), None)
             if kept is not None:
                 self.highlighted = kept
 
-    def _index_spans(self) -> None:
-        spans = sorted((start, end, index) for index, item in enumerate(self.items) if not item.heading
-                       for start, end in item.spans)
-        running, max_ends = 0, []
-        for _, end, _ in spans:
-            running = max(running, end)
-            max_ends.append(running)
-        self._span_rows = spans
-        self._span_starts = [start for start, _, _ in spans]
-        self._span_max_ends = max_ends
-
     def rows_touching(self, start: int, end: int) -> set[int]:
-        first = bisect_right(self._span_max_ends, start)
-        last = bisect_left(self._span_starts, end)
-        return {row for span_start, span_end, row in self._span_rows[first:last] if span_end > start}
+        rows = self.rows
+        first = bisect_right(rows.span_max_ends, start)
+        last = bisect_left(rows.span_starts, end)
+        return {row for span_start, span_end, row in rows.span_rows[first:last] if span_end > start}
 
     def row_prefix(self, index: int) -> Text | None:
         if self.message is not None or self.items[index].heading:

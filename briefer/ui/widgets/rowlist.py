@@ -43,6 +43,24 @@ class TextRow:
         return self.label.plain.count("\n") + 1
 
 
+@dataclass(frozen=True)
+class RowLayout:
+    """Rows with their first lines: measured once, and in a worker thread for long lists."""
+
+    rows: Sequence[Row]
+    selectable: Sequence[bool]
+    tops: list[int]  # first line of each row
+    line_count: int
+
+    @classmethod
+    def of(cls, rows: Sequence[Row], selectable: Sequence[bool]) -> RowLayout:
+        tops, line = [], 0
+        for row in rows:
+            tops.append(line)
+            line += row.height
+        return cls(rows, selectable, tops, line)
+
+
 class RowList(ScrollView, can_focus=True):
     """Rows of rich Text (never markup); a highlighted row; `enter` or a click selects it."""
 
@@ -84,7 +102,7 @@ class RowList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._rows: Sequence[Row] = []
-        self._selectable: list[bool] = []
+        self._selectable: Sequence[bool] = []
         self._row_tops: list[int] = []  # first line of each row
         self._line_count = 0
         self._split_cache: dict[int, list[Text]] = {}
@@ -92,24 +110,20 @@ class RowList(ScrollView, can_focus=True):
 
     # ----- content ------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[Row], selectable: list[bool]) -> None:
-        self._rows = rows
-        self._selectable = selectable
+    def set_rows(self, layout: RowLayout) -> None:
+        self._rows = layout.rows
+        self._selectable = layout.selectable
         self._split_cache.clear()
-        tops, line = [], 0
-        for row in rows:
-            tops.append(line)
-            line += row.height
-        self._row_tops = tops
-        self._line_count = line
-        self.virtual_size = Size(self.size.width, line)
+        self._row_tops = layout.tops
+        self._line_count = layout.line_count
+        self.virtual_size = Size(self.size.width, layout.line_count)
         self.message = None
-        self.highlighted = next((i for i, ok in enumerate(selectable) if ok), None)
+        self.highlighted = next((i for i, ok in enumerate(layout.selectable) if ok), None)
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
 
     def set_message(self, message: str) -> None:
-        self.set_rows([TextRow(Text(message))], [False])
+        self.set_rows(RowLayout.of([TextRow(Text(message))], [False]))
         self.message = message
 
     @property
