@@ -157,7 +157,10 @@ class Gazetteer:
 
     def kind(self, name: str) -> str | None:
         """'country', 'capital', 'region', 'city' or None for a name as written."""
-        key = fold(name)
+        return self.kind_of_key(fold(name))
+
+    def kind_of_key(self, key: str) -> str | None:
+        """kind() of a name already folded."""
         if key in self.countries:
             return "country"
         if key in self.capitals:

@@ -93,8 +93,8 @@ def _says_he(toks, i: int) -> bool:
 
 
 def _is_acronym(text: str) -> bool:
-    # The first-letter test only spares the regex: most texts asked about are words or punctuation.
-    return "A" <= text[0] <= "Z" and _ACRONYM.match(text) is not None
+    # The first- and last-letter tests only spare the regex: most texts asked about are words or punctuation.
+    return "A" <= text[0] <= "Z" and ("A" <= text[-1] <= "Z" or text[-1] == "&") and _ACRONYM.match(text) is not None
 
 
 class NameFinder:
@@ -158,10 +158,12 @@ class NameFinder:
         n = len(toks)
         j = i + 1
         lex = self.lex
+        body = self.body
         while j < n:
             u = toks[j]
             prev = toks[j - 1]
-            if not self._adjacent(prev, u):
+            gap = u.start - prev.end  # self._adjacent(prev, u), inline: this loop runs for every capital
+            if gap > 2 or (gap and "\n" in body[prev.end:u.start]):
                 break
             if u.cap and u.text[0].isalpha():
                 j += 1
@@ -203,6 +205,9 @@ class NameFinder:
         acr = self._following_acronym(toks, b)
         if acr and self._initials_match(toks, a, b, acr):
             yield from self._trim(toks, a, b)
+            return
+        if all(toks[k].lower not in CONNECTORS for k in range(a, b)):
+            yield from self._trim(toks, a, b)  # nothing to cut at ("Emmanuel Macron")
             return
         heads = [k for k in range(a, b) if toks[k].lower in lex.org_heads]
         last_is_head = toks[b - 1].lower in lex.org_heads
@@ -494,7 +499,7 @@ class NameFinder:
         if single and prev is not None and prev.lower == "the" and not (m.org or m.place):
             m.person -= 2
         # places
-        kind = gaz.kind(m.text if not all_caps else m.text.title())
+        kind = gaz.kind(m.text.title()) if all_caps else gaz.kind_of_key(m.key)  # m.key is fold(m.text)
         if kind == "country":
             m.place += 6
         elif kind == "region":
