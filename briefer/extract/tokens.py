@@ -30,15 +30,15 @@ class Token:
         self.start = start
         self.end = end
         self.text = text
-        head = text[:4]
-        self.cap = text[0].isupper() or (("-" in head or "'" in head or "\u2019" in head)
-                                         and _PARTICLE_PREFIX.match(text) is not None)
+        if text[0].isupper():
+            self.cap = True
+        elif text.isalnum():
+            self.cap = False  # most words: no hyphen or apostrophe, so not "al-Assad" or "d'Estaing"
+        else:
+            head = text[:4]
+            self.cap = ("-" in head or "'" in head or "\u2019" in head) and _PARTICLE_PREFIX.match(text) is not None
         self.lower = text.lower()
         self.initial = initial  # first word of a sentence, line, cell or quotation
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}@{self.start})"
@@ -51,32 +51,40 @@ def tokenize(body: str, start: int, end: int) -> list[Token]:
     """Tokens of body[start:end]; possessive 's and -based suffixes split off."""
     out: list[Token] = []
     initial = True
-    last_end = start
     find = body.find
+    # The first line break at or after the end of the last token (`end` when there is none): most
+    # sentences have none, so the gap before a token is searched only when one lies ahead.
+    newline = find("\n", start, end)
+    if newline < 0:
+        newline = end
+    append = out.append
     for m in TOKEN.finditer(body, start, end):
         text = m.group()
         s = m.start()
         e = s + len(text)
-        if s > last_end and find("\n", last_end, s) >= 0:
+        if newline < s:
             initial = True
-        last_end = e
+            newline = find("\n", s, end)
+            if newline < 0:
+                newline = end
         first = text[0]
         if not first.isalnum():
-            out.append(Token(s, e, text, False))
+            append(Token(s, e, text, False))
             if first in _OPENERS or first in ".!?":
                 initial = True
             continue
         if text[-1] in "sS" and len(text) > 2 and text[-2] in "'\u2019":
-            out.append(Token(s, e - 2, text[:-2], initial))
-            out.append(Token(e - 2, e, "'s", False))
+            append(Token(s, e - 2, text[:-2], initial))
+            append(Token(e - 2, e, "'s", False))
             initial = False
             continue
-        dash = text.rfind("-") if "-" in text else -1
-        if dash > 0 and first.isupper() and text[dash + 1:].lower() in LINK_SUFFIXES:
-            out.append(Token(s, s + dash, text[:dash], initial))
-            out.append(Token(s + dash, e, text[dash:].lower(), False))
-            initial = False
-            continue
-        out.append(Token(s, e, text, initial))
+        if "-" in text and first.isupper():
+            dash = text.rfind("-")
+            if dash > 0 and text[dash + 1:].lower() in LINK_SUFFIXES:
+                append(Token(s, s + dash, text[:dash], initial))
+                append(Token(s + dash, e, text[dash:].lower(), False))
+                initial = False
+                continue
+        append(Token(s, e, text, initial))
         initial = False
     return out
