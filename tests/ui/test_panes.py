@@ -187,3 +187,26 @@ async def test_leaving_a_long_briefing_before_its_analysis_ends_stops_the_child(
         assert child.wait(timeout=30) == -signal.SIGKILL  # killed, not left to finish
         await app.workers.wait_for_complete()
         assert not app.query("ReaderScreen")
+
+
+async def test_rows_shown_before_the_first_layout_keep_their_heading_in_view():
+    """A cached analysis fills the panes before they have a size; the section heading must stay on screen."""
+    from textual.app import App
+
+    from briefer.ui.widgets.panes import PaneItem, PaneList, PaneRows, heading
+
+    class OnePane(App):
+        def compose(self):
+            yield PaneList(empty_message="none", id="list")
+
+        def on_mount(self):
+            rows = [heading("People")] + [PaneItem(((f"Person {i}", ""),), [(i, i + 1)], i, f"p{i}") for i in range(200)]
+            self.query_one(PaneList).show_rows(PaneRows.of(rows))
+
+    app = OnePane()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(PaneList)
+        assert pane.highlighted == 1 and pane.scroll_y == 0
+        await pilot.press("tab", "G")  # the cursor still scrolls its row into view
+        assert pane.scroll_y > 0

@@ -146,11 +146,16 @@ class RowList(ScrollView, can_focus=True):
         return min(max(value, 0), len(self._rows) - 1)
 
     def watch_highlighted(self, value: int | None) -> None:
-        if value is not None and self._row_tops:
-            top = self._row_tops[value]
-            height = self._row_height(value)
-            self.scroll_to_region(Region(0, top, 1, height), animate=False, force=True, immediate=True)
+        self._show_highlighted()
         self.refresh()
+
+    def _show_highlighted(self) -> None:
+        # Before its first layout the list has no height, and scrolling a row "into view" would
+        # scroll past the heading above it; on_resize shows the row once there is a viewport.
+        if self.highlighted is not None and self._row_tops and self.size.height:
+            top = self._row_tops[self.highlighted]
+            height = self._row_height(self.highlighted)
+            self.scroll_to_region(Region(0, top, 1, height), animate=False, force=True, immediate=True)
 
     def _row_height(self, index: int) -> int:
         end = self._row_tops[index + 1] if index + 1 < len(self._row_tops) else self._line_count
@@ -260,3 +265,4 @@ class RowList(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, self._line_count)
+        self._show_highlighted()
