@@ -86,6 +86,9 @@ CHILD = textwrap.dedent(
         class Bench(BrieferApp):
             def on_ready(self):
                 out["first_paint"] = time.time() - T0
+            def open_briefing(self, *args, **kwargs):
+                out.setdefault("reader_opened", time.time() - T0)
+                super().open_briefing(*args, **kwargs)
         async def main():
             app = Bench(folders=[Path(sys.argv[2]).parent], open_file=Path(sys.argv[2]), notes_file=Path(sys.argv[3]))
             async with app.run_test(size=(120, 40)) as pilot:
@@ -211,10 +214,13 @@ def main() -> None:
 
         warm_env = dict(env, XDG_CACHE_HOME=str(tmp_path / "cache-big-0"))
         warm = [run_child("reader", str(big), notes, "0", env=warm_env) for _ in range(args.runs)]
-        print("\nThe same briefing reopened (analysis cached on disk):")
+        print("\nThe same briefing reopened (analysis cached on disk; negative: panes filled before the text was drawn):")
         show("text visible -> panes filled", statistics.median(
             [w["panes_filled"] - w["text_visible"] for w in warm]), "ms", 1000)
-        show("process start -> panes filled", median(warm, "panes_filled"), "s")
+        show("reader opened (file read from here) -> text visible", statistics.median(
+            [w["text_visible"] - w["reader_opened"] for w in warm]), "ms", 1000)
+        show("process start -> text and panes shown", statistics.median(
+            [max(w["text_visible"], w["panes_filled"]) for w in warm]), "s")
 
 
 if __name__ == "__main__":
