@@ -229,18 +229,29 @@ class TenseProbe:
 
 # Every expression contains one of these words or a number. Finding them first
 # and trying the full pattern only around them keeps the scan fast.
-def _either_case(words: str) -> str:
-    return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split())
-
-
-ANCHOR = re.compile(
-    r"(?<!\w)(?:\d+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
-    r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
-    + _either_case("seconds? minutes? hours? days? weeks? fortnights? months? quarters? years? decades? century "
-                   "centuries weekend morning afternoon evening night season spring summer autumn fall winter "
-                   "yesterday today tomorrow tonight now currently nowadays noon midnight")
-    + r")(?!\w))"
+_ANCHOR_WORDS = (
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()
+    + [form for w in ("second seconds minute minutes hour hours day days week weeks fortnight fortnights month "
+                      "months quarter quarters year years decade decades century centuries weekend morning "
+                      "afternoon evening night season spring summer autumn fall winter yesterday today tomorrow "
+                      "tonight now currently nowadays noon midnight").split()
+       for form in (w, w.capitalize())]  # these in either case at the start
 )
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of `words` with one branch per first letter: the engine then rules a word start
+    out by one letter test per branch instead of one per word (ANCHOR runs at every word start)."""
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        rests.setdefault(w[0], []).append(w[1:])
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in rests.items())
+
+
+# Every word above is letters only and followed by (?!\w), so a match is always a whole word and the
+# order of the alternatives cannot change which one matches.
+ANCHOR = re.compile(rf"(?<!\w)(?:\d+|(?:{_by_first_letter(_ANCHOR_WORDS)})(?!\w))")
 
 
 # A word that may open an expression: it starts a word (not after a hyphen or an apostrophe).
