@@ -146,8 +146,14 @@ class NameFinder:
                 i += 1
                 continue
             j = self._span_end(toks, i)
-            for a, b in self._segments(toks, i, j):
-                self._name(toks, a, b)
+            if j == i + 1:
+                # one word (most runs): a connector alone ("The", "For") is never a name, nor is it cut
+                span = self._trim(toks, i, j) if t.lower not in CONNECTORS else None
+                if span is not None:
+                    self._name(toks, *span)
+            else:
+                for a, b in self._segments(toks, i, j):
+                    self._name(toks, a, b)
             i = j
 
     def _adjacent(self, a: Token, b: Token) -> bool:
@@ -194,21 +200,14 @@ class NameFinder:
         return acr.upper() in (initials.upper(), initials_all) or (
             len(acr) >= 2 and initials.upper().startswith(acr.upper()) and False)
 
-    def _segments(self, toks: list[Token], a: int, b: int):
+    def _segments(self, toks: list[Token], a: int, b: int) -> list[tuple[int, int]]:
         """Split a capitalised run into name candidates at connectors that do not belong."""
         lex = self.lex
-        if b - a == 1:
-            # one word (most runs): a connector alone is never a name, anything else is trimmed as it is
-            if toks[a].lower not in CONNECTORS:
-                yield from self._trim(toks, a, b)
-            return
         acr = self._following_acronym(toks, b)
-        if acr and self._initials_match(toks, a, b, acr):
-            yield from self._trim(toks, a, b)
-            return
-        if all(toks[k].lower not in CONNECTORS for k in range(a, b)):
-            yield from self._trim(toks, a, b)  # nothing to cut at ("Emmanuel Macron")
-            return
+        if acr and b - a > 1 and self._initials_match(toks, a, b, acr) \
+                or all(toks[k].lower not in CONNECTORS for k in range(a, b)):  # nothing to cut at ("Emmanuel Macron")
+            span = self._trim(toks, a, b)
+            return [span] if span is not None else []
         heads = [k for k in range(a, b) if toks[k].lower in lex.org_heads]
         last_is_head = toks[b - 1].lower in lex.org_heads
         cuts = []
@@ -245,12 +244,18 @@ class NameFinder:
                 continue
             cuts.append(k)
         start = a
+        out = []
         for c in cuts + [b]:
             if c > start:
-                yield from self._trim(toks, start, c)
+                span = self._trim(toks, start, c)
+                if span is not None:
+                    out.append(span)
             start = c + 1
+        return out
 
-    def _trim(self, toks, a, b):
+    def _trim(self, toks, a, b) -> tuple[int, int] | None:
+        """The name inside toks[a:b] once connectors, sentence-initial common words, weekdays and months
+        are trimmed off, or None."""
         lex = self.lex
         weekdays, months = lex.weekdays, lex.temporal["months"]
         while a < b and (toks[a].lower in CONNECTORS or (toks[a].lower in PARTICLES and not toks[a].cap)):
@@ -258,7 +263,7 @@ class NameFinder:
         while b > a and (toks[b - 1].lower in CONNECTORS or toks[b - 1].lower in PARTICLES):
             b -= 1
         if a >= b:
-            return
+            return None
         t = toks[a]
         if t.initial and b - a >= 1:
             w = t.lower
@@ -279,9 +284,8 @@ class NameFinder:
             b -= 1
         if b - a == 1 and "-" in toks[a].lower and all(
                 p in months or p in weekdays for p in toks[a].lower.split("-")):
-            return  # "April-June", "Monday-Friday": a span of time
-        if a < b:
-            yield a, b
+            return None  # "April-June", "Monday-Friday": a span of time
+        return (a, b) if a < b else None
 
     def _following_acronym(self, toks, b):
         n = len(toks)
