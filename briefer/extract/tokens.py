@@ -9,8 +9,14 @@ import re
 
 # Dotted initialisms (U.S., U.K.), words with inner hyphens or apostrophes,
 # numbers, then any single other character. No nested quantifier can
-# backtrack: every repetition starts with a character the previous cannot end on.
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w]*(?:[-'\u2019][\w]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
+# backtrack: every repetition starts with a character the previous cannot end on
+# (so the possessive `*+` changes nothing but the engine's bookkeeping).
+# It reads as (?:[A-Z]\.){2,} | [^\W\d_]\w*(?:[-'\u2019]\w+)* | \d+(?:[.,:]\d+)* | [^\w\s], written
+# with the first character taken by one class and tested again by a lookbehind in each branch:
+# a pattern that starts with a class lets the engine skip the spaces between tokens without
+# starting a match at each.
+TOKEN = re.compile(r"[^\s_](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[^\W\d_])\w*+(?:[-'\u2019]\w+)*+|(?<=\d)\d*+(?:[.,:]\d+)*+"
+                   r"|(?<=[^\w\s]))")
 
 # "Geneva-based", "US-backed": the name part is a place or actor mention.
 LINK_SUFFIXES = frozenset(
