@@ -153,15 +153,13 @@ class ReaderScreen(Screen):
     def on_mount(self) -> None:
         self.document.focus()
         self.query_one("#search-input").display = False
-        for name in PANES[:4]:
-            self.pane(name).show_message("Analysing…")
+        self.start_analysis()  # first: a long briefing's child can start on it while the notes load
         self.load_notes()
         self.go_to_initial_note()
         self.update_header()
         self.update_status()
         for warning in self.briefing.warnings:
             self.notify(clean_text(warning), severity="warning", markup=False)
-        self.start_analysis()
 
     # ----- analysis -----------------------------------------------------------
 
