@@ -33,50 +33,62 @@ _PART = r"(?:morning|afternoon|evening|night)"
 # a 24-hour time counts only with its zone ("09:00 UTC", "1400 GMT"): bare "14:30" may be a score or a ratio
 _ZONE = r"(?-i:UTC|GMT|CET|CEST|EET|EEST|BST|EST|EDT|CST|CDT|PST|PDT|ET|PT|Z|local\s+time)"
 
-PATTERN = re.compile(
-    rf"""
-    (?<=\bbetween\s)(?P<between>(?:{_YEAR}|{_MON}\s+{_DAY}|{_DAY}(?:\s+{_MON})?|{_MON})\s+and\s+
-        (?:{_YEAR}|{_MON}\s+{_DAY}|{_DAY}\s+{_MON}|{_MON})(?:,?\s+{_YEAR})?(?![\w%]))
-  | (?P<monrange>\b{_MON}\s*(?:-|\u2013|\u2014)\s*{_MON}(?:\s+{_YEAR})?\b)
-  | (?P<range>\b{_DAY}{_DASH}{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?\b
-      | \b{_MON}\s+{_DAY}\s*(?:-|\u2013)\s*{_DAY}(?:,?\s+{_YEAR})?\b)
-  | (?P<dmy>\b(?:{_WD},?\s+)?{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?(?![\w\u2013-]))
-  | (?P<mdy>\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:,\s*{_YEAR}|\s+{_YEAR})?(?![\w%.,]\d|\d|[\w%]))
-  | (?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)
-  | (?P<monyear>\b{_MON}\s+(?:of\s+)?{_YEAR}\b)
-  | (?P<monmod>\b(?:(?:the\s+)?(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+
-        |early\s+|mid-?\s*|late\s+)(?P<mm>{_MON})(?:\s+{_YEAR})?\b)
-  | (?P<yearpart>\b(?:the\s+)?(?:end|start|beginning|middle|first\s+half|second\s+half|rest|remainder)\s+of\s+
-        (?:the\s+year|this\s+year|next\s+year|last\s+year|{_YEAR})\b)
-  | (?P<fiscal>\b(?:fiscal(?:\s+year)?|FY)\s*(?:{_YEAR}|\d\d)\b)
-  | (?P<quarter>\b(?:Q[1-4]\s+{_YEAR}|(?:the\s+)?(?:first|second|third|fourth|final|last|current|next|
-        previous|latest)\s+quarter(?:\s+of\s+{_YEAR})?|the\s+quarter|(?:first|second|third|fourth)-quarter)\b)
-  | (?P<decade>\b(?:the\s+)?(?:1[89]|20)\d0s\b)
-  | (?P<midyear>\b(?:mid|early|late)-{_YEAR}\b)
-  | (?P<clock>(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)
+# The alternatives of PATTERN, in order: the first that matches at a position wins.
+_ALTERNATIVES = (
+    rf"""(?<=\bbetween\s)(?P<between>(?:{_YEAR}|{_MON}\s+{_DAY}|{_DAY}(?:\s+{_MON})?|{_MON})\s+and\s+
+        (?:{_YEAR}|{_MON}\s+{_DAY}|{_DAY}\s+{_MON}|{_MON})(?:,?\s+{_YEAR})?(?![\w%]))""",
+    rf"""(?P<monrange>\b{_MON}\s*(?:-|\u2013|\u2014)\s*{_MON}(?:\s+{_YEAR})?\b)""",
+    rf"""(?P<range>\b{_DAY}{_DASH}{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?\b
+      | \b{_MON}\s+{_DAY}\s*(?:-|\u2013)\s*{_DAY}(?:,?\s+{_YEAR})?\b)""",
+    rf"""(?P<dmy>\b(?:{_WD},?\s+)?{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?(?![\w\u2013-]))""",
+    rf"""(?P<mdy>\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:,\s*{_YEAR}|\s+{_YEAR})?(?![\w%.,]\d|\d|[\w%]))""",
+    rf"""(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)""",
+    rf"""(?P<monyear>\b{_MON}\s+(?:of\s+)?{_YEAR}\b)""",
+    rf"""(?P<monmod>\b(?:(?:the\s+)?(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+
+        |early\s+|mid-?\s*|late\s+)(?P<mm>{_MON})(?:\s+{_YEAR})?\b)""",
+    rf"""(?P<yearpart>\b(?:the\s+)?(?:end|start|beginning|middle|first\s+half|second\s+half|rest|remainder)\s+of\s+
+        (?:the\s+year|this\s+year|next\s+year|last\s+year|{_YEAR})\b)""",
+    rf"""(?P<fiscal>\b(?:fiscal(?:\s+year)?|FY)\s*(?:{_YEAR}|\d\d)\b)""",
+    rf"""(?P<quarter>\b(?:Q[1-4]\s+{_YEAR}|(?:the\s+)?(?:first|second|third|fourth|final|last|current|next|
+        previous|latest)\s+quarter(?:\s+of\s+{_YEAR})?|the\s+quarter|(?:first|second|third|fourth)-quarter)\b)""",
+    rf"""(?P<decade>\b(?:the\s+)?(?:1[89]|20)\d0s\b)""",
+    rf"""(?P<midyear>\b(?:mid|early|late)-{_YEAR}\b)""",
+    rf"""(?P<clock>(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)
         | \b(?:[01]?\d|2[0-3]):?[0-5]\d(?=\s*{_ZONE}\b))(?:\s*{_ZONE}\b)?
-      | \b(?:noon|midnight)\b)
-  | (?P<relpart>\b(?:earlier|later)\s+this\s+(?:week|month|year|decade|century)\b
+      | \b(?:noon|midnight)\b)""",
+    rf"""(?P<relpart>\b(?:earlier|later)\s+this\s+(?:week|month|year|decade|century)\b
       | \b(?:early|late)\s+(?:next|last)\s+(?:week|month|year)\b
       | \b(?:this|last|next)\s+(?:{_PART}|week|weekend|month|year|season|spring|summer|autumn|fall|winter)\b
         (?!\s+(?:tides?|break|term|semester|collection|crops?|planting|harvest|fashion)\b)
-      | \btonight\b)
-  | (?P<weekday>\b(?:(?:last|next|this)\s+)?{_WD}(?:\s+{_PART})?\b)
-  | (?P<vague>\b(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few|recent|previous|following|upcoming)\s+
-        (?:days|weeks|months|years|decades)\b)
-  | (?P<minute>\bthe\s+\d+(?:st|nd|rd|th)\s+minute\b)
-  | (?P<span1>\bthe\s+(?:past|last|next|coming|previous|following)\s+(?:week|fortnight|month|year|decade)\b)
-  | (?P<duration>\b(?:{_APPROX})?(?:(?:the\s+)?(?:next|past|last|first|previous|coming)\s+|the\s+|another\s+)?
-        {_NUM}\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?{_UNIT}(?:\s+ago)?\b)
-  | (?P<adjdur>\b\d+-(?:day|week|month|year|hour|minute)\b)
-  | (?<=\bfor\s)(?P<vaguedur>(?:days|weeks|months|years|decades)\b)
-  | (?P<month>\b(?-i:{_MON_FULL})\b(?!\s+\d))
-  | (?P<year>(?<![\d,.$\u00a3\u20ac\w-]){_YEAR}(?![\d%]|[.,]\d|-\w))
-  | (?P<day>\b(?:yesterday|today|tomorrow)\b)
-  | (?P<now>\b(?:now|currently|nowadays)\b)
-    """,
-    re.IGNORECASE | re.VERBOSE,
+      | \btonight\b)""",
+    rf"""(?P<weekday>\b(?:(?:last|next|this)\s+)?{_WD}(?:\s+{_PART})?\b)""",
+    rf"""(?P<vague>\b(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few|recent|previous|following|upcoming)\s+
+        (?:days|weeks|months|years|decades)\b)""",
+    rf"""(?P<minute>\bthe\s+\d+(?:st|nd|rd|th)\s+minute\b)""",
+    rf"""(?P<span1>\bthe\s+(?:past|last|next|coming|previous|following)\s+(?:week|fortnight|month|year|decade)\b)""",
+    rf"""(?P<duration>\b(?:{_APPROX})?(?:(?:the\s+)?(?:next|past|last|first|previous|coming)\s+|the\s+|another\s+)?
+        {_NUM}\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?{_UNIT}(?:\s+ago)?\b)""",
+    rf"""(?P<adjdur>\b\d+-(?:day|week|month|year|hour|minute)\b)""",
+    rf"""(?<=\bfor\s)(?P<vaguedur>(?:days|weeks|months|years|decades)\b)""",
+    rf"""(?P<month>\b(?-i:{_MON_FULL})\b(?!\s+\d))""",
+    rf"""(?P<year>(?<![\d,.$\u00a3\u20ac\w-]){_YEAR}(?![\d%]|[.,]\d|-\w))""",
+    rf"""(?P<day>\b(?:yesterday|today|tomorrow)\b)""",
+    rf"""(?P<now>\b(?:now|currently|nowadays)\b)""",
 )
+PATTERN = re.compile("\n  | ".join(_ALTERNATIVES), re.IGNORECASE | re.VERBOSE)
+
+
+def _only(names: set[str]) -> re.Pattern:
+    """PATTERN cut down to the named alternatives, in the same order. Where no other alternative can
+    match, it matches exactly as PATTERN does, trying fewer alternatives."""
+    alts = [a for a in _ALTERNATIVES if re.search(r"\(\?P<(\w+)>", a).group(1) in names]
+    return re.compile("\n  | ".join(alts), re.IGNORECASE | re.VERBOSE)
+
+
+# The alternatives that can begin with a decimal digit, and those that can begin with the word "the"
+# (every other one begins with some other word): most positions tried are one or the other.
+_AFTER_DIGIT = _only({"between", "range", "dmy", "iso", "decade", "clock", "duration", "adjdur", "year"})
+_AFTER_THE = _only({"monmod", "yearpart", "quarter", "decade", "vague", "minute", "span1", "duration"})
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUM_WORDS = None
@@ -281,10 +293,16 @@ def _may_open(word: str) -> bool:
     return word[0].isdigit() or lw in _FIRST_WORDS or lw.startswith(_RUN_ON)
 
 
+def _pattern_for(word: str) -> re.Pattern:
+    """The pattern to try at the start of `word` (the smaller ones when the first word allows)."""
+    if word[0].isdecimal():  # what \d matches
+        return _AFTER_DIGIT
+    return _AFTER_THE if word.lower() == "the" else PATTERN
+
+
 def _matches(body: str):
     last_end = 0
     n = len(body)
-    pattern_match = PATTERN.match
     words = _WORD.finditer
     for a in ANCHOR.finditer(body):
         anchor = a.start()
@@ -295,13 +313,14 @@ def _matches(body: str):
         hi = min(n, a.end() + 40)
         m = None
         for w in list(words(body, lo, anchor))[-5:]:
-            if _may_open(w.group()):
-                m = pattern_match(body, w.start(), hi)
+            word = w.group()
+            if _may_open(word):
+                m = _pattern_for(word).match(body, w.start(), hi)
                 if m is not None and m.end() > anchor:
                     break
                 m = None
         if m is None:
-            m = pattern_match(body, anchor, hi)
+            m = _pattern_for(a.group()).match(body, anchor, hi)
             if m is not None and m.end() <= anchor:
                 m = None
         if m is not None:

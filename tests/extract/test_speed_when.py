@@ -1,6 +1,6 @@
-"""The fast WHEN scan (anchor words grouped by first letter, a first-word check before the full pattern)
-finds exactly the expressions that the plain scan, trying the full pattern at every word start before a
-flat alternation of anchors, finds."""
+"""The fast WHEN scan (anchor words grouped by first letter, a first-word check, smaller patterns after a
+digit or "the") finds exactly the expressions that the plain scan finds: the full pattern tried at every
+one of the last five word starts before each match of a flat alternation of anchors."""
 from __future__ import annotations
 
 import re
