@@ -421,7 +421,7 @@ class NameFinder:
             m.org += 1.5
         if low[0] in lex.org_prefixes and not single:
             m.org += 2
-        if self._following_acronym(toks, b) and not single:
+        if not single and self._following_acronym(toks, b):
             m.org += 2
         if single and _is_acronym(first.text) and len(first.text) <= 6:
             if fold(first.text) in gaz.country_codes or first.text in lex.country_aliases:
@@ -437,7 +437,9 @@ class NameFinder:
         if nxt is not None and nxt.lower in lex.titles and not in_title and b + 1 < n and nxt.text[0].islower():
             m.org += 2  # "Turia coach", "Morgan Stanley analyst"
         # appositions and clauses after the name
-        after = self._after(toks, b)
+        # _after finds nothing unless a comma, a dash or "is"/"was" follows: most names are spared the call
+        after = self._after(toks, b) if nxt is not None and (
+            nxt.text == "," or nxt.text in DASHES or nxt.lower in ("is", "was")) else None
         if after is not None:
             kind, role, noun = after
             if kind == "who":
