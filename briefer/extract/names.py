@@ -423,7 +423,7 @@ class NameFinder:
             m.org += 2
         if not single and self._following_acronym(toks, b):
             m.org += 2
-        if single and _is_acronym(first.text) and len(first.text) <= 6:
+        if single and len(first.text) <= 6 and _is_acronym(first.text):
             if fold(first.text) in gaz.country_codes or first.text in lex.country_aliases:
                 m.place += 5
             elif len(first.text) >= 3 and not self._upper_line(m.start):
@@ -453,13 +453,14 @@ class NameFinder:
             elif kind == "role" and role:
                 m.person += 2
                 m.role, m.role_rank = role, 2
-        # before the name: lower-case titles, "ROLE, Name", org nouns
-        pre_role = self._pre_role(toks, a)
+        # before the name: lower-case titles, "ROLE, Name", org nouns (each asked only when the word
+        # before could open one: a title, a comma)
+        pre_role = self._pre_role(toks, a) if a >= 1 and toks[a - 1].lower in lex.titles else None
         if pre_role:
             m.person += 3
             if m.role_rank < 3:
                 m.role, m.role_rank = pre_role, 3
-        comma_role = self._comma_role(toks, a)
+        comma_role = self._comma_role(toks, a) if a >= 2 and toks[a - 1].text == "," else None
         if comma_role:
             kind, text = comma_role
             if kind == "org":
