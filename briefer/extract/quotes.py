@@ -144,9 +144,13 @@ def clean_span(body: str, q: Quote) -> tuple[int, int]:
 
 def is_reportable(body: str, q: Quote) -> bool:
     s, e = clean_span(body, q)
-    text = body[s:e]
-    words = [w for w in text.split() if any(c.isalnum() for c in w)]
-    if len(words) < 4:
+    words = 0  # words with a letter or digit in them; four are enough, however long the quote
+    for w in body[s:e].split():
+        if w.isalnum() or any(c.isalnum() for c in w):
+            words += 1
+            if words == 4:
+                break
+    if words < 4:
         return False
     lead = body[max(0, q.open_mark - 14):q.open_mark].lower().split()
     if lead and lead[-1].strip(",:") in _TITLE_CUES:

@@ -100,6 +100,16 @@ _PAST_EXCEPTIONS = frozenset("need needed based red bed hundred indeed speed fee
                              "proceed succeed exceed embed shed wed breed bred".split())
 
 
+# Compiled once: the value of every expression found is worked out with these.
+_SPACES = re.compile(r"\s+")
+_COUNT_UNIT = re.compile(rf"({_NUM})\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?({_UNIT})",
+                         re.IGNORECASE)
+_DATE_PARTS = re.compile(r"\d+|[A-Za-z]+\.?")
+_DIGITS = re.compile(r"\d+")
+_MONTH_NAME = re.compile(_MON)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 @lru_cache(maxsize=1)
 def _lexicon():
     lex = lexicon()
@@ -109,7 +119,7 @@ def _lexicon():
 
 def _num(text: str) -> float | None:
     numbers, _, _, _ = _lexicon()
-    text = re.sub(r"\s+", " ", text.lower())
+    text = _SPACES.sub(" ", text.lower())
     if text[0].isdigit():
         try:
             return float(text.replace(",", ""))
@@ -171,8 +181,7 @@ def _tensed_year(ref, month, body, start, sentences, starts, probe) -> int:
 
 def _duration(text: str) -> str | None:
     _, units, _, _ = _lexicon()
-    m = re.search(rf"({_NUM})\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?({_UNIT})", text,
-                  re.IGNORECASE)
+    m = _COUNT_UNIT.search(text)
     if not m:
         return None
     n = _num(m.group(1))
@@ -430,8 +439,8 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
         if kind == "iso":
             return dt.date.fromisoformat(text).isoformat()
         if kind in ("dmy", "mdy"):
-            parts = re.findall(r"\d+|[A-Za-z]+\.?", text)
-            nums = [int(re.match(r"\d+", p).group()) for p in parts if p[0].isdigit()]
+            parts = _DATE_PARTS.findall(text)
+            nums = [int(_DIGITS.match(p).group()) for p in parts if p[0].isdigit()]
             month = next(_month_num(p) for p in parts if p.lower().rstrip(".") in lexicon().temporal["months"])
             day = nums[0]
             year = nums[1] if len(nums) > 1 else (ref and (_year_after(body, start + len(text), ref)
@@ -443,9 +452,9 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
             parts = text.split()
             return f"{int(parts[-1]):04d}-{_month_num(parts[0]):02d}"
         if kind in ("monmod", "month"):
-            mon = re.search(_MON, text)
+            mon = _MONTH_NAME.search(text)
             month = _month_num(mon.group())
-            y = re.search(r"\d{4}", text)
+            y = _FOUR_DIGITS.search(text)
             if y:
                 return f"{y.group()}-{month:02d}"
             if not ref:
@@ -454,7 +463,7 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
                                                                               starts, probe)
             return f"{year:04d}-{month:02d}"
         if kind == "yearpart":
-            y = re.search(r"\d{4}", text)
+            y = _FOUR_DIGITS.search(text)
             if y:
                 return y.group()
             if not ref:
