@@ -97,23 +97,26 @@ def analyse_cached(briefing: Briefing, reference_date: str | None = None, analys
 
 
 class Analyser:
-    """A child `python -m briefer.analysis`, started before its briefing is even loaded.
+    """A child `python -m briefer.analysis [FILE]`, started before its briefing is even loaded.
 
-    The child loads the extractor's word lists at once (about half a second)
-    while this process reads the file and draws it, then analyses the one
-    briefing it is sent, answers, and stores the analysis in the cache itself,
-    so that writing megabytes of JSON never competes with the UI for the GIL.
+    Given the file, the child reads it and starts analysing it at once, while
+    this process reads it too, draws it and looks up the user's reference
+    date; the briefing it is then sent (the one analysis is of) is compared
+    with the one it read, and analysed afresh only if they differ (the file
+    changed in between, or the user set another reference date). It answers,
+    then stores the analysis in the cache itself, so that writing megabytes
+    of JSON never competes with the UI for the GIL.
 
     A plain subprocess, not multiprocessing: under a running Textual app
     sys.stderr is a capture object without a real file descriptor, which
     multiprocessing's spawn passes on and fails with.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, path: Path | None = None) -> None:
         self._errors = tempfile.TemporaryFile()  # a pipe could fill up and stall the child
         self._answered = False
-        self._process = subprocess.Popen([sys.executable, "-m", "briefer.analysis"], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, stderr=self._errors)
+        self._process = subprocess.Popen([sys.executable, "-m", "briefer.analysis", *([str(path)] if path else [])],
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors)
 
     @classmethod
     def for_file(cls, path: Path) -> Analyser | None:
@@ -122,7 +125,7 @@ class Analyser:
             size = path.stat().st_size
         except OSError:
             return None
-        return cls() if size >= PROCESS_THRESHOLD else None
+        return cls(path) if size >= PROCESS_THRESHOLD else None
 
     def analyse(self, briefing: Briefing, cache_file: Path) -> dict:
         process = self._process
@@ -209,18 +212,27 @@ def _store(path: Path, analysis: dict) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
-def _serve_one() -> None:
+def _serve_one(path: str | None) -> None:
     """The child side of Analyser (pickle between our own two processes only)."""
     warm_up()
+    guess = None
+    if path is not None:
+        from briefer.briefing import load
+
+        try:
+            read = load(path)
+            guess = read, _analyse(read)
+        except Exception:  # noqa: BLE001 - a guess only: the briefing sent below is what counts
+            guess = None
     request = sys.stdin.buffer.read()
     if not request:
         return  # closed unused: the analysis was in the cache after all
     briefing, cache_file = pickle.loads(request)
-    analysis = _analyse(briefing)
+    analysis = guess[1] if guess is not None and guess[0] == briefing else _analyse(briefing)
     sys.stdout.buffer.write(pickle.dumps(analysis))
     sys.stdout.close()  # the parent has its answer; storing is our own business now
     _store(cache_file, analysis)
 
 
 if __name__ == "__main__":
-    _serve_one()
+    _serve_one(sys.argv[1] if len(sys.argv) > 1 else None)

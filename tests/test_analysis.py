@@ -59,18 +59,37 @@ def test_long_briefings_are_analysed_in_a_child_process_with_the_same_result(mon
     assert analysis.analyse_cached(briefing) == analyse(briefing)
 
 
-def test_a_prestarted_child_analyses_and_stores_the_analysis_itself(monkeypatch, tmp_path):
-    briefing = briefing_from_text(TEXT, path=tmp_path / "long.txt")
-    briefing.path.write_text(TEXT, encoding="utf-8")
+@pytest.mark.parametrize("reference_date", [None, "2025-11-20"], ids=["as-read", "user-date"])
+def test_a_prestarted_child_analyses_what_it_is_sent_and_stores_it(monkeypatch, tmp_path, reference_date):
+    """The child reads the file and starts on it at once; what it answers must still be the
+    analysis of the briefing it is sent (here with or without a date of the user's)."""
+    from briefer.briefing import load
+
+    path = tmp_path / "long.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    briefing = load(path)
     monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)
     monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
-    analyser = analysis.Analyser.for_file(briefing.path)
+    analyser = analysis.Analyser.for_file(path)
     assert analyser is not None
-    result = analysis.analyse_cached(briefing, "2025-11-20", analyser)
-    assert result == analyse(briefing, "2025-11-20")
+    result = analysis.analyse_cached(briefing, reference_date, analyser)
+    assert result == analyse(analysis.effective_briefing(briefing, reference_date))
+    assert any(t["value"] == "2025-11-20" for t in result["when"]) == (reference_date is not None)
     analyser._process.wait(timeout=30)  # the child stores after it has answered
     monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())  # a new process: only the disk is left
-    assert analysis.cached(briefing, "2025-11-20") == result
+    assert analysis.cached(briefing, reference_date) == result
+
+
+def test_a_prestarted_child_whose_file_changed_analyses_the_text_it_is_sent(monkeypatch, tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)
+    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
+    analyser = analysis.Analyser.for_file(path)
+    # What the reader shows when the file changed between the child's read and its own.
+    changed = briefing_from_text(TEXT.replace("Ana Ruiz", "Marta Gil").replace("Ruiz", "Gil"), path=path)
+    result = analysis.analyse_cached(changed, None, analyser)
+    assert [p["name"] for p in result["who"] if p["kind"] == "person"] == ["Marta Gil"]
 
 
 def test_short_files_get_no_child_and_an_unused_child_is_stopped(monkeypatch, tmp_path):
