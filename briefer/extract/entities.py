@@ -190,7 +190,7 @@ def resolve(finder: NameFinder):
                 if l.kind != "person" or l is c or l.target is not None:
                     continue
                 if len(c.words) == 1 and len(c.words[0]) >= 5 and c.words[0] != l.words[-1] and \
-                        _edit_distance_at_most(c.words[0], l.words[-1], 1) and c.place < 4 and c.org < 3:
+                        c.place < 4 and c.org < 3 and _edit_distance_at_most(c.words[0], l.words[-1], 1):
                     c.target = l
                     break
                 if len(c.words) == len(l.words) > 1 and l.first < c.first and c.words[1:] == l.words[1:] \
