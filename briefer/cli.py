@@ -109,6 +109,6 @@ def _run_app(parser: argparse.ArgumentParser, argv: list[str], notes: str | None
         settings = config.load_config(config.config_path(config_file))
     except config.ConfigError as exc:
         raise CommandError(str(exc)) from None
-    from briefer.ui.app import run_app  # Textual is imported only here
+    from briefer.ui import run_app  # Textual is imported only there
 
     return run_app(paths=args.paths, notes=notes, settings=settings)

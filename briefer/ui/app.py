@@ -33,13 +33,13 @@ class BrieferApp(App[int]):
         open_file: Path | None = None,
         notes_file: Path | None = None,
         settings: config.Config | None = None,
+        open_file_analyser: Analyser | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings or config.Config(path=config.config_path())
         self.folders = folders
         self.open_file = open_file
-        # A long briefing named on the command line: its analysis process starts now, before Textual does.
-        self.open_file_analyser = Analyser.for_file(open_file) if open_file is not None else None
+        self.open_file_analyser = open_file_analyser  # started by run_app, before Textual was imported
         self.notes_file = notes_file
         self.quick_tags = dict(self.settings.quick_tags)
         self.store = None
@@ -151,16 +151,3 @@ def binding_ids() -> set[str]:
         date.DateDialog, confirm.ConfirmScreen, links.LinksDialog,
     ]
     return {b.id for cls in classes for b in cls.BINDINGS if isinstance(b, Binding) and b.id}
-
-
-def run_app(paths: list[Path], notes: str | None = None, settings: config.Config | None = None) -> int:
-    settings = settings or config.load_config()
-    folders = [p for p in paths if p.is_dir()]
-    files = [p for p in paths if not p.is_dir()]
-    open_file = files[0] if files else None
-    if not folders:
-        folders = [open_file.parent] if open_file else config.briefing_folders(settings)
-    app = BrieferApp(folders=folders, open_file=open_file, notes_file=config.notes_path(notes, settings),
-                     settings=settings)
-    app.run()
-    return app.return_code or 0

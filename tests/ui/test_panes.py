@@ -166,11 +166,12 @@ async def test_a_long_briefing_is_analysed_by_a_child_started_before_the_reader(
 
     monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)  # every briefing counts as long
     monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())  # not analysed by an earlier test
-    app = make_app(sample, tmp_path)
-    assert app.open_file_analyser is not None  # started with the app, before Textual starts up
+    started = analysis.Analyser.for_file(sample)  # as run_app starts it, before Textual is imported
+    app = BrieferApp(folders=[sample.parent], open_file=sample, notes_file=tmp_path / "notes.json",
+                     open_file_analyser=started)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(app, pilot)
-        assert screen.analyser is app.open_file_analyser
+        assert screen.analyser is started
         assert any(item.key == "Volodymyr Zelensky" for item in screen.pane("who").items)
 
 
