@@ -51,7 +51,7 @@ _ALTERNATIVES = (
     rf"""(?P<fiscal>\b(?:fiscal(?:\s+year)?|FY)\s*(?:{_YEAR}|\d\d)\b)""",
     rf"""(?P<quarter>\b(?:Q[1-4]\s+{_YEAR}|(?:the\s+)?(?:first|second|third|fourth|final|last|current|next|
         previous|latest)\s+quarter(?:\s+of\s+{_YEAR})?|the\s+quarter|(?:first|second|third|fourth)-quarter)\b)""",
-    rf"""(?P<decade>\b(?:the\s+)?(?:1[89]|20)\d0s\b)""",
+    r"""(?P<decade>\b(?:the\s+)?(?:1[89]|20)\d0s\b)""",
     rf"""(?P<midyear>\b(?:mid|early|late)-{_YEAR}\b)""",
     rf"""(?P<clock>(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)
         | \b(?:[01]?\d|2[0-3]):?[0-5]\d(?=\s*{_ZONE}\b))(?:\s*{_ZONE}\b)?
@@ -62,18 +62,18 @@ _ALTERNATIVES = (
         (?!\s+(?:tides?|break|term|semester|collection|crops?|planting|harvest|fashion)\b)
       | \btonight\b)""",
     rf"""(?P<weekday>\b(?:(?:last|next|this)\s+)?{_WD}(?:\s+{_PART})?\b)""",
-    rf"""(?P<vague>\b(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few|recent|previous|following|upcoming)\s+
+    r"""(?P<vague>\b(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few|recent|previous|following|upcoming)\s+
         (?:days|weeks|months|years|decades)\b)""",
-    rf"""(?P<minute>\bthe\s+\d+(?:st|nd|rd|th)\s+minute\b)""",
-    rf"""(?P<span1>\bthe\s+(?:past|last|next|coming|previous|following)\s+(?:week|fortnight|month|year|decade)\b)""",
+    r"""(?P<minute>\bthe\s+\d+(?:st|nd|rd|th)\s+minute\b)""",
+    r"""(?P<span1>\bthe\s+(?:past|last|next|coming|previous|following)\s+(?:week|fortnight|month|year|decade)\b)""",
     rf"""(?P<duration>\b(?:{_APPROX})?(?:(?:the\s+)?(?:next|past|last|first|previous|coming)\s+|the\s+|another\s+)?
         {_NUM}\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?{_UNIT}(?:\s+ago)?\b)""",
-    rf"""(?P<adjdur>\b\d+-(?:day|week|month|year|hour|minute)\b)""",
-    rf"""(?<=\bfor\s)(?P<vaguedur>(?:days|weeks|months|years|decades)\b)""",
+    r"""(?P<adjdur>\b\d+-(?:day|week|month|year|hour|minute)\b)""",
+    r"""(?<=\bfor\s)(?P<vaguedur>(?:days|weeks|months|years|decades)\b)""",
     rf"""(?P<month>\b(?-i:{_MON_FULL})\b(?!\s+\d))""",
     rf"""(?P<year>(?<![\d,.$\u00a3\u20ac\w-]){_YEAR}(?![\d%]|[.,]\d|-\w))""",
-    rf"""(?P<day>\b(?:yesterday|today|tomorrow)\b)""",
-    rf"""(?P<now>\b(?:now|currently|nowadays)\b)""",
+    r"""(?P<day>\b(?:yesterday|today|tomorrow)\b)""",
+    r"""(?P<now>\b(?:now|currently|nowadays)\b)""",
 )
 PATTERN = re.compile("\n  | ".join(_ALTERNATIVES), re.IGNORECASE | re.VERBOSE)
 
