@@ -21,6 +21,7 @@ from pathlib import Path
 
 from briefer import config
 from briefer.briefing import Briefing
+from briefer.gcpause import cyclic_gc_paused
 
 # Below this many characters a thread finishes before the GIL is noticed (the sample: 20 ms).
 PROCESS_THRESHOLD = 200_000
@@ -61,7 +62,8 @@ def cached(briefing: Briefing, reference_date: str | None = None) -> dict | None
         return _MEMORY[key]
     path = _cache_file(key)
     try:
-        analysis = json.loads(path.read_text(encoding="utf-8"))
+        with cyclic_gc_paused():
+            analysis = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     _remember(key, analysis)
@@ -144,7 +146,8 @@ class Analyser:
         # The child goes on to store the analysis; wait for it elsewhere, not before the panes fill.
         self._answered = True
         threading.Thread(target=self._reap, daemon=True).start()
-        return pickle.loads(answer)
+        with cyclic_gc_paused():
+            return pickle.loads(answer)
 
     def stop(self) -> None:
         """Kill the child unless it has answered (a closed reader, a cache hit): it may still be storing."""

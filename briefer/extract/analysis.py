@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
 import re
 
 from briefer.extract.entities import resolve
+from briefer.gcpause import cyclic_gc_paused
 from briefer.extract.names import Entity, find_names
 from briefer.extract.quotes import Attributor, clean_span, find_quotes, is_reportable, speaker_name
 from briefer.extract.when import find_times
@@ -35,15 +35,8 @@ def analyse(briefing, reference_date: str | dt.date | None = None) -> dict:
     The reference date for relative expressions is the briefing's own date,
     else `reference_date`; never today.
     """
-    # The analysis makes many short-lived objects and no reference cycles;
-    # the cyclic collector would only rescan them (about a quarter of the time).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with cyclic_gc_paused():
         return _analyse(briefing, reference_date)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _analyse(briefing, reference_date) -> dict:

@@ -17,6 +17,7 @@ from briefer import analysis as analysis_cache
 from briefer import config
 from briefer.briefing import Briefing
 from briefer.briefing.sanitize import clean_text
+from briefer.gcpause import cyclic_gc_paused
 from briefer.search import find_all
 from briefer.notes.model import Note, Target, new_note_id, now_iso
 from briefer.ui.widgets.document import DocumentView
@@ -30,12 +31,13 @@ NOTE_COLOURS = 6
 
 
 def pane_rows(analysis: dict, briefing: Briefing) -> dict[str, PaneRows]:
-    return {
-        "who": PaneRows.of(who_items(analysis)),
-        "what": PaneRows.of(what_items(analysis)),
-        "when": PaneRows.of(when_items(analysis, briefing.body, briefing.sentences)),
-        "where": PaneRows.of(where_items(analysis)),
-    }
+    with cyclic_gc_paused():
+        return {
+            "who": PaneRows.of(who_items(analysis)),
+            "what": PaneRows.of(what_items(analysis)),
+            "when": PaneRows.of(when_items(analysis, briefing.body, briefing.sentences)),
+            "where": PaneRows.of(where_items(analysis)),
+        }
 
 
 def note_class(note: Note) -> str:
