@@ -177,8 +177,11 @@ def main() -> None:
         big = tmp_path / "big-briefing.txt"
         generate_briefing(big)
 
-        minimal = [run_child("minimal", env=env) for _ in range(args.runs)]
-        library = [run_child("library", str(ROOT / "briefings"), notes, env=env) for _ in range(args.runs)]
+        # Interleaved, so that the machine's changing load weighs on both alike.
+        minimal, library = [], []
+        for _ in range(args.runs):
+            minimal.append(run_child("minimal", env=env))
+            library.append(run_child("library", str(ROOT / "briefings"), notes, env=env))
         print(f"Start-up (median of {args.runs}, headless 120x40):")
         show("minimal Textual app: process start -> first paint", median(minimal, "first_paint"), "ms", 1000)
         show("briefer library: process start -> first paint", median(library, "first_paint"), "ms", 1000)
