@@ -15,18 +15,29 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from markdown_it import MarkdownIt
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from briefer.briefing.model import Block
 
-# commonmark + tables; no linkify, and no typographer: its smartquotes are
-# quadratic (research/reliability.md 5.2). Raw HTML stays text.
-_MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 _WRAP_MIN = 50  # narrower groups are short lines (headers, addresses), not wrapped prose
 _WRAP_MAX = 100  # wider lines are unwrapped paragraphs, one per line
 _SENTENCE_ENDS = tuple(".!?:\"'”’)")
 _LIST_LINE = re.compile(r"(?:[-*•]|\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+)\s")
 _CONTAINER_PREFIX = re.compile(r"[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))?[ \t]*")
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    """The parser, imported on first use: plain-text briefings never need it (75 ms of start-up,
+    on the way to a long briefing's analysis)."""
+    from markdown_it import MarkdownIt
+
+    # commonmark + tables; no linkify, and no typographer: its smartquotes are
+    # quadratic (research/reliability.md 5.2). Raw HTML stays text.
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 class _Lines:
@@ -51,7 +62,7 @@ def markdown_blocks(body: str) -> list[Block]:
     blocks: list[Block] = []
     containers: list[str] = []  # "quote" / "list_item", outermost first
     pending_heading = 0
-    tokens = _MARKDOWN.parse(body)
+    tokens = _markdown().parse(body)
     for index, token in enumerate(tokens):
         kind = token.type
         if kind == "blockquote_open":
@@ -216,7 +227,7 @@ def _group_blocks(body: str, lines: list[tuple[int, int]]) -> Iterator[Block]:
 def plain_text(fragment: str) -> str:
     """Inline markdown as the words a reader sees: "**Bold** [link](u)" -> "Bold link"."""
     parts = []
-    for token in _MARKDOWN.parseInline(fragment):
+    for token in _markdown().parseInline(fragment):
         for child in token.children or ():
             if child.type in ("text", "code_inline"):
                 parts.append(child.content)

@@ -13,9 +13,8 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 from briefer.briefing.blocks import markdown_blocks, plain_text, text_blocks
 from briefer.briefing.dates import ParsedDate, find_dateline, parse_date, wire_dateline, year_in
@@ -33,14 +32,20 @@ FRONT_MATTER_MAX = 64 * 1024  # PyYAML is pure Python: ~100 us per line
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text: "2025-02-30" must not sink the whole block."""
+@lru_cache(maxsize=1)
+def _front_matter_loader() -> type:
+    """PyYAML, imported only for a file with front matter (38 ms of start-up otherwise):
+    a SafeLoader that leaves dates as text, so "2025-02-30" does not sink the whole block."""
+    import yaml
 
+    class FrontMatterLoader(yaml.SafeLoader):
+        pass
 
-_FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    FrontMatterLoader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return FrontMatterLoader
 _YAML_KEY_LINE = re.compile(r"\s*[\w-]+\s*:")
 _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
@@ -252,8 +257,10 @@ def _front_matter(text: str, warnings: list[str]) -> tuple[dict, str]:
     if len(source) > FRONT_MATTER_MAX:
         warnings.append(f"front matter ignored: longer than {FRONT_MATTER_MAX // 1024} KB")
         return {}, text[match.end():]
+    import yaml
+
     try:
-        loaded = yaml.load(source, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader
+        loaded = yaml.load(source, Loader=_front_matter_loader())  # noqa: S506 - a SafeLoader
     except (yaml.YAMLError, RecursionError) as exc:
         if not _YAML_KEY_LINE.match(source):
             return {}, text  # a thematic break, not front matter
