@@ -208,19 +208,8 @@ def _prune_stale(folder: Path) -> None:
 
 
 def _store(path: Path, analysis: dict) -> None:
-    """Best effort: a cache that cannot be written only costs time."""
     _prune_stale(path.parent)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(analysis, handle, ensure_ascii=False)
-        os.replace(tmp, path)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
+    config.write_cache_file(path, json.dumps(analysis, ensure_ascii=False).encode("utf-8"))
 
 
 def _serve_one(path: str | None) -> None:

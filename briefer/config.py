@@ -188,6 +188,21 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def write_cache_file(path: Path, payload: bytes) -> None:
+    """Write a cache file whole or not at all (a temporary file renamed over it). Best effort:
+    a cache that cannot be written only costs time, so a failure leaves nothing behind and says nothing."""
+    temp_name = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(temp_name, path)
+    except OSError:
+        if temp_name is not None:
+            Path(temp_name).unlink(missing_ok=True)
+
+
 def default_config_text() -> str:
     """The commented file `briefer config init` writes: every setting, at its default, commented out."""
     quick_tags = "\n".join(f"# {key} = {toml_string(tag)}" for key, tag in DEFAULT_QUICK_TAGS.items())

@@ -418,3 +418,17 @@ def test_config_module_does_not_import_textual():
     code = "import sys, briefer.config, briefer.commands.settings; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout == "False\n"
+
+
+def test_a_cache_file_is_written_whole_or_not_at_all(tmp_path):
+    from briefer.config import write_cache_file
+
+    target = tmp_path / "cache" / "table.bin"
+    write_cache_file(target, b"first")
+    write_cache_file(target, b"second")
+    assert target.read_bytes() == b"second"
+    assert [p.name for p in target.parent.iterdir()] == ["table.bin"]  # no temporary file left
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    write_cache_file(blocked / "table.bin", b"x")  # cannot be written: says nothing, costs only time
+    assert blocked.read_text(encoding="utf-8") == "not a folder"

@@ -213,11 +213,9 @@ def _derived(name: str, sources: list[Path], build: Callable[[], T]) -> T:
     """
     import hashlib
     import marshal
-    import os
     import sys
-    import tempfile
 
-    from briefer.config import cache_dir
+    from briefer.config import cache_dir, write_cache_file
 
     digest = hashlib.sha256(f"{sys.version_info[:2]} {marshal.version}".encode())
     for source in (*sources, Path(__file__)):
@@ -233,16 +231,12 @@ def _derived(name: str, sources: list[Path], build: Callable[[], T]) -> T:
     except (OSError, EOFError, ValueError, TypeError):
         pass
     tables = build()
-    try:  # best effort: a cache that cannot be written only costs time
-        folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.glob(f"{name}-*.marshal"):
+    try:
+        for stale in folder.glob(f"{name}-*.marshal"):  # tables of older sources are never read again
             stale.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(marshal.dumps(tables))
-        os.replace(tmp, path)
     except OSError:
-        pass
+        pass  # best effort, like the write below
+    write_cache_file(path, marshal.dumps(tables))
     return tables
 
 
