@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import pickle
+import signal
 import subprocess
 import sys
 import tempfile
@@ -117,8 +118,10 @@ class Analyser:
     def __init__(self, path: Path | None = None) -> None:
         self._errors = tempfile.TemporaryFile()  # a pipe could fill up and stall the child
         self._answered = False
+        # A process group of its own, so that stop() also ends the copy it forks to use a second core.
+        group = {"process_group": 0} if hasattr(os, "killpg") else {}
         self._process = subprocess.Popen([sys.executable, "-m", "briefer.analysis", *([str(path)] if path else [])],
-                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors)
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors, **group)
 
     @classmethod
     def for_file(cls, path: Path) -> Analyser | None:
@@ -159,8 +162,18 @@ class Analyser:
     def stop(self) -> None:
         """Kill the child unless it has answered (a closed reader, a cache hit): it may still be storing."""
         if not self._answered:
-            self._process.kill()
+            if self._process.returncode is None:  # not waited for: its pid is still its own
+                self._kill()
             threading.Thread(target=self._reap, daemon=True).start()  # never wait on the event loop
+
+    def _kill(self) -> None:
+        if not hasattr(os, "killpg"):
+            self._process.kill()
+            return
+        try:
+            os.killpg(self._process.pid, signal.SIGKILL)
+        except ProcessLookupError:  # the whole group has exited
+            pass
 
     def _reap(self) -> None:
         self._process.wait()
@@ -178,10 +191,10 @@ def warm_up() -> None:
     _analyse(briefing_from_text("Officials met in Paris on Monday."))
 
 
-def _analyse(briefing: Briefing) -> dict:
+def _analyse(briefing: Briefing, parallel: bool = False) -> dict:
     from briefer.extract import analyse
 
-    return analyse(briefing)
+    return analyse(briefing, parallel=parallel)
 
 
 def _remember(key: str, analysis: dict) -> None:
@@ -221,14 +234,14 @@ def _serve_one(path: str | None) -> None:
 
         try:
             read = load(path)
-            guess = read, _analyse(read)
+            guess = read, _analyse(read, parallel=True)
         except Exception:  # noqa: BLE001 - a guess only: the briefing sent below is what counts
             guess = None
     request = sys.stdin.buffer.read()
     if not request:
         return  # closed unused: the analysis was in the cache after all
     briefing, cache_file = pickle.loads(request)
-    analysis = guess[1] if guess is not None and guess[0] == briefing else _analyse(briefing)
+    analysis = guess[1] if guess is not None and guess[0] == briefing else _analyse(briefing, parallel=True)
     sys.stdout.buffer.write(pickle.dumps(analysis))
     sys.stdout.close()  # the parent has its answer; storing is our own business now
     _store(cache_file, analysis)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import dataclasses
+import time
+from pathlib import Path
 
 import pytest
 
@@ -18,9 +20,9 @@ def counted(monkeypatch):
     calls = []
     import briefer.extract
 
-    def counting(briefing, reference_date=None):
+    def counting(briefing, reference_date=None, *, parallel=False):
         calls.append(briefing.id)
-        return analyse(briefing, reference_date)
+        return analyse(briefing, reference_date, parallel=parallel)
 
     monkeypatch.setattr(briefer.extract, "analyse", counting)
     monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
@@ -120,3 +122,37 @@ def test_analyses_of_an_older_extractor_are_pruned(monkeypatch):
     analysis.analyse_cached(briefing_from_text(TEXT))
     assert not stale.exists()
     assert any(p.name.endswith(f"-{analysis.extractor_fingerprint()}.json") for p in folder.iterdir())
+
+
+def _group_members(group: int) -> set[int]:
+    members = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text()
+        except (OSError, ValueError):
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()  # after "pid (name) "
+        if int(fields[2]) == group and fields[0] != "Z":
+            members.add(int(entry.name))
+    return members
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to see the processes")
+def test_stopping_a_child_also_ends_the_copy_it_forked_for_a_second_core(tmp_path):
+    from briefer.extract.sharing import can_share
+
+    if not can_share():
+        pytest.skip("one core: the child forks no copy")
+    path = tmp_path / "long.txt"
+    path.write_text(TEXT * 40_000, encoding="utf-8")  # 4.8 MB: seconds of work for the copy
+    analyser = analysis.Analyser.for_file(path)
+    group = analyser._process.pid
+    deadline = time.monotonic() + 60
+    while len(_group_members(group)) < 2:  # the child has read the file and forked its copy
+        assert analyser._process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.02)
+    analyser.stop()
+    deadline = time.monotonic() + 1.5  # far less than the copy's work left
+    while _group_members(group):
+        assert time.monotonic() < deadline, "the copy went on working"
+        time.sleep(0.02)

@@ -1,7 +1,7 @@
 """Briefing -> Analysis (who / what / when / where). Pure; no I/O, no Textual.
 
-`analyse(briefing, reference_date=None)` returns exactly the object of
-`briefer extract --json`; `to_json(analysis)` serialises it. The word lists
+`analyse(briefing, reference_date=None, parallel=False)` returns exactly the
+object of `briefer extract --json`; `to_json(analysis)` serialises it. The word lists
 and the gazetteer are read on first use, so importing this package is cheap.
 """
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 __all__ = ["analyse", "to_json"]
 
 
-def analyse(briefing, reference_date=None) -> dict:
+def analyse(briefing, reference_date=None, *, parallel: bool = False) -> dict:
     from briefer.extract.analysis import analyse as _analyse
 
-    return _analyse(briefing, reference_date)
+    return _analyse(briefing, reference_date, parallel=parallel)
 
 
 def to_json(analysis: dict, indent: int | None = 2) -> str:

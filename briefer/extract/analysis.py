@@ -6,10 +6,11 @@ import json
 import re
 
 from briefer.extract.entities import resolve
-from briefer.gcpause import cyclic_gc_paused
-from briefer.extract.names import Entity, find_names
+from briefer.extract.names import Entity, NameFinder
 from briefer.extract.quotes import Attributor, clean_span, find_quotes, is_reportable, speaker_name
+from briefer.extract.sharing import MAX_PIECES, share_work
 from briefer.extract.when import find_times
+from briefer.gcpause import cyclic_gc_paused
 
 SCHEMA = "briefer.extract/1"
 _VERBISH = re.compile(r"\b(?:\w+ed|said|says|told|will|would|has|have|had|was|were|is|are|met|won|lost|took|"
@@ -29,24 +30,47 @@ def _reference(briefing, reference_date) -> dt.date | None:
     return None
 
 
-def analyse(briefing, reference_date: str | dt.date | None = None) -> dict:
+# A long text's sentences are read in pieces of about this many characters, shared with a forked copy
+# of this process: small enough to keep both busy to the end, large enough to cost little to hand out.
+PIECE = 1 << 16
+SHARE_FROM = 4 * PIECE  # below this, the text is read before a copy would pay for itself
+
+
+def analyse(briefing, reference_date: str | dt.date | None = None, *, parallel: bool = False) -> dict:
     """Who / what / when / where of one briefing, as the spec's JSON object.
 
     The reference date for relative expressions is the briefing's own date,
-    else `reference_date`; never today.
+    else `reference_date`; never today. With `parallel`, a long briefing is
+    analysed by this process and a forked copy of it, on a second core: pass
+    it only from a process with no other threads (forking one can deadlock).
     """
     with cyclic_gc_paused():
-        return _analyse(briefing, reference_date)
+        return _analyse(briefing, reference_date, parallel)
 
 
-def _analyse(briefing, reference_date) -> dict:
+def _pieces(body: str, sentences, parallel: bool) -> list:
+    if not parallel or len(body) < SHARE_FROM:
+        return [sentences]
+    size = max(PIECE, len(body) // MAX_PIECES + 1)
+    pieces, start = [], 0
+    for i, (s, _) in enumerate(sentences):
+        if s - sentences[start][0] >= size:
+            pieces.append(sentences[start:i])
+            start = i
+    pieces.append(sentences[start:])
+    return pieces
+
+
+def _analyse(briefing, reference_date, parallel: bool) -> dict:
     body = briefing.body
     ref = _reference(briefing, reference_date)
     sentences = briefing.sentences or (((0, len(body)),) if body.strip() else ())
     blocks = briefing.blocks
-    finder = find_names(body, sentences, blocks)
+    finder = NameFinder(body, blocks)
+    pieces = _pieces(body, sentences, parallel)
+    times, passes = share_work(pieces, finder.read, lambda: find_times(body, sentences, ref), share=len(pieces) > 1)
+    finder.absorb(passes)
     people, places = resolve(finder)
-    times = find_times(body, sentences, ref)
     quotes = find_quotes(body, blocks)
     Attributor(body, sentences, people, finder.descriptor_np).attribute(quotes)
     del finder  # its indexes are large on a long briefing; only the entities are needed now

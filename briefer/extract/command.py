@@ -31,7 +31,7 @@ def run(args) -> int:
         raise CommandError(str(exc)) from None
     except (UnicodeDecodeError, ValueError) as exc:
         raise CommandError(f"{args.file}: cannot read as a text briefing ({exc.__class__.__name__})") from None
-    analysis = analyse(briefing, reference)
+    analysis = analyse(briefing, reference, parallel=True)  # a command line: one thread, so it may fork
     if args.json:
         print(to_json(analysis))
     else:

@@ -97,24 +97,32 @@ def _is_acronym(text: str) -> bool:
     return "A" <= text[0] <= "Z" and ("A" <= text[-1] <= "Z" or text[-1] == "&") and _ACRONYM.match(text) is not None
 
 
+@dataclass(slots=True)
+class FirstPass:
+    """What the first pass found in some sentences; mention indexes count from its own first mention."""
+    mentions: list[Mention] = field(default_factory=list)
+    groups: list[Mention] = field(default_factory=list)
+    coordinated: list[tuple[int, int]] = field(default_factory=list)  # mentions joined by "and" / "or"
+    office_mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (person mention, start, end)
+    descriptor_np: list[tuple[int, str]] = field(default_factory=list)  # (position, noun): "the owner"
+
+
 class NameFinder:
-    def __init__(self, body: str, sentences, blocks) -> None:
+    """The first pass, sentence by sentence (`read`, in any grouping of the sentences), then the
+    found mentions in text order (`absorb`), for `entities.resolve`."""
+
+    def __init__(self, body: str, blocks) -> None:
         self.body = body
         self.lex = lexicon()
         self.gaz = gazetteer()
         self.names = given_names()
-        self.sentences = sentences
         self.heading_spans = [(b.start, b.end) for b in blocks if b.kind == "heading"]
         self.vocab: set[str] = set()
         for i in range(0, len(body), 1 << 18):  # in slices: a 5 MB body must not make 5 MB of word lists
             self.vocab.update(_LOWER_WORD.findall(body, i, i + (1 << 18)))
         self.descriptor_nouns = self.lex.org_nouns | self.lex.titles
         self.shared: dict[str, tuple] = {}
-        self.mentions: list[Mention] = []
-        self.groups: list[Mention] = []
-        self.coordinated: list[tuple[int, int]] = []  # mention indexes joined by "and" / "or": "Siemens and ASML"
-        self.office_mentions: list[tuple[int, int, int]] = []  # (person mention index, start, end)
-        self.descriptor_np: list[tuple[int, str]] = []  # (position, noun) of "the owner"-style references
+        self._use(FirstPass())
 
     def _mention(self, toks, a: int, b: int, text: str) -> Mention:
         # Names repeat: share one text, key and word tuple per distinct name.
@@ -123,12 +131,40 @@ class NameFinder:
             shared = self.shared[text] = (text, fold(text), tuple(fold(t.text) for t in toks[a:b]))
         return Mention(toks[a].start, toks[b - 1].end, *shared)
 
+    def _use(self, found: FirstPass) -> None:
+        self.mentions = found.mentions
+        self.groups = found.groups
+        self.coordinated = found.coordinated
+        self.office_mentions = found.office_mentions
+        self.descriptor_np = found.descriptor_np
+
     # ---- pass 1 -------------------------------------------------------
-    def run(self) -> None:
-        for s, e in self.sentences:
+    def read(self, sentences) -> FirstPass:
+        """The first pass over some consecutive sentences. No sentence's findings depend on another's,
+        so the sentences may be read in pieces, in any order, by copies of this finder."""
+        found = FirstPass()
+        self._use(found)
+        for s, e in sentences:
             toks = tokenize(self.body, s, e)
             if toks:
                 self._sentence(toks)
+        return found
+
+    def absorb(self, passes: list[FirstPass]) -> None:
+        """Take the first pass's findings of consecutive pieces of the text, in text order."""
+        whole = FirstPass()
+        for found in passes:
+            offset = len(whole.mentions)
+            if offset:
+                for m in found.mentions:
+                    if m.acronym_of is not None:
+                        m.acronym_of += offset
+            whole.mentions += found.mentions
+            whole.groups += found.groups
+            whole.coordinated += [(i + offset, j + offset) for i, j in found.coordinated]
+            whole.office_mentions += [(i + offset, s, e) for i, s, e in found.office_mentions]
+            whole.descriptor_np += found.descriptor_np
+        self._use(whole)
 
     def _in_heading(self, pos: int) -> bool:
         spans = self.heading_spans
@@ -801,9 +837,3 @@ class NameFinder:
             return None  # "Senate Majority Leader Chuck Schumer, D-N.Y.": a name ends the phrase
         # the role is the title head and what precedes it, plus an 'of/to' complement
         return ("role", self.body[toks[start].start:toks[end].end])
-
-
-def find_names(body: str, sentences, blocks) -> NameFinder:
-    finder = NameFinder(body, sentences, blocks)
-    finder.run()
-    return finder

@@ -6,17 +6,7 @@ from hypothesis import strategies as st
 
 from briefer.briefing import briefing_from_text
 from briefer.extract import analyse, to_json
-
-# Text built from news-like pieces as well as arbitrary characters, so that
-# names, dates and quote marks actually occur.
-PIECES = st.sampled_from([
-    "President", "Anna Kowalska", "said", "\u201c", "\u201d", '"', "'", "\u2019s", "on Monday", "in Paris",
-    "(IAEA)", "U.S.", "the", "2 and 9 March", "Dr.", "-based", "**", "# ", "\n\n", "| ", ",", ".", " ",
-    "von der", "last week", "about a month", "she", "told", "Ministry of Health", "Kyiv", "Washington",
-])
-TEXT = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=60).map(" ".join),
-                 st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=60).map("".join))
-
+from tests.extract.conftest import TEXT
 
 def spans(a: dict):
     for e in a["who"] + a["where"]:
