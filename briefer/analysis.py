@@ -135,7 +135,8 @@ class Analyser:
     def analyse(self, briefing: Briefing, cache_file: Path) -> dict:
         process = self._process
         try:
-            process.stdin.write(pickle.dumps((briefing, cache_file)))
+            # The child reads the small first part; the briefing after it only if it is not the one it read.
+            process.stdin.write(pickle.dumps((cache_file, _without_text(briefing))) + pickle.dumps(briefing))
             process.stdin.close()
             answer = process.stdout.read()
         except (OSError, ValueError):  # ValueError: stopped, and its pipes closed, meanwhile
@@ -225,6 +226,12 @@ def _store(path: Path, analysis: dict) -> None:
     config.write_cache_file(path, json.dumps(analysis, ensure_ascii=False).encode("utf-8"))
 
 
+def _without_text(briefing: Briefing) -> Briefing:
+    """All a briefing is but its text, which its id (a hash of the text) stands for: the loader
+    derives the blocks and sentences from the text alone."""
+    return dataclasses.replace(briefing, body="", blocks=(), sentences=())
+
+
 def _serve_one(path: str | None) -> None:
     """The child side of Analyser (pickle between our own two processes only)."""
     warm_up()
@@ -237,14 +244,21 @@ def _serve_one(path: str | None) -> None:
             guess = read, _analyse(read, parallel=True)
         except Exception:  # noqa: BLE001 - a guess only: the briefing sent below is what counts
             guess = None
-    request = sys.stdin.buffer.read()
-    if not request:
+    request = sys.stdin.buffer
+    try:
+        cache_file, described = pickle.load(request)
+    except EOFError:
         return  # closed unused: the analysis was in the cache after all
-    briefing, cache_file = pickle.loads(request)
-    analysis = guess[1] if guess is not None and guess[0] == briefing else _analyse(briefing, parallel=True)
+    if guess is not None and _without_text(guess[0]) == described:
+        analysis = guess[1]
+        request.read()  # the rest, unread, would keep the parent waiting to finish writing it
+    else:
+        analysis = _analyse(pickle.load(request), parallel=True)
+    answer = sys.stdout.fileno()
     sys.stdout.buffer.write(pickle.dumps(analysis))
-    sys.stdout.close()  # the parent has its answer; storing is our own business now
-    _store(cache_file, analysis)
+    sys.stdout.close()
+    os.close(answer)  # sys.stdout leaves its descriptor open: the parent would read on until we exit
+    _store(cache_file, analysis)  # the parent has its answer; storing is our own business now
 
 
 if __name__ == "__main__":

@@ -107,8 +107,9 @@ def test_short_files_get_no_child_and_an_unused_child_is_stopped(monkeypatch, tm
 
 def test_a_failing_child_gives_the_last_line_of_its_error(tmp_path):
     analyser = analysis.Analyser()
-    with pytest.raises(RuntimeError, match=r"^AttributeError: 'str' object has no attribute 'body'$"):
-        analyser.analyse("not a briefing", tmp_path / "never.json")
+    broken = dataclasses.replace(briefing_from_text(TEXT), blocks=("not a block",))
+    with pytest.raises(RuntimeError, match=r"^AttributeError: 'str' object has no attribute 'kind'"):
+        analyser.analyse(broken, tmp_path / "never.json")
     assert not (tmp_path / "never.json").exists()
 
 
