@@ -68,10 +68,12 @@ def _analyse(briefing, reference_date, parallel: bool) -> dict:
     blocks = briefing.blocks
     finder = NameFinder(body, blocks)
     pieces = _pieces(body, sentences, parallel)
-    times, passes = share_work(pieces, finder.read, lambda: find_times(body, sentences, ref), share=len(pieces) > 1)
+    # Dates and quotes need no names: a copy sharing the work finds them while we read names.
+    (times, quotes), passes = share_work(pieces, finder.read,
+                                         lambda: (find_times(body, sentences, ref), find_quotes(body, blocks)),
+                                         share=len(pieces) > 1)
     finder.absorb(passes)
     people, places = resolve(finder)
-    quotes = find_quotes(body, blocks)
     Attributor(body, sentences, people, finder.descriptor_np).attribute(quotes)
     del finder  # its indexes are large on a long briefing; only the entities are needed now
     what = []
