@@ -7,6 +7,7 @@ corpus (../shared/eval/dev) when it is there:
   * one single paragraph of 500 KB and one of 5 MB (all bodies joined with
     spaces), to show that time grows linearly (targets: >= 50,000 words/s,
     5 MB <= 12x the time of 500 KB);
+  * the 5 MB paragraph again with analyse(parallel=True), shared with a forked copy;
   * peak RSS of a fresh process analysing the 5 MB paragraph (target <= 100 MB);
   * the time to `import briefer.extract` in a fresh process (target <= 0.15 s).
 
@@ -60,14 +61,14 @@ def mixed_corpus(min_bytes: int):
     return out, total
 
 
-def time_paragraph(size: int) -> tuple[float, int]:
+def time_paragraph(size: int, parallel: bool = False) -> tuple[float, int]:
     from briefer.briefing import briefing_from_text
     from briefer.extract import analyse
 
     text = single_paragraph(size)
     briefing = briefing_from_text(text)
     t0 = time.perf_counter()
-    analyse(briefing, "2026-01-01")
+    analyse(briefing, "2026-01-01", parallel=parallel)
     return time.perf_counter() - t0, len(text.split())
 
 
@@ -121,6 +122,7 @@ def main() -> int:
     small, large = (50_000, 500_000) if args.quick else (500_000, 5_000_000)
     t_small, w_small = min(time_paragraph(small) for _ in range(3))  # short: take the best of three
     t_large, w_large = min(time_paragraph(large) for _ in range(2))  # the machine may be busy: best of two
+    t_shared, _ = min(time_paragraph(large, parallel=True) for _ in range(2))
     rss = child_rss(large)
     imp = import_time()
 
@@ -130,6 +132,11 @@ def main() -> int:
     print(f"single paragraph {small / 1e6:.1f} MB: {t_small:.2f} s ({w_small / t_small:,.0f} words/s)")
     print(f"single paragraph {large / 1e6:.1f} MB: {t_large:.2f} s ({w_large / t_large:,.0f} words/s); "
           f"ratio {t_large / t_small:.1f}x for {large / small:.0f}x the text")
+    from briefer.extract.sharing import can_share
+
+    how = "with a forked copy on a second core" if can_share() else "(one core here: not shared)"
+    print(f"single paragraph {large / 1e6:.1f} MB, analyse(parallel=True) {how}: {t_shared:.2f} s "
+          f"({t_large / t_shared:.2f}x faster)")
     print(f"peak RSS analysing {large / 1e6:.1f} MB in a fresh process: {rss:.0f} MB")
     print(f"import briefer.extract: {imp:.3f} s")
     return 0
