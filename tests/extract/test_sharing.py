@@ -132,3 +132,15 @@ def test_any_text_read_in_pieces_gives_the_analysis_of_one_reading(text, fmt, si
     b = briefing_from_text(text, fmt=fmt)
     with pieces_of(size):
         assert analyse(b, parallel=True) == analyse(b)
+
+
+def test_what_a_copy_found_comes_back_whole_through_pickle():
+    import pickle
+
+    from briefer.briefing import load
+    from briefer.extract.names import NameFinder
+
+    for path in sorted(BUNDLED.iterdir()):
+        b = load(path)
+        found = NameFinder(b.body, b.blocks).read(b.sentences)
+        assert found.mentions and pickle.loads(pickle.dumps(found)) == found, path.name
