@@ -68,7 +68,7 @@ def _analyse(briefing, reference_date, parallel: bool) -> dict:
     blocks = briefing.blocks
     finder = NameFinder(body, blocks)
     pieces = _pieces(body, sentences, parallel)
-    # Dates and quotes need no names: a copy sharing the work finds them while we read names.
+    # Dates and quotes need no names: we find them while a copy sharing the work starts reading names.
     (times, quotes), passes = share_work(pieces, finder.read,
                                          lambda: (find_times(body, sentences, ref), find_quotes(body, blocks)),
                                          share=len(pieces) > 1)

@@ -2,12 +2,14 @@
 
 A 2 MB briefing takes seconds to analyse, and most of that is work on one
 sentence at a time. A forked copy has everything imported and loaded
-already, so it can start at once: it does a piece of work set aside for it,
-then takes pieces of the sentence work from a queue shared with us, so that
-whichever process is free takes the next piece. The queue is a pipe holding
+already, so it can start at once: it takes pieces of the sentence work from
+a queue shared with us, so that whichever process is free takes the next
+piece, while we first do other work of our own. The queue is a pipe holding
 one byte per piece index; the copy's results come back pickled (between our
-own two processes only). Should the copy fail, we do its share ourselves:
-the results are the same either way.
+own two processes only). The copy runs at a lower priority: it is meant for
+a core that would otherwise idle, never to slow down the user's interface
+starting beside it; when it gets little time we simply take more pieces.
+Should the copy fail, we do its share ourselves: the results are the same.
 """
 from __future__ import annotations
 
@@ -20,9 +22,10 @@ from typing import TypeVar
 
 Piece = TypeVar("Piece")
 Result = TypeVar("Result")
-Aside = TypeVar("Aside")
+First = TypeVar("First")
 
 MAX_PIECES = 256  # a piece index is one byte in the queue
+HELPER_NICENESS = 10  # about a tenth of a core shared with a process of normal priority
 
 
 def can_share() -> bool:
@@ -36,14 +39,14 @@ def can_share() -> bool:
     return cores > 1
 
 
-def share_work(pieces: Sequence[Piece], work: Callable[[Piece], Result], aside: Callable[[], Aside],
-               share: bool) -> tuple[Aside, list[Result]]:
-    """`aside()` and `[work(p) for p in pieces]`; with `share` and can_share(), a forked copy does `aside()`
-    and takes pieces too."""
+def share_work(pieces: Sequence[Piece], work: Callable[[Piece], Result], first: Callable[[], First],
+               share: bool) -> tuple[First, list[Result]]:
+    """`first()` and `[work(p) for p in pieces]`; with `share` and can_share(), a forked copy takes pieces
+    while we do `first()`, and after it, pieces too."""
     if len(pieces) > MAX_PIECES:
         raise ValueError(f"at most {MAX_PIECES} pieces")
     if not (share and can_share()):
-        return aside(), [work(p) for p in pieces]
+        return first(), [work(p) for p in pieces]
     queue_out, queue_in = os.pipe()
     os.write(queue_in, bytes(range(len(pieces))))  # far below a pipe's capacity
     os.close(queue_in)  # so that reading an empty queue ends instead of waiting
@@ -53,12 +56,13 @@ def share_work(pieces: Sequence[Piece], work: Callable[[Piece], Result], aside: 
     except OSError:
         for fd in (queue_out, answer_out, answer_in):
             os.close(fd)
-        return aside(), [work(p) for p in pieces]
+        return first(), [work(p) for p in pieces]
     if pid == 0:
-        _helper(pieces, work, aside, queue_out, answer_out, answer_in)
+        _helper(pieces, work, queue_out, answer_out, answer_in)
     os.close(answer_in)
     with os.fdopen(answer_out, "rb") as answer:
         try:
+            done_first = first()
             mine = _take_pieces(pieces, work, queue_out)
             data = answer.read()
         except BaseException:  # our own work failed: the copy's is of no use
@@ -68,11 +72,11 @@ def share_work(pieces: Sequence[Piece], work: Callable[[Piece], Result], aside: 
             os.close(queue_out)
             os.waitpid(pid, 0)
     try:
-        set_aside, theirs = pickle.loads(data)
+        theirs = pickle.loads(data)
     except Exception:  # noqa: BLE001 - the copy died (killed, out of memory): its share is done here
-        set_aside, theirs = aside(), {}
+        theirs = {}
     done = {**theirs, **mine}
-    return set_aside, [done[i] if i in done else work(pieces[i]) for i in range(len(pieces))]
+    return done_first, [done[i] if i in done else work(pieces[i]) for i in range(len(pieces))]
 
 
 def _take_pieces(pieces, work, queue_out: int) -> dict[int, object]:
@@ -82,7 +86,7 @@ def _take_pieces(pieces, work, queue_out: int) -> dict[int, object]:
     return done
 
 
-def _helper(pieces, work, aside, queue_out: int, answer_out: int, answer_in: int) -> None:
+def _helper(pieces, work, queue_out: int, answer_out: int, answer_in: int) -> None:
     """The forked copy: never returns, and never touches what the parent reads or writes."""
     status = 1
     try:
@@ -90,10 +94,10 @@ def _helper(pieces, work, aside, queue_out: int, answer_out: int, answer_in: int
         nothing = os.open(os.devnull, os.O_RDWR)
         os.dup2(nothing, 0)
         os.dup2(nothing, 1)
-        set_aside = aside()
+        os.nice(HELPER_NICENESS)
         done = _take_pieces(pieces, work, queue_out)
         with os.fdopen(answer_in, "wb") as answer:
-            pickle.dump((set_aside, done), answer, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(done, answer, protocol=pickle.HIGHEST_PROTOCOL)
         status = 0
     finally:
         os._exit(status)  # no cleanup, flushing or atexit of the parent's state

@@ -67,18 +67,21 @@ def test_pieces_taken_by_both_processes_come_back_in_order_and_a_dead_copy_costs
         from briefer.extract.sharing import share_work
         parent = os.getpid()
         def work(n):
-            time.sleep(0.01)  # so that the copy, done with its aside, takes pieces too
-            return n * n, os.getpid()
-        aside, results = share_work(list(range(40)), work, lambda: os.getpid(), share=True)
-        assert [r[0] for r in results] == [n * n for n in range(40)]
-        assert aside != parent and {pid for _, pid in results} == {parent, aside}
+            time.sleep(0.01)  # so that both processes take pieces
+            return n * n, os.getpid(), os.nice(0)
+        first, results = share_work(list(range(40)), work, lambda: os.getpid(), share=True)
+        assert first == parent and [r[0] for r in results] == [n * n for n in range(40)]
+        by_pid = {pid: niceness for _, pid, niceness in results}
+        assert len(by_pid) == 2, "one process did every piece"
+        copy = next(pid for pid in by_pid if pid != parent)
+        assert by_pid[copy] > by_pid[parent], "the copy competes with the interface at full priority"
         # A copy that dies (killed, out of memory) leaves its share to us.
-        def dying():
+        def dying(n):
             if os.getpid() != parent:
                 os._exit(9)
-            return "aside done here"
-        aside, results = share_work(list(range(10)), work, dying, share=True)
-        assert aside == "aside done here" and [r[0] for r in results] == [n * n for n in range(10)]
+            return n * n
+        first, results = share_work(list(range(10)), dying, lambda: "first", share=True)
+        assert first == "first" and results == [n * n for n in range(10)]
         print("ok")
     """)
     assert out.strip() == "ok"
