@@ -232,18 +232,23 @@ def _without_text(briefing: Briefing) -> Briefing:
     return dataclasses.replace(briefing, body="", blocks=(), sentences=())
 
 
+def _guess(path: str) -> tuple[Briefing, dict] | None:
+    """The file as read now and its analysis, begun before the reader asks for it; None when the file
+    cannot be read or its analysis is cached already (a briefing reopened: the reader will find it)."""
+    from briefer.briefing import load
+
+    try:
+        read = load(path)
+        if _cache_file(cache_key(read, None)).exists():
+            return None
+        return read, _analyse(read, parallel=True)
+    except Exception:  # noqa: BLE001 - a guess only: the briefing sent below is what counts
+        return None
+
+
 def _serve_one(path: str | None) -> None:
     """The child side of Analyser (pickle between our own two processes only)."""
-    warm_up()
-    guess = None
-    if path is not None:
-        from briefer.briefing import load
-
-        try:
-            read = load(path)
-            guess = read, _analyse(read, parallel=True)
-        except Exception:  # noqa: BLE001 - a guess only: the briefing sent below is what counts
-            guess = None
+    guess = _guess(path) if path is not None else None
     request = sys.stdin.buffer
     try:
         cache_file, described = pickle.load(request)

@@ -157,3 +157,16 @@ def test_stopping_a_child_also_ends_the_copy_it_forked_for_a_second_core(tmp_pat
     while _group_members(group):
         assert time.monotonic() < deadline, "the copy went on working"
         time.sleep(0.02)
+
+
+def test_a_child_begins_no_analysis_of_a_briefing_reopened(monkeypatch, tmp_path):
+    """Its analysis is cached: the reader will show that, and a child working meanwhile only slows it."""
+    from briefer.briefing import load
+
+    path = tmp_path / "long.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
+    read, guessed = analysis._guess(str(path))
+    assert guessed == analyse(load(path))
+    analysis.analyse_cached(load(path))
+    assert analysis._guess(str(path)) is None
