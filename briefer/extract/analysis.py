@@ -7,7 +7,7 @@ import re
 
 from briefer.extract.entities import resolve
 from briefer.extract.names import Entity, NameFinder
-from briefer.extract.quotes import Attributor, clean_span, find_quotes, is_reportable, speaker_name
+from briefer.extract.quotes import Attributor, clean_span, find_quotes, independent_runs, is_reportable
 from briefer.extract.sharing import MAX_PIECES, share_work
 from briefer.extract.when import find_times
 from briefer.gcpause import cyclic_gc_paused
@@ -34,6 +34,7 @@ def _reference(briefing, reference_date) -> dt.date | None:
 # of this process: small enough to keep both busy to the end, large enough to cost little to hand out.
 PIECE = 1 << 16
 SHARE_FROM = 4 * PIECE  # below this, the text is read before a copy would pay for itself
+QUOTE_RUNS = 8  # a shared text's quotes are attributed in about this many runs
 
 
 def analyse(briefing, reference_date: str | dt.date | None = None, *, parallel: bool = False) -> dict:
@@ -74,19 +75,23 @@ def _analyse(briefing, reference_date, parallel: bool) -> dict:
                                          share=len(pieces) > 1)
     finder.absorb(passes)
     people, places = resolve(finder)
-    Attributor(body, sentences, people, finder.descriptor_np).attribute(quotes)
+    attributor = Attributor(body, sentences, people, finder.descriptor_np)
     del finder  # its indexes are large on a long briefing; only the entities are needed now
-    what = []
     lede = _lede(body, blocks, sentences)
+    # Quotes are attributed in runs shared with a copy, as the names were read; we find events first.
+    runs = independent_runs(quotes, QUOTE_RUNS) if len(pieces) > 1 else [quotes]
+    events, speakers = share_work(runs, attributor.speaker_names, lambda: _events(body, sentences, people, lede),
+                                  share=len(runs) > 1)
+    what = []
     if lede:
         what.append({"kind": "lede", "text": body[lede[0]:lede[1]], "start": lede[0], "end": lede[1],
                      "speaker": None})
-    for q in quotes:
+    for q, speaker in zip(quotes, (name for run in speakers for name in run)):
         if not is_reportable(body, q):
             continue
         s, e = clean_span(body, q)
-        what.append({"kind": "quote", "text": body[s:e], "speaker": speaker_name(q.speaker), "start": s, "end": e})
-    what.extend(_events(body, sentences, people, lede))
+        what.append({"kind": "quote", "text": body[s:e], "speaker": speaker, "start": s, "end": e})
+    what.extend(events)
     what.sort(key=lambda w: (w["start"], w["kind"] != "lede"))
     return {
         "schema": SCHEMA,

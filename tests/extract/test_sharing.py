@@ -128,6 +128,20 @@ def test_each_bundled_briefing_read_in_pieces_gives_the_analysis_of_one_reading(
             assert analyse(b, parallel=True) == analyse(b), path.name
 
 
+def test_a_quote_carried_into_the_next_paragraph_keeps_its_speaker_when_quotes_are_shared_out():
+    speakers = ["Ana Ruiz", "Marta Gil", "Omar Haddad", "Lena Berg"] * 3  # runs of three quotes: some would cut a pair
+    text = "".join(
+        f"\u201cWe will rebuild the bridge this year,\u201d Mayor {name} said. \u201cAnd the school after it.\n\n"
+        f"\u201cIt will take time and money, but we will not give up on the town.\u201d\n\n"
+        for name in speakers)
+    b = briefing_from_text(text)
+    with pieces_of(40):
+        shared = analyse(b, parallel=True)
+    assert shared == analyse(b)
+    quotes = [w for w in shared["what"] if w["kind"] == "quote"]
+    assert [q["speaker"] for q in quotes] == [name for name in speakers for _ in (1, 2, 3)]
+
+
 @settings(max_examples=150, deadline=None)
 @given(TEXT, st.sampled_from(["text", "markdown"]), st.integers(min_value=1, max_value=80))
 def test_any_text_read_in_pieces_gives_the_analysis_of_one_reading(text, fmt, size):
