@@ -6,17 +6,20 @@ already, so it can start at once: it takes pieces of the sentence work from
 a queue shared with us, so that whichever process is free takes the next
 piece, while we first do other work of our own. The queue is a pipe holding
 one byte per piece index; the copy's results come back pickled (between our
-own two processes only). The copy runs at a lower priority: it is meant for
-a core that would otherwise idle, never to slow down the user's interface
-starting beside it; when it gets little time we simply take more pieces.
-Should the copy fail, we do its share ourselves: the results are the same.
+own two processes only). The copy runs at the lowest priority: it is meant
+for a core that would otherwise idle, never to slow down the user's
+interface starting beside it. When it gets little time we take more pieces,
+and at the end we do the pieces it still holds rather than wait for them;
+should it fail, we do its share ourselves. The results are the same.
 """
 from __future__ import annotations
 
 import os
 import pickle
+import select
 import signal
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -25,7 +28,8 @@ Result = TypeVar("Result")
 First = TypeVar("First")
 
 MAX_PIECES = 256  # a piece index is one byte in the queue
-HELPER_NICENESS = 10  # about a tenth of a core shared with a process of normal priority
+HELPER_NICENESS = 19  # the lowest priority: the copy runs on what the rest of the machine leaves idle
+PATIENCE = 0.05  # seconds to wait for the copy's results before doing its pieces, when we did none to time
 
 
 def can_share() -> bool:
@@ -61,22 +65,20 @@ def share_work(pieces: Sequence[Piece], work: Callable[[Piece], Result], first: 
         _helper(pieces, work, queue_out, answer_out, answer_in)
     os.close(answer_in)
     with os.fdopen(answer_out, "rb") as answer:
+        theirs = None
         try:
             done_first = first()
+            started = time.perf_counter()
             mine = _take_pieces(pieces, work, queue_out)
-            data = answer.read()
-        except BaseException:  # our own work failed: the copy's is of no use
-            os.kill(pid, signal.SIGKILL)
-            raise
+            patience = (time.perf_counter() - started) / len(mine) if mine else PATIENCE
+            theirs = _their_pieces(pieces, work, mine, answer, patience)
         finally:
             os.close(queue_out)
+            if theirs is None:  # our own work failed, or we did all of it: the copy's is of no use
+                os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-    try:
-        theirs = pickle.loads(data)
-    except Exception:  # noqa: BLE001 - the copy died (killed, out of memory): its share is done here
-        theirs = {}
-    done = {**theirs, **mine}
-    return done_first, [done[i] if i in done else work(pieces[i]) for i in range(len(pieces))]
+    done = {**(theirs or {}), **mine}
+    return done_first, [done[i] for i in range(len(pieces))]
 
 
 def _take_pieces(pieces, work, queue_out: int) -> dict[int, object]:
@@ -84,6 +86,28 @@ def _take_pieces(pieces, work, queue_out: int) -> dict[int, object]:
     while index := os.read(queue_out, 1):
         done[index[0]] = work(pieces[index[0]])
     return done
+
+
+def _their_pieces(pieces, work, mine: dict, answer, patience: float) -> dict[int, object] | None:
+    """The copy's results; None if we did all its pieces ourselves. While its results do not come
+    (after about the time one of our pieces took, in which its last should be done), we do its pieces
+    one by one, adding them to `mine`: on a busy machine a copy of the lowest priority may get no
+    time at all, and must never keep us waiting."""
+    missing = [i for i in range(len(pieces)) if i not in mine]
+    while missing:
+        if select.select([answer], [], [], patience)[0]:
+            try:
+                theirs = pickle.loads(answer.read())
+            except Exception:  # noqa: BLE001 - the copy died (killed, out of memory): its share is done here
+                theirs = {}
+            for i in missing:
+                if i not in theirs:
+                    mine[i] = work(pieces[i])
+            return theirs
+        index = missing.pop()  # the latest it took: the one it is most likely still on
+        mine[index] = work(pieces[index])
+        patience = 0.0
+    return None
 
 
 def _helper(pieces, work, queue_out: int, answer_out: int, answer_in: int) -> None:

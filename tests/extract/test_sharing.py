@@ -82,6 +82,15 @@ def test_pieces_taken_by_both_processes_come_back_in_order_and_a_dead_copy_costs
             return n * n
         first, results = share_work(list(range(10)), dying, lambda: "first", share=True)
         assert first == "first" and results == [n * n for n in range(10)]
+        # A copy the machine gives no time (here: one that stalls) never keeps us waiting.
+        def stalling(n):
+            if os.getpid() != parent:
+                time.sleep(60)
+            time.sleep(0.01)
+            return n * n
+        started = time.monotonic()
+        first, results = share_work(list(range(10)), stalling, lambda: time.sleep(0.05), share=True)
+        assert results == [n * n for n in range(10)] and time.monotonic() - started < 20
         print("ok")
     """)
     assert out.strip() == "ok"
