@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import pickle
+import select
 import signal
 import subprocess
 import sys
@@ -192,10 +193,18 @@ def warm_up() -> None:
     _analyse(briefing_from_text("Officials met in Paris on Monday."))
 
 
-def _analyse(briefing: Briefing, parallel: bool = False) -> dict:
+def _analyse(briefing: Briefing) -> dict:
     from briefer.extract import analyse
 
-    return analyse(briefing, parallel=parallel)
+    return analyse(briefing)
+
+
+def _analyse_in_child(briefing: Briefing) -> dict:
+    """With a forked copy sharing the work, held until the reader's request comes: the reader sends it
+    once its first frame is drawn, and before that the copy would slow the drawing (measured)."""
+    from briefer.extract import analyse
+
+    return analyse(briefing, parallel=True, hold_copy=lambda: select.select([sys.stdin], [], []))
 
 
 def _remember(key: str, analysis: dict) -> None:
@@ -241,7 +250,7 @@ def _guess(path: str) -> tuple[Briefing, dict] | None:
         read = load(path)
         if _cache_file(cache_key(read, None)).exists():
             return None
-        return read, _analyse(read, parallel=True)
+        return read, _analyse_in_child(read)
     except Exception:  # noqa: BLE001 - a guess only: the briefing sent below is what counts
         return None
 
@@ -258,7 +267,7 @@ def _serve_one(path: str | None) -> None:
         analysis = guess[1]
         request.read()  # the rest, unread, would keep the parent waiting to finish writing it
     else:
-        analysis = _analyse(pickle.load(request), parallel=True)
+        analysis = _analyse_in_child(pickle.load(request))
     answer = sys.stdout.fileno()
     sys.stdout.buffer.write(pickle.dumps(analysis))
     sys.stdout.close()

@@ -20,9 +20,9 @@ def counted(monkeypatch):
     calls = []
     import briefer.extract
 
-    def counting(briefing, reference_date=None, *, parallel=False):
+    def counting(briefing, reference_date=None, **sharing):
         calls.append(briefing.id)
-        return analyse(briefing, reference_date, parallel=parallel)
+        return analyse(briefing, reference_date, **sharing)
 
     monkeypatch.setattr(briefer.extract, "analyse", counting)
     monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())

@@ -9,10 +9,10 @@ from __future__ import annotations
 __all__ = ["analyse", "to_json"]
 
 
-def analyse(briefing, reference_date=None, *, parallel: bool = False) -> dict:
+def analyse(briefing, reference_date=None, *, parallel: bool = False, hold_copy=None) -> dict:
     from briefer.extract.analysis import analyse as _analyse
 
-    return _analyse(briefing, reference_date, parallel=parallel)
+    return _analyse(briefing, reference_date, parallel=parallel, hold_copy=hold_copy)
 
 
 def to_json(analysis: dict, indent: int | None = 2) -> str:

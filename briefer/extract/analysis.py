@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 
 from briefer.extract.entities import resolve
 from briefer.extract.names import Entity, NameFinder
@@ -37,16 +38,18 @@ SHARE_FROM = 4 * PIECE  # below this, the text is read before a copy would pay f
 QUOTE_RUNS = 8  # a shared text's quotes are attributed in about this many runs
 
 
-def analyse(briefing, reference_date: str | dt.date | None = None, *, parallel: bool = False) -> dict:
+def analyse(briefing, reference_date: str | dt.date | None = None, *, parallel: bool = False,
+            hold_copy: Callable[[], object] | None = None) -> dict:
     """Who / what / when / where of one briefing, as the spec's JSON object.
 
     The reference date for relative expressions is the briefing's own date,
     else `reference_date`; never today. With `parallel`, a long briefing is
     analysed by this process and a forked copy of it, on a second core: pass
     it only from a process with no other threads (forking one can deadlock).
+    `hold_copy`, called in the copy, returns when the copy may start work.
     """
     with cyclic_gc_paused():
-        return _analyse(briefing, reference_date, parallel)
+        return _analyse(briefing, reference_date, parallel, hold_copy)
 
 
 def _pieces(body: str, sentences, parallel: bool) -> list:
@@ -62,7 +65,7 @@ def _pieces(body: str, sentences, parallel: bool) -> list:
     return pieces
 
 
-def _analyse(briefing, reference_date, parallel: bool) -> dict:
+def _analyse(briefing, reference_date, parallel: bool, hold_copy) -> dict:
     body = briefing.body
     ref = _reference(briefing, reference_date)
     sentences = briefing.sentences or (((0, len(body)),) if body.strip() else ())
@@ -72,7 +75,7 @@ def _analyse(briefing, reference_date, parallel: bool) -> dict:
     # Dates and quotes need no names: we find them while a copy sharing the work starts reading names.
     (times, quotes), passes = share_work(pieces, finder.read,
                                          lambda: (find_times(body, sentences, ref), find_quotes(body, blocks)),
-                                         share=len(pieces) > 1)
+                                         share=len(pieces) > 1, hold_copy=hold_copy)
     finder.absorb(passes)
     people, places = resolve(finder)
     attributor = Attributor(body, sentences, people, finder.descriptor_np)
@@ -81,7 +84,7 @@ def _analyse(briefing, reference_date, parallel: bool) -> dict:
     # Quotes are attributed in runs shared with a copy, as the names were read; we find events first.
     runs = independent_runs(quotes, QUOTE_RUNS) if len(pieces) > 1 else [quotes]
     events, speakers = share_work(runs, attributor.speaker_names, lambda: _events(body, sentences, people, lede),
-                                  share=len(runs) > 1)
+                                  share=len(runs) > 1, hold_copy=hold_copy)
     what = []
     if lede:
         what.append({"kind": "lede", "text": body[lede[0]:lede[1]], "start": lede[0], "end": lede[1],

@@ -44,9 +44,10 @@ def can_share() -> bool:
 
 
 def share_work(pieces: Sequence[Piece], work: Callable[[Piece], Result], first: Callable[[], First],
-               share: bool) -> tuple[First, list[Result]]:
+               share: bool, hold_copy: Callable[[], object] | None = None) -> tuple[First, list[Result]]:
     """`first()` and `[work(p) for p in pieces]`; with `share` and can_share(), a forked copy takes pieces
-    while we do `first()`, and after it, pieces too."""
+    while we do `first()`, and after it, pieces too. `hold_copy`, called in the copy, returns when it
+    may start (it may not compete with something more urgent, as an interface drawing its first frame)."""
     if len(pieces) > MAX_PIECES:
         raise ValueError(f"at most {MAX_PIECES} pieces")
     if not (share and can_share()):
@@ -62,7 +63,7 @@ def share_work(pieces: Sequence[Piece], work: Callable[[Piece], Result], first: 
             os.close(fd)
         return first(), [work(p) for p in pieces]
     if pid == 0:
-        _helper(pieces, work, queue_out, answer_out, answer_in)
+        _helper(pieces, work, hold_copy, queue_out, answer_out, answer_in)
     os.close(answer_in)
     with os.fdopen(answer_out, "rb") as answer:
         theirs = None
@@ -110,11 +111,13 @@ def _their_pieces(pieces, work, mine: dict, answer, patience: float) -> dict[int
     return None
 
 
-def _helper(pieces, work, queue_out: int, answer_out: int, answer_in: int) -> None:
+def _helper(pieces, work, hold_copy, queue_out: int, answer_out: int, answer_in: int) -> None:
     """The forked copy: never returns, and never touches what the parent reads or writes."""
     status = 1
     try:
         os.close(answer_out)
+        if hold_copy is not None:
+            hold_copy()
         nothing = os.open(os.devnull, os.O_RDWR)
         os.dup2(nothing, 0)
         os.dup2(nothing, 1)

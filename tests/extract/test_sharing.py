@@ -91,6 +91,10 @@ def test_pieces_taken_by_both_processes_come_back_in_order_and_a_dead_copy_costs
         started = time.monotonic()
         first, results = share_work(list(range(10)), stalling, lambda: time.sleep(0.05), share=True)
         assert results == [n * n for n in range(10)] and time.monotonic() - started < 20
+        # A copy held back (in the app, until the reader's first frame is drawn) takes no piece meanwhile.
+        started = time.monotonic()
+        first, results = share_work(list(range(10)), work, lambda: None, share=True, hold_copy=lambda: time.sleep(60))
+        assert {pid for _, pid, _ in results} == {parent} and time.monotonic() - started < 20
         print("ok")
     """)
     assert out.strip() == "ok"

@@ -184,7 +184,8 @@ class ReaderScreen(Screen):
         if long and analyser is None:
             analyser = analysis_cache.Analyser()
         self.analyser = analyser
-        self.run_analysis(self.reference_date, analyser)
+        # Once the first frame is drawn: a child's copy waits for this request before it starts.
+        self.call_after_refresh(self.run_analysis, self.reference_date, analyser)
 
     def on_unmount(self) -> None:
         for analyser in (self.prestarted_analyser, self.analyser):
