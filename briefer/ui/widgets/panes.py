@@ -50,7 +50,11 @@ class PaneItem:
 
     @property
     def height(self) -> int:
-        return 1 + sum(value.count("\n") for value, _ in self.parts) + (self.detail is not None)
+        lines = 1 if self.detail is None else 2
+        for value, _ in self.parts:
+            if "\n" in value:  # rarely: a loop, not a generator, since a timeline has thousands of rows
+                lines += value.count("\n")
+        return lines
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,8 @@ class PaneRows:
         spans.sort()
         running, max_ends = 0, []
         for _, end, _ in spans:
-            running = max(running, end)
+            if end > running:  # not max(): a call per span adds up over a long timeline
+                running = end
             max_ends.append(running)
         layout = RowLayout.of(items, [not item.heading for item in items])
         return cls(items, layout, spans, [start for start, _, _ in spans], max_ends)
