@@ -100,8 +100,16 @@ def analyse_cached(briefing: Briefing, reference_date: str | None = None, analys
     return analysis
 
 
+# The child imports the very package this process runs: never one in the user's working folder (-P),
+# which may hold anything, downloaded briefings included. Where that package is not on its path
+# (run from a source tree), its folder goes first.
+_PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)
+_CHILD = ("import sys; root = sys.argv[1]; root in sys.path or sys.path.insert(0, root); "
+          "from briefer.analysis import serve_one; serve_one(sys.argv[2] if len(sys.argv) > 2 else None)")
+
+
 class Analyser:
-    """A child `python -m briefer.analysis [FILE]`, started before its briefing is even loaded.
+    """A child Python process (`serve_one`), started before its briefing is even loaded.
 
     Given the file, the child reads it and starts analysing it at once, while
     this process reads it too, draws it and looks up the user's reference
@@ -121,7 +129,7 @@ class Analyser:
         self._answered = False
         # A process group of its own, so that stop() also ends the copy it forks to use a second core.
         group = {"process_group": 0} if hasattr(os, "killpg") else {}
-        self._process = subprocess.Popen([sys.executable, "-m", "briefer.analysis", *([str(path)] if path else [])],
+        self._process = subprocess.Popen([sys.executable, "-P", "-c", _CHILD, _PACKAGE_ROOT, *([str(path)] if path else [])],
                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors, **group)
 
     @classmethod
@@ -255,7 +263,7 @@ def _guess(path: str) -> tuple[Briefing, dict] | None:
         return None
 
 
-def _serve_one(path: str | None) -> None:
+def serve_one(path: str | None) -> None:
     """The child side of Analyser (pickle between our own two processes only)."""
     guess = _guess(path) if path is not None else None
     request = sys.stdin.buffer
@@ -273,7 +281,3 @@ def _serve_one(path: str | None) -> None:
     sys.stdout.close()
     os.close(answer)  # sys.stdout leaves its descriptor open: the parent would read on until we exit
     _store(cache_file, analysis)  # the parent has its answer; storing is our own business now
-
-
-if __name__ == "__main__":
-    _serve_one(sys.argv[1] if len(sys.argv) > 1 else None)

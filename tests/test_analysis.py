@@ -170,3 +170,17 @@ def test_a_child_begins_no_analysis_of_a_briefing_reopened(monkeypatch, tmp_path
     assert guessed == analyse(load(path))
     analysis.analyse_cached(load(path))
     assert analysis._guess(str(path)) is None
+
+
+def test_the_child_never_imports_code_from_the_working_folder(monkeypatch, tmp_path):
+    """A folder of downloaded files may hold a `briefer` package of its own: running there must not run it."""
+    planted = tmp_path / "briefer"
+    planted.mkdir()
+    marker = tmp_path / "ran"
+    (planted / "__init__.py").write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)
+    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
+    briefing = briefing_from_text(TEXT)
+    assert analysis.analyse_cached(briefing, None, analysis.Analyser()) == analyse(briefing)
+    assert not marker.exists()
