@@ -73,11 +73,13 @@ def _analyse(briefing, reference_date, parallel: bool, hold_copy) -> dict:
     finder = NameFinder(body, blocks)
     pieces = _pieces(body, sentences, parallel)
     # Dates and quotes need no names: we find them while a copy sharing the work starts reading names.
-    (times, quotes), passes = share_work(pieces, finder.read,
-                                         lambda: (find_times(body, sentences, ref), find_quotes(body, blocks)),
-                                         share=len(pieces) > 1, hold_copy=hold_copy)
+    times_and_quotes, passes = share_work(pieces, finder.read,
+                                          lambda: (find_times(body, sentences, ref), find_quotes(body, blocks)),
+                                          share=len(pieces) > 1, hold_copy=hold_copy)
     finder.absorb(passes)
+    del passes  # the finder has the mentions now, and resolve frees them once it is done with them
     people, places = resolve(finder)
+    times, quotes = times_and_quotes()
     attributor = Attributor(body, sentences, people, finder.descriptor_np)
     del finder  # its indexes are large on a long briefing; only the entities are needed now
     lede = _lede(body, blocks, sentences)
@@ -94,7 +96,7 @@ def _analyse(briefing, reference_date, parallel: bool, hold_copy) -> dict:
             continue
         s, e = clean_span(body, q)
         what.append({"kind": "quote", "text": body[s:e], "speaker": speaker, "start": s, "end": e})
-    what.extend(events)
+    what.extend(events())
     what.sort(key=lambda w: (w["start"], w["kind"] != "lede"))
     return {
         "schema": SCHEMA,

@@ -70,7 +70,7 @@ def test_pieces_taken_by_both_processes_come_back_in_order_and_a_dead_copy_costs
             time.sleep(0.01)  # so that both processes take pieces
             return n * n, os.getpid(), os.nice(0)
         first, results = share_work(list(range(40)), work, lambda: os.getpid(), share=True)
-        assert first == parent and [r[0] for r in results] == [n * n for n in range(40)]
+        assert first() == parent and [r[0] for r in results] == [n * n for n in range(40)]
         by_pid = {pid: niceness for _, pid, niceness in results}
         assert len(by_pid) == 2, "one process did every piece"
         copy = next(pid for pid in by_pid if pid != parent)
@@ -81,7 +81,7 @@ def test_pieces_taken_by_both_processes_come_back_in_order_and_a_dead_copy_costs
                 os._exit(9)
             return n * n
         first, results = share_work(list(range(10)), dying, lambda: "first", share=True)
-        assert first == "first" and results == [n * n for n in range(10)]
+        assert first() == "first" and results == [n * n for n in range(10)]
         # A copy the machine gives no time (here: one that stalls) never keeps us waiting.
         def stalling(n):
             if os.getpid() != parent:
