@@ -184,8 +184,10 @@ class ReaderScreen(Screen):
         if long and analyser is None:
             analyser = analysis_cache.Analyser()
         self.analyser = analyser
-        # Once the first frame is drawn: a child's copy waits for this request before it starts.
-        self.call_after_refresh(self.run_analysis, self.reference_date, analyser)
+        if analyser is None:
+            self.run_analysis(self.reference_date, None)
+        else:  # the child's forked copy waits for this request: it must not slow the first frame
+            self.call_after_refresh(self.run_analysis, self.reference_date, analyser)
 
     def on_unmount(self) -> None:
         for analyser in (self.prestarted_analyser, self.analyser):
