@@ -145,7 +145,10 @@ class Analyser:
         process = self._process
         try:
             # The child reads the small first part; the briefing after it only if it is not the one it read.
-            process.stdin.write(pickle.dumps((cache_file, _without_text(briefing))) + pickle.dumps(briefing))
+            # Its forked copy waits for the first, so that goes before the briefing is even pickled.
+            process.stdin.write(pickle.dumps((cache_file, _without_text(briefing))))
+            process.stdin.flush()
+            process.stdin.write(pickle.dumps(briefing))
             process.stdin.close()
             answer = process.stdout.read()
         except (OSError, ValueError):  # ValueError: stopped, and its pipes closed, meanwhile
