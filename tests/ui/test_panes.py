@@ -16,6 +16,7 @@ def make_app(sample, tmp_path):
 
 
 async def ready(app, pilot) -> ReaderScreen:
+    await pilot.pause()  # a long briefing's analysis starts once the first frame is drawn
     await app.workers.wait_for_complete()
     await pilot.pause()
     return app.screen
@@ -188,6 +189,29 @@ async def test_leaving_a_long_briefing_before_its_analysis_ends_stops_the_child(
         assert child.wait(timeout=30) == -signal.SIGKILL  # killed, not left to finish
         await app.workers.wait_for_complete()
         assert not app.query("ReaderScreen")
+
+
+async def test_a_reference_date_set_while_a_long_briefing_is_analysed_replaces_that_analysis(
+        sample, tmp_path, monkeypatch):
+    from briefer import analysis
+
+    monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)  # every briefing counts as long
+    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
+    failures = []
+    monkeypatch.setattr(ReaderScreen, "show_analysis_error", lambda screen, message: failures.append(message))
+    child_code = analysis._CHILD
+    monkeypatch.setattr(analysis, "_CHILD", "import time; time.sleep(60)")  # an analysis that is still running
+    app = make_app(sample, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        first_child = app.screen.analyser._process
+        monkeypatch.setattr(analysis, "_CHILD", child_code)  # the analysis for the new date is a real one
+        await pilot.press("D", *"2025-11-20", "enter")
+        assert first_child.wait(timeout=30) == -signal.SIGKILL
+        screen = await ready(app, pilot)
+        assert failures == []  # the stopped analysis is not reported as failed
+        assert any("2025-11-20" in item.label.plain and "Thursday" in item.label.plain
+                   for item in screen.pane("when").items)
 
 
 async def test_rows_shown_before_the_first_layout_keep_their_heading_in_view():

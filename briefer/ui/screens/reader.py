@@ -170,6 +170,12 @@ class ReaderScreen(Screen):
         # holds the first frame back by tens of milliseconds, where a worker, sharing the GIL with
         # the first layout, took several times as long and flashed "Analysing…" first.
         analyser, self.prestarted_analyser = self.prestarted_analyser, None
+        # An analysis still running is for a reference date the user has just changed: its worker
+        # must neither show its rows nor report its child's end as a failure.
+        self.workers.cancel_group(self, "analysis")
+        if self.analyser is not None:
+            self.analyser.stop()
+            self.analyser = None
         long = len(self.briefing.body) >= analysis_cache.PROCESS_THRESHOLD
         found = analysis_cache.cached(self.briefing, self.reference_date)
         if found is not None:
@@ -179,8 +185,6 @@ class ReaderScreen(Screen):
             return
         for name in PANES[:4]:
             self.pane(name).show_message("Analysing…")
-        if self.analyser is not None:
-            self.analyser.stop()  # still analysing for a reference date the user has just changed
         if long and analyser is None:
             analyser = analysis_cache.Analyser()
         self.analyser = analyser
