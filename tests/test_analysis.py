@@ -140,9 +140,9 @@ def _group_members(group: int) -> set[int]:
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to see the processes")
 def test_stopping_a_child_also_ends_the_copy_it_forked_for_a_second_core(tmp_path):
-    from briefer.extract.sharing import can_share
+    from briefer.extract.sharing import machine_can_share
 
-    if not can_share():
+    if not machine_can_share():
         pytest.skip("one core: the child forks no copy")
     path = tmp_path / "long.txt"
     path.write_text(TEXT * 40_000, encoding="utf-8")  # 4.8 MB: seconds of work for the copy

@@ -33,8 +33,13 @@ PATIENCE = 0.05  # seconds to wait for the copy's results before doing its piece
 
 
 def can_share() -> bool:
-    """A second core to use, and a process that may fork (one thread: forking a threaded one can deadlock)."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
+    """A machine to share on, and a process that may fork (one thread: forking a threaded one can deadlock)."""
+    return machine_can_share() and threading.active_count() == 1
+
+
+def machine_can_share() -> bool:
+    """A second core for a copy, and fork to make one."""
+    if not hasattr(os, "fork"):
         return False
     try:
         cores = len(os.sched_getaffinity(0))

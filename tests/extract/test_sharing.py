@@ -7,15 +7,21 @@ import textwrap
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefer.briefing import briefing_from_text
 from briefer.extract import analyse
 from briefer.extract import analysis as extract_analysis
+from briefer.extract.sharing import machine_can_share
 from tests.extract.conftest import TEXT
 
 BUNDLED = Path(__file__).resolve().parents[2] / "briefings"
+
+
+# Where nothing can be shared, analyse(parallel=True) is the single-process analysis, tested elsewhere.
+forks = pytest.mark.skipif(not machine_can_share(), reason="no second core, or no fork, to share with")
 
 
 def run_fresh(code: str) -> str:
@@ -37,6 +43,7 @@ def long_text() -> str:
     return text
 
 
+@forks
 def test_a_long_briefing_shared_with_a_second_process_gives_the_same_analysis(tmp_path):
     source = tmp_path / "long.txt"
     source.write_text(long_text(), encoding="utf-8")
@@ -61,6 +68,7 @@ def test_a_long_briefing_shared_with_a_second_process_gives_the_same_analysis(tm
     assert out.strip() == "same"
 
 
+@forks
 def test_pieces_taken_by_both_processes_come_back_in_order_and_a_dead_copy_costs_nothing():
     out = run_fresh("""
         import os, time
@@ -100,6 +108,7 @@ def test_pieces_taken_by_both_processes_come_back_in_order_and_a_dead_copy_costs
     assert out.strip() == "ok"
 
 
+@forks
 def test_an_error_in_our_share_is_raised_and_the_copy_is_reaped():
     out = run_fresh("""
         import os
