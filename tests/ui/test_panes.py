@@ -124,7 +124,7 @@ async def test_clicking_a_place_row_lights_its_mentions(sample, tmp_path):
         await pilot.press("f4")
         where = screen.pane("where")
         index = row_index(where, lambda item: item.key == "Kyiv")
-        row_top = where._row_tops[index]
+        row_top = where._layout.tops[index]
         await pilot.click(where, offset=(4, row_top))
         body = screen.briefing.body
         lit = {body[s:e] for s, e, _ in screen.document.layer_spans("matches")}

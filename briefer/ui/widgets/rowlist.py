@@ -101,21 +101,15 @@ class RowList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._rows: Sequence[Row] = []
-        self._selectable: Sequence[bool] = []
-        self._row_tops: list[int] = []  # first line of each row
-        self._line_count = 0
+        self._layout = RowLayout.of([], [])
         self._split_cache: dict[int, list[Text]] = {}
         self.message: str | None = None
 
     # ----- content ------------------------------------------------------------
 
     def set_rows(self, layout: RowLayout) -> None:
-        self._rows = layout.rows
-        self._selectable = layout.selectable
+        self._layout = layout
         self._split_cache.clear()
-        self._row_tops = layout.tops
-        self._line_count = layout.line_count
         self.virtual_size = Size(self.size.width, layout.line_count)
         self.message = None
         self.highlighted = next((i for i, ok in enumerate(layout.selectable) if ok), None)
@@ -128,7 +122,7 @@ class RowList(ScrollView, can_focus=True):
 
     @property
     def row_count(self) -> int:
-        return len(self._rows)
+        return len(self._layout.rows)
 
     def refresh_rows(self) -> None:
         """Repaint after row styling changed (e.g. marks)."""
@@ -141,9 +135,9 @@ class RowList(ScrollView, can_focus=True):
     # ----- cursor -------------------------------------------------------------
 
     def validate_highlighted(self, value: int | None) -> int | None:
-        if value is None or not self._rows:
+        if value is None or not self._layout.rows:
             return None
-        return min(max(value, 0), len(self._rows) - 1)
+        return min(max(value, 0), len(self._layout.rows) - 1)
 
     def watch_highlighted(self, value: int | None) -> None:
         self._show_highlighted()
@@ -152,22 +146,22 @@ class RowList(ScrollView, can_focus=True):
     def _show_highlighted(self) -> None:
         # Before its first layout the list has no height, and scrolling a row "into view" would
         # scroll past the heading above it; on_resize shows the row once there is a viewport.
-        if self.highlighted is not None and self._row_tops and self.size.height:
-            top = self._row_tops[self.highlighted]
+        if self.highlighted is not None and self._layout.tops and self.size.height:
+            top = self._layout.tops[self.highlighted]
             height = self._row_height(self.highlighted)
             self.scroll_to_region(Region(0, top, 1, height), animate=False, force=True, immediate=True)
 
     def _row_height(self, index: int) -> int:
-        end = self._row_tops[index + 1] if index + 1 < len(self._row_tops) else self._line_count
-        return end - self._row_tops[index]
+        end = self._layout.tops[index + 1] if index + 1 < len(self._layout.tops) else self._layout.line_count
+        return end - self._layout.tops[index]
 
     def _step(self, direction: int, start: int | None = None) -> None:
-        if not self._rows:
+        if not self._layout.rows:
             return
         index = (self.highlighted if self.highlighted is not None else -direction) if start is None else start
         index += direction
-        while 0 <= index < len(self._rows):
-            if self._selectable[index]:
+        while 0 <= index < len(self._layout.rows):
+            if self._layout.selectable[index]:
                 self.highlighted = index
                 return
             index += direction
@@ -182,14 +176,14 @@ class RowList(ScrollView, can_focus=True):
         self._step(+1, start=-1)
 
     def action_last(self) -> None:
-        self._step(-1, start=len(self._rows))
+        self._step(-1, start=len(self._layout.rows))
 
     def _page(self, direction: int) -> None:
         if self.highlighted is None:
             return
-        target_line = self._row_tops[self.highlighted] + direction * max(self.size.height - 1, 1)
-        index = max(0, min(len(self._rows) - 1, bisect_right(self._row_tops, target_line) - 1))
-        if self._selectable[index]:
+        target_line = self._layout.tops[self.highlighted] + direction * max(self.size.height - 1, 1)
+        index = max(0, min(len(self._layout.rows) - 1, bisect_right(self._layout.tops, target_line) - 1))
+        if self._layout.selectable[index]:
             self.highlighted = index
         else:
             self._step(direction, start=index)
@@ -201,15 +195,15 @@ class RowList(ScrollView, can_focus=True):
         self._page(-1)
 
     def action_select(self) -> None:
-        if self.highlighted is not None and self._selectable[self.highlighted]:
+        if self.highlighted is not None and self._layout.selectable[self.highlighted]:
             self.post_message(self.Selected(self, self.highlighted))
 
     def on_click(self, event: events.Click) -> None:
         line = event.y + round(self.scroll_y)
-        if not 0 <= line < self._line_count:
+        if not 0 <= line < self._layout.line_count:
             return
-        index = bisect_right(self._row_tops, line) - 1
-        if self._selectable[index]:
+        index = bisect_right(self._layout.tops, line) - 1
+        if self._layout.selectable[index]:
             self.highlighted = index
             self.post_message(self.Selected(self, index))
 
@@ -219,7 +213,7 @@ class RowList(ScrollView, can_focus=True):
         """The row's lines as segments, rendered once (rich rendering is the costly part)."""
         lines = self._split_cache.get(index)
         if lines is None:
-            texts = self._rows[index].label.split("\n", allow_blank=True)
+            texts = self._layout.rows[index].label.split("\n", allow_blank=True)
             prefix = self.row_prefix(index)
             if prefix is not None and texts:
                 texts[0] = prefix + texts[0]
@@ -237,7 +231,7 @@ class RowList(ScrollView, can_focus=True):
         top, bottom = round(self.scroll_y), round(self.scroll_y) + self.size.height
         for index in indices:
             self._split_cache.pop(index, None)
-            row_top = self._row_tops[index]
+            row_top = self._layout.tops[index]
             row_bottom = row_top + self._row_height(index)
             if row_bottom > top and row_top < bottom:
                 self.refresh(Region(0, row_top - top, width, row_bottom - row_top))
@@ -246,15 +240,15 @@ class RowList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self.rich_style
         line = y + round(self.scroll_y)
-        if not 0 <= line < self._line_count:
+        if not 0 <= line < self._layout.line_count:
             return Strip.blank(width, base)
-        index = bisect_right(self._row_tops, line) - 1
+        index = bisect_right(self._layout.tops, line) - 1
         lines = self._lines_of(index)
-        offset = line - self._row_tops[index]
+        offset = line - self._layout.tops[index]
         segments = lines[offset] if offset < len(lines) else []
         if self.message is not None:
             component = "row-list--message"
-        elif not self._selectable[index]:
+        elif not self._layout.selectable[index]:
             component = "row-list--heading"
         elif index == self.highlighted:
             component = "row-list--cursor"
@@ -264,5 +258,5 @@ class RowList(ScrollView, can_focus=True):
         return Strip(segments).crop_extend(0, width, base).apply_style(style)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self._line_count)
+        self.virtual_size = Size(self.scrollable_content_region.width, self._layout.line_count)
         self._show_highlighted()
