@@ -18,7 +18,7 @@ from pathlib import Path
 
 from briefer.briefing.blocks import markdown_blocks, plain_text, text_blocks
 from briefer.briefing.dates import ParsedDate, find_dateline, parse_date, wire_dateline, year_in
-from briefer.briefing.model import Block, Briefing, BriefingError, BriefingInfo
+from briefer.briefing.model import Block, Briefing, BriefingError, BriefingInfo, count_words
 from briefer.briefing.sanitize import clean_text
 from briefer.briefing.sentences import split_sentences
 
@@ -70,7 +70,7 @@ def describe(path: str | Path) -> BriefingInfo:
     text, warnings = _read_text(path)
     parsed = _parse(text, path, _format(path), warnings)
     return BriefingInfo(id=parsed.id, path=path, title=parsed.title, date=parsed.date, source=parsed.source,
-                        word_count=len(parsed.body.split()), warnings=parsed.warnings)
+                        word_count=count_words(parsed.body), warnings=parsed.warnings)
 
 
 def _read_text(path: Path) -> tuple[str, list[str]]:

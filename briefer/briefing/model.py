@@ -52,7 +52,7 @@ class Briefing:
 
     @property
     def word_count(self) -> int:
-        return len(self.body.split())
+        return count_words(self.body)
 
     @property
     def info(self) -> BriefingInfo:
@@ -62,6 +62,11 @@ class Briefing:
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]
         return self.body[start:end]
+
+
+def count_words(text: str) -> int:
+    """The word count a library lists: runs of non-space characters."""
+    return len(text.split())
 
 
 class BriefingError(Exception):
