@@ -124,10 +124,6 @@ class RowList(ScrollView, can_focus=True):
     def row_count(self) -> int:
         return len(self._layout.rows)
 
-    def refresh_rows(self) -> None:
-        """Repaint after row styling changed (e.g. marks)."""
-        self.refresh()
-
     def row_prefix(self, index: int) -> Text | None:
         """A prefix drawn before a row's first line (subclasses mark rows this way)."""
         return None
