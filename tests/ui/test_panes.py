@@ -180,8 +180,10 @@ async def test_leaving_a_long_briefing_before_its_analysis_ends_stops_the_child(
     from briefer import analysis
 
     monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
+    # A child still at work whenever the reader is left: a real one may finish first on a fast machine.
+    monkeypatch.setattr(analysis, "_CHILD", "import time; time.sleep(60)")
     long = tmp_path / "long.txt"
-    long.write_text("\n\n".join([sample.read_text(encoding="utf-8")] * 120), encoding="utf-8")  # 320 kB: a second of work
+    long.write_text("\n\n".join([sample.read_text(encoding="utf-8")] * 120), encoding="utf-8")  # 320 kB: long
     app = BrieferApp(folders=[tmp_path], open_file=long, notes_file=tmp_path / "notes.json")
     async with app.run_test(size=(120, 40)) as pilot:
         child = app.screen.analyser._process
