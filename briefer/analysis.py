@@ -191,8 +191,10 @@ class Analyser:
     def _reap(self) -> None:
         self._process.wait()
         self._process.stdout.close()
-        if not self._process.stdin.closed:
+        try:
             self._process.stdin.close()
+        except OSError:  # the child died with part of the request unsent: closing flushes it into nothing
+            pass
         self._errors.close()
 
 
