@@ -7,6 +7,7 @@ count as they would for a user. Times are wall clock from process start
 (taken by the parent just before spawning) and process CPU time; the machine
 is shared and noisy, so the median of several runs is printed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -135,8 +136,9 @@ CHILD = textwrap.dedent(
 
 def run_child(*args: str, env: dict) -> dict:
     env = dict(env, BENCH_T0=repr(time.time()))
-    result = subprocess.run([sys.executable, "-c", CHILD, *args], capture_output=True, text=True, env=env,
-                            cwd=ROOT, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300
+    )
     for line in result.stdout.splitlines():
         if line.startswith("BENCH "):
             return json.loads(line[6:])
@@ -145,8 +147,17 @@ def run_child(*args: str, env: dict) -> dict:
 
 def generate_briefing(path: Path, size: int = 2_000_000) -> None:
     """About `size` bytes of news-like paragraphs built from the bundled briefings, shuffled."""
-    sources = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "briefings").iterdir()) if p.suffix in (".txt", ".md")]
-    paragraphs = [p.strip() for text in sources for p in text.split("\n") if len(p.strip()) > 60 and not p.startswith(("---", "title:", "date:", "source:"))]
+    sources = [
+        p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "briefings").iterdir())
+        if p.suffix in (".txt", ".md")
+    ]
+    paragraphs = [
+        p.strip()
+        for text in sources
+        for p in text.split("\n")
+        if len(p.strip()) > 60 and not p.startswith(("---", "title:", "date:", "source:"))
+    ]
     rng = random.Random(1234)
     chunks, total = [], 0
     while total < size:
@@ -162,7 +173,13 @@ def median(results: list[dict], key: str) -> float | None:
 
 
 def show(label: str, value: float | None, unit: str, scale: float = 1.0) -> None:
-    text = "n/a" if value is None else f"{value * scale:.0f} {unit}" if unit == "ms" else f"{value * scale:.2f} {unit}"
+    text = (
+        "n/a"
+        if value is None
+        else f"{value * scale:.0f} {unit}"
+        if unit == "ms"
+        else f"{value * scale:.2f} {unit}"
+    )
     print(f"  {label:48} {text}")
 
 
@@ -177,8 +194,13 @@ def main() -> None:
     compileall.compile_dir(ROOT / "briefer", quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_DATA_HOME=str(tmp_path / "data"),
-                   XDG_CONFIG_HOME=str(tmp_path / "config"), TEXTUAL_ANIMATIONS="none")
+        env = dict(
+            os.environ,
+            XDG_CACHE_HOME=str(tmp_path / "cache"),
+            XDG_DATA_HOME=str(tmp_path / "data"),
+            XDG_CONFIG_HOME=str(tmp_path / "config"),
+            TEXTUAL_ANIMATIONS="none",
+        )
         notes = str(tmp_path / "notes.json")
         big = tmp_path / "big-briefing.txt"
         generate_briefing(big)
@@ -207,26 +229,50 @@ def main() -> None:
             cold_sample.append(run_child("reader", str(sample), notes, "0", env=fresh))
         print("\nThe sample briefing, no cache:")
         show("process start -> panes filled", median(cold_sample, "panes_filled"), "ms", 1000)
-        warm_sample = [run_child("reader", str(sample), notes, "0", env=dict(env, XDG_CACHE_HOME=str(tmp_path / "cache-sample-0")))
-                       for _ in range(args.runs)]
-        print("The sample reopened (analysis cached on disk; negative: panes filled before the text was drawn):")
-        show("text visible -> panes filled", statistics.median(
-            [w["panes_filled"] - w["text_visible"] for w in warm_sample]), "ms", 1000)
+        warm_sample = [
+            run_child(
+                "reader",
+                str(sample),
+                notes,
+                "0",
+                env=dict(env, XDG_CACHE_HOME=str(tmp_path / "cache-sample-0")),
+            )
+            for _ in range(args.runs)
+        ]
+        print(
+            "The sample reopened (analysis cached on disk; negative: panes filled before the text was drawn):"
+        )
+        show(
+            "text visible -> panes filled",
+            statistics.median([w["panes_filled"] - w["text_visible"] for w in warm_sample]),
+            "ms",
+            1000,
+        )
 
         # A briefing never analysed, in an installation that has run before: its cache holds the extractor's
         # word tables (built once, on first use) but no analysis. The very first run is shown apart.
-        first_ever = run_child("reader", str(big), notes, "0", env=dict(env, XDG_CACHE_HOME=str(tmp_path / "cache-first")))
+        first_ever = run_child(
+            "reader", str(big), notes, "0", env=dict(env, XDG_CACHE_HOME=str(tmp_path / "cache-first"))
+        )
         tables = tmp_path / "cache-first" / "briefer" / "lexicon"
         cold = []
         for run in range(args.runs):
             cache = tmp_path / f"cache-big-{run}"
             shutil.copytree(tables, cache / "briefer" / "lexicon")
-            cold.append(run_child("reader", str(big), notes, str(args.pages), env=dict(env, XDG_CACHE_HOME=str(cache))))
-        print(f"\nA generated {big.stat().st_size / 1e6:.1f} MB briefing, never analysed (median of {len(cold)}):")
+            cold.append(
+                run_child(
+                    "reader", str(big), notes, str(args.pages), env=dict(env, XDG_CACHE_HOME=str(cache))
+                )
+            )
+        print(
+            f"\nA generated {big.stat().st_size / 1e6:.1f} MB briefing, never analysed (median of {len(cold)}):"
+        )
         show("process start -> text visible", median(cold, "text_visible"), "s")
         show("process start -> panes filled", median(cold, "panes_filled"), "s")
-        print(f"  {'  (range of those runs)':48} {min(r['panes_filled'] for r in cold):.2f}-"
-              f"{max(r['panes_filled'] for r in cold):.2f} s")
+        print(
+            f"  {'  (range of those runs)':48} {min(r['panes_filled'] for r in cold):.2f}-"
+            f"{max(r['panes_filled'] for r in cold):.2f} s"
+        )
         show("  the first run ever (word tables built too)", first_ever["panes_filled"], "s")
         show("slowest key answer while the analysis runs", median(cold, "key_during_analysis_ms"), "ms")
         show(f"CPU per PageDown ({args.pages} pages)", median(cold, "cpu_per_pagedown_ms"), "ms")
@@ -235,13 +281,26 @@ def main() -> None:
 
         warm_env = dict(env, XDG_CACHE_HOME=str(tmp_path / "cache-big-0"))
         warm = [run_child("reader", str(big), notes, "0", env=warm_env) for _ in range(args.runs)]
-        print("\nThe same briefing reopened (analysis cached on disk; negative: panes filled before the text was drawn):")
-        show("text visible -> panes filled", statistics.median(
-            [w["panes_filled"] - w["text_visible"] for w in warm]), "ms", 1000)
-        show("reader opened (file read from here) -> text visible", statistics.median(
-            [w["text_visible"] - w["reader_opened"] for w in warm]), "ms", 1000)
-        show("process start -> text and panes shown", statistics.median(
-            [max(w["text_visible"], w["panes_filled"]) for w in warm]), "s")
+        print(
+            "\nThe same briefing reopened (analysis cached on disk; negative: panes filled before the text was drawn):"
+        )
+        show(
+            "text visible -> panes filled",
+            statistics.median([w["panes_filled"] - w["text_visible"] for w in warm]),
+            "ms",
+            1000,
+        )
+        show(
+            "reader opened (file read from here) -> text visible",
+            statistics.median([w["text_visible"] - w["reader_opened"] for w in warm]),
+            "ms",
+            1000,
+        )
+        show(
+            "process start -> text and panes shown",
+            statistics.median([max(w["text_visible"], w["panes_filled"]) for w in warm]),
+            "s",
+        )
 
 
 if __name__ == "__main__":

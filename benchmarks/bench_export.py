@@ -7,6 +7,7 @@ list, so the figures are the export's own, not the store's.
 
     python benchmarks/bench_export.py [--notes 10000] [--briefings 2000] [--dir FOLDER]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,9 +20,47 @@ from briefer.notes import export
 from briefer.notes.export_command import export_notes
 from briefer.notes.model import Note, Target
 
-WORDS = ("Ukrenergo reported damage to three 330 kV substations overnight; officials said "
-         "repairs would take *weeks* and #1 priority is the [eastern] grid > 40% of load — "
-         "Zelensky met Driscoll in Kyiv on Thursday to discuss the US-backed plan").split()
+WORDS = [
+    "Ukrenergo",
+    "reported",
+    "damage",
+    "to",
+    "three",
+    "330",
+    "kV",
+    "substations",
+    "overnight;",
+    "officials",
+    "said",
+    "repairs",
+    "would",
+    "take",
+    "*weeks*",
+    "and",
+    "#1",
+    "priority",
+    "is",
+    "the",
+    "[eastern]",
+    "grid",
+    ">",
+    "40%",
+    "of",
+    "load",
+    "—",
+    "Zelensky",
+    "met",
+    "Driscoll",
+    "in",
+    "Kyiv",
+    "on",
+    "Thursday",
+    "to",
+    "discuss",
+    "the",
+    "US-backed",
+    "plan",
+]
 TAGS = ("energy", "grid/east", "key judgement", "source/reuters", "follow-up", "diplomacy")
 
 
@@ -42,16 +81,26 @@ def sample_notes(count: int, briefings: int, seed: int = 7) -> list[Note]:
         b = i % briefings
         start = rng.randrange(0, 20000)
         passage = " ".join(rng.choices(WORDS, k=rng.randint(8, 30)))
-        notes.append(Note(
-            id=f"{i:010x}", briefing_id=f"{b:064x}", briefing_path=f"/nonexistent/briefings/b{b}.md",
-            briefing_title=f"Briefing {b}: grid strikes and talks",
-            target=Target(passage, " ".join(rng.choices(WORDS, k=5))[:32], " ".join(rng.choices(WORDS, k=5))[:32],
-                          start, start + len(passage)),
-            text=" ".join(rng.choices(WORDS, k=rng.randint(0, 40))),
-            tags=rng.sample(TAGS, rng.randint(0, 3)),
-            created="2026-07-14T06:10:02+00:00", updated="2026-07-14T06:11:40+00:00",
-            anchor=rng.choice(("anchored",) * 8 + ("changed", "orphan")),
-        ))
+        notes.append(
+            Note(
+                id=f"{i:010x}",
+                briefing_id=f"{b:064x}",
+                briefing_path=f"/nonexistent/briefings/b{b}.md",
+                briefing_title=f"Briefing {b}: grid strikes and talks",
+                target=Target(
+                    passage,
+                    " ".join(rng.choices(WORDS, k=5))[:32],
+                    " ".join(rng.choices(WORDS, k=5))[:32],
+                    start,
+                    start + len(passage),
+                ),
+                text=" ".join(rng.choices(WORDS, k=rng.randint(0, 40))),
+                tags=rng.sample(TAGS, rng.randint(0, 3)),
+                created="2026-07-14T06:10:02+00:00",
+                updated="2026-07-14T06:11:40+00:00",
+                anchor=rng.choice(("anchored",) * 8 + ("changed", "orphan")),
+            )
+        )
     return notes
 
 
@@ -79,17 +128,23 @@ def main() -> None:
 
     def render_all():
         groups = [(export.BriefingInfo.from_notes(g), g) for g in export.group_by_briefing(notes).values()]
-        return sum(len(export.render_briefing(info, g, exported="2026-11-28T13:00:00+00:00")) for info, g in groups)
+        return sum(
+            len(export.render_briefing(info, g, exported="2026-11-28T13:00:00+00:00")) for info, g in groups
+        )
 
     size = timed("render only (no files)", render_all)
     with tempfile.TemporaryDirectory(dir=args.dir) as folder:
         fresh = iter(range(10))
-        files = timed("export to an empty folder", lambda: export_notes(store, Path(folder) / f"new{next(fresh)}"))
+        files = timed(
+            "export to an empty folder", lambda: export_notes(store, Path(folder) / f"new{next(fresh)}")
+        )
         out = files[0].parent
         timed("re-export, notes unchanged (no writes)", lambda: export_notes(store, out))
         timed("W3C JSON export (one file)", lambda: export_notes(store, out, fmt="json"))
-        timed("parse every file back (import's reading)",
-              lambda: [export.parse_export(p.read_text(encoding="utf-8")) for p in files])
+        timed(
+            "parse every file back (import's reading)",
+            lambda: [export.parse_export(p.read_text(encoding="utf-8")) for p in files],
+        )
         print(f"{len(files)} files, {size / 1e6:.1f} MB of markdown")
 
 

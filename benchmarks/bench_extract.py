@@ -13,6 +13,7 @@ corpus (../shared/eval/dev) when it is there:
 
 Usage: python benchmarks/bench_extract.py [--quick]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -86,15 +87,18 @@ def child_rss(size: int) -> float:
             "status = open('/proc/self/status').read()\n"
             "print(re.search(r'VmHWM:\\s+(\\d+)', status).group(1))\n"
         )
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                             cwd=str(ROOT))
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=str(ROOT)
+        )
     return int(out.stdout.split()[-1]) / 1024
 
 
 def import_time() -> float:
     code = "import time; t = time.perf_counter(); import briefer.extract; print(time.perf_counter() - t)"
-    best = min(float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                    check=True).stdout) for _ in range(5))
+    best = min(
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(5)
+    )
     return best
 
 
@@ -107,7 +111,9 @@ def main() -> int:
     from briefer.extract import analyse
 
     t0 = time.perf_counter()
-    analyse(briefing_from_text("Warm-up: Anna Smith said on Monday she met officials in Paris."), "2026-01-01")
+    analyse(
+        briefing_from_text("Warm-up: Anna Smith said on Monday she met officials in Paris."), "2026-01-01"
+    )
     first_call = time.perf_counter() - t0
 
     corpus, nbytes = mixed_corpus(200_000 if args.quick else 1_050_000)
@@ -127,16 +133,22 @@ def main() -> int:
     imp = import_time()
 
     print(f"first call (loads lexicons, gazetteer, names): {first_call:.2f} s")
-    print(f"mixed corpus: {len(corpus)} briefings, {nbytes / 1e6:.2f} MB, {words} words in {mixed:.2f} s "
-          f"= {words / mixed:,.0f} words/s")
+    print(
+        f"mixed corpus: {len(corpus)} briefings, {nbytes / 1e6:.2f} MB, {words} words in {mixed:.2f} s "
+        f"= {words / mixed:,.0f} words/s"
+    )
     print(f"single paragraph {small / 1e6:.1f} MB: {t_small:.2f} s ({w_small / t_small:,.0f} words/s)")
-    print(f"single paragraph {large / 1e6:.1f} MB: {t_large:.2f} s ({w_large / t_large:,.0f} words/s); "
-          f"ratio {t_large / t_small:.1f}x for {large / small:.0f}x the text")
+    print(
+        f"single paragraph {large / 1e6:.1f} MB: {t_large:.2f} s ({w_large / t_large:,.0f} words/s); "
+        f"ratio {t_large / t_small:.1f}x for {large / small:.0f}x the text"
+    )
     from briefer.extract.sharing import can_share
 
     how = "with a forked copy on a second core" if can_share() else "(one core here: not shared)"
-    print(f"single paragraph {large / 1e6:.1f} MB, analyse(parallel=True) {how}: {t_shared:.2f} s "
-          f"({t_large / t_shared:.2f}x faster)")
+    print(
+        f"single paragraph {large / 1e6:.1f} MB, analyse(parallel=True) {how}: {t_shared:.2f} s "
+        f"({t_large / t_shared:.2f}x faster)"
+    )
     print(f"peak RSS analysing {large / 1e6:.1f} MB in a fresh process: {rss:.0f} MB")
     print(f"import briefer.extract: {imp:.3f} s")
     return 0

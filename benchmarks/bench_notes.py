@@ -7,6 +7,7 @@ note and tag counts, adding a note (p50/p95), listing a briefing's notes.
 
     python benchmarks/bench_notes.py [--notes 100000] [--briefings 20000]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,8 +24,29 @@ from pathlib import Path
 from briefer.notes.model import Note, Target, new_note_id
 from briefer.notes.store import NotesStore, _serialise, atomic_write, shard_key
 
-WORDS = ("ministers talks ceasefire port grain shipments sanctions envoy summit tariff steel "
-         "quota runoff ballot court ruling reactor inspectors deadline budget deficit").split()
+WORDS = [
+    "ministers",
+    "talks",
+    "ceasefire",
+    "port",
+    "grain",
+    "shipments",
+    "sanctions",
+    "envoy",
+    "summit",
+    "tariff",
+    "steel",
+    "quota",
+    "runoff",
+    "ballot",
+    "court",
+    "ruling",
+    "reactor",
+    "inspectors",
+    "deadline",
+    "budget",
+    "deficit",
+]
 TAGS = ("key", "claim", "follow-up", "question", "source", "area/energy", "area/trade", "area/security")
 
 
@@ -89,7 +111,9 @@ def measure(path: Path, briefings: int) -> None:
     print(f"note_counts ({len(counts)} briefings, {sum(counts.values())} notes)  {_ms(counts_time)}")
     print(f"tag_counts ({len(tags)} tags)             {_ms(tags_time)}")
     print(f"tags_by_briefing ({len(tagged)})       {_ms(tagged_time)}")
-    print(f"open + note_counts + tags_by_briefing (library start)  {_ms(warm_open + counts_time + tagged_time)}")
+    print(
+        f"open + note_counts + tags_by_briefing (library start)  {_ms(warm_open + counts_time + tagged_time)}"
+    )
     start_rss = _peak_rss_mb()
 
     lists = []
@@ -100,7 +124,9 @@ def measure(path: Path, briefings: int) -> None:
         lists.append(time.perf_counter() - t0)
         assert listed, "every briefing has notes"
     lists.sort()
-    print(f"list a briefing's notes            p50 {_ms(lists[49])}  p95 {_ms(lists[94])}  max {_ms(lists[-1])}")
+    print(
+        f"list a briefing's notes            p50 {_ms(lists[49])}  p95 {_ms(lists[94])}  max {_ms(lists[-1])}"
+    )
 
     adds = []
     for _ in range(200):
@@ -109,13 +135,17 @@ def measure(path: Path, briefings: int) -> None:
         store.add(note)
         adds.append(time.perf_counter() - t0)
     adds.sort()
-    print(f"add a note (200 adds)              p50 {_ms(statistics.median(adds))}  p95 {_ms(adds[189])}  max {_ms(adds[-1])}")
+    print(
+        f"add a note (200 adds)              p50 {_ms(statistics.median(adds))}  p95 {_ms(adds[189])}  max {_ms(adds[-1])}"
+    )
 
     t0 = time.perf_counter()
     everything = store.all_notes()
     print(f"all_notes ({len(everything)})               {_ms(time.perf_counter() - t0)}")
     store.close()
-    print(f"peak RSS of the measuring process  {_peak_rss_mb():.0f} MB (after open and counts: {start_rss:.0f} MB)")
+    print(
+        f"peak RSS of the measuring process  {_peak_rss_mb():.0f} MB (after open and counts: {start_rss:.0f} MB)"
+    )
 
 
 def _peak_rss_mb() -> float:
@@ -143,13 +173,19 @@ def main() -> int:
         t0 = time.perf_counter()
         shards = build(path, args.notes, args.briefings)
         size = sum(f.stat().st_size for f in Path(f"{path}.d").iterdir())
-        print(f"built {args.notes} notes over {args.briefings} briefings in {time.perf_counter() - t0:.1f} s "
-              f"({size / 1e6:.1f} MB in {shards} shards)")
-        status = subprocess.call([sys.executable, __file__, "--measure", str(path), "--briefings", str(args.briefings)])
+        print(
+            f"built {args.notes} notes over {args.briefings} briefings in {time.perf_counter() - t0:.1f} s "
+            f"({size / 1e6:.1f} MB in {shards} shards)"
+        )
+        status = subprocess.call(
+            [sys.executable, __file__, "--measure", str(path), "--briefings", str(args.briefings)]
+        )
         # The app on top of this store: the library's counts and tags come from it.
         from bench_app import ROOT, run_child
 
-        env = dict(os.environ, XDG_CACHE_HOME=str(Path(tmp) / "cache"), XDG_CONFIG_HOME=str(Path(tmp) / "config"))
+        env = dict(
+            os.environ, XDG_CACHE_HOME=str(Path(tmp) / "cache"), XDG_CONFIG_HOME=str(Path(tmp) / "config")
+        )
         runs = [run_child("library", str(ROOT / "briefings"), str(path), env=env) for _ in range(3)]
         shown = statistics.median(r["rows_shown"] for r in runs)
         print(f"app start to library rows shown, this store   {_ms(shown)} (median of 3)")

@@ -4,6 +4,7 @@ The key is the briefing id (sha256 of the body), the reference date and a
 fingerprint of the extractor's own files, so a changed briefing or a new
 extractor is analysed afresh and an unchanged one reopens at once.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -72,7 +73,9 @@ def cached(briefing: Briefing, reference_date: str | None = None) -> dict | None
     return analysis
 
 
-def analyse_cached(briefing: Briefing, reference_date: str | None = None, analyser: Analyser | None = None) -> dict:
+def analyse_cached(
+    briefing: Briefing, reference_date: str | None = None, analyser: Analyser | None = None
+) -> dict:
     """The analysis, from the cache when possible; computed and stored otherwise.
 
     Long briefings are analysed in a separate process: in a thread, the
@@ -104,8 +107,10 @@ def analyse_cached(briefing: Briefing, reference_date: str | None = None, analys
 # which may hold anything, downloaded briefings included. Where that package is not on its path
 # (run from a source tree), its folder goes first.
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)
-_CHILD = ("import sys; root = sys.argv[1]; root in sys.path or sys.path.insert(0, root); "
-          "from briefer.analysis import serve_one; serve_one(sys.argv[2] if len(sys.argv) > 2 else None)")
+_CHILD = (
+    "import sys; root = sys.argv[1]; root in sys.path or sys.path.insert(0, root); "
+    "from briefer.analysis import serve_one; serve_one(sys.argv[2] if len(sys.argv) > 2 else None)"
+)
 
 
 class Analyser:
@@ -125,12 +130,17 @@ class Analyser:
     """
 
     def __init__(self, path: Path | None = None) -> None:
-        self._errors = tempfile.TemporaryFile()  # a pipe could fill up and stall the child
+        self._errors = tempfile.TemporaryFile()  # noqa: SIM115 (kept open for the child's life; a pipe could fill up and stall it)
         self._answered = False
         # A process group of its own, so that stop() also ends the copy it forks to use a second core.
         group = {"process_group": 0} if hasattr(os, "killpg") else {}
-        self._process = subprocess.Popen([sys.executable, "-P", "-c", _CHILD, _PACKAGE_ROOT, *([str(path)] if path else [])],
-                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors, **group)
+        self._process = subprocess.Popen(
+            [sys.executable, "-P", "-c", _CHILD, _PACKAGE_ROOT, *([str(path)] if path else [])],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._errors,
+            **group,
+        )
 
     @classmethod
     def for_file(cls, path: Path) -> Analyser | None:
@@ -155,7 +165,9 @@ class Analyser:
             answer = b""  # the child died; its exit status and message tell why
         if not answer:
             process.wait()
-            raise RuntimeError(self._last_error_line() or f"analysis process exited with status {process.returncode}")
+            raise RuntimeError(
+                self._last_error_line() or f"analysis process exited with status {process.returncode}"
+            )
         # The child goes on to store the analysis; wait for it elsewhere, not before the panes fill.
         self._answered = True
         threading.Thread(target=self._reap, daemon=True).start()
@@ -264,7 +276,7 @@ def _guess(path: str) -> tuple[Briefing, dict] | None:
         if _cache_file(cache_key(read, None)).exists():
             return None
         return read, _analyse_in_child(read)
-    except Exception:  # noqa: BLE001 - a guess only: the briefing sent below is what counts
+    except Exception:
         return None
 
 

@@ -3,6 +3,7 @@
 `briefer [PATH ...]` opens the TUI; subcommands do the rest. Only the TUI path
 imports Textual, so `briefer extract` and friends start fast.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,10 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"briefer {__version__}")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--notes", metavar="FILE", help="notes file (default: $BRIEFER_NOTES or the data dir)")
-    common.add_argument("--config", metavar="FILE", help="config file (default: $BRIEFER_CONFIG or the config dir)")
-    parser.add_argument("--notes", metavar="FILE", help="notes file (default: $BRIEFER_NOTES or the data dir)")
-    parser.add_argument("--config", metavar="FILE", help="config file (default: $BRIEFER_CONFIG or the config dir)")
+    common.add_argument(
+        "--notes", metavar="FILE", help="notes file (default: $BRIEFER_NOTES or the data dir)"
+    )
+    common.add_argument(
+        "--config", metavar="FILE", help="config file (default: $BRIEFER_CONFIG or the config dir)"
+    )
+    parser.add_argument(
+        "--notes", metavar="FILE", help="notes file (default: $BRIEFER_NOTES or the data dir)"
+    )
+    parser.add_argument(
+        "--config", metavar="FILE", help="config file (default: $BRIEFER_CONFIG or the config dir)"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -87,7 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         return 141
 
 
-def _run_app(parser: argparse.ArgumentParser, argv: list[str], notes: str | None, config_file: str | None) -> int:
+def _run_app(
+    parser: argparse.ArgumentParser, argv: list[str], notes: str | None, config_file: str | None
+) -> int:
     app_parser = argparse.ArgumentParser(prog="briefer", add_help=False)
     app_parser.add_argument("paths", nargs="*", type=Path)
     app_parser.add_argument("-h", "--help", action="store_true")

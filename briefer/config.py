@@ -5,6 +5,7 @@ The config file is optional: a missing file means every default. A broken one
 raises `ConfigError` with one line naming the file, the line and the problem;
 settings briefer does not know are reported as warnings and otherwise ignored.
 """
+
 from __future__ import annotations
 
 import os
@@ -24,7 +25,9 @@ import platformdirs
 APP_NAME = "briefer"
 
 DEFAULT_THEME = "textual-dark"
-DEFAULT_QUICK_TAGS = MappingProxyType({"1": "key", "2": "claim", "3": "follow-up", "4": "question", "5": "source"})
+DEFAULT_QUICK_TAGS = MappingProxyType(
+    {"1": "key", "2": "claim", "3": "follow-up", "4": "question", "5": "source"}
+)
 QUICK_TAG_KEYS = tuple(str(digit) for digit in range(1, 10))
 TOP_LEVEL_KEYS = ("briefings", "notes_file", "export_dir", "theme", "quick_tags", "keymap")
 # The settings `save_setting` may change: plain strings at the top level.
@@ -143,11 +146,15 @@ def save_setting(path: Path, key: str, value: str) -> None:
     except tomllib.TOMLDecodeError:
         after = None
     if after != expected:
-        raise ConfigError(_line(path, None, f"cannot update {key} automatically here; set {assignment} by hand"))
+        raise ConfigError(
+            _line(path, None, f"cannot update {key} automatically here; set {assignment} by hand")
+        )
     try:
         write_atomic(path, after_text)
     except OSError as exc:
-        raise ConfigError(_line(path, None, f"cannot write the config file ({exc.strerror or exc})")) from None
+        raise ConfigError(
+            _line(path, None, f"cannot write the config file ({exc.strerror or exc})")
+        ) from None
 
 
 def toml_string(value: str) -> str:
@@ -262,12 +269,16 @@ class _Reader:
 
     def briefings(self, value: object) -> tuple[Path, ...]:
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-            self.fail(("briefings",), 'briefings must be a list of folder paths, like briefings = ["~/briefings"]')
+            self.fail(
+                ("briefings",), 'briefings must be a list of folder paths, like briefings = ["~/briefings"]'
+            )
         return tuple(self.relative_path(item) for item in value)
 
     def quick_tags(self, value: object) -> MappingProxyType:
         if not isinstance(value, dict):
-            self.fail(("quick_tags",), 'quick_tags must be a table, like [quick_tags] with 1 = "key" under it')
+            self.fail(
+                ("quick_tags",), 'quick_tags must be a table, like [quick_tags] with 1 = "key" under it'
+            )
         tags = dict(DEFAULT_QUICK_TAGS)
         for key, tag in value.items():
             where = ("quick_tags", key)
@@ -281,8 +292,11 @@ class _Reader:
             if tag == "":
                 tags.pop(key, None)  # "" unsets a default quick tag
             elif not _TAG.fullmatch(tag) or any(map(_is_control, tag)):
-                self.fail(where, f"quick_tags.{key} {_shown(tag)} is not a tag: no spaces, no leading #, "
-                          "parts separated by single /")
+                self.fail(
+                    where,
+                    f"quick_tags.{key} {_shown(tag)} is not a tag: no spaces, no leading #, "
+                    "parts separated by single /",
+                )
             else:
                 tags[key] = tag
         return MappingProxyType(dict(sorted(tags.items())))
@@ -297,11 +311,17 @@ class _Reader:
                 self.fail(where, f'keymap.{_shown(binding_id)} must be keys in quotes, like "j,down"')
             names = [name.strip() for name in keys.split(",")]
             if not all(names) or any(len(name.split()) != 1 or any(map(_is_control, name)) for name in names):
-                self.fail(where, f"keymap.{_shown(binding_id)} {_shown(keys)} must be key names separated by "
-                          'commas, like "j,down" (write "comma" for the comma key)')
+                self.fail(
+                    where,
+                    f"keymap.{_shown(binding_id)} {_shown(keys)} must be key names separated by "
+                    'commas, like "j,down" (write "comma" for the comma key)',
+                )
             if self.known_binding_ids is not None and binding_id not in self.known_binding_ids:
-                self.warn(where, f"unknown binding id {_shown(binding_id)} in [keymap] (ignored; "
-                          "? in the app lists every binding id)")
+                self.warn(
+                    where,
+                    f"unknown binding id {_shown(binding_id)} in [keymap] (ignored; "
+                    "? in the app lists every binding id)",
+                )
                 continue
             keymap[binding_id] = ",".join(names)
         return MappingProxyType(keymap)
@@ -317,7 +337,11 @@ class _Reader:
         self.warnings.append(_line(self.path, _find_key_line(self.text, key_path), problem))
 
 
-_EXAMPLES = {"theme": '"textual-dark"', "notes_file": '"~/notes/briefer.json"', "export_dir": '"~/notes/briefings"'}
+_EXAMPLES = {
+    "theme": '"textual-dark"',
+    "notes_file": '"~/notes/briefer.json"',
+    "export_dir": '"~/notes/briefings"',
+}
 
 
 def _read_text(path: Path) -> str | None:
@@ -346,7 +370,9 @@ def _parse(path: Path, text: str) -> dict:
             where = f"line {position.group(1)}, column {position.group(2)}"
         else:
             where = f"line {max(len(text.splitlines()), 1)} (end of file)"
-        raise ConfigError(f"{_shown_path(path)}, {where}: not valid TOML: {problem[:1].lower()}{problem[1:]}") from None
+        raise ConfigError(
+            f"{_shown_path(path)}, {where}: not valid TOML: {problem[:1].lower()}{problem[1:]}"
+        ) from None
 
 
 def _line(path: Path, line: int | None, problem: str) -> str:
@@ -411,7 +437,7 @@ def _find_key_line(text: str, key_path: tuple[str, ...]) -> int | None:
                 return number
             continue
         parsed = _parse_key(line)
-        if not parsed or not line[parsed[1]:].startswith("="):
+        if not parsed or not line[parsed[1] :].startswith("="):
             continue
         full = table + parsed[0]
         if full == key_path:
@@ -425,7 +451,9 @@ def _find_key_line(text: str, key_path: tuple[str, ...]) -> int | None:
 # Writing
 
 
-_CREATED_HEADER = "# briefer configuration. `briefer config init --force` rewrites it with every setting explained.\n"
+_CREATED_HEADER = (
+    "# briefer configuration. `briefer config init --force` rewrites it with every setting explained.\n"
+)
 
 
 def _with_setting(text: str, key: str, assignment: str, old_value: object) -> str:
@@ -460,11 +488,11 @@ def _with_setting(text: str, key: str, assignment: str, old_value: object) -> st
 def _replace_value(line: str, key: str, assignment: str, old_value: object) -> str | None:
     """`line` with `key = old value` replaced by `assignment`, its trailing comment kept; None if not that line."""
     parsed = _parse_key(line)
-    if not parsed or parsed[0] != (key,) or not line[parsed[1]:].startswith("="):
+    if not parsed or parsed[0] != (key,) or not line[parsed[1] :].startswith("="):
         return None
     indent = line[: len(line) - len(line.lstrip())]
     body = line.rstrip("\r\n")
-    ending = line[len(body):]
+    ending = line[len(body) :]
     # The value ends where the rest of the line, up to a '#' or the end, parses as that value.
     for end in [m.start() for m in re.finditer("#", body)] + [len(body)]:
         try:

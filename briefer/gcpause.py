@@ -1,4 +1,5 @@
 """Pausing Python's cyclic garbage collector while many objects are built at once."""
+
 from __future__ import annotations
 
 import gc

@@ -4,6 +4,7 @@ No Textual here: the library screen and the CLI share it. Loading every
 file on each scan would parse every briefing again, so metadata is cached in
 memory by (path, size, mtime_ns); an unchanged file costs one `stat`.
 """
+
 from __future__ import annotations
 
 import os
@@ -87,8 +88,15 @@ def _entry(path: Path) -> LibraryEntry:
 
 
 def _listed(path: Path, info: BriefingInfo) -> LibraryEntry:
-    return LibraryEntry(path=path, title=info.title, date=info.date, source=info.source, words=info.word_count,
-                        briefing_id=info.id, warnings=info.warnings)
+    return LibraryEntry(
+        path=path,
+        title=info.title,
+        date=info.date,
+        source=info.source,
+        words=info.word_count,
+        briefing_id=info.id,
+        warnings=info.warnings,
+    )
 
 
 def _failed(path: Path, reason: str) -> LibraryEntry:

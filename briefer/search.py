@@ -1,4 +1,5 @@
 """Full-text search over the library's briefings and the notes on them (no Textual)."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Every test runs with its own data, config and cache folders: no real user files are touched."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,3 +15,9 @@ def isolated_dirs(tmp_path, monkeypatch):
     monkeypatch.delenv("BRIEFER_CONFIG", raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     return tmp_path
+
+
+def pytest_collection_modifyitems(items):
+    """The house rules (lint, format, types, import contracts, sizes) run first: a
+    contributor sees a style or layering slip before waiting on the whole suite."""
+    items.sort(key=lambda item: item.get_closest_marker("house") is None)

@@ -1,4 +1,5 @@
 """The analysis cache: reopening is free, a changed text or date is analysed afresh, big ones in a child."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -11,8 +12,10 @@ from briefer import analysis
 from briefer.briefing import briefing_from_text
 from briefer.extract import analyse
 
-TEXT = ("Finance Minister Ana Ruiz said on Thursday that the budget would pass. "
-        '"We have the votes," Ruiz told reporters in Madrid.\n')
+TEXT = (
+    "Finance Minister Ana Ruiz said on Thursday that the budget would pass. "
+    '"We have the votes," Ruiz told reporters in Madrid.\n'
+)
 
 
 @pytest.fixture
@@ -132,7 +135,7 @@ def _group_members(group: int) -> set[int]:
             stat = (entry / "stat").read_text()
         except (OSError, ValueError):
             continue
-        fields = stat[stat.rindex(")") + 2:].split()  # after "pid (name) "
+        fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (name) "
         if int(fields[2]) == group and fields[0] != "Z":
             members.add(int(entry.name))
     return members
@@ -166,7 +169,7 @@ def test_a_child_begins_no_analysis_of_a_briefing_reopened(monkeypatch, tmp_path
     path = tmp_path / "long.txt"
     path.write_text(TEXT, encoding="utf-8")
     monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
-    read, guessed = analysis._guess(str(path))
+    _read, guessed = analysis._guess(str(path))
     assert guessed == analyse(load(path))
     analysis.analyse_cached(load(path))
     assert analysis._guess(str(path)) is None

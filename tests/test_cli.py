@@ -1,16 +1,19 @@
 """The console script: version, help, paths, errors, global options, and no Textual outside the TUI."""
+
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 
 def briefer(*args, cwd=None, env=None):
-    return subprocess.run([sys.executable, "-m", "briefer", *args], capture_output=True, text=True,
-                          cwd=cwd, env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "briefer", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=60
+    )
 
 
 def test_version_and_help():
@@ -51,8 +54,18 @@ def test_note_option_is_not_taken_for_notes(tmp_path):
     briefing = tmp_path / "b.txt"
     briefing.write_text("The minister said the talks would resume on Monday.\n", encoding="utf-8")
     notes_file = tmp_path / "notes.json"
-    added = briefer("--notes", str(notes_file), "notes", "add", str(briefing), "--quote", "the talks would resume",
-                    "--note", "Check this", cwd=tmp_path)
+    added = briefer(
+        "--notes",
+        str(notes_file),
+        "notes",
+        "add",
+        str(briefing),
+        "--quote",
+        "the talks would resume",
+        "--note",
+        "Check this",
+        cwd=tmp_path,
+    )
     assert added.returncode == 0, added.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("Check")) == []
     listed = briefer("--notes", str(notes_file), "notes", "list", "--json")
@@ -62,15 +75,25 @@ def test_note_option_is_not_taken_for_notes(tmp_path):
 
 def test_a_bad_config_stops_the_app_with_one_line(tmp_path):
     bad = tmp_path / "bad.toml"
-    bad.write_text('theme = 3\n', encoding="utf-8")
+    bad.write_text("theme = 3\n", encoding="utf-8")
     result = briefer("--config", str(bad), str(tmp_path))
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
     assert str(bad) in result.stderr and "line 1" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("args", [("--version",), ("locate",), ("extract", "{sample}", "--json"),
-                                  ("notes", "list"), ("tags",), ("export", "-o", "-"), ("config", "path")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--version",),
+        ("locate",),
+        ("extract", "{sample}", "--json"),
+        ("notes", "list"),
+        ("tags",),
+        ("export", "-o", "-"),
+        ("config", "path"),
+    ],
+)
 def test_non_tui_commands_never_import_textual(args, tmp_path):
     sample = __file__.replace("tests/test_cli.py", "briefings/00-peace-plan.txt")
     args = [a.format(sample=sample) for a in args]
@@ -88,11 +111,14 @@ def test_non_tui_commands_never_import_textual(args, tmp_path):
 
 def test_the_config_file_sets_the_notes_file_and_export_folder(tmp_path):
     config_file = tmp_path / "c.toml"
-    config_file.write_text(f'notes_file = "{tmp_path / "mine.json"}"\nexport_dir = "{tmp_path / "out"}"\n',
-                           encoding="utf-8")
+    config_file.write_text(
+        f'notes_file = "{tmp_path / "mine.json"}"\nexport_dir = "{tmp_path / "out"}"\n', encoding="utf-8"
+    )
     briefing = tmp_path / "b.txt"
     briefing.write_text("The minister said the talks would resume on Monday.\n", encoding="utf-8")
-    added = briefer("--config", str(config_file), "notes", "add", str(briefing), "--quote", "talks would resume")
+    added = briefer(
+        "--config", str(config_file), "notes", "add", str(briefing), "--quote", "talks would resume"
+    )
     assert added.returncode == 0, added.stderr
     assert (tmp_path / "mine.json").exists()
     exported = briefer("--config", str(config_file), "export")
@@ -105,9 +131,12 @@ def test_the_config_file_sets_the_notes_file_and_export_folder(tmp_path):
 def test_output_cut_short_by_the_reader_ends_quietly(tmp_path):
     sample = __file__.replace("tests/test_cli.py", "briefings/00-peace-plan.txt")
     big = tmp_path / "big.txt"  # its JSON is far larger than a pipe holds, so the write meets the closed end
-    big.write_text(open(sample, encoding="utf-8").read() * 60, encoding="utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "briefer", "extract", str(big), "--json"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    big.write_text(Path(sample).read_text(encoding="utf-8") * 60, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefer", "extract", str(big), "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     process.stdout.read(20)
     process.stdout.close()  # as `| head -1` does
     stderr = process.stderr.read().decode()

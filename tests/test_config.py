@@ -1,4 +1,5 @@
 """The config file: defaults, each setting, precedence, warnings, one-line errors, saving, `briefer config`."""
+
 from __future__ import annotations
 
 import os
@@ -38,7 +39,13 @@ def test_missing_file_means_every_default(cfg, tmp_path):
     assert loaded == Config(path=cfg)
     assert loaded.briefings == ()
     assert loaded.theme == "textual-dark"
-    assert dict(loaded.quick_tags) == {"1": "key", "2": "claim", "3": "follow-up", "4": "question", "5": "source"}
+    assert dict(loaded.quick_tags) == {
+        "1": "key",
+        "2": "claim",
+        "3": "follow-up",
+        "4": "question",
+        "5": "source",
+    }
     assert dict(loaded.keymap) == {}
     assert loaded.warnings == ()
     assert config.notes_path(None, loaded) == config.data_dir() / "notes.json"
@@ -64,7 +71,9 @@ def test_briefing_folders_default_to_briefings_subfolder_when_present(tmp_path):
 
 def test_each_setting_is_read(cfg, tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    make(cfg, """
+    make(
+        cfg,
+        """
 briefings = ["~/daily", "relative/folder", "/abs/folder"]
 notes_file = "~/notes/mine.json"
 export_dir = "exports"
@@ -78,7 +87,8 @@ theme = "gruvbox"
 [keymap]
 annotate = "n"
 next-sentence = "j, down"
-""")
+""",
+    )
     loaded = load_config(cfg)
     home = tmp_path / "home"
     assert loaded.briefings == (home / "daily", cfg.parent / "relative/folder", Path("/abs/folder"))
@@ -87,8 +97,13 @@ next-sentence = "j, down"
     assert config.export_dir(loaded) == cfg.parent / "exports"
     assert loaded.theme == "gruvbox"
     # merged over the defaults; "" removes a default
-    assert dict(loaded.quick_tags) == {"1": "key", "2": "claim/disputed", "3": "follow-up", "4": "question",
-                                       "7": "energy"}
+    assert dict(loaded.quick_tags) == {
+        "1": "key",
+        "2": "claim/disputed",
+        "3": "follow-up",
+        "4": "question",
+        "7": "energy",
+    }
     assert dict(loaded.keymap) == {"annotate": "n", "next-sentence": "j,down"}
     assert loaded.warnings == ()
 
@@ -118,7 +133,9 @@ def test_notes_precedence(cfg, tmp_path, monkeypatch):
 
 
 def test_unknown_keys_are_warned_with_file_and_line(cfg):
-    make(cfg, """theme = "nord"
+    make(
+        cfg,
+        """theme = "nord"
 colour = "blue"
 
 [quick_tags]
@@ -127,7 +144,8 @@ x = "oops"
 [keymap]
 annotate = "n"
 anotate = "m"
-""")
+""",
+    )
     loaded = load_config(cfg, known_binding_ids={"annotate", "tag"})
     assert loaded.warnings == (
         f'{cfg}, line 2: unknown setting "colour" (ignored)',
@@ -157,18 +175,18 @@ def test_warnings_escape_control_characters(cfg):
 
 BAD_CONFIGS = [
     ('theme = "nord"\n\ntheme = \n', 3, "not valid TOML: invalid value"),
-    ('# top\n\n\ntheme = 3\n', 4, "theme must be a string"),
+    ("# top\n\n\ntheme = 3\n", 4, "theme must be a string"),
     ('theme = ""\n', 1, "theme must not be empty"),
     ('\nbriefings = "~/one"\n', 2, "briefings must be a list of folder paths"),
     ('notes_file = ["a"]\n', 1, "notes_file must be a string"),
-    ('export_dir = false\n', 1, "export_dir must be a string"),
+    ("export_dir = false\n", 1, "export_dir must be a string"),
     ('quick_tags = "key"\n', 1, "quick_tags must be a table"),
     ('[quick_tags]\n1 = "key"\n0 = "zero"\n', 3, 'quick_tags key "0" must be a digit from 1 to 9'),
     ('[quick_tags]\n"10" = "ten"\n', 2, 'quick_tags key "10" must be a digit from 1 to 9'),
     ('[quick_tags]\n\n3 = "follow up"\n', 3, 'quick_tags.3 "follow up" is not a tag'),
     ('[quick_tags]\n3 = "#hash"\n', 2, 'quick_tags.3 "#hash" is not a tag'),
-    ('[quick_tags]\n3 = 3\n', 2, "quick_tags.3 must be a tag name in quotes"),
-    ('[keymap]\nannotate = 1\n', 2, 'keymap."annotate" must be keys in quotes'),
+    ("[quick_tags]\n3 = 3\n", 2, "quick_tags.3 must be a tag name in quotes"),
+    ("[keymap]\nannotate = 1\n", 2, 'keymap."annotate" must be keys in quotes'),
     ('[keymap]\ntag = "j,,k"\n', 2, 'keymap."tag" "j,,k" must be key names separated by commas'),
     ('[keymap]\ntag = "ctrl s"\n', 2, 'keymap."tag" "ctrl s" must be key names separated by commas'),
     ('keymap = ["a"]\n', 1, "keymap must be a table"),
@@ -221,7 +239,9 @@ def test_save_setting_on_a_full_disk_keeps_the_old_file(cfg, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(ConfigError, match=re.escape(f"{cfg}: cannot write the config file (No space left on device)")):
+    with pytest.raises(
+        ConfigError, match=re.escape(f"{cfg}: cannot write the config file (No space left on device)")
+    ):
         save_setting(cfg, "theme", "gruvbox")
     assert cfg.read_text() == 'theme = "nord"\n'
     assert [p.name for p in cfg.parent.iterdir()] == ["config.toml"]
@@ -342,8 +362,13 @@ def test_toml_string_escapes_everything_toml_requires():
 
 
 def run_cli(*argv: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefer", *argv], capture_output=True, text=True,
-                          env={**os.environ}, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "briefer", *argv],
+        capture_output=True,
+        text=True,
+        env={**os.environ},
+        timeout=60,
+    )
 
 
 def test_config_init_writes_a_file_that_reads_back_to_the_defaults(cfg, capsys):
@@ -380,6 +405,7 @@ def test_config_init_refuses_to_overwrite_without_force(cfg, capsys):
     make(cfg, 'theme = "mine"\n')
     with pytest.raises(CommandError, match="already exists; add --force"):
         from briefer.commands.settings import run_init
+
         run_init(type("Args", (), {"config": str(cfg), "force": False})())
     assert cfg.read_text() == 'theme = "mine"\n'
     assert main(["config", "init", "--force", "--config", str(cfg)]) == 0
@@ -391,7 +417,10 @@ def test_cli_refusal_is_one_error_line_with_status_2(cfg):
     result = run_cli("config", "init", "--config", str(cfg))
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr == f"briefer: error: {cfg} already exists; add --force to replace it with the defaults\n"
+    assert (
+        result.stderr
+        == f"briefer: error: {cfg} already exists; add --force to replace it with the defaults\n"
+    )
     assert cfg.read_text() == 'theme = "mine"\n'
 
 

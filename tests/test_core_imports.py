@@ -1,25 +1,44 @@
 """The core (loading, extraction, notes, export, config) never imports Textual."""
+
 from __future__ import annotations
 
 import subprocess
 import sys
 
-CORE = ("briefer.briefing", "briefer.briefing.loader", "briefer.extract", "briefer.extract.analysis",
-        "briefer.notes.store", "briefer.notes.anchoring", "briefer.notes.export", "briefer.notes.export_command",
-        "briefer.notes.command", "briefer.analysis", "briefer.library", "briefer.search", "briefer.config",
-        "briefer.cli")
+CORE = (
+    "briefer.briefing",
+    "briefer.briefing.loader",
+    "briefer.extract",
+    "briefer.extract.analysis",
+    "briefer.notes.store",
+    "briefer.notes.anchoring",
+    "briefer.notes.export",
+    "briefer.notes.export_command",
+    "briefer.notes.command",
+    "briefer.analysis",
+    "briefer.library",
+    "briefer.search",
+    "briefer.config",
+    "briefer.cli",
+)
 
 
 def modules_loaded_after(code: str) -> set[str]:
     """The modules a fresh interpreter has loaded once it has run `code`."""
-    result = subprocess.run([sys.executable, "-c", code + "\nimport sys\nprint('\\n'.join(sys.modules))"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys\nprint('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     return set(result.stdout.split())
 
 
 def test_core_modules_do_not_import_textual():
-    loaded = modules_loaded_after(f"import importlib\nfor name in {CORE!r}:\n    importlib.import_module(name)")
+    loaded = modules_loaded_after(
+        f"import importlib\nfor name in {CORE!r}:\n    importlib.import_module(name)"
+    )
     assert sorted(m for m in loaded if m == "textual" or m.startswith("textual.")) == []
 
 

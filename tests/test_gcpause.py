@@ -1,4 +1,5 @@
 """The collector pause leaves the collector as it found it, even when the work fails."""
+
 import gc
 
 import pytest

@@ -78,7 +78,6 @@ def test_errors_are_not_cached(tmp_path):
     assert [(e.error, e.title) for e in scan([folder])] == [(None, "Now it exists.")]
 
 
-
 def test_a_briefing_loaded_by_a_reader_is_not_read_again_by_the_scan(tmp_path, monkeypatch):
     from briefer.briefing import load
 

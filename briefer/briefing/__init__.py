@@ -3,13 +3,22 @@
 Names are imported on first use (PEP 562): the loader pulls in markdown-it
 and PyYAML, which the TUI's first paint does not need.
 """
+
 from __future__ import annotations
 
 import importlib
 
 _HOMES = {
-    "MAX_BYTES": "loader", "SUFFIXES": "loader", "briefing_from_text": "loader", "describe": "loader", "discover": "loader", "load": "loader",
-    "Block": "model", "Briefing": "model", "BriefingError": "model", "BriefingInfo": "model",
+    "MAX_BYTES": "loader",
+    "SUFFIXES": "loader",
+    "briefing_from_text": "loader",
+    "describe": "loader",
+    "discover": "loader",
+    "load": "loader",
+    "Block": "model",
+    "Briefing": "model",
+    "BriefingError": "model",
+    "BriefingInfo": "model",
     "clean_text": "sanitize",
     "split_sentences": "sentences",
 }

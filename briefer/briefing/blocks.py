@@ -10,11 +10,11 @@ outside. Markers of the second and later lines of a quoted or listed
 paragraph (`> `, indentation) stay inside the span because spans are
 contiguous.
 """
+
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -213,7 +213,7 @@ def _group_blocks(body: str, lines: list[tuple[int, int]]) -> Iterator[Block]:
     start = lines[0][0]
     for i, (_, line_end) in enumerate(lines):
         if i + 1 < len(lines):
-            next_line = body[lines[i + 1][0]:lines[i + 1][1]].lstrip()
+            next_line = body[lines[i + 1][0] : lines[i + 1][1]].lstrip()
             next_word = len(next_line.split(None, 1)[0])
             if wrapped and widths[i] + 1 + next_word > width and not _LIST_LINE.match(next_line):
                 continue  # a wrapped line: the paragraph goes on

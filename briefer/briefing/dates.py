@@ -4,6 +4,7 @@ Only dates written in the file count. A briefing with none has date None,
 never today: relative expressions ("on Thursday") must not be resolved
 against the day the user happens to open the file.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,10 +12,30 @@ import re
 from dataclasses import dataclass
 
 _MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
@@ -136,5 +157,5 @@ def _words_besides_date(line: str) -> int:
     for form in _DATE_FORMS:
         match = form.search(line)
         if match:
-            return len((line[: match.start()] + " " + line[match.end():]).split())
+            return len((line[: match.start()] + " " + line[match.end() :]).split())
     return len(line.split())

@@ -4,6 +4,7 @@ Every failure is a BriefingError naming the file and one reason. The loader
 never blocks on special files (FIFOs, sockets are refused from `stat` before
 any open) and never reads more than MAX_BYTES.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -46,6 +47,8 @@ def _front_matter_loader() -> type:
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
     return FrontMatterLoader
+
+
 _YAML_KEY_LINE = re.compile(r"\s*[\w-]+\s*:")
 _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
@@ -69,8 +72,15 @@ def describe(path: str | Path) -> BriefingInfo:
     path = Path(path)
     text, warnings = _read_text(path)
     parsed = _parse(text, path, _format(path), warnings)
-    return BriefingInfo(id=parsed.id, path=path, title=parsed.title, date=parsed.date, source=parsed.source,
-                        word_count=count_words(parsed.body), warnings=parsed.warnings)
+    return BriefingInfo(
+        id=parsed.id,
+        path=path,
+        title=parsed.title,
+        date=parsed.date,
+        source=parsed.source,
+        word_count=count_words(parsed.body),
+        warnings=parsed.warnings,
+    )
 
 
 def _read_text(path: Path) -> tuple[str, list[str]]:
@@ -142,7 +152,7 @@ def _decode(path: Path, raw: bytes) -> tuple[str, list[str]]:
     warnings = []
     for bom, encoding, name in _BOMS:
         if raw.startswith(bom):
-            payload = raw[len(bom):]
+            payload = raw[len(bom) :]
             try:
                 text = payload.decode(encoding)
             except UnicodeDecodeError as exc:
@@ -230,8 +240,16 @@ def _parse(text: str, path: Path | None, fmt: str, warnings: list[str]) -> _Pars
         source = dateline.source
 
     title = meta.get("title") or _fallback_title(body, blocks, fmt) or (path.stem if path else "")
-    return _Parsed(hashlib.sha256(body.encode("utf-8")).hexdigest(), meta, body, blocks, title, date, source,
-                   tuple(warnings))
+    return _Parsed(
+        hashlib.sha256(body.encode("utf-8")).hexdigest(),
+        meta,
+        body,
+        blocks,
+        title,
+        date,
+        source,
+        tuple(warnings),
+    )
 
 
 def _block_sentences(body: str, block: Block) -> list[tuple[int, int]]:
@@ -239,7 +257,7 @@ def _block_sentences(body: str, block: Block) -> list[tuple[int, int]]:
         return split_sentences(body, block.start, block.end)
     spans = []  # code has no sentences: each non-blank line is one step
     start = block.start
-    for line in body[block.start:block.end].split("\n"):
+    for line in body[block.start : block.end].split("\n"):
         stripped = line.strip()
         if stripped:
             first = start + line.index(stripped[0])
@@ -256,22 +274,22 @@ def _front_matter(text: str, warnings: list[str]) -> tuple[dict, str]:
     source = match.group(1) or ""
     if len(source) > FRONT_MATTER_MAX:
         warnings.append(f"front matter ignored: longer than {FRONT_MATTER_MAX // 1024} KB")
-        return {}, text[match.end():]
+        return {}, text[match.end() :]
     import yaml
 
     try:
-        loaded = yaml.load(source, Loader=_front_matter_loader())  # noqa: S506 - a SafeLoader
+        loaded = yaml.load(source, Loader=_front_matter_loader())
     except (yaml.YAMLError, RecursionError) as exc:
         if not _YAML_KEY_LINE.match(source):
             return {}, text  # a thematic break, not front matter
         reason = str(exc).split("\n")[0]
         warnings.append(f"front matter ignored: not valid YAML ({reason})")
-        return {}, text[match.end():]
+        return {}, text[match.end() :]
     if loaded is None:
-        return {}, text[match.end():]
+        return {}, text[match.end() :]
     if not isinstance(loaded, dict):
         return {}, text  # "---\nSome text\n---" is markdown, not front matter
-    return _metadata(loaded, warnings), text[match.end():]
+    return _metadata(loaded, warnings), text[match.end() :]
 
 
 def _metadata(raw: dict, warnings: list[str]) -> dict:
@@ -314,14 +332,14 @@ def _fallback_title(body: str, blocks: tuple[Block, ...], fmt: str) -> str:
     heading = next((b for b in blocks if b.kind == "heading"), None)
     sentences = _first_sentences(body, blocks, 5)
     if heading:
-        text = body[heading.start:heading.end]
+        text = body[heading.start : heading.end]
     elif sentences:
         # A one- or two-word opening line ("TRANSCRIPT", "BREAKING") is a label, not a title.
-        first = next((s for s in sentences[:5] if len(body[s[0]:s[1]].split()) >= 3), sentences[0])
-        text = body[first[0]:first[1]]
+        first = next((s for s in sentences[:5] if len(body[s[0] : s[1]].split()) >= 3), sentences[0])
+        text = body[first[0] : first[1]]
         wire = wire_dateline(text)
-        if wire and text[wire[1]:].strip():
-            text = text[wire[1]:]
+        if wire and text[wire[1] :].strip():
+            text = text[wire[1] :]
     else:
         return ""
     text = text[: TITLE_LENGTH * 4]  # a title needs only the start of a long sentence

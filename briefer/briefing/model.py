@@ -1,4 +1,5 @@
 """The Briefing: one loaded file, with every offset pointing into `body`."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -56,8 +57,15 @@ class Briefing:
 
     @property
     def info(self) -> BriefingInfo:
-        return BriefingInfo(id=self.id, path=self.path, title=self.title, date=self.date, source=self.source,
-                            word_count=self.word_count, warnings=self.warnings)
+        return BriefingInfo(
+            id=self.id,
+            path=self.path,
+            title=self.title,
+            date=self.date,
+            source=self.source,
+            word_count=self.word_count,
+            warnings=self.warnings,
+        )
 
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]

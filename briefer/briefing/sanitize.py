@@ -6,9 +6,11 @@ screen) and bidi controls that reorder what the reader sees. Textual passes
 all of these through to the terminal (research/reliability.md section 4.5),
 so every such string goes through `clean_text` first.
 """
+
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Whole escape sequences first, so their parameters do not survive as text.
 _ESCAPE_SEQUENCE = re.compile(
@@ -22,7 +24,9 @@ _ESCAPE_SEQUENCE = re.compile(
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Any character the steps below would change: one scan of clean text and done.
-_ANYTHING_TO_CLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_ANYTHING_TO_CLEAN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def clean_text(s: str) -> str:
@@ -39,3 +43,35 @@ def clean_text(s: str) -> str:
     s = _ESCAPE_SEQUENCE.sub("", s)
     s = _CONTROL.sub("", s)
     return _SURROGATE.sub("\ufffd", s)
+
+
+# Everything that can move the cursor, restyle the screen or reorder what the eye
+# reads, on a line that must stay one line: controls, line separators, bidi marks.
+_NOT_ON_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(s: str) -> str:
+    """`s` with every control, line break and direction mark shown as a space: one safe
+    line for a table, a message or a listing in the terminal."""
+    return _NOT_ON_ONE_LINE.sub(" ", s)
+
+
+def escape_controls(s: str) -> str:
+    """`s` with controls and invisible format characters written as `\\uXXXX` escapes:
+    for messages that must show exactly what a file holds, and for JSON output
+    (where the escapes are valid JSON; characters past U+FFFF become surrogate pairs)."""
+    if not any(_is_invisible(c) for c in s):
+        return s
+    return "".join(_escaped(c) if _is_invisible(c) else c for c in s)
+
+
+def _is_invisible(char: str) -> bool:
+    return unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp")
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"

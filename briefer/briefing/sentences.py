@@ -3,6 +3,7 @@
 One pass over the candidate terminators of a block; each candidate looks at
 a bounded window before and after it, so the splitter is linear in the input.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,29 +16,193 @@ _WINDOW = 40  # longer tokens (URLs, numbers) are never abbreviations
 
 # Never end a sentence: titles and short forms always followed by more text.
 # Compared in lower case.
-_NEVER_FINAL = frozenset("""
-    mr mrs ms messrs dr prof col gen lt sen rep gov capt cmdr sgt maj adm rev hon pres
-    st mt ft vs v e.g i.e cf approx
-""".split())
+_NEVER_FINAL = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "messrs",
+        "dr",
+        "prof",
+        "col",
+        "gen",
+        "lt",
+        "sen",
+        "rep",
+        "gov",
+        "capt",
+        "cmdr",
+        "sgt",
+        "maj",
+        "adm",
+        "rev",
+        "hon",
+        "pres",
+        "st",
+        "mt",
+        "ft",
+        "vs",
+        "v",
+        "e.g",
+        "i.e",
+        "cf",
+        "approx",
+    ]
+)
 # May end a sentence: split only when a common sentence opener follows
 # ("in the U.S. The next day" splits, "U.S. President" does not). Compared
 # as written, so "said no. The" and "to mar. The" are ordinary words.
-_MAY_BE_FINAL = frozenset("""
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos
-    etc Inc Corp Ltd Co Bros Plc Jr Sr
-""".split())
+_MAY_BE_FINAL = frozenset(
+    [
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "No",
+        "Nos",
+        "etc",
+        "Inc",
+        "Corp",
+        "Ltd",
+        "Co",
+        "Bros",
+        "Plc",
+        "Jr",
+        "Sr",
+    ]
+)
 # Capitalised words that open sentences but rarely continue a name after an
 # abbreviation or initial.
-_OPENERS = frozenset("""
-    The A An He She It They We I You His Her Its Their Our My Your This That These Those
-    There Here But And Or So Yet Nor In On At By For From With Without After Before During
-    Since Until When While Where Why How What Who Whom Which If As Although Though Because
-    However Meanwhile Also Still Then Now Today Yesterday Tomorrow Earlier Later Last Next
-    Some Many Most Several Both All Each Every Not Other Others Such One Two Three Four
-    Under Over Among Despite Instead Indeed Thus Moreover Furthermore Nonetheless
-    Nevertheless Even Only More Less Few Any No Officials Asked According Neither Either
-    Once Again Finally First Second Third Sources Critics Analysts Police
-""".split())
+_OPENERS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "You",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Our",
+        "My",
+        "Your",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Here",
+        "But",
+        "And",
+        "Or",
+        "So",
+        "Yet",
+        "Nor",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "With",
+        "Without",
+        "After",
+        "Before",
+        "During",
+        "Since",
+        "Until",
+        "When",
+        "While",
+        "Where",
+        "Why",
+        "How",
+        "What",
+        "Who",
+        "Whom",
+        "Which",
+        "If",
+        "As",
+        "Although",
+        "Though",
+        "Because",
+        "However",
+        "Meanwhile",
+        "Also",
+        "Still",
+        "Then",
+        "Now",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+        "Earlier",
+        "Later",
+        "Last",
+        "Next",
+        "Some",
+        "Many",
+        "Most",
+        "Several",
+        "Both",
+        "All",
+        "Each",
+        "Every",
+        "Not",
+        "Other",
+        "Others",
+        "Such",
+        "One",
+        "Two",
+        "Three",
+        "Four",
+        "Under",
+        "Over",
+        "Among",
+        "Despite",
+        "Instead",
+        "Indeed",
+        "Thus",
+        "Moreover",
+        "Furthermore",
+        "Nonetheless",
+        "Nevertheless",
+        "Even",
+        "Only",
+        "More",
+        "Less",
+        "Few",
+        "Any",
+        "No",
+        "Officials",
+        "Asked",
+        "According",
+        "Neither",
+        "Either",
+        "Once",
+        "Again",
+        "Finally",
+        "First",
+        "Second",
+        "Third",
+        "Sources",
+        "Critics",
+        "Analysts",
+        "Police",
+    ]
+)
 _ENUMERATION = re.compile(r"\d{1,3}|[A-Za-z]|[IVXivx]{1,5}")  # "1. HIGHLIGHTS", "b. Food"
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # U.S, D.C, J.D (the final dot is the candidate)
 

@@ -1,11 +1,14 @@
 """`briefer locate [data|config|cache|notes]`: print where briefer keeps things."""
+
 from __future__ import annotations
 
 from briefer import config
 
 
 def register(subparsers, common) -> None:
-    parser = subparsers.add_parser("locate", parents=[common], help="print the data, config, cache, notes and export paths")
+    parser = subparsers.add_parser(
+        "locate", parents=[common], help="print the data, config, cache, notes and export paths"
+    )
     parser.add_argument("what", nargs="?", choices=("data", "config", "cache", "notes", "export"))
     parser.set_defaults(func=run)
 

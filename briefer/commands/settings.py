@@ -1,4 +1,5 @@
 """`briefer config init [--force]` and `briefer config path`: the config file from the command line."""
+
 from __future__ import annotations
 
 from briefer import config

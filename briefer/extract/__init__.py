@@ -4,6 +4,7 @@
 object of `briefer extract --json`; `to_json(analysis)` serialises it. The word lists
 and the gazetteer are read on first use, so importing this package is cheap.
 """
+
 from __future__ import annotations
 
 __all__ = ["analyse", "to_json"]

@@ -1,4 +1,5 @@
 """analyse(): one briefing in, the `briefer extract --json` object out."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +15,10 @@ from briefer.extract.when import find_times
 from briefer.gcpause import cyclic_gc_paused
 
 SCHEMA = "briefer.extract/1"
-_VERBISH = re.compile(r"\b(?:\w+ed|said|says|told|will|would|has|have|had|was|were|is|are|met|won|lost|took|"
-                      r"made|began|held|left|led|sent|gave|came|went|wrote)\b")
+_VERBISH = re.compile(
+    r"\b(?:\w+ed|said|says|told|will|would|has|have|had|was|were|is|are|met|won|lost|took|"
+    r"made|began|held|left|led|sent|gave|came|went|wrote)\b"
+)
 
 
 def _reference(briefing, reference_date) -> dt.date | None:
@@ -38,8 +41,13 @@ SHARE_FROM = 4 * PIECE  # below this, the text is read before a copy would pay f
 QUOTE_RUNS = 8  # a shared text's quotes are attributed in about this many runs
 
 
-def analyse(briefing, reference_date: str | dt.date | None = None, *, parallel: bool = False,
-            hold_copy: Callable[[], object] | None = None) -> dict:
+def analyse(
+    briefing,
+    reference_date: str | dt.date | None = None,
+    *,
+    parallel: bool = False,
+    hold_copy: Callable[[], object] | None = None,
+) -> dict:
     """Who / what / when / where of one briefing, as the spec's JSON object.
 
     The reference date for relative expressions is the briefing's own date,
@@ -73,9 +81,13 @@ def _analyse(briefing, reference_date, parallel: bool, hold_copy) -> dict:
     finder = NameFinder(body, blocks)
     pieces = _pieces(body, sentences, parallel)
     # Dates and quotes need no names: we find them while a copy sharing the work starts reading names.
-    times_and_quotes, passes = share_work(pieces, finder.read,
-                                          lambda: (find_times(body, sentences, ref), find_quotes(body, blocks)),
-                                          share=len(pieces) > 1, hold_copy=hold_copy)
+    times_and_quotes, passes = share_work(
+        pieces,
+        finder.read,
+        lambda: (find_times(body, sentences, ref), find_quotes(body, blocks)),
+        share=len(pieces) > 1,
+        hold_copy=hold_copy,
+    )
     finder.absorb(passes)
     del passes  # the finder has the mentions now, and resolve frees them once it is done with them
     people, places = resolve(finder)
@@ -85,13 +97,25 @@ def _analyse(briefing, reference_date, parallel: bool, hold_copy) -> dict:
     lede = _lede(body, blocks, sentences)
     # Quotes are attributed in runs shared with a copy, as the names were read; we find events first.
     runs = independent_runs(quotes, QUOTE_RUNS) if len(pieces) > 1 else [quotes]
-    events, speakers = share_work(runs, attributor.speaker_names, lambda: _events(body, sentences, people, lede),
-                                  share=len(runs) > 1, hold_copy=hold_copy)
+    events, speakers = share_work(
+        runs,
+        attributor.speaker_names,
+        lambda: _events(body, sentences, people, lede),
+        share=len(runs) > 1,
+        hold_copy=hold_copy,
+    )
     what = []
     if lede:
-        what.append({"kind": "lede", "text": body[lede[0]:lede[1]], "start": lede[0], "end": lede[1],
-                     "speaker": None})
-    for q, speaker in zip(quotes, (name for run in speakers for name in run)):
+        what.append(
+            {
+                "kind": "lede",
+                "text": body[lede[0] : lede[1]],
+                "start": lede[0],
+                "end": lede[1],
+                "speaker": None,
+            }
+        )
+    for q, speaker in zip(quotes, (name for run in speakers for name in run), strict=False):
         if not is_reportable(body, q):
             continue
         s, e = clean_span(body, q)
@@ -107,8 +131,9 @@ def _analyse(briefing, reference_date, parallel: bool, hold_copy) -> dict:
             "id": briefing.id,
         },
         "who": [_who(e) for e in people],
-        "where": [{"name": e.name, "aliases": _aliases(e), "mentions": [[s, t] for s, t in e.spans]}
-                  for e in places],
+        "where": [
+            {"name": e.name, "aliases": _aliases(e), "mentions": [[s, t] for s, t in e.spans]} for e in places
+        ],
         "when": times,
         "what": what,
     }
@@ -120,8 +145,13 @@ def _aliases(e: Entity) -> list[str]:
 
 
 def _who(e: Entity) -> dict:
-    return {"name": e.name, "kind": e.kind, "role": e.role, "aliases": _aliases(e) if e.kind != "group" else [],
-            "mentions": [[s, t] for s, t in e.spans]}
+    return {
+        "name": e.name,
+        "kind": e.kind,
+        "role": e.role,
+        "aliases": _aliases(e) if e.kind != "group" else [],
+        "mentions": [[s, t] for s, t in e.spans],
+    }
 
 
 def _lede(body: str, blocks, sentences) -> tuple[int, int] | None:
@@ -132,7 +162,7 @@ def _lede(body: str, blocks, sentences) -> tuple[int, int] | None:
     for b in blocks:
         if b.kind not in ("paragraph", "list_item"):
             continue
-        head = body[b.start:min(b.end, b.start + 400)]  # never copy a whole 5 MB paragraph
+        head = body[b.start : min(b.end, b.start + 400)]  # never copy a whole 5 MB paragraph
         if len(head.split()) < 12 or head.lstrip().startswith(("|", "**")):
             continue
         i = bisect.bisect_left(starts, b.start)
@@ -152,8 +182,10 @@ def _events(body: str, sentences, people: list[Entity], lede) -> list[dict]:
     """Sentences where named actors do or say something (the first MAX_EVENTS of them)."""
     import bisect
 
-    spans = sorted(((s, t, e) for e in people if e.kind in ("person", "organization") for s, t in e.spans),
-                   key=lambda x: (x[0], x[1]))
+    spans = sorted(
+        ((s, t, e) for e in people if e.kind in ("person", "organization") for s, t in e.spans),
+        key=lambda x: (x[0], x[1]),
+    )
     starts = [s[0] for s in spans]
     out = []
     for s, e in sentences:
@@ -174,9 +206,16 @@ def _events(body: str, sentences, people: list[Entity], lede) -> list[dict]:
         if not _VERBISH.search(text):
             continue
         stripped_start = s + (len(text) - len(text.lstrip()))
-        out.append({"kind": "event", "text": body[stripped_start:e].rstrip(), "actors": actors,
-                    "start": stripped_start, "end": stripped_start + len(body[stripped_start:e].rstrip()),
-                    "speaker": None})
+        out.append(
+            {
+                "kind": "event",
+                "text": body[stripped_start:e].rstrip(),
+                "actors": actors,
+                "start": stripped_start,
+                "end": stripped_start + len(body[stripped_start:e].rstrip()),
+                "speaker": None,
+            }
+        )
     return out
 
 

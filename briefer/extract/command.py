@@ -1,22 +1,27 @@
 """`briefer extract FILE [--date YYYY-MM-DD] [--json]`: who / what / when / where of one briefing."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 
 def register(subparsers, common) -> None:
-    parser = subparsers.add_parser("extract", parents=[common],
-                                   help="print who, what, when and where of a briefing")
+    parser = subparsers.add_parser(
+        "extract", parents=[common], help="print who, what, when and where of a briefing"
+    )
     parser.add_argument("file", metavar="FILE", help="briefing file (.txt, .md)")
-    parser.add_argument("--date", metavar="YYYY-MM-DD",
-                        help="reference date for relative expressions when the briefing has none")
+    parser.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="reference date for relative expressions when the briefing has none",
+    )
     parser.add_argument("--json", action="store_true", help="print the analysis as one JSON object")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from briefer.cli import CommandError
     from briefer.briefing import BriefingError, load
+    from briefer.cli import CommandError
     from briefer.extract import analyse, to_json
 
     reference = None
@@ -30,7 +35,9 @@ def run(args) -> int:
     except BriefingError as exc:
         raise CommandError(str(exc)) from None
     except (UnicodeDecodeError, ValueError) as exc:
-        raise CommandError(f"{args.file}: cannot read as a text briefing ({exc.__class__.__name__})") from None
+        raise CommandError(
+            f"{args.file}: cannot read as a text briefing ({exc.__class__.__name__})"
+        ) from None
     analysis = analyse(briefing, reference, parallel=True)  # a command line: one thread, so it may fork
     if args.json:
         print(to_json(analysis))

@@ -1,9 +1,9 @@
 """Document-level decisions: which mentions name one entity, and of what kind."""
+
 from __future__ import annotations
 
 from briefer.extract.lexicon import fold, gazetteer, given_names
 from briefer.extract.names import Entity, Mention, NameFinder
-
 
 _MINOR_WORDS = frozenset({"of", "the", "for", "and", "&", "on", "in"})
 
@@ -28,13 +28,13 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> int:
     """Index where `short` occurs as a contiguous run of `long`, or -1."""
     n, k = len(long), len(short)
     for i in range(n - k + 1):
-        if long[i:i + k] == short:
+        if long[i : i + k] == short:
             return i
     return -1
 
 
 class Cluster:
-    __slots__ = ("key", "words", "mentions", "person", "org", "place", "kind", "target", "first")
+    __slots__ = ("first", "key", "kind", "mentions", "org", "person", "place", "target", "words")
 
     def __init__(self, key: str, words: tuple[str, ...]) -> None:
         self.key = key
@@ -54,7 +54,7 @@ class Cluster:
         self.place += m.place
         self.first = min(self.first, m.start)
 
-    def root(self) -> "Cluster":
+    def root(self) -> Cluster:
         c = self
         while c.target is not None:
             c = c.target
@@ -114,9 +114,14 @@ def resolve(finder: NameFinder):
         if ci is None or cj is None:
             continue
         for known, bare in ((ci, cj), (cj, ci)):
-            if known.root().kind == "organization" and bare.target is None and bare.kind is None \
-                    and len(bare.words) == 1 and bare.words[0] not in names \
-                    and not gaz.kind(bare.mentions[0].text):
+            if (
+                known.root().kind == "organization"
+                and bare.target is None
+                and bare.kind is None
+                and len(bare.words) == 1
+                and bare.words[0] not in names
+                and not gaz.kind(bare.mentions[0].text)
+            ):
                 bare.kind = "organization"
     # Acronyms take the kind of what they abbreviate.
     for am, target in acronym_links:
@@ -127,7 +132,8 @@ def resolve(finder: NameFinder):
         # an acronym defined in parentheses is the organisation even where it reads like a place
         # ("the DoDMA district office"), unless it is a country's own code
         acronym_kind_ok = ac.kind in (None, "organization") or (
-            ac.kind == "place" and not gaz.kind(am.text) and not gaz.country_of_alias(am.text))
+            ac.kind == "place" and not gaz.kind(am.text) and not gaz.country_of_alias(am.text)
+        )
         if tc.kind in (None, "organization") and acronym_kind_ok:
             tc.kind = "organization"
             ac.target = tc
@@ -140,8 +146,13 @@ def resolve(finder: NameFinder):
             by_initials.setdefault(initials, c)
     for c in clusters.values():
         text = c.mentions[0].text if c.mentions else ""
-        if c.target is None and len(c.words) == 1 and text.isupper() and 2 <= len(text) <= 6 \
-                and c.kind in (None, "organization"):
+        if (
+            c.target is None
+            and len(c.words) == 1
+            and text.isupper()
+            and 2 <= len(text) <= 6
+            and c.kind in (None, "organization")
+        ):
             full = by_initials.get(fold(text))
             if full is not None and full is not c:
                 c.target = full
@@ -149,53 +160,66 @@ def resolve(finder: NameFinder):
     ordered = sorted((c for c in clusters.values() if c.target is None), key=lambda c: c.first)
     longer = [c for c in ordered if len(c.words) > 1 and c.kind is not None]
     by_word: dict[str, list[Cluster]] = {}
-    for l in longer:
-        for w in set(l.words):
-            by_word.setdefault(w, []).append(l)
+    for other in longer:
+        for w in set(other.words):
+            by_word.setdefault(w, []).append(other)
     for c in ordered:
         if c.target is not None:
             continue
         best = None
-        for l in by_word.get(c.words[0], ()):
-            if l is c or l.target is not None or len(l.words) <= len(c.words):
+        for other in by_word.get(c.words[0], ()):
+            if other is c or other.target is not None or len(other.words) <= len(c.words):
                 continue
-            pos = _contains(l.words, c.words)
+            pos = _contains(other.words, c.words)
             if pos < 0:
                 continue
-            if l.kind == "person":
+            if other.kind == "person":
                 if pos == 0 and not (len(c.words) == 1 and c.words[0] in names):
                     continue
                 if gaz.kind(c.mentions[0].text) in ("country", "region", "capital") or c.org >= 3:
                     continue
-            elif l.kind == "organization":
-                if pos != 0 and pos + len(c.words) != len(l.words):
+            elif other.kind == "organization":
+                if pos != 0 and pos + len(c.words) != len(other.words):
                     continue
-                if pos != 0 and c.first < l.first:
+                if pos != 0 and c.first < other.first:
                     continue  # "the House" named before "the White House" is another body
                 if c.place >= 4 or c.person >= 3 or (pos != 0 and gaz.kind(c.mentions[0].text)):
                     continue  # "mayor of Passau" is not "Radio Passau"
-            elif l.kind == "place":
-                if pos != 0 or c.person >= 3 or c.org >= 3:
-                    continue
-            if best is None or l.first < best.first:
-                best = l
+            elif other.kind == "place" and (pos != 0 or c.person >= 3 or c.org >= 3):
+                continue
+            if best is None or other.first < best.first:
+                best = other
         if best is not None:
-            if best.kind == "person" and c.words[0] in names and len(c.words) == 1 and \
-                    sum(1 for l in longer if l.kind == "person" and l.words[0] == c.words[0]) > 1:
+            if (
+                best.kind == "person"
+                and c.words[0] in names
+                and len(c.words) == 1
+                and sum(1 for other in longer if other.kind == "person" and other.words[0] == c.words[0]) > 1
+            ):
                 continue  # a first name shared by two people names neither
             c.target = best
             continue
         if c.kind in (None, "person") and len(c.words) >= 1:
-            for l in by_word.get(c.words[-1], ()) if len(c.words) > 1 else longer:
-                if l.kind != "person" or l is c or l.target is not None:
+            for other in by_word.get(c.words[-1], ()) if len(c.words) > 1 else longer:
+                if other.kind != "person" or other is c or other.target is not None:
                     continue
-                if len(c.words) == 1 and len(c.words[0]) >= 5 and c.words[0] != l.words[-1] and \
-                        c.place < 4 and c.org < 3 and _edit_distance_at_most(c.words[0], l.words[-1], 1):
-                    c.target = l
+                if (
+                    len(c.words) == 1
+                    and len(c.words[0]) >= 5
+                    and c.words[0] != other.words[-1]
+                    and c.place < 4
+                    and c.org < 3
+                    and _edit_distance_at_most(c.words[0], other.words[-1], 1)
+                ):
+                    c.target = other
                     break
-                if len(c.words) == len(l.words) > 1 and l.first < c.first and c.words[1:] == l.words[1:] \
-                        and _edit_distance_at_most(c.words[0], l.words[0], 2):
-                    c.target = l
+                if (
+                    len(c.words) == len(other.words) > 1
+                    and other.first < c.first
+                    and c.words[1:] == other.words[1:]
+                    and _edit_distance_at_most(c.words[0], other.words[0], 2)
+                ):
+                    c.target = other
                     break
     # Capitals named only as actors ("Washington said") stand for their country.
     for c in list(clusters.values()):
@@ -233,8 +257,11 @@ def _entities(finder: NameFinder, clusters: dict[str, Cluster]):
     for e in entities:
         e.mentions.sort(key=lambda m: (m.start, m.end))
         # an acronym in parentheses is seen both as a definition and as a word
-        e.mentions = [m for i, m in enumerate(e.mentions)
-                      if i == 0 or (m.start, m.end) != (e.mentions[i - 1].start, e.mentions[i - 1].end)]
+        e.mentions = [
+            m
+            for i, m in enumerate(e.mentions)
+            if i == 0 or (m.start, m.end) != (e.mentions[i - 1].start, e.mentions[i - 1].end)
+        ]
         e.first = e.mentions[0].start
         forms = list(e.forms.values())
         if e.kind == "place" and not forms:
@@ -310,12 +337,19 @@ def _canonical(forms: list[str], e: Entity) -> str:
             # the country's own name beats its codes and its capital
             return (country == f, country is not None, not upper, len(words), len(f))
         return (True, True, not upper, len(words), len(f))
+
     best = forms[0]
     for f in forms[1:]:
         if score(f) > score(best):
             best = f
-    acronyms = e.kind == "organization" and all(len(w) <= 4 for w in best.split())  # "CMA CGM" stays as written
-    if best.isupper() and not acronyms and (len(best) > 6 or (e.kind in ("place", "person") and len(best) > 3)):
+    acronyms = e.kind == "organization" and all(
+        len(w) <= 4 for w in best.split()
+    )  # "CMA CGM" stays as written
+    if (
+        best.isupper()
+        and not acronyms
+        and (len(best) > 6 or (e.kind in ("place", "person") and len(best) > 3))
+    ):
         best = best.title()  # a dateline "BERLIN", a heading, a transcript label "MR. PRICE"
     return best
 

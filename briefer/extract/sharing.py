@@ -12,6 +12,7 @@ interface starting beside it. When it gets little time we take more pieces,
 and at the end we do the pieces it still holds rather than wait for them;
 should it fail, we do its share ourselves. The results are the same.
 """
+
 from __future__ import annotations
 
 import os
@@ -48,9 +49,13 @@ def machine_can_share() -> bool:
     return cores > 1
 
 
-def share_work(pieces: Sequence[Piece], work: Callable[[Piece], Result], first: Callable[[], First],
-               share: bool, hold_copy: Callable[[], object] | None = None
-               ) -> tuple[Callable[[], First], list[Result]]:
+def share_work(
+    pieces: Sequence[Piece],
+    work: Callable[[Piece], Result],
+    first: Callable[[], First],
+    share: bool,
+    hold_copy: Callable[[], object] | None = None,
+) -> tuple[Callable[[], First], list[Result]]:
     """`[work(p) for p in pieces]`, and `first()` as a function that gives its result.
 
     With `share` and can_share(), a forked copy takes pieces while we do `first()`, and then pieces too;
@@ -109,7 +114,7 @@ def _their_pieces(pieces, work, mine: dict, answer, patience: float) -> dict[int
         if select.select([answer], [], [], patience)[0]:
             try:
                 theirs = pickle.loads(answer.read())
-            except Exception:  # noqa: BLE001 - the copy died (killed, out of memory): its share is done here
+            except Exception:
                 theirs = {}
             for i in missing:
                 if i not in theirs:

@@ -3,6 +3,7 @@
 Markup characters of markdown bodies (`#`, `*`, `|`, `-`, `>`) come out as
 punctuation tokens, so entity offsets never include them.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,22 +16,76 @@ import re
 # with the first character taken by one class and tested again by a lookbehind in each branch:
 # a pattern that starts with a class lets the engine skip the spaces between tokens without
 # starting a match at each.
-TOKEN = re.compile(r"[^\s_](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[^\W\d_])\w*+(?:[-'\u2019]\w+)*+|(?<=\d)\d*+(?:[.,:]\d+)*+"
-                   r"|(?<=[^\w\s]))")
+TOKEN = re.compile(
+    r"[^\s_](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[^\W\d_])\w*+(?:[-'\u2019]\w+)*+|(?<=\d)\d*+(?:[.,:]\d+)*+"
+    r"|(?<=[^\w\s]))"
+)
 
 # "Geneva-based", "US-backed": the name part is a place or actor mention.
 LINK_SUFFIXES = frozenset(
-    "based backed led born owned controlled run funded made listed registered bound held allied "
-    "friendly sponsored linked style era wide level brokered drafted proposed".split()
+    [
+        "based",
+        "backed",
+        "led",
+        "born",
+        "owned",
+        "controlled",
+        "run",
+        "funded",
+        "made",
+        "listed",
+        "registered",
+        "bound",
+        "held",
+        "allied",
+        "friendly",
+        "sponsored",
+        "linked",
+        "style",
+        "era",
+        "wide",
+        "level",
+        "brokered",
+        "drafted",
+        "proposed",
+    ]
 )
 PARTICLES = frozenset(
-    "von van der den de del della di da das dos du la le bin ibn al el ter ten zu af av y e".split()
+    [
+        "von",
+        "van",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "das",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ter",
+        "ten",
+        "zu",
+        "af",
+        "av",
+        "y",
+        "e",
+    ]
 )
-_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|wal|ibn|bin|abu|bel|ben|d|de|di|da|o|l)['\u2019-][A-Z]")
+_PARTICLE_PREFIX = re.compile(
+    r"^(?:al|el|ad|as|ash|at|an|ar|az|wal|ibn|bin|abu|bel|ben|d|de|di|da|o|l)['\u2019-][A-Z]"
+)
 
 
 class Token:
-    __slots__ = ("start", "end", "text", "cap", "lower", "initial")
+    __slots__ = ("cap", "end", "initial", "lower", "start", "text")
 
     def __init__(self, start: int, end: int, text: str, initial: bool) -> None:
         self.start = start
@@ -42,7 +97,9 @@ class Token:
             self.cap = False  # most words: no hyphen or apostrophe, so not "al-Assad" or "d'Estaing"
         else:
             head = text[:4]
-            self.cap = ("-" in head or "'" in head or "\u2019" in head) and _PARTICLE_PREFIX.match(text) is not None
+            self.cap = ("-" in head or "'" in head or "\u2019" in head) and _PARTICLE_PREFIX.match(
+                text
+            ) is not None
         self.lower = text.lower()
         self.initial = initial  # first word of a sentence, line, cell or quotation
 
@@ -86,7 +143,7 @@ def tokenize(body: str, start: int, end: int) -> list[Token]:
             continue
         if "-" in text and first.isupper():
             dash = text.rfind("-")
-            if dash > 0 and text[dash + 1:].lower() in LINK_SUFFIXES:
+            if dash > 0 and text[dash + 1 :].lower() in LINK_SUFFIXES:
                 append(Token(s, s + dash, text[:dash], initial))
                 append(Token(s + dash, e, text[dash:].lower(), False))
                 initial = False

@@ -4,6 +4,7 @@ One compiled pattern finds the expressions; `_value` normalises each against
 the reference date. A bare weekday looks back in past-tense context and
 forward in future context (HeidelTime's news rule, with the clause's tense).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,13 +22,19 @@ _MON = rf"(?:{_MON_FULL}|{_MON_ABBR})"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DASH = r"\s*(?:-|\u2013|\u2014|to|and)\s*"
-_NUM = (r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-        r"ninety|a\s+few|several|a\s+couple\s+of|a\s+dozen|dozens\s+of|a\s+hundred)")
-_UNIT = r"(?:seconds|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters|years?|decades?|centur(?:y|ies))"
-_APPROX = (r"(?:(?:about|around|almost|nearly|roughly|some|approximately|more\s+than|less\s+than|fewer\s+than|"
-           r"at\s+least|at\s+most|up\s+to|over|under|just\s+over|just\s+under|well\s+over|close\s+to|"
-           r"upwards\s+of)\s+)")
+_NUM = (
+    r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|a\s+few|several|a\s+couple\s+of|a\s+dozen|dozens\s+of|a\s+hundred)"
+)
+_UNIT = (
+    r"(?:seconds|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters|years?|decades?|centur(?:y|ies))"
+)
+_APPROX = (
+    r"(?:(?:about|around|almost|nearly|roughly|some|approximately|more\s+than|less\s+than|fewer\s+than|"
+    r"at\s+least|at\s+most|up\s+to|over|under|just\s+over|just\s+under|well\s+over|close\s+to|"
+    r"upwards\s+of)\s+)"
+)
 _REL_WORD = r"(?:this|last|next|past|coming|previous|following)"
 _PART = r"(?:morning|afternoon|evening|night)"
 # a 24-hour time counts only with its zone ("09:00 UTC", "1400 GMT"): bare "14:30" may be a score or a ratio
@@ -92,18 +99,94 @@ _AFTER_THE = _only({"monmod", "yearpart", "quarter", "decade", "vague", "minute"
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUM_WORDS = None
-_YEAR_BEFORE = frozenset("in since by until till from of before after during through to and or between early "
-                         "late mid the around circa".split())
-_FUNCTION_AFTER = frozenset("and or to when as but after before with for than is was were when while that "
-                            "which who until the a an in on at by of".split())
-_PAST_EXCEPTIONS = frozenset("need needed based red bed hundred indeed speed feed seed united limited "
-                             "proceed succeed exceed embed shed wed breed bred".split())
+_YEAR_BEFORE = frozenset(
+    [
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "of",
+        "before",
+        "after",
+        "during",
+        "through",
+        "to",
+        "and",
+        "or",
+        "between",
+        "early",
+        "late",
+        "mid",
+        "the",
+        "around",
+        "circa",
+    ]
+)
+_FUNCTION_AFTER = frozenset(
+    [
+        "and",
+        "or",
+        "to",
+        "when",
+        "as",
+        "but",
+        "after",
+        "before",
+        "with",
+        "for",
+        "than",
+        "is",
+        "was",
+        "were",
+        "when",
+        "while",
+        "that",
+        "which",
+        "who",
+        "until",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "by",
+        "of",
+    ]
+)
+_PAST_EXCEPTIONS = frozenset(
+    [
+        "need",
+        "needed",
+        "based",
+        "red",
+        "bed",
+        "hundred",
+        "indeed",
+        "speed",
+        "feed",
+        "seed",
+        "united",
+        "limited",
+        "proceed",
+        "succeed",
+        "exceed",
+        "embed",
+        "shed",
+        "wed",
+        "breed",
+        "bred",
+    ]
+)
 
 
 # Compiled once: the value of every expression found is worked out with these.
 _SPACES = re.compile(r"\s+")
-_COUNT_UNIT = re.compile(rf"({_NUM})\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?({_UNIT})",
-                         re.IGNORECASE)
+_COUNT_UNIT = re.compile(
+    rf"({_NUM})\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?({_UNIT})", re.IGNORECASE
+)
 _DATE_PARTS = re.compile(r"\d+|[A-Za-z]+\.?")
 _DIGITS = re.compile(r"\d+")
 _MONTH_NAME = re.compile(_MON)
@@ -140,7 +223,7 @@ def _month_num(word: str) -> int:
 
 def _year_after(body: str, end: int, ref: dt.date) -> int | None:
     """'July last year', 'in May next year': the year named right after a month."""
-    after = body[end:end + 16].lower().split()
+    after = body[end : end + 16].lower().split()
     if len(after) >= 2 and after[1].startswith("year"):
         return {"last": ref.year - 1, "this": ref.year, "next": ref.year + 1}.get(after[0])
     return None
@@ -170,7 +253,9 @@ def _tensed_year(ref, month, body, start, sentences, starts, probe) -> int:
     if i < 0:
         return year
     s, e = sentences[i]
-    tense = probe.tense(body[s:e], start - s, within=4)  # only the verb of this phrase: "lasted ... in August"
+    tense = probe.tense(
+        body[s:e], start - s, within=4
+    )  # only the verb of this phrase: "lasted ... in August"
     later = (year, month) > (ref.year, ref.month)
     if tense == "past" and later:
         return year - 1
@@ -227,8 +312,11 @@ class TenseProbe:
             w = m.group().lower()
             if w in self.future or w.endswith(("'ll", "\u2019ll")):
                 future = True
-            elif w in self.past or (w.endswith("ed") and len(w) > 4 and w not in _PAST_EXCEPTIONS) or w in (
-                    "has", "have", "ago"):
+            elif (
+                w in self.past
+                or (w.endswith("ed") and len(w) > 4 and w not in _PAST_EXCEPTIONS)
+                or w in ("has", "have", "ago")
+            ):
                 future = False
             elif w in ("is", "are", "am", "remains", "stays"):
                 future = True
@@ -237,10 +325,11 @@ class TenseProbe:
             if m.start() >= pos and _CLAUSE_BREAK.search(text, pos, m.start()):
                 continue  # "on Tuesday night and are being looked after": another clause
             dist = abs(m.start() - pos)
-            if m.start() < pos:
-                dist = len(text[m.end():pos].split())
-            else:
-                dist = len(text[pos:m.start()].split()) - 1
+            dist = (
+                len(text[m.end() : pos].split())
+                if m.start() < pos
+                else len(text[pos : m.start()].split()) - 1
+            )
             if best_dist is None or dist < best_dist or (dist == best_dist and not future):
                 best_dist, best_future = dist, future
         if best_future is None or (within is not None and best_dist > within):
@@ -251,13 +340,87 @@ class TenseProbe:
 # Every expression contains one of these words or a number. Finding them first
 # and trying the full pattern only around them keeps the scan fast.
 _ANCHOR_WORDS = (
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
-    "September October November December Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()
-    + [form for w in ("second seconds minute minutes hour hours day days week weeks fortnight fortnights month "
-                      "months quarter quarters year years decade decades century centuries weekend morning "
-                      "afternoon evening night season spring summer autumn fall winter yesterday today tomorrow "
-                      "tonight now currently nowadays noon midnight").split()
-       for form in (w, w.capitalize())]  # these in either case at the start
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sept",
+        "Sep",
+        "Oct",
+        "Nov",
+        "Dec",
+    ]
+    + [
+        form
+        for w in [
+            "second",
+            "seconds",
+            "minute",
+            "minutes",
+            "hour",
+            "hours",
+            "day",
+            "days",
+            "week",
+            "weeks",
+            "fortnight",
+            "fortnights",
+            "month",
+            "months",
+            "quarter",
+            "quarters",
+            "year",
+            "years",
+            "decade",
+            "decades",
+            "century",
+            "centuries",
+            "weekend",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+            "season",
+            "spring",
+            "summer",
+            "autumn",
+            "fall",
+            "winter",
+            "yesterday",
+            "today",
+            "tomorrow",
+            "tonight",
+            "now",
+            "currently",
+            "nowadays",
+            "noon",
+            "midnight",
+        ]
+        for form in (w, w.capitalize())
+    ]  # these in either case at the start
 )
 
 
@@ -282,14 +445,134 @@ _WORD = re.compile(r"(?<![\w\u2019'-])\w+")
 # run straight on ("midMarch", "FY2025"). Most words before an anchor are none of these, and a set
 # lookup rules them out far more cheaply than a failed PATTERN.match (~5 us each).
 _FIRST_WORDS = frozenset(
-    "q1 q2 q3 q4 the a an about around almost nearly roughly some approximately more less fewer at up over under "
-    "just well close upwards another end start beginning middle rest remainder first second third fourth final last "
-    "current next previous latest this coming past recent following upcoming early earlier late later tonight noon "
-    "midnight yesterday today tomorrow now currently nowadays days weeks months years decades one two three four "
-    "five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
-    "twenty thirty forty fifty sixty seventy eighty ninety several dozens monday tuesday wednesday thursday friday "
-    "saturday sunday january february march april may june july august september october november december jan feb "
-    "mar apr jun jul aug sept sep oct nov dec".split()
+    [
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "the",
+        "a",
+        "an",
+        "about",
+        "around",
+        "almost",
+        "nearly",
+        "roughly",
+        "some",
+        "approximately",
+        "more",
+        "less",
+        "fewer",
+        "at",
+        "up",
+        "over",
+        "under",
+        "just",
+        "well",
+        "close",
+        "upwards",
+        "another",
+        "end",
+        "start",
+        "beginning",
+        "middle",
+        "rest",
+        "remainder",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "final",
+        "last",
+        "current",
+        "next",
+        "previous",
+        "latest",
+        "this",
+        "coming",
+        "past",
+        "recent",
+        "following",
+        "upcoming",
+        "early",
+        "earlier",
+        "late",
+        "later",
+        "tonight",
+        "noon",
+        "midnight",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "now",
+        "currently",
+        "nowadays",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "decades",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "several",
+        "dozens",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 _RUN_ON = ("mid", "fiscal", "fy")
 
@@ -297,7 +580,9 @@ _RUN_ON = ("mid", "fiscal", "fy")
 def _may_open(word: str) -> bool:
     """Could PATTERN match from the start of this word? (False only when it certainly cannot.)"""
     if not word.isascii():
-        return True  # IGNORECASE folds some other letters onto ASCII ones ("\u017f" is "s"): let PATTERN judge
+        return (
+            True  # IGNORECASE folds some other letters onto ASCII ones ("\u017f" is "s"): let PATTERN judge
+        )
     lw = word.lower()
     return word[0].isdigit() or lw in _FIRST_WORDS or lw.startswith(_RUN_ON)
 
@@ -355,13 +640,18 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[dict]:
             continue
         if kind == "month" and body[start:end] == "May" and _modal_may(body, end):
             continue
-        if kind == "now" and text[0].isupper() and body[end:end + 1] == ",":
+        if kind == "now" and text[0].isupper() and body[end : end + 1] == ",":
             pass
         value = _value(kind, text, ref, body, start, sentences, starts, probe)
         if kind == "clock" and out and _clock_joins(body, out[-1], start):
             value = out[-1]["value"]  # "Tuesday at 3 p.m.": the time of day is on that day
-        if kind == "month" and previous_kind in ("month", "monmod") and value and out[-1]["value"] \
-                and body[out[-1]["end"]:start].strip().lower() in ("and", "or", "to", "through", "-", "\u2013"):
+        if (
+            kind == "month"
+            and previous_kind in ("month", "monmod")
+            and value
+            and out[-1]["value"]
+            and body[out[-1]["end"] : start].strip().lower() in ("and", "or", "to", "through", "-", "\u2013")
+        ):
             # "in August and September": one span of months, read with the year of the first
             year, first_month = int(out[-1]["value"][:4]), int(out[-1]["value"][5:7])
             month = int(value[5:7])
@@ -386,15 +676,21 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 def _clock_joins(body: str, day: dict, clock_start: int, after: dict | None = None) -> bool:
     """Is a time of day written right beside a day ("Friday at 3 p.m.", "27 April 2026, 09:00 UTC")?"""
     if after is not None:  # the clock came first: "3 p.m. on Friday"
-        day, gap = after, body[day["end"]:after["start"]]
+        day, gap = after, body[day["end"] : after["start"]]
     else:
-        gap = body[day["end"]:clock_start]
+        gap = body[day["end"] : clock_start]
     value = day["value"]
-    return bool(value and _DAY_VALUE.match(value)) and gap.strip(" ,()").lower() in ("", "at", "on", "from", "by")
+    return bool(value and _DAY_VALUE.match(value)) and gap.strip(" ,()").lower() in (
+        "",
+        "at",
+        "on",
+        "from",
+        "by",
+    )
 
 
 def _modal_may(body: str, end: int) -> bool:
-    nxt = body[end:end + 12].split()
+    nxt = body[end : end + 12].split()
     return bool(nxt) and nxt[0].islower() and nxt[0] not in ("and", "or", "to", "in", "of")
 
 
@@ -402,18 +698,16 @@ def _duration_ok(text: str) -> bool:
     low = text.lower()
     words = low.split()
     # "a second session": "second" as an ordinal, not a unit
-    if re.fullmatch(r"(?:an?|one)\s+second", low) or words[-1] == "second":
-        return False
-    return True
+    return not (re.fullmatch(r"(?:an?|one)\s+second", low) or words[-1] == "second")
 
 
 def _year_context(body: str, start: int, end: int) -> bool:
-    before = body[max(0, start - 20):start].split()
+    before = body[max(0, start - 20) : start].split()
     if before and before[-1].lower().strip("(") in _YEAR_BEFORE:
         return True
-    after = body[end:end + 20]
+    after = body[end : end + 20]
     if not after or not after[0].isspace():
-        return after[:1] in ("", ".", ",", ";", ":", ")", "'", "\u2019", "\"", "\u201d")
+        return after[:1] in ("", ".", ",", ";", ":", ")", "'", "\u2019", '"', "\u201d")
     words = after.split()
     if not words:
         return True
@@ -441,10 +735,15 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
         if kind in ("dmy", "mdy"):
             parts = _DATE_PARTS.findall(text)
             nums = [int(_DIGITS.match(p).group()) for p in parts if p[0].isdigit()]
-            month = next(_month_num(p) for p in parts if p.lower().rstrip(".") in lexicon().temporal["months"])
+            month = next(
+                _month_num(p) for p in parts if p.lower().rstrip(".") in lexicon().temporal["months"]
+            )
             day = nums[0]
-            year = nums[1] if len(nums) > 1 else (ref and (_year_after(body, start + len(text), ref)
-                                                           or _near_year(ref, month, day)))
+            year = (
+                nums[1]
+                if len(nums) > 1
+                else (ref and (_year_after(body, start + len(text), ref) or _near_year(ref, month, day)))
+            )
             if not year:
                 return None
             return dt.date(year, month, day).isoformat()
@@ -459,8 +758,9 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
                 return f"{y.group()}-{month:02d}"
             if not ref:
                 return None
-            year = _year_after(body, start + len(text), ref) or _tensed_year(ref, month, body, start, sentences,
-                                                                              starts, probe)
+            year = _year_after(body, start + len(text), ref) or _tensed_year(
+                ref, month, body, start, sentences, starts, probe
+            )
             return f"{year:04d}-{month:02d}"
         if kind == "yearpart":
             y = _FOUR_DIGITS.search(text)
@@ -486,7 +786,11 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
         if kind == "clock":
             return ref.isoformat() if ref else None  # a time of day folds into its day
         if kind == "vague":
-            return "FUTURE_REF" if any(w in low for w in ("coming", "next", "following", "upcoming")) else "PAST_REF"
+            return (
+                "FUTURE_REF"
+                if any(w in low for w in ("coming", "next", "following", "upcoming"))
+                else "PAST_REF"
+            )
         if kind == "now":
             return "PRESENT_REF"
         if ref is None:
@@ -530,8 +834,11 @@ def _relative(low: str, ref: dt.date) -> str | None:
     words = low.split()
     if low == "tonight" or words[-1] in ("morning", "afternoon", "evening", "night"):
         shift = {"last": -1, "this": 0, "next": 1}.get(words[0], 0) if low != "tonight" else 0
-        return (ref + dt.timedelta(days=shift)).isoformat() if words[0] != "last" else (
-            ref - dt.timedelta(days=1)).isoformat()
+        return (
+            (ref + dt.timedelta(days=shift)).isoformat()
+            if words[0] != "last"
+            else (ref - dt.timedelta(days=1)).isoformat()
+        )
     unit = words[-1]
     k = {"last": -1, "this": 0, "next": 1, "earlier": 0, "later": 0}.get(words[0], 0)
     if words[0] in ("early", "late"):
@@ -564,7 +871,7 @@ def _weekday(low, ref, body, start, sentences, starts, probe):
         return (ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)).isoformat()
     i = bisect_right(starts, start) - 1
     s, e = sentences[i] if i >= 0 else (max(0, start - 200), min(len(body), start + 200))
-    lead = body[max(s, start - 7):start].lower().split()
+    lead = body[max(s, start - 7) : start].lower().split()
     if lead and lead[-1] == "since":
         return (ref - dt.timedelta(days=delta_back)).isoformat()
     if mod != "this" and not probe.is_future(body[s:e], start - s):

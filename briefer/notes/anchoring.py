@@ -21,6 +21,7 @@ around the stored position; and windows next to exact occurrences of the stored
 context. Each candidate is trimmed with Levenshtein distance and snapped to word
 boundaries.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,7 +54,7 @@ def anchor_note(note: Note, body: str) -> Note:
     note = Note.from_dict(note.to_dict())
     target = note.target
     exact = target.exact
-    if body[target.start:target.end] == exact and (exact or target.start <= len(body)):
+    if body[target.start : target.end] == exact and (exact or target.start <= len(body)):
         note.anchor = "anchored"
         return note
     if not exact:
@@ -61,7 +62,9 @@ def anchor_note(note: Note, body: str) -> Note:
         return note
     spans = [(s, s + len(exact)) for s in _occurrences(body, exact)] or _whitespace_variants(body, exact)
     if spans:
-        start, end = max(spans, key=lambda span: (_score(body, target, *span, 1.0), -abs(span[0] - target.start)))
+        start, end = max(
+            spans, key=lambda span: (_score(body, target, *span, 1.0), -abs(span[0] - target.start))
+        )
         note.target = Target.from_span(body, start, end)
         note.anchor = "anchored"
         return note
@@ -104,7 +107,7 @@ def find_notes_for_briefing(store, briefing, *, persist: bool = True) -> list[No
         notes += [n for n in store.notes_for_path(briefing.path) if n.id not in known]
     path = normalise_path(briefing.path) if briefing.path is not None else None
     result = []
-    for old, new in zip(notes, anchor_notes(notes, briefing.body)):
+    for old, new in zip(notes, anchor_notes(notes, briefing.body), strict=False):
         new.briefing_id = briefing.id
         new.briefing_path = path or old.briefing_path
         new.briefing_title = briefing.title or old.briefing_title
@@ -128,8 +131,8 @@ def _similarity(a: str, b: str) -> float:
 
 
 def _score(body: str, target: Target, start: int, end: int, quote_similarity: float) -> float:
-    prefix = _similarity(target.prefix, body[max(0, start - len(target.prefix)):start])
-    suffix = _similarity(target.suffix, body[end:end + len(target.suffix)])
+    prefix = _similarity(target.prefix, body[max(0, start - len(target.prefix)) : start])
+    suffix = _similarity(target.suffix, body[end : end + len(target.suffix)])
     position = max(0.0, 1.0 - abs(start - target.start) / max(1, len(body)))
     return (50 * quote_similarity + 20 * prefix + 20 * suffix + 2 * position) / 92
 
@@ -147,7 +150,7 @@ def _whitespace_variants(body: str, exact: str) -> list[tuple[int, int]]:
     if len(words) < 2:
         return []
     pattern = re.compile(r"\s+".join(map(re.escape, words)))
-    return [m.span() for m, _ in zip(pattern.finditer(body), range(MAX_EXACT_HITS))]
+    return [m.span() for m, _ in zip(pattern.finditer(body), range(MAX_EXACT_HITS), strict=False)]
 
 
 # ---------------------------------------------------------------- fuzzy search
@@ -175,7 +178,7 @@ def _best_fuzzy(body: str, target: Target) -> tuple[int, int, float, float] | No
         tried: set[int] = set()
         size = min(CHUNK_CHARS, max(4, length // 3))
         for offset in _chunk_offsets(length, size):
-            for at in _occurrences(body, exact[offset:offset + size], MAX_CONTEXT_HITS):
+            for at in _occurrences(body, exact[offset : offset + size], MAX_CONTEXT_HITS):
                 guess = at - offset
                 if guess // (max_edits + 1) not in tried:
                     tried.add(guess // (max_edits + 1))

@@ -1,4 +1,5 @@
 """`briefer notes list|add|rm` and `briefer tags`: the notes store without the TUI."""
+
 from __future__ import annotations
 
 import json
@@ -15,20 +16,28 @@ def register(subparsers, common) -> None:
     actions = notes.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     listing = actions.add_parser("list", parents=[common], help="list notes, in text order per briefing")
-    listing.add_argument("--briefing", metavar="FILE", help="only this briefing's notes (re-anchored to its text)")
+    listing.add_argument(
+        "--briefing", metavar="FILE", help="only this briefing's notes (re-anchored to its text)"
+    )
     listing.add_argument("--tag", metavar="TAG", help="only notes with this tag or a tag under it (TAG/...)")
     listing.add_argument("--json", action="store_true", help="print the notes as a JSON array")
     listing.set_defaults(func=run)
 
     adding = actions.add_parser(
-        "add", parents=[common], help="annotate a passage of a briefing; prints the new note's id",
+        "add",
+        parents=[common],
+        help="annotate a passage of a briefing; prints the new note's id",
         description="Annotate the first occurrence of TEXT in the briefing FILE (line breaks and runs "
         "of spaces in the file match any whitespace in TEXT). Prints the new note's id.",
     )
     adding.add_argument("file", metavar="FILE", help="the briefing")
-    adding.add_argument("--quote", metavar="TEXT", required=True, help="the passage, as it occurs in the briefing")
+    adding.add_argument(
+        "--quote", metavar="TEXT", required=True, help="the passage, as it occurs in the briefing"
+    )
     adding.add_argument("--note", metavar="TEXT", default="", help="the note (markdown)")
-    adding.add_argument("--tag", metavar="TAG", action="append", default=[], help="a tag, nested with / (repeatable)")
+    adding.add_argument(
+        "--tag", metavar="TAG", action="append", default=[], help="a tag, nested with / (repeatable)"
+    )
     adding.set_defaults(func=run)
 
     removing = actions.add_parser("rm", parents=[common], help="delete a note by id")
@@ -81,7 +90,9 @@ def _load_briefing(path):
     except BriefingError as exc:
         raise CommandError(safe(str(exc))) from None
     except (UnicodeDecodeError, ValueError) as exc:
-        raise CommandError(f"{safe(str(path))}: cannot read it as a briefing ({type(exc).__name__})") from None
+        raise CommandError(
+            f"{safe(str(path))}: cannot read it as a briefing ({type(exc).__name__})"
+        ) from None
 
 
 def _list(store, args) -> int:
@@ -175,7 +186,9 @@ def _remove(store, args) -> int:
 def _tags(store, args) -> int:
     counts = store.tag_counts()
     if args.json:
-        print(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(counts, ensure_ascii=False)))
+        print(
+            _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(counts, ensure_ascii=False))
+        )
         return 0
     width = len(str(max(counts.values(), default=0)))
     for tag, count in counts.items():

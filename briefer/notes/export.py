@@ -42,6 +42,7 @@ tags, and a hash of the exported note text, so an edit made in the file is
 detectable (and wins on import) while an unedited file never overrides newer
 edits made in briefer.
 """
+
 from __future__ import annotations
 
 import functools
@@ -73,6 +74,7 @@ _COMMENT_END = " -->"
 
 # ---------------------------------------------------------------- briefing metadata
 
+
 @dataclass(frozen=True, slots=True)
 class BriefingInfo:
     """What an export says about a briefing; from the Briefing when it loads, else from its notes."""
@@ -84,7 +86,7 @@ class BriefingInfo:
     date: str | None = None
 
     @classmethod
-    def from_briefing(cls, briefing, briefing_id: str | None = None) -> "BriefingInfo":
+    def from_briefing(cls, briefing, briefing_id: str | None = None) -> BriefingInfo:
         return cls(
             id=briefing_id or briefing.id,
             title=briefing.title,
@@ -95,7 +97,7 @@ class BriefingInfo:
         )
 
     @classmethod
-    def from_notes(cls, notes: list[Note]) -> "BriefingInfo":
+    def from_notes(cls, notes: list[Note]) -> BriefingInfo:
         newest = max(notes, key=lambda n: (n.updated or n.created, n.id))
         return cls(id=newest.briefing_id, title=newest.briefing_title, path=newest.briefing_path)
 
@@ -385,7 +387,10 @@ def render_section(info: BriefingInfo, notes) -> str:
     title = escape_markdown(" ".join(info.title.split()) or " ".join(info.path.split())) or "Untitled"
     out = [
         f"# {title}\n",
-        _BRIEFING_COMMENT + comment_json({"id": info.id, "title": info.title, "path": info.path}) + _COMMENT_END + "\n",
+        _BRIEFING_COMMENT
+        + comment_json({"id": info.id, "title": info.title, "path": info.path})
+        + _COMMENT_END
+        + "\n",
     ]
     anchored = [n for n in notes if n.anchor != "orphan"]
     orphans = [n for n in notes if n.anchor == "orphan"]
@@ -400,7 +405,13 @@ def render_section(info: BriefingInfo, notes) -> str:
 
 def render_briefing(info: BriefingInfo, notes, *, exported: str, my_notes: str | None = None) -> str:
     """One briefing's export file. `my_notes` is the previous file's My notes region, kept verbatim."""
-    return front_matter(info, notes, exported) + "\n" + render_section(info, notes) + "\n" + (my_notes or MY_NOTES_DEFAULT)
+    return (
+        front_matter(info, notes, exported)
+        + "\n"
+        + render_section(info, notes)
+        + "\n"
+        + (my_notes or MY_NOTES_DEFAULT)
+    )
 
 
 def briefing_sort_key(info: BriefingInfo):
@@ -422,6 +433,7 @@ def previous_exported(text: str) -> str | None:
 
 # ---------------------------------------------------------------- W3C Web Annotation JSON
 
+
 def _source_iri(info: BriefingInfo) -> str:
     path = Path(info.path) if info.path else None
     if path is not None and path.is_absolute():
@@ -432,7 +444,9 @@ def _source_iri(info: BriefingInfo) -> str:
 def annotation(note: Note, info: BriefingInfo) -> dict:
     body = []
     if note.text:
-        body.append({"type": "TextualBody", "value": note.text, "format": "text/markdown", "purpose": "commenting"})
+        body.append(
+            {"type": "TextualBody", "value": note.text, "format": "text/markdown", "purpose": "commenting"}
+        )
     body += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in note.tags]
     item = {
         "id": f"urn:briefer:note:{note.id}",
@@ -446,8 +460,12 @@ def annotation(note: Note, info: BriefingInfo) -> dict:
     item["target"] = {
         "source": _source_iri(info),
         "selector": [
-            {"type": "TextQuoteSelector", "exact": note.target.exact,
-             "prefix": note.target.prefix, "suffix": note.target.suffix},
+            {
+                "type": "TextQuoteSelector",
+                "exact": note.target.exact,
+                "prefix": note.target.prefix,
+                "suffix": note.target.suffix,
+            },
             {"type": "TextPositionSelector", "start": note.target.start, "end": note.target.end},
         ],
     }
@@ -479,10 +497,15 @@ def is_briefer_json(text: str) -> bool:
         data = json.loads(text)
     except ValueError:
         return False
-    return isinstance(data, dict) and isinstance(data.get("generator"), dict) and data["generator"].get("name") == GENERATOR
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("generator"), dict)
+        and data["generator"].get("name") == GENERATOR
+    )
 
 
 # ---------------------------------------------------------------- reading an export back
+
 
 def normalise_newlines(text: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
@@ -493,7 +516,7 @@ def front_matter_text(text: str) -> str | None:
     if not text.startswith("---\n"):
         return None
     end = text.find("\n---\n", 3)
-    return text[4:end + 1] if end >= 0 else None
+    return text[4 : end + 1] if end >= 0 else None
 
 
 def is_briefer_file(text: str) -> bool:
@@ -508,7 +531,7 @@ _MY_NOTES = re.compile(rf"(?m)^{re.escape(MY_NOTES_HEADING)}[ \t]*$")
 def my_notes_region(text: str) -> str | None:
     """Everything from the `## My notes` heading to the end, exactly as it is in the file."""
     match = _MY_NOTES.search(text)
-    return text[match.start():] if match else None
+    return text[match.start() :] if match else None
 
 
 @dataclass(slots=True)
@@ -552,7 +575,9 @@ def parse_export(text: str) -> ParsedExport:
                 result.problems.append(f"line {number + 1}: unreadable briefing data")
                 briefing = None
             else:
-                briefing = BriefingInfo(id=data["id"], title=str(data.get("title") or ""), path=str(data.get("path") or ""))
+                briefing = BriefingInfo(
+                    id=data["id"], title=str(data.get("title") or ""), path=str(data.get("path") or "")
+                )
             pending = []
         elif line.startswith(_NOTE_COMMENT) and line.endswith(_COMMENT_END):
             if briefing is None:
@@ -572,7 +597,7 @@ def parse_export(text: str) -> ParsedExport:
 
 def _comment_data(line: str, opener: str):
     try:
-        return json.loads(line[len(opener): -len(_COMMENT_END)])
+        return json.loads(line[len(opener) : -len(_COMMENT_END)])
     except ValueError:
         return None
 
@@ -614,8 +639,11 @@ def _read_note(lines: list[str], data, briefing: BriefingInfo) -> ImportedNote:
     else:
         tags = exported_tags
     target = Target(
-        exact=str(data["exact"]), prefix=str(data["prefix"]), suffix=str(data["suffix"]),
-        start=int(data["start"]), end=int(data["end"]),
+        exact=str(data["exact"]),
+        prefix=str(data["prefix"]),
+        suffix=str(data["suffix"]),
+        start=int(data["start"]),
+        end=int(data["end"]),
     )
     note = Note(
         id=str(data["id"]),
@@ -668,6 +696,8 @@ def merge_imported(imported: ImportedNote, existing: Note | None, now: str) -> N
         result.tags = list(note.tags)
     if result == existing:
         return None
-    if (imported.text_edited and note.text != existing.text) or (imported.tags_edited and note.tags != existing.tags):
+    if (imported.text_edited and note.text != existing.text) or (
+        imported.tags_edited and note.tags != existing.tags
+    ):
         result.updated = now
     return result

@@ -4,6 +4,7 @@ The rendering and parsing are pure (`briefer.notes.export`); this module adds th
 store, the files and the clock. Heavy imports happen inside functions: this module
 is imported on every CLI start.
 """
+
 from __future__ import annotations
 
 import os
@@ -24,6 +25,7 @@ class ExportError(Exception):
 
 # ---------------------------------------------------------------- exporting
 
+
 def export_briefing_notes(store, briefing, out_dir: Path | None = None, force: bool = False) -> Path:
     """Write the notes of one open briefing to its file in `out_dir`; returns that file."""
     from briefer.notes import export
@@ -35,7 +37,13 @@ def export_briefing_notes(store, briefing, out_dir: Path | None = None, force: b
     folder = Path(out_dir) if out_dir is not None else config.export_dir()
     target = folder / export.export_file_name(info)
     _write_markdown_files(
-        store, [(target, lambda exported, mine: export.render_briefing(info, notes, exported=exported, my_notes=mine))],
+        store,
+        [
+            (
+                target,
+                lambda exported, mine: export.render_briefing(info, notes, exported=exported, my_notes=mine),
+            )
+        ],
         force,
     )
     return target
@@ -64,7 +72,10 @@ def export_notes(
 
     chosen = export.select_notes(
         store.all_notes() if notes is None else notes,
-        tags=tags, since=since, briefing_ids=briefing_ids, paths=paths,
+        tags=tags,
+        since=since,
+        briefing_ids=briefing_ids,
+        paths=paths,
     )
     if not chosen:
         raise ExportError("no notes to export")
@@ -80,16 +91,31 @@ def export_notes(
     if out.suffix.lower() in MARKDOWN_SUFFIXES or single:
         target = out if out.suffix.lower() in MARKDOWN_SUFFIXES else out / SINGLE_FILE_NAME
         _write_markdown_files(
-            store, [(target, lambda exported, mine: export.render_collection(groups, exported=exported, my_notes=mine))],
+            store,
+            [
+                (
+                    target,
+                    lambda exported, mine: export.render_collection(groups, exported=exported, my_notes=mine),
+                )
+            ],
             force,
         )
         return [target]
     names = export.export_file_names([info for info, _ in groups])
     targets = [(out / names[info.id], info, group) for info, group in groups]
-    _write_markdown_files(store, [
-        (target, lambda exported, mine, info=info, group=group: export.render_briefing(info, group, exported=exported, my_notes=mine))
-        for target, info, group in targets
-    ], force)
+    _write_markdown_files(
+        store,
+        [
+            (
+                target,
+                lambda exported, mine, info=info, group=group: export.render_briefing(
+                    info, group, exported=exported, my_notes=mine
+                ),
+            )
+            for target, info, group in targets
+        ],
+        force,
+    )
     return [t for t, _, _ in targets]
 
 
@@ -135,7 +161,9 @@ def _read_targets(targets, force: bool, json_file: bool = False) -> dict:
             raise ExportError(f"{target}: is a folder") from None
         except OSError as exc:
             raise ExportError(f"{target}: {exc.strerror or exc}") from None
-        if text is not None and not (export.is_briefer_json(text) if json_file else export.is_briefer_file(text)):
+        if text is not None and not (
+            export.is_briefer_json(text) if json_file else export.is_briefer_file(text)
+        ):
             if not force:
                 raise ExportError(f"{target}: not written by briefer; use --force to overwrite it")
             text = None
@@ -208,6 +236,7 @@ def render_to_text(groups, *, single: bool, fmt: str) -> str:
 
 
 # ---------------------------------------------------------------- importing
+
 
 @dataclass(slots=True)
 class ImportReport:
@@ -283,28 +312,46 @@ def import_exports(store, paths) -> ImportReport:
 
 # ---------------------------------------------------------------- the commands
 
+
 def register(subparsers, common) -> None:
     parser = subparsers.add_parser(
-        "export", parents=[common],
+        "export",
+        parents=[common],
         help="write notes as markdown files (one per briefing) or W3C annotation JSON",
         description="Write notes as markdown: one file per briefing, with the passage, the note, "
         "its #tags and the data `briefer import` needs to restore it. A file's '## My notes' "
         "section is kept when it is exported again.",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="only the notes of these briefings")
-    parser.add_argument("--tag", action="append", default=[], metavar="TAG",
-                        help="only notes with this tag or a tag nested under it (repeatable)")
-    parser.add_argument("--since", metavar="YYYY-MM-DD", help="only notes created or changed on or after this day")
-    parser.add_argument("-o", "--output", metavar="DIR|FILE.md|-",
-                        help="folder (default: the export folder), one .md file, or - for standard output")
+    parser.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="only notes with this tag or a tag nested under it (repeatable)",
+    )
+    parser.add_argument(
+        "--since", metavar="YYYY-MM-DD", help="only notes created or changed on or after this day"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR|FILE.md|-",
+        help="folder (default: the export folder), one .md file, or - for standard output",
+    )
     parser.add_argument("--single", action="store_true", help="all notes in one file")
     parser.add_argument("--force", action="store_true", help="overwrite files that briefer did not write")
-    parser.add_argument("--format", choices=("markdown", "json"), default="markdown",
-                        help="markdown (default) or W3C Web Annotation JSON")
+    parser.add_argument(
+        "--format",
+        choices=("markdown", "json"),
+        default="markdown",
+        help="markdown (default) or W3C Web Annotation JSON",
+    )
     parser.set_defaults(func=run_export)
 
     parser = subparsers.add_parser(
-        "import", parents=[common],
+        "import",
+        parents=[common],
         help="restore notes from briefer's markdown export",
         description="Restore notes from files written by `briefer export`. Note text and tags "
         "edited in a file win; importing again creates no duplicates.",
@@ -364,18 +411,30 @@ def run_export(args) -> int:
     store = _open_store(args)
     try:
         notes = export.select_notes(
-            store.all_notes(), tags=args.tag, since=args.since,
-            briefing_ids=list(briefings), paths=paths if args.files else None,
+            store.all_notes(),
+            tags=args.tag,
+            since=args.since,
+            briefing_ids=list(briefings),
+            paths=paths if args.files else None,
         )
         if not notes:
             print("briefer: no notes to export", file=sys.stderr)
             return 0
         if args.output == "-":
-            _print_utf8(render_to_text(briefing_groups(notes, briefings), single=args.single, fmt=args.format))
+            _print_utf8(
+                render_to_text(briefing_groups(notes, briefings), single=args.single, fmt=args.format)
+            )
             return 0
         out = Path(args.output) if args.output else config.export_dir(_settings(args))
-        written = export_notes(store, out, notes=notes, single=args.single, force=args.force,
-                               fmt=args.format, briefings=briefings)
+        written = export_notes(
+            store,
+            out,
+            notes=notes,
+            single=args.single,
+            force=args.force,
+            fmt=args.format,
+            briefings=briefings,
+        )
     except ExportError as exc:
         raise _command_error(str(exc)) from None
     finally:

@@ -2,11 +2,12 @@
 
 Stored in TinyDB as the plain dict of `Note.to_dict()`.
 """
+
 from __future__ import annotations
 
 import secrets
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 ANCHOR_STATES = ("anchored", "changed", "orphan")
 NOTE_KINDS = ("note", "highlight")
@@ -24,11 +25,11 @@ class Target:
     end: int
 
     @classmethod
-    def from_span(cls, body: str, start: int, end: int) -> "Target":
+    def from_span(cls, body: str, start: int, end: int) -> Target:
         return cls(
             exact=body[start:end],
-            prefix=body[max(0, start - CONTEXT_CHARS):start],
-            suffix=body[end:end + CONTEXT_CHARS],
+            prefix=body[max(0, start - CONTEXT_CHARS) : start],
+            suffix=body[end : end + CONTEXT_CHARS],
             start=start,
             end=end,
         )
@@ -52,11 +53,16 @@ class Note:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Note":
+    def from_dict(cls, data: dict) -> Note:
         fields = dict(data)
         fields["target"] = Target(**fields["target"])
         fields["tags"] = list(fields.get("tags") or [])
         return cls(**{k: v for k, v in fields.items() if k in cls.__dataclass_fields__})
+
+
+def text_order(note: Note) -> tuple[int, int, str, str]:
+    """Sort key: where the passage starts and ends, then the older note first."""
+    return (note.target.start, note.target.end, note.created, note.id)
 
 
 def new_note_id() -> str:
@@ -65,4 +71,4 @@ def new_note_id() -> str:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()

@@ -40,11 +40,13 @@ backup is restored, and `messages` says so; a missing notes folder opens read-on
 Tags: `tag_counts()` counts notes per tag, and a nested tag `area/topic` also counts
 once for `area` (as Obsidian does), so filtering by `area` finds notes under it.
 """
+
 from __future__ import annotations
 
 import errno
 import fcntl
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -53,10 +55,10 @@ import tempfile
 import threading
 import time
 from collections import Counter, OrderedDict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -168,7 +170,7 @@ def atomic_write(path: Path, payload: bytes, *, backups: bool = True) -> None:
             os.fsync(handle.fileno())
         if backups and os.path.exists(path):
             baks = _backup_paths(path)
-            for older, newer in reversed(list(zip(baks, baks[1:]))):
+            for older, newer in reversed(list(itertools.pairwise(baks))):
                 if older.exists():
                     os.replace(older, newer)
             if baks[0].exists():
@@ -225,8 +227,11 @@ def _read_json(path: Path, is_shard: bool) -> tuple[dict | None, tuple | None, b
         raise _Damaged("not a notes file (wrong shape)")
     if is_shard:
         for doc in data.get("notes", {}).values():
-            if not all(k in doc for k in _REQUIRED_NOTE_KEYS) or not isinstance(doc["target"], dict) \
-                    or not all(k in doc["target"] for k in _TARGET_KEYS):
+            if (
+                not all(k in doc for k in _REQUIRED_NOTE_KEYS)
+                or not isinstance(doc["target"], dict)
+                or not all(k in doc["target"] for k in _TARGET_KEYS)
+            ):
                 raise _Damaged("a note in it is incomplete")
     return data, stamp, _digest(raw)
 
@@ -283,7 +288,7 @@ class _TinyDB(TinyDB):
 class SafeStorage(Storage):
     """TinyDB storage: atomic durable writes with backups, in-memory reads checked by stat."""
 
-    def __init__(self, path: Path, store: "NotesStore", is_shard: bool):
+    def __init__(self, path: Path, store: NotesStore, is_shard: bool):
         self.path = path
         self._store = store
         self._is_shard = is_shard
@@ -344,8 +349,8 @@ def _summarise(notes_table: dict) -> dict:
             entry["tags"].extend(t for t in doc["tags"] if t not in entry["tags"])
     tags: Counter = Counter()
     for tag_set, count in tag_sets.items():
-        for tag in {t for tag in tag_set for t in tag_and_parents(tag)}:
-            tags[tag] += count
+        for counted in {parent for tag in tag_set for parent in tag_and_parents(tag)}:
+            tags[counted] += count
     return {"briefings": briefings, "tags": dict(tags)}
 
 
@@ -375,7 +380,7 @@ class NotesStore:
     # ------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, path: Path | str | None = None, *, wait: float = 2.0) -> "NotesStore":
+    def open(cls, path: Path | str | None = None, *, wait: float = 2.0) -> NotesStore:
         path = Path(os.path.abspath(config.notes_path(path)))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -455,7 +460,9 @@ class NotesStore:
             self._migrate(schema, data)
             return False
         if meta.get("shards", SHARD_COUNT) != SHARD_COUNT:
-            raise StoreError(f"{self.path} uses {meta.get('shards')} shards; this briefer expects {SHARD_COUNT}")
+            raise StoreError(
+                f"{self.path} uses {meta.get('shards')} shards; this briefer expects {SHARD_COUNT}"
+            )
         return True
 
     def _migrate(self, schema: int, data: dict) -> None:
@@ -471,7 +478,9 @@ class NotesStore:
             try:
                 note = Note.from_dict({**doc, "id": doc.get("id") or note_id})
             except (TypeError, KeyError, AttributeError):
-                raise StoreError(f"note {note_id[:64]} in {self.path} is incomplete; nothing was upgraded") from None
+                raise StoreError(
+                    f"note {note_id[:64]} in {self.path} is incomplete; nothing was upgraded"
+                ) from None
             by_shard.setdefault(shard_key(note.briefing_id), {})[note.id] = _note_dict(note)
         for key, notes in by_shard.items():
             storage = self._shard(key).storage
@@ -482,7 +491,9 @@ class NotesStore:
         migrated["_meta"] = {"meta": {"schema": SCHEMA_VERSION, "shards": SHARD_COUNT}}
         self._main.storage.write(migrated)
         count = sum(len(n) for n in by_shard.values())
-        self.messages.append(f"Upgraded the notes file to schema {SCHEMA_VERSION} ({count} notes); the old file is kept.")
+        self.messages.append(
+            f"Upgraded the notes file to schema {SCHEMA_VERSION} ({count} notes); the old file is kept."
+        )
 
     # ------------------------------------------------------------ loading and recovery
 
@@ -530,7 +541,9 @@ class NotesStore:
                 return data, _stamp(path), _file_digest(path)
             aside = self._move_aside(path) if have_lock else None
             kept = f"; the damaged file is kept as {aside.name}" if aside else ""
-            self.messages.append(f"Notes file {label} was damaged ({reason}) and no backup could be read{kept}.")
+            self.messages.append(
+                f"Notes file {label} was damaged ({reason}) and no backup could be read{kept}."
+            )
             if not have_lock:
                 self.read_only = True
             return {}, _stamp(path), _file_digest(path)
@@ -542,7 +555,9 @@ class NotesStore:
     def _move_aside(path: Path) -> Path | None:
         if not path.exists():
             return None
-        aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%dT%H%M%S')}-{time.time_ns() % 10**9}")
+        aside = path.with_name(
+            f"{path.name}.corrupt-{time.strftime('%Y%m%dT%H%M%S')}-{time.time_ns() % 10**9}"
+        )
         os.replace(path, aside)
         return aside
 
@@ -567,8 +582,9 @@ class NotesStore:
     def _load_summary_file(self) -> None:
         try:
             data = json.loads((self.shard_dir / "summary.json").read_bytes())
-            if (data.get("format"), data.get("shards")) == (SUMMARY_FORMAT, SHARD_COUNT) \
-                    and isinstance(data.get("entries"), dict):
+            if (data.get("format"), data.get("shards")) == (SUMMARY_FORMAT, SHARD_COUNT) and isinstance(
+                data.get("entries"), dict
+            ):
                 for key, entry in data["entries"].items():
                     entry["stamp"] = tuple(entry["stamp"]) if entry.get("stamp") else None
                     self._set_summary(key, entry)
@@ -581,7 +597,8 @@ class NotesStore:
             return
         payload = json.dumps(
             {"format": SUMMARY_FORMAT, "shards": SHARD_COUNT, "entries": self._summaries},
-            ensure_ascii=False, separators=(",", ":"),
+            ensure_ascii=False,
+            separators=(",", ":"),
         ).encode("utf-8")
         try:
             atomic_write(self.shard_dir / "summary.json", payload, backups=False)
@@ -658,7 +675,9 @@ class NotesStore:
         self._check_open()
         self._check_writable()
         if not self._lock.acquire(self.wait):
-            raise StoreError(f"another briefer kept {self.path.name} locked for {self.wait:g} s; {what} was not saved")
+            raise StoreError(
+                f"another briefer kept {self.path.name} locked for {self.wait:g} s; {what} was not saved"
+            )
         self._transactions += 1
         self._transaction = self._transactions
         try:
@@ -667,7 +686,9 @@ class NotesStore:
             reason = os.strerror(exc.errno) if exc.errno else str(exc)
             if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
                 reason += " (free some space and try again)"
-            raise StoreError(f"could not save {what} to {self.path}: {reason}; the notes on disk are unchanged") from None
+            raise StoreError(
+                f"could not save {what} to {self.path}: {reason}; the notes on disk are unchanged"
+            ) from None
         finally:
             self._transaction = None
             self._lock.release()
@@ -755,7 +776,9 @@ class NotesStore:
                 for bid, info in summary["briefings"].items()
                 if wanted in info["paths"]
             ]
-            notes = [n for bid in ids for n in self.notes_for(bid) if normalise_path(n.briefing_path) == wanted]
+            notes = [
+                n for bid in ids for n in self.notes_for(bid) if normalise_path(n.briefing_path) == wanted
+            ]
         return _in_text_order(notes)
 
     def all_notes(self) -> list[Note]:
@@ -766,7 +789,9 @@ class NotesStore:
             for key in sorted(self._summaries):
                 if self._summaries[key]["briefings"]:
                     notes.extend(Note.from_dict(d) for d in self._notes_table(key).all())
-        notes.sort(key=lambda n: (n.briefing_path, n.briefing_id, n.target.start, n.target.end, n.created, n.id))
+        notes.sort(
+            key=lambda n: (n.briefing_path, n.briefing_id, n.target.start, n.target.end, n.created, n.id)
+        )
         return notes
 
     def note_counts(self) -> dict[str, int]:
@@ -844,7 +869,7 @@ class NotesStore:
                     self._lock.release()
             self._shards.clear()
 
-    def __enter__(self) -> "NotesStore":
+    def __enter__(self) -> NotesStore:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -917,6 +942,8 @@ def _note_dict(note: Note) -> dict:
     if target.end < target.start:
         raise InvalidNote(f"{label}: the target ends before it starts")
     doc = note.to_dict()
-    doc["briefing_path"] = normalise_path(note.briefing_path)  # relative paths mean nothing to another process
+    doc["briefing_path"] = normalise_path(
+        note.briefing_path
+    )  # relative paths mean nothing to another process
     _check_json(doc, label)
     return doc

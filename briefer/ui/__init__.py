@@ -1,5 +1,6 @@
 """The TUI: a thin layer over the core. `run_app` lives here, apart from the app
 module, so that it can start work before Textual is imported."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,8 +22,13 @@ def run_app(paths: list[Path], notes: str | None = None, settings: config.Config
     analyser = Analyser.for_file(open_file) if open_file is not None else None
     from briefer.ui.app import BrieferApp
 
-    app = BrieferApp(folders=folders, open_file=open_file, notes_file=config.notes_path(notes, settings),
-                     settings=settings, open_file_analyser=analyser)
+    app = BrieferApp(
+        folders=folders,
+        open_file=open_file,
+        notes_file=config.notes_path(notes, settings),
+        settings=settings,
+        open_file_analyser=analyser,
+    )
     try:
         app.run()
     finally:

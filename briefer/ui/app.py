@@ -1,4 +1,5 @@
 """The Textual application: the library is the default screen, readers are pushed over it."""
+
 from __future__ import annotations
 
 import asyncio
@@ -67,7 +68,9 @@ class BrieferApp(App[int]):
             if binding_id in known:
                 keymap[binding_id] = keys
             else:
-                self.startup_messages.append((f"{self.settings.path}: unknown binding id {binding_id!r} in [keymap]", "warning"))
+                self.startup_messages.append(
+                    (f"{self.settings.path}: unknown binding id {binding_id!r} in [keymap]", "warning")
+                )
         self.set_keymap(keymap)
 
     def get_default_screen(self) -> LibraryScreen:
@@ -82,7 +85,9 @@ class BrieferApp(App[int]):
         try:
             self.theme = self.settings.theme
         except InvalidThemeError:
-            self.startup_messages.append((f"{self.settings.path}: unknown theme {self.settings.theme!r}", "warning"))
+            self.startup_messages.append(
+                (f"{self.settings.path}: unknown theme {self.settings.theme!r}", "warning")
+            )
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         for message, severity in self.startup_messages:
             self.notify(clean_text(message), severity=severity, timeout=10, markup=False)
@@ -124,7 +129,11 @@ class BrieferApp(App[int]):
     def open_note(self, note) -> None:
         path = Path(note.briefing_path)
         if not path.is_file():
-            self.notify(f"The briefing of this note is gone: {clean_text(str(path))}", severity="warning", markup=False)
+            self.notify(
+                f"The briefing of this note is gone: {clean_text(str(path))}",
+                severity="warning",
+                markup=False,
+            )
             return
         self.open_briefing(path, note_id=note.id)
 
@@ -146,8 +155,18 @@ def binding_ids() -> set[str]:
     from briefer.ui.widgets import document, panes
 
     classes = [
-        BrieferApp, library.LibraryScreen, library.LibraryTable, reader.ReaderScreen, reader.NotesList,
-        document.DocumentView, panes.PaneList, help.HelpScreen, note.NoteDialog, note.TagDialog,
-        date.DateDialog, confirm.ConfirmScreen, links.LinksDialog,
+        BrieferApp,
+        library.LibraryScreen,
+        library.LibraryTable,
+        reader.ReaderScreen,
+        reader.NotesList,
+        document.DocumentView,
+        panes.PaneList,
+        help.HelpScreen,
+        note.NoteDialog,
+        note.TagDialog,
+        date.DateDialog,
+        confirm.ConfirmScreen,
+        links.LinksDialog,
     ]
     return {b.id for cls in classes for b in cls.BINDINGS if isinstance(b, Binding) and b.id}

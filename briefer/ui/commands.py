@@ -3,6 +3,7 @@
 The palette parses plain strings as markup, so titles and notes from files
 are handed over as `Content` built from plain text, never as `str`.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 MAX_HITS = 30
 
 
-def binding_commands(app: "App", screen: "Screen"):
+def binding_commands(app: App, screen: Screen):
     """A palette command per action bound on `screen` (so the palette and the keys never disagree)."""
     from briefer.ui.dialogs.help import bindings_in_force
 
@@ -34,8 +35,9 @@ def binding_commands(app: "App", screen: "Screen"):
             continue  # one command per action; Textual's own palette has Quit and Keys
         seen.add(binding.action)
         keys = app.get_key_display(binding)
-        yield SystemCommand(binding.description, f"key: {keys}",
-                            partial(app.run_action, binding.action, active.node))
+        yield SystemCommand(
+            binding.description, f"key: {keys}", partial(app.run_action, binding.action, active.node)
+        )
 
 
 def plain_highlight(matcher: Matcher, text: str) -> Content:
@@ -58,7 +60,9 @@ class BriefingsProvider(Provider):
 
     async def discover(self) -> Hits:
         for entry in self._entries()[:MAX_HITS]:
-            yield DiscoveryHit(Content("open: " + clean_text(entry.title)), partial(self.app.open_briefing, entry.path))
+            yield DiscoveryHit(
+                Content("open: " + clean_text(entry.title)), partial(self.app.open_briefing, entry.path)
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -66,7 +70,9 @@ class BriefingsProvider(Provider):
             candidate = "open: " + clean_text(entry.title)
             score = matcher.match(candidate)
             if score > 0:
-                yield Hit(score, plain_highlight(matcher, candidate), partial(self.app.open_briefing, entry.path))
+                yield Hit(
+                    score, plain_highlight(matcher, candidate), partial(self.app.open_briefing, entry.path)
+                )
 
 
 class NotesProvider(Provider):
@@ -80,7 +86,9 @@ class NotesProvider(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for note in self.notes:
-            shown = " ".join(filter(None, [note.text, " ".join("#" + t for t in note.tags), "“" + note.target.exact + "”"]))
+            shown = " ".join(
+                filter(None, [note.text, " ".join("#" + t for t in note.tags), "“" + note.target.exact + "”"])
+            )
             candidate = "note: " + clean_text(" ".join(shown.split()))[:120]
             score = matcher.match(candidate)
             if score > 0:

@@ -1,4 +1,5 @@
 """Edit text in the user's own editor ($VISUAL, $EDITOR, else vi), suspending the app meanwhile."""
+
 from __future__ import annotations
 
 import os

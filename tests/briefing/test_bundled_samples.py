@@ -1,4 +1,5 @@
 """The bundled briefings: the sample is byte-identical and every one loads cleanly."""
+
 import hashlib
 from pathlib import Path
 

@@ -51,7 +51,7 @@ def test_crlf_and_cr_become_lf(tmp_path, newline):
     path.write_bytes(newline.join(["First line.", "", "Second para."]).encode())
     briefing = load(path)
     assert briefing.body == "First line.\n\nSecond para."
-    assert [briefing.body[b.start:b.end] for b in briefing.blocks] == ["First line.", "Second para."]
+    assert [briefing.body[b.start : b.end] for b in briefing.blocks] == ["First line.", "Second para."]
     assert briefing.warnings == ()
 
 

@@ -1,4 +1,5 @@
 """load(): every kind of bad file gives one BriefingError naming the file and the reason."""
+
 import os
 import socket
 import threading
@@ -56,7 +57,9 @@ def test_too_large_is_refused_before_reading_with_the_size(tmp_path):
     with open(big, "wb") as file:
         file.truncate(MAX_BYTES + 5 * 2**20)  # sparse: costs no disk
     reason = error_of(big)
-    assert "too large" in reason and "25.0 MB" in reason and "26,214,400 bytes" in reason and "20 MB" in reason
+    assert (
+        "too large" in reason and "25.0 MB" in reason and "26,214,400 bytes" in reason and "20 MB" in reason
+    )
 
 
 def test_exactly_the_limit_is_accepted(tmp_path):
@@ -118,8 +121,12 @@ def test_symlink_to_a_file_loads(tmp_path):
 
 @pytest.mark.parametrize(
     "name, fmt, first_kind",
-    [("a.txt", "text", "paragraph"), ("b.md", "markdown", "heading"),
-     ("c.markdown", "markdown", "heading"), ("D.MD", "markdown", "heading")],
+    [
+        ("a.txt", "text", "paragraph"),
+        ("b.md", "markdown", "heading"),
+        ("c.markdown", "markdown", "heading"),
+        ("D.MD", "markdown", "heading"),
+    ],
 )
 def test_suffix_decides_the_format(tmp_path, name, fmt, first_kind):
     path = tmp_path / name

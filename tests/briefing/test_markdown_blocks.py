@@ -1,10 +1,11 @@
 """Markdown blocks: spans slice the body to the block's text, markers left outside."""
+
 from briefer.briefing import briefing_from_text
 
 
 def blocks_of(text):
     briefing = briefing_from_text(text, fmt="markdown")
-    return [(b.kind, b.level, briefing.body[b.start:b.end]) for b in briefing.blocks]
+    return [(b.kind, b.level, briefing.body[b.start : b.end]) for b in briefing.blocks]
 
 
 def test_atx_and_setext_headings_with_levels():
@@ -101,7 +102,7 @@ def test_markdown_with_front_matter_offsets_point_into_body():
     text = "---\ntitle: T\n---\n# Head\n\n- a point.\n"
     briefing = briefing_from_text(text, fmt="markdown")
     assert briefing.body == "# Head\n\n- a point.\n"
-    assert [briefing.body[b.start:b.end] for b in briefing.blocks] == ["Head", "a point."]
+    assert [briefing.body[b.start : b.end] for b in briefing.blocks] == ["Head", "a point."]
 
 
 def test_sentences_stay_inside_blocks_and_are_ordered():
@@ -113,8 +114,19 @@ def test_sentences_stay_inside_blocks_and_are_ordered():
     for start, end in briefing.sentences:
         assert any(b.start <= start and end <= b.end for b in briefing.blocks)
     assert [briefing.body[a:b] for a, b in briefing.sentences] == [
-        "Salar brief", "**Prepared by:** Corvid.", "Clients only", "No final stop", "Two.", "Sentences here.",
-        "A", "Done.", "Next.", "x", "y", "Quoted.", "Text\n> more.",
+        "Salar brief",
+        "**Prepared by:** Corvid.",
+        "Clients only",
+        "No final stop",
+        "Two.",
+        "Sentences here.",
+        "A",
+        "Done.",
+        "Next.",
+        "x",
+        "y",
+        "Quoted.",
+        "Text\n> more.",
     ]
     assert list(briefing.sentences) == sorted(briefing.sentences)
 
@@ -127,8 +139,13 @@ def test_bundled_intel_brief_has_every_block_kind(tmp_path):
     briefing = load(Path(__file__).resolve().parents[2] / "briefings" / "05-salar-access-brief.md")
     kinds = {b.kind for b in briefing.blocks}
     assert {"heading", "paragraph", "list_item", "table_cell"} <= kinds
-    cells = [briefing.body[b.start:b.end] for b in briefing.blocks if b.kind == "table_cell"]
-    assert cells[:4] == ["Date", "Event", "2 June", "AWC gives SNM a 7-day ultimatum over groundwater monitoring data."]
+    cells = [briefing.body[b.start : b.end] for b in briefing.blocks if b.kind == "table_cell"]
+    assert cells[:4] == [
+        "Date",
+        "Event",
+        "2 June",
+        "AWC gives SNM a 7-day ultimatum over groundwater monitoring data.",
+    ]
     for block in briefing.blocks:
-        text = briefing.body[block.start:block.end]
+        text = briefing.body[block.start : block.end]
         assert text == text.strip() and not text.startswith(("#", "- ", "|"))

@@ -1,4 +1,5 @@
 """Front matter, datelines and title fallback."""
+
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,9 @@ def test_bad_yaml_front_matter_is_a_warning_and_still_leaves_the_body():
     assert briefing.body == "The body text here.\n"
     assert briefing.date is None
     assert briefing.title == "The body text here."
-    assert len(briefing.warnings) == 1 and briefing.warnings[0].startswith("front matter ignored: not valid YAML")
+    assert len(briefing.warnings) == 1 and briefing.warnings[0].startswith(
+        "front matter ignored: not valid YAML"
+    )
 
 
 def test_impossible_front_matter_date_is_a_warning():
@@ -82,7 +85,11 @@ def test_unclosed_front_matter_stays_in_the_body():
     [
         ("KYIV, Nov 20, 2025 (Reuters) - Ukraine said.", "2025-11-20", "Reuters"),
         ("VIENNA, March 12, 2026 (Meridian Wire) – Talks began.", "2026-03-12", "Meridian Wire"),
-        ("SPLIT, Croatia, April 13, 2026 (Adriatic Press Agency) – Votes.", "2026-04-13", "Adriatic Press Agency"),
+        (
+            "SPLIT, Croatia, April 13, 2026 (Adriatic Press Agency) – Votes.",
+            "2026-04-13",
+            "Adriatic Press Agency",
+        ),
         ("WASHINGTON, Thursday, Nov. 20, 2025 (AP) — Text.", "2025-11-20", "AP"),
         ("LONDON (Reuters) - No date here.", None, "Reuters"),
         ("November 20, 2025\n\nThe story begins.", "2025-11-20", None),
@@ -122,7 +129,9 @@ def test_no_dateline_means_no_date_never_today(text):
 
 
 def test_title_falls_back_to_the_first_heading_as_plain_text():
-    briefing = briefing_from_text("Intro paragraph.\n\n## The **real** [title](http://x) ##\n\nMore.", fmt="markdown")
+    briefing = briefing_from_text(
+        "Intro paragraph.\n\n## The **real** [title](http://x) ##\n\nMore.", fmt="markdown"
+    )
     assert briefing.title == "The real title"
 
 
@@ -138,7 +147,10 @@ def test_title_falls_back_to_the_first_sentence_cut_at_a_word_near_80():
 
 def test_short_first_sentence_is_the_whole_title_and_a_dateline_is_left_out():
     assert briefing_from_text("Talks resumed. Then stopped.").title == "Talks resumed."
-    assert briefing_from_text("KYIV, Nov 20 (Reuters) - Talks resumed in Kyiv.").title == "Talks resumed in Kyiv."
+    assert (
+        briefing_from_text("KYIV, Nov 20 (Reuters) - Talks resumed in Kyiv.").title
+        == "Talks resumed in Kyiv."
+    )
 
 
 def test_a_one_word_label_line_is_not_the_title():

@@ -1,4 +1,5 @@
 """Invariants every briefing keeps, whatever the text (property-based)."""
+
 import re
 
 import pytest
@@ -8,10 +9,57 @@ from hypothesis import strategies as st
 from briefer.briefing import BriefingError, briefing_from_text, describe, load, split_sentences
 
 PIECES = [
-    "# ", "## ", "- ", "  - ", "1. ", "> ", "> > ", "|", " | ", "---", "```", "    ", "\n", "\n\n", "\r\n", "\r",
-    "\t", " ", ". ", "? ", "! ", "...", "…", '"', "“", "”", "'", "U.S.", "Mr.", "J.", "3.5", "No.", "(", ")",
-    "**", "_", "`", "\\", "Word", "the", "The", "KYIV, Nov 20 (Reuters) - ", "\x1b[31m", "\x1b]52;c;aGk=\x07",
-    "\u202e", "\x00", "\x9b", "\ufeff", "é", "漢字", "---\ntitle: x\n---\n",
+    "# ",
+    "## ",
+    "- ",
+    "  - ",
+    "1. ",
+    "> ",
+    "> > ",
+    "|",
+    " | ",
+    "---",
+    "```",
+    "    ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\t",
+    " ",
+    ". ",
+    "? ",
+    "! ",
+    "...",
+    "…",
+    '"',
+    "“",
+    "”",
+    "'",
+    "U.S.",
+    "Mr.",
+    "J.",
+    "3.5",
+    "No.",
+    "(",
+    ")",
+    "**",
+    "_",
+    "`",
+    "\\",
+    "Word",
+    "the",
+    "The",
+    "KYIV, Nov 20 (Reuters) - ",
+    "\x1b[31m",
+    "\x1b]52;c;aGk=\x07",
+    "\u202e",
+    "\x00",
+    "\x9b",
+    "\ufeff",
+    "é",
+    "漢字",
+    "---\ntitle: x\n---\n",
 ]
 texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=5), max_size=60).map("".join)
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -26,7 +74,7 @@ def test_blocks_and_sentences_are_ordered_trimmed_spans_of_a_clean_body(text, fm
     previous_end = 0
     for block in briefing.blocks:
         assert previous_end <= block.start < block.end <= len(body)
-        assert body[block.start:block.end] == body[block.start:block.end].strip()
+        assert body[block.start : block.end] == body[block.start : block.end].strip()
         previous_end = block.end
     previous_end = 0
     for start, end in briefing.sentences:
@@ -46,7 +94,11 @@ def test_sentences_cover_every_word_of_the_range(text):
     assert "".join(text.split()) == "".join(covered.split())
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(texts, st.sampled_from([".txt", ".md"]))
 def test_describe_lists_what_load_gives_without_the_sentence_split(tmp_path, text, suffix):
     path = tmp_path / f"briefing{suffix}"
@@ -59,4 +111,10 @@ def test_describe_lists_what_load_gives_without_the_sentence_split(tmp_path, tex
         return
     info = describe(path)
     assert (info.id, info.title, info.date, info.source, info.word_count, info.warnings) == (
-        briefing.id, briefing.title, briefing.date, briefing.source, briefing.word_count, briefing.warnings)
+        briefing.id,
+        briefing.title,
+        briefing.date,
+        briefing.source,
+        briefing.word_count,
+        briefing.warnings,
+    )

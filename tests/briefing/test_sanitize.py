@@ -39,7 +39,7 @@ def test_ordinary_text_is_unchanged():
 
 def test_briefing_body_and_title_are_cleaned_with_a_warning():
     briefing = briefing_from_text(
-        "---\ntitle: \"Evil \\e[31mtitle\\u202e\"\n---\nBody \x1b[31mred\x1b[0m and \x1b]52;c;aGk=\x07 clip \u202e.\n",
+        '---\ntitle: "Evil \\e[31mtitle\\u202e"\n---\nBody \x1b[31mred\x1b[0m and \x1b]52;c;aGk=\x07 clip \u202e.\n',
         fmt="markdown",
     )
     assert "\x1b" not in briefing.body and "\u202e" not in briefing.body

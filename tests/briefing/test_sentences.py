@@ -18,38 +18,83 @@ def sentences(text):
     "text, expected",
     [
         # abbreviations
-        ("The U.S. Army met Mr. Smith and Mrs. Jones. They talked.", ["The U.S. Army met Mr. Smith and Mrs. Jones.", "They talked."]),
-        ("Dr. Ann Lee and Col. Dave Butler met Gen. Ray Odom. Ms. Wu joined.", ["Dr. Ann Lee and Col. Dave Butler met Gen. Ray Odom.", "Ms. Wu joined."]),
-        ("Lt. Ames, Sen. Baker, Rep. Cole and Gov. Dunn spoke. Then they left.", ["Lt. Ames, Sen. Baker, Rep. Cole and Gov. Dunn spoke.", "Then they left."]),
-        ("On Jan. 5 and Feb. 9, then Nov. 20 and Dec. 1, it rained. Dry after.", ["On Jan. 5 and Feb. 9, then Nov. 20 and Dec. 1, it rained.", "Dry after."]),
-        ("He lives at No. 10 on St. James Street. It is old.", ["He lives at No. 10 on St. James Street.", "It is old."]),
-        ("Tents, kits, etc. were sent. Acme Inc. and Bolt Corp. and Cray Ltd. agreed. Done.", ["Tents, kits, etc. were sent.", "Acme Inc. and Bolt Corp. and Cray Ltd. agreed.", "Done."]),
+        (
+            "The U.S. Army met Mr. Smith and Mrs. Jones. They talked.",
+            ["The U.S. Army met Mr. Smith and Mrs. Jones.", "They talked."],
+        ),
+        (
+            "Dr. Ann Lee and Col. Dave Butler met Gen. Ray Odom. Ms. Wu joined.",
+            ["Dr. Ann Lee and Col. Dave Butler met Gen. Ray Odom.", "Ms. Wu joined."],
+        ),
+        (
+            "Lt. Ames, Sen. Baker, Rep. Cole and Gov. Dunn spoke. Then they left.",
+            ["Lt. Ames, Sen. Baker, Rep. Cole and Gov. Dunn spoke.", "Then they left."],
+        ),
+        (
+            "On Jan. 5 and Feb. 9, then Nov. 20 and Dec. 1, it rained. Dry after.",
+            ["On Jan. 5 and Feb. 9, then Nov. 20 and Dec. 1, it rained.", "Dry after."],
+        ),
+        (
+            "He lives at No. 10 on St. James Street. It is old.",
+            ["He lives at No. 10 on St. James Street.", "It is old."],
+        ),
+        (
+            "Tents, kits, etc. were sent. Acme Inc. and Bolt Corp. and Cray Ltd. agreed. Done.",
+            ["Tents, kits, etc. were sent.", "Acme Inc. and Bolt Corp. and Cray Ltd. agreed.", "Done."],
+        ),
         ("It was Smith vs. Jones. Jones won.", ["It was Smith vs. Jones.", "Jones won."]),
         ("Smith v. Jones was heard. Type V. The end.", ["Smith v. Jones was heard.", "Type V.", "The end."]),
         # initials
         ("J. D. Vance spoke. He left.", ["J. D. Vance spoke.", "He left."]),
         ("Author J. A. Smith wrote it.", ["Author J. A. Smith wrote it."]),
         # decimals and numbers
-        ("Growth was 3.5 percent, up from 2.25. It rose again.", ["Growth was 3.5 percent, up from 2.25.", "It rose again."]),
+        (
+            "Growth was 3.5 percent, up from 2.25. It rose again.",
+            ["Growth was 3.5 percent, up from 2.25.", "It rose again."],
+        ),
         ("The toll rose to 37. Officials said so.", ["The toll rose to 37.", "Officials said so."]),
         # quotes closing after the full stop
-        ('"We are ready for constructive work." Next came the vote.', ['"We are ready for constructive work."', "Next came the vote."]),
-        ("“It is done.” She left. ‘Fine.’ He stayed.", ["“It is done.”", "She left.", "‘Fine.’", "He stayed."]),
-        ('He said it was "remarkably constructive." All agreed.', ['He said it was "remarkably constructive."', "All agreed."]),
-        ('"Do you accept that?" she asked. "No," he said.', ['"Do you accept that?" she asked.', '"No," he said.']),
+        (
+            '"We are ready for constructive work." Next came the vote.',
+            ['"We are ready for constructive work."', "Next came the vote."],
+        ),
+        (
+            "“It is done.” She left. ‘Fine.’ He stayed.",
+            ["“It is done.”", "She left.", "‘Fine.’", "He stayed."],
+        ),
+        (
+            'He said it was "remarkably constructive." All agreed.',
+            ['He said it was "remarkably constructive."', "All agreed."],
+        ),
+        (
+            '"Do you accept that?" she asked. "No," he said.',
+            ['"Do you accept that?" she asked.', '"No," he said.'],
+        ),
         # ellipses
         ("He paused... then spoke. Wait… The end.", ["He paused... then spoke.", "Wait…", "The end."]),
         # ? and !
         ("Is it over? Yes! Go now.", ["Is it over?", "Yes!", "Go now."]),
         ("Really?! Yes.", ["Really?!", "Yes."]),
         # an abbreviation that ends the sentence
-        ("Troops arrived in the U.S. The next day they left.", ["Troops arrived in the U.S.", "The next day they left."]),
-        ("The deal was signed by Acme Inc. It takes effect soon.", ["The deal was signed by Acme Inc.", "It takes effect soon."]),
-        ("U.S. President Donald Trump spoke. U.S. officials agreed.", ["U.S. President Donald Trump spoke.", "U.S. officials agreed."]),
+        (
+            "Troops arrived in the U.S. The next day they left.",
+            ["Troops arrived in the U.S.", "The next day they left."],
+        ),
+        (
+            "The deal was signed by Acme Inc. It takes effect soon.",
+            ["The deal was signed by Acme Inc.", "It takes effect soon."],
+        ),
+        (
+            "U.S. President Donald Trump spoke. U.S. officials agreed.",
+            ["U.S. President Donald Trump spoke.", "U.S. officials agreed."],
+        ),
         ("He said no. The talks ended.", ["He said no.", "The talks ended."]),
         # numbered headings and lists are not sentences of their own
         ("1. HIGHLIGHTS", ["1. HIGHLIGHTS"]),
-        ("1.1 As of 14 March, 212,400 people are affected. More came.", ["1.1 As of 14 March, 212,400 people are affected.", "More came."]),
+        (
+            "1.1 As of 14 March, 212,400 people are affected. More came.",
+            ["1.1 As of 14 March, 212,400 people are affected.", "More came."],
+        ),
         ("Situation Report No. 4", ["Situation Report No. 4"]),
         # list items without final punctuation, markdown emphasis
         ("Mediated talks collapsed", ["Mediated talks collapsed"]),
@@ -128,4 +173,7 @@ def test_no_sentence_of_the_dev_corpus_starts_in_lower_case_or_after_an_abbrevia
         for a, b in briefing.sentences:
             sentence = briefing.body[a:b]
             assert not sentence[0].islower(), (path.name, sentence)
-            assert not sentence.endswith((" Mr.", " Dr.", " No.", " U.S.", " Gen.", " Col.")), (path.name, sentence)
+            assert not sentence.endswith((" Mr.", " Dr.", " No.", " U.S.", " Gen.", " Col.")), (
+                path.name,
+                sentence,
+            )

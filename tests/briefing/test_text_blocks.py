@@ -1,4 +1,5 @@
 """Plain-text paragraphs: blank lines, one-paragraph-per-line files, hard wrapping."""
+
 import textwrap
 from pathlib import Path
 
@@ -10,17 +11,21 @@ SAMPLE = Path(__file__).resolve().parents[2] / "briefings" / "00-peace-plan.txt"
 def paragraphs(text):
     briefing = briefing_from_text(text, fmt="text")
     assert all(b.kind == "paragraph" for b in briefing.blocks)
-    return [briefing.body[b.start:b.end] for b in briefing.blocks]
+    return [briefing.body[b.start : b.end] for b in briefing.blocks]
 
 
 def test_blank_lines_separate_paragraphs_and_whitespace_is_trimmed():
-    assert paragraphs("  First para.  \n\n\n\tSecond para.\n   \nThird.") == ["First para.", "Second para.", "Third."]
+    assert paragraphs("  First para.  \n\n\n\tSecond para.\n   \nThird.") == [
+        "First para.",
+        "Second para.",
+        "Third.",
+    ]
 
 
 def test_sample_with_one_paragraph_per_line_gives_one_block_per_line():
     briefing = load(SAMPLE)
     lines = [line for line in briefing.body.split("\n") if line.strip()]
-    assert [briefing.body[b.start:b.end] for b in briefing.blocks] == lines
+    assert [briefing.body[b.start : b.end] for b in briefing.blocks] == lines
     assert len(lines) == 15
 
 
@@ -29,7 +34,9 @@ def test_hard_wrapped_paragraphs_stay_whole():
         "Ukrainian President Volodymyr Zelensky said after talks with a top US Army official on "
         "Thursday that he was ready to work with Washington on a plan to end the war in Ukraine."
     )
-    other = "European countries are pushing back against the plan, which sources said would require more land."
+    other = (
+        "European countries are pushing back against the plan, which sources said would require more land."
+    )
     text = textwrap.fill(prose, 72) + "\n\n" + textwrap.fill(other, 72) + "\n"
     assert text.count("\n") > 3
     assert [" ".join(p.split()) for p in paragraphs(text)] == [prose, other]
@@ -65,7 +72,9 @@ def test_list_lines_inside_wrapped_text_start_new_blocks():
 def test_sentences_do_not_cross_lines_of_a_one_paragraph_per_line_file():
     briefing = briefing_from_text("Headline without stop\nBody sentence one. Body two\n", fmt="text")
     assert [briefing.body[a:b] for a, b in briefing.sentences] == [
-        "Headline without stop", "Body sentence one.", "Body two",
+        "Headline without stop",
+        "Body sentence one.",
+        "Body two",
     ]
 
 

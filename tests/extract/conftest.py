@@ -1,4 +1,5 @@
 """Small helpers shared by the extraction tests."""
+
 from __future__ import annotations
 
 from hypothesis import strategies as st
@@ -8,13 +9,46 @@ from briefer.extract import analyse
 
 # Text built from news-like pieces as well as arbitrary characters, so that
 # names, dates and quote marks actually occur.
-PIECES = st.sampled_from([
-    "President", "Anna Kowalska", "said", "\u201c", "\u201d", '"', "'", "\u2019s", "on Monday", "in Paris",
-    "(IAEA)", "U.S.", "the", "2 and 9 March", "Dr.", "-based", "**", "# ", "\n\n", "| ", ",", ".", " ",
-    "von der", "last week", "about a month", "she", "told", "Ministry of Health", "Kyiv", "Washington",
-])
-TEXT = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=60).map(" ".join),
-                 st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=60).map("".join))
+PIECES = st.sampled_from(
+    [
+        "President",
+        "Anna Kowalska",
+        "said",
+        "\u201c",
+        "\u201d",
+        '"',
+        "'",
+        "\u2019s",
+        "on Monday",
+        "in Paris",
+        "(IAEA)",
+        "U.S.",
+        "the",
+        "2 and 9 March",
+        "Dr.",
+        "-based",
+        "**",
+        "# ",
+        "\n\n",
+        "| ",
+        ",",
+        ".",
+        " ",
+        "von der",
+        "last week",
+        "about a month",
+        "she",
+        "told",
+        "Ministry of Health",
+        "Kyiv",
+        "Washington",
+    ]
+)
+TEXT = st.one_of(
+    st.text(max_size=300),
+    st.lists(PIECES, max_size=60).map(" ".join),
+    st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=60).map("".join),
+)
 
 
 def run(text: str, date: str | None = "2026-03-12", fmt: str = "text") -> dict:

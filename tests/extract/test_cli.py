@@ -1,4 +1,5 @@
 """`briefer extract`: JSON output and one-line errors, run as a user would."""
+
 from __future__ import annotations
 
 import json
@@ -7,8 +8,9 @@ import sys
 
 
 def briefer(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "briefer", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "briefer", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
 
 
 SAMPLE = """---
@@ -36,7 +38,9 @@ def test_json_output_has_the_spec_shape(tmp_path):
     horvat = next(e for e in a["who"] if e["name"] == "Iva Horvat")
     assert horvat["kind"] == "person" and horvat["role"] == "union leader" and horvat["aliases"] == ["Horvat"]
     assert any(w["name"] == "Split" for w in a["where"])
-    assert {"text": "Monday", "value": "2026-02-09"} in [{"text": t["text"], "value": t["value"]} for t in a["when"]]
+    assert {"text": "Monday", "value": "2026-02-09"} in [
+        {"text": t["text"], "value": t["value"]} for t in a["when"]
+    ]
     (quote,) = [w for w in a["what"] if w["kind"] == "quote"]
     assert quote["speaker"] == "Iva Horvat"
 
@@ -80,8 +84,12 @@ def test_the_bundled_sample(tmp_path):
     a = json.loads(briefer("extract", str(sample), "--date", "2025-11-20", "--json").stdout)
     z = next(e for e in a["who"] if e["name"] == "Volodymyr Zelensky")
     assert z["role"] == "Ukrainian President" and set(z["aliases"]) == {"Zelensky", "Zelenskiy"}
-    assert {"text": "Thursday", "value": "2025-11-20"} in [{"text": t["text"], "value": t["value"]}
-                                                           for t in a["when"]]
-    q = [w for w in a["what"] if w["kind"] == "quote"
-         and w["text"] == "We are ready for constructive, honest and prompt work."]
+    assert {"text": "Thursday", "value": "2025-11-20"} in [
+        {"text": t["text"], "value": t["value"]} for t in a["when"]
+    ]
+    q = [
+        w
+        for w in a["what"]
+        if w["kind"] == "quote" and w["text"] == "We are ready for constructive, honest and prompt work."
+    ]
     assert q and q[0]["speaker"] == "Volodymyr Zelensky"

@@ -1,4 +1,5 @@
 """The word lists load once, even when two threads ask for them at the same moment."""
+
 import threading
 import time
 
@@ -61,10 +62,16 @@ def test_the_gazetteer_and_names_read_back_equal_a_fresh_build():
     from briefer.extract import lexicon
 
     fresh = lexicon.Gazetteer.build_tables()
-    gazetteer = lexicon.Gazetteer(lexicon._derived("gazetteer", lexicon.Gazetteer.sources(), lexicon.Gazetteer.build_tables))
-    again = lexicon.Gazetteer(lexicon._derived("gazetteer", lexicon.Gazetteer.sources(), lexicon.Gazetteer.build_tables))
+    gazetteer = lexicon.Gazetteer(
+        lexicon._derived("gazetteer", lexicon.Gazetteer.sources(), lexicon.Gazetteer.build_tables)
+    )
+    again = lexicon.Gazetteer(
+        lexicon._derived("gazetteer", lexicon.Gazetteer.sources(), lexicon.Gazetteer.build_tables)
+    )
     assert again.cities == gazetteer.cities == fresh["cities"] and again.countries == fresh["countries"]
     assert again.regions == fresh["regions"] and again.country_codes == fresh["country_codes"]
     assert again.kind("Kyiv") == "capital" and again.kind("Texas") == "region"
-    names = [lexicon._derived("given-names", [lexicon._name_dictionary()], lexicon._read_given_names) for _ in "12"]
+    names = [
+        lexicon._derived("given-names", [lexicon._name_dictionary()], lexicon._read_given_names) for _ in "12"
+    ]
     assert names[0] == names[1] == lexicon._read_given_names() and names[1]["maria"] == "f"

@@ -1,4 +1,5 @@
 """Properties that hold for any text: analyse never raises, and every offset slices the body."""
+
 from __future__ import annotations
 
 from hypothesis import given, settings
@@ -7,6 +8,7 @@ from hypothesis import strategies as st
 from briefer.briefing import briefing_from_text
 from briefer.extract import analyse, to_json
 from tests.extract.conftest import TEXT
+
 
 def spans(a: dict):
     for e in a["who"] + a["where"]:

@@ -1,29 +1,42 @@
 """WHAT: quote shapes and who said them."""
+
 from __future__ import annotations
 
 from tests.extract.conftest import quotes, run
 
 
 def test_speaker_after_the_quote_with_straight_and_curly_marks():
-    r = run('"We will rebuild every bridge in the valley," Governor Ana Silva said. '
-            '\u201cNobody will be left behind in the cold,\u201d said Piotr Nowak, the regional mayor.')
-    assert quotes(r) == [("We will rebuild every bridge in the valley", "Ana Silva"),
-                         ("Nobody will be left behind in the cold", "Piotr Nowak")]
+    r = run(
+        '"We will rebuild every bridge in the valley," Governor Ana Silva said. '
+        "\u201cNobody will be left behind in the cold,\u201d said Piotr Nowak, the regional mayor."
+    )
+    assert quotes(r) == [
+        ("We will rebuild every bridge in the valley", "Ana Silva"),
+        ("Nobody will be left behind in the cold", "Piotr Nowak"),
+    ]
 
 
 def test_speaker_before_the_quote():
-    r = run('Chief Executive Mara Olsen told analysts: "Demand is stronger than we planned for." '
-            'Analyst Tim Rees said the figures were "better than anyone in the market expected".')
-    assert quotes(r) == [("Demand is stronger than we planned for.", "Mara Olsen"),
-                         ("better than anyone in the market expected", "Tim Rees")]
+    r = run(
+        'Chief Executive Mara Olsen told analysts: "Demand is stronger than we planned for." '
+        'Analyst Tim Rees said the figures were "better than anyone in the market expected".'
+    )
+    assert quotes(r) == [
+        ("Demand is stronger than we planned for.", "Mara Olsen"),
+        ("better than anyone in the market expected", "Tim Rees"),
+    ]
 
 
 def test_pronouns_go_to_the_nearest_fitting_person():
-    r = run('Judge Helen Carter adjourned the case. Prosecutor David Moore objected. '
-            '"This delay helps nobody at all in this court," she said. '
-            '"We are ready to proceed today," he added.')
-    assert quotes(r) == [("This delay helps nobody at all in this court", "Helen Carter"),
-                         ("We are ready to proceed today", "David Moore")]
+    r = run(
+        "Judge Helen Carter adjourned the case. Prosecutor David Moore objected. "
+        '"This delay helps nobody at all in this court," she said. '
+        '"We are ready to proceed today," he added.'
+    )
+    assert quotes(r) == [
+        ("This delay helps nobody at all in this court", "Helen Carter"),
+        ("We are ready to proceed today", "David Moore"),
+    ]
 
 
 def test_it_goes_to_an_organisation():
@@ -32,33 +45,47 @@ def test_it_goes_to_an_organisation():
 
 
 def test_quote_split_by_he_said_gives_two_segments_with_one_speaker():
-    r = run('Trade Minister Karl Berg spoke briefly. "We will be back next week," he said, '
-            '"but not with a new offer on the table."')
-    assert quotes(r) == [("We will be back next week", "Karl Berg"),
-                         ("but not with a new offer on the table.", "Karl Berg")]
+    r = run(
+        'Trade Minister Karl Berg spoke briefly. "We will be back next week," he said, '
+        '"but not with a new offer on the table."'
+    )
+    assert quotes(r) == [
+        ("We will be back next week", "Karl Berg"),
+        ("but not with a new offer on the table.", "Karl Berg"),
+    ]
 
 
 def test_quote_running_over_two_paragraphs():
-    text = ('Farmer Lena Voss said: \u201cThe river took our fields in one night.\n\n'
-            '\u201cWe will need years to recover what we lost.\u201d\n')
+    text = (
+        "Farmer Lena Voss said: \u201cThe river took our fields in one night.\n\n"
+        "\u201cWe will need years to recover what we lost.\u201d\n"
+    )
     r = run(text)
-    assert quotes(r) == [("The river took our fields in one night.", "Lena Voss"),
-                         ("We will need years to recover what we lost.", "Lena Voss")]
+    assert quotes(r) == [
+        ("The river took our fields in one night.", "Lena Voss"),
+        ("We will need years to recover what we lost.", "Lena Voss"),
+    ]
 
 
 def test_nested_quote_is_attributed_to_the_person_it_names():
-    r = run('"When Olaf Brandt told us, \'We will never sign this deal,\' the room went quiet," '
-            'said Sara Lind, a delegate from Malm\u00f6.')
+    r = run(
+        "\"When Olaf Brandt told us, 'We will never sign this deal,' the room went quiet,\" "
+        "said Sara Lind, a delegate from Malm\u00f6."
+    )
     q = dict(quotes(r))
     assert q["We will never sign this deal"] == "Olaf Brandt"
     assert q["When Olaf Brandt told us, 'We will never sign this deal,' the room went quiet"] == "Sara Lind"
 
 
 def test_role_reference_and_unnamed_speakers():
-    r = run('Health Minister Ida Holm visited the ward. "The staff have been heroic all week," the minister said. '
-            '"Nobody told us anything about the closure," one nurse said.')
-    assert quotes(r) == [("The staff have been heroic all week", "Ida Holm"),
-                         ("Nobody told us anything about the closure", None)]
+    r = run(
+        'Health Minister Ida Holm visited the ward. "The staff have been heroic all week," the minister said. '
+        '"Nobody told us anything about the closure," one nurse said.'
+    )
+    assert quotes(r) == [
+        ("The staff have been heroic all week", "Ida Holm"),
+        ("Nobody told us anything about the closure", None),
+    ]
 
 
 def test_quote_after_a_sentence_naming_its_speaker():
@@ -67,8 +94,10 @@ def test_quote_after_a_sentence_naming_its_speaker():
 
 
 def test_short_quotes_and_titles_are_not_quotes():
-    r = run('The talks were "very constructive," she said. The agency published a report titled '
-            '"Charting the Long Road Home" on Monday.')
+    r = run(
+        'The talks were "very constructive," she said. The agency published a report titled '
+        '"Charting the Long Road Home" on Monday.'
+    )
     assert quotes(r) == []
 
 
@@ -76,60 +105,80 @@ def test_quote_offsets_slice_the_body():
     text = 'Mayor Jo Lee said: "The bridge reopens on Friday for all traffic."'
     r = run(text)
     (q,) = [w for w in r["what"] if w["kind"] == "quote"]
-    assert text[q["start"]:q["end"]] == q["text"]
+    assert text[q["start"] : q["end"]] == q["text"]
 
 
 def test_lede_is_the_first_sentence_of_the_first_paragraph():
-    text = ("Rescue teams pulled twelve miners out of a flooded shaft in northern Chile on Tuesday after "
-            "three days underground. The operator said pumping continued.\n\nMore details followed later.")
+    text = (
+        "Rescue teams pulled twelve miners out of a flooded shaft in northern Chile on Tuesday after "
+        "three days underground. The operator said pumping continued.\n\nMore details followed later."
+    )
     r = run(text)
     lede = [w for w in r["what"] if w["kind"] == "lede"]
     assert lede and lede[0]["text"].startswith("Rescue teams") and lede[0]["text"].endswith("underground.")
 
 
 def test_events_name_their_actors():
-    r = run("The storm hit the northern coast overnight, flooding dozens of streets and cutting power to "
-            "thousands of homes. Later, Mayor Ines Roth ordered an evacuation of the port.")
+    r = run(
+        "The storm hit the northern coast overnight, flooding dozens of streets and cutting power to "
+        "thousands of homes. Later, Mayor Ines Roth ordered an evacuation of the port."
+    )
     events = [w for w in r["what"] if w["kind"] == "event"]
     assert any(e["actors"] == ["Ines Roth"] for e in events)
 
 
 def test_british_single_quotes_are_quotes_and_apostrophes_are_not():
-    r = run("Minister Rhys Evans was asked about the cuts. \u2018We don\u2019t have the money for everything,\u2019 "
-            "he said. Prices of the \u201890s are gone.")
+    r = run(
+        "Minister Rhys Evans was asked about the cuts. \u2018We don\u2019t have the money for everything,\u2019 "
+        "he said. Prices of the \u201890s are gone."
+    )
     assert quotes(r) == [("We don\u2019t have the money for everything", "Rhys Evans")]
 
 
 def test_the_company_said_goes_to_the_last_named_organisation():
-    r = run('Shares of Velora Systems fell on Monday. "We expect demand to recover later this year," '
-            'the company said in a statement.')
+    r = run(
+        'Shares of Velora Systems fell on Monday. "We expect demand to recover later this year," '
+        "the company said in a statement."
+    )
     assert quotes(r) == [("We expect demand to recover later this year", "Velora Systems")]
 
 
 def test_straight_single_quotes_in_a_paragraph_without_double_marks():
-    r = run("Chancellor Mia Ford said: 'Inflation is back to normal and the plan is working.'\n\n"
-            "Labour's Tom Reid disagreed. 'Prices in the shops are still rising,' he told reporters.")
-    assert quotes(r) == [("Inflation is back to normal and the plan is working.", "Mia Ford"),
-                         ("Prices in the shops are still rising", "Tom Reid")]
+    r = run(
+        "Chancellor Mia Ford said: 'Inflation is back to normal and the plan is working.'\n\n"
+        "Labour's Tom Reid disagreed. 'Prices in the shops are still rising,' he told reporters."
+    )
+    assert quotes(r) == [
+        ("Inflation is back to normal and the plan is working.", "Mia Ford"),
+        ("Prices in the shops are still rising", "Tom Reid"),
+    ]
 
 
 def test_a_name_inside_the_quote_is_not_its_speaker():
-    r = run('Coach Paul Lopes was asked about his rival. "I met John Carver yesterday and he was in great form," '
-            'he said.')
+    r = run(
+        'Coach Paul Lopes was asked about his rival. "I met John Carver yesterday and he was in great form," '
+        "he said."
+    )
     assert quotes(r) == [("I met John Carver yesterday and he was in great form", "Paul Lopes")]
 
 
 def test_the_demonym_refers_back_to_the_person_last_named():
-    r = run('Carlos Ibarra, 22, was gracious in defeat. "Jannik Moretti deserved it today, he was better," '
-            'the Spaniard told reporters.')
+    r = run(
+        'Carlos Ibarra, 22, was gracious in defeat. "Jannik Moretti deserved it today, he was better," '
+        "the Spaniard told reporters."
+    )
     assert quotes(r) == [("Jannik Moretti deserved it today, he was better", "Carlos Ibarra")]
 
 
 def test_a_quote_in_the_first_person_inside_a_transcript_turn_is_the_labelled_speaker():
-    text = ("MS. OKAFOR: Good morning. Our envoy, Dan Ross, met both delegations yesterday. I will not predict "
-            "the outcome, but we believe \"a settlement is within reach if both sides move.\"\n\n"
-            "MR. VALE: The harbour master told our duty officer, and I quote, \"the channel is closed to all "
-            "traffic.\"\n")
+    text = (
+        "MS. OKAFOR: Good morning. Our envoy, Dan Ross, met both delegations yesterday. I will not predict "
+        'the outcome, but we believe "a settlement is within reach if both sides move."\n\n'
+        'MR. VALE: The harbour master told our duty officer, and I quote, "the channel is closed to all '
+        'traffic."\n'
+    )
     r = run(text)
-    assert quotes(r) == [("a settlement is within reach if both sides move.", "Okafor"),
-                         ("the channel is closed to all traffic.", None)]
+    assert quotes(r) == [
+        ("a settlement is within reach if both sides move.", "Okafor"),
+        ("the channel is closed to all traffic.", None),
+    ]

@@ -1,4 +1,5 @@
 """A long briefing analysed with a forked copy on a second core gives exactly the analysis of one process."""
+
 from __future__ import annotations
 
 import subprocess
@@ -26,16 +27,20 @@ forks = pytest.mark.skipif(not machine_can_share(), reason="no second core, or n
 
 def run_fresh(code: str) -> str:
     """Run in a fresh interpreter: one thread, so sharing forks for real (pytest may have others)."""
-    result = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
 
 def long_text() -> str:
     """Over SHARE_FROM characters of the bundled briefings' bodies, text and markdown, one after another."""
-    bodies = [p.read_text(encoding="utf-8").split("\n---\n")[-1] for p in sorted(BUNDLED.iterdir())
-              if p.suffix in (".txt", ".md")]
+    bodies = [
+        p.read_text(encoding="utf-8").split("\n---\n")[-1]
+        for p in sorted(BUNDLED.iterdir())
+        if p.suffix in (".txt", ".md")
+    ]
     text, i = "", 0
     while len(text) < extract_analysis.SHARE_FROM * 2:
         text += bodies[i % len(bodies)] + "\n\n"
@@ -151,11 +156,17 @@ def test_each_bundled_briefing_read_in_pieces_gives_the_analysis_of_one_reading(
 
 
 def test_a_quote_carried_into_the_next_paragraph_keeps_its_speaker_when_quotes_are_shared_out():
-    speakers = ["Ana Ruiz", "Marta Gil", "Omar Haddad", "Lena Berg"] * 3  # runs of three quotes: some would cut a pair
+    speakers = [
+        "Ana Ruiz",
+        "Marta Gil",
+        "Omar Haddad",
+        "Lena Berg",
+    ] * 3  # runs of three quotes: some would cut a pair
     text = "".join(
         f"\u201cWe will rebuild the bridge this year,\u201d Mayor {name} said. \u201cAnd the school after it.\n\n"
         f"\u201cIt will take time and money, but we will not give up on the town.\u201d\n\n"
-        for name in speakers)
+        for name in speakers
+    )
     b = briefing_from_text(text)
     with pieces_of(40):
         shared = analyse(b, parallel=True)

@@ -1,4 +1,5 @@
 """The token pattern, written for speed, splits any text exactly as its plain form does."""
+
 from __future__ import annotations
 
 import re
@@ -24,9 +25,40 @@ def test_sample_briefings_split_alike():
         assert spans(TOKEN, text) == spans(PLAIN, text), path.name
 
 
-PIECES = st.sampled_from(["U.S.", "U.N", "A.", "e.g.", "Geneva-based", "O'Brien", "al-Assad", "d\u2019Estaing",
-                          "3.5", "1,200", "09:00", "2nd", "x_y", "_", "\u00bd", "\u00b2", "\u0663", "\u0301",
-                          "\u24b6", "--", "'", "\u2019", "\u201c", " ", "\n", "\t", "\u00a0", ".", ",", "-"])
+PIECES = st.sampled_from(
+    [
+        "U.S.",
+        "U.N",
+        "A.",
+        "e.g.",
+        "Geneva-based",
+        "O'Brien",
+        "al-Assad",
+        "d\u2019Estaing",
+        "3.5",
+        "1,200",
+        "09:00",
+        "2nd",
+        "x_y",
+        "_",
+        "\u00bd",
+        "\u00b2",
+        "\u0663",
+        "\u0301",
+        "\u24b6",
+        "--",
+        "'",
+        "\u2019",
+        "\u201c",
+        " ",
+        "\n",
+        "\t",
+        "\u00a0",
+        ".",
+        ",",
+        "-",
+    ]
+)
 
 
 @settings(max_examples=400, deadline=None)

@@ -1,6 +1,7 @@
 """The fast WHEN scan (anchor words grouped by first letter, a first-word check, smaller patterns after a
 digit or "the") finds exactly the expressions that the plain scan finds: the full pattern tried at every
 one of the last five word starts before each match of a flat alternation of anchors."""
+
 from __future__ import annotations
 
 import re
@@ -32,7 +33,7 @@ def slow_matches(body: str):
         if anchor < last_end:
             continue
         lo = max(last_end, anchor - 48)
-        starts = [w.start() for w in _WORD_START.finditer(body, lo, anchor)][-5:] + [anchor]
+        starts = [*[w.start() for w in _WORD_START.finditer(body, lo, anchor)][-5:], anchor]
         for pos in starts:
             m = PATTERN.match(body, pos, min(len(body), a.end() + 40))
             if m is not None and m.end() > anchor:
@@ -53,12 +54,33 @@ def test_sample_briefings_give_the_same_expressions():
 
 # Expressions opened by each kind of first word, and by letters IGNORECASE folds onto ASCII ones.
 PHRASES = [
-    "in FY 2025 and FY25", "fiscal2024 results", "midMarch, mid-2025, mid- June", "Q3 2025", "the first quarter",
-    "third-quarter profit", "between 2 and 4 June", "for weeks", "a couple of days", "dozens of years",
-    "more than two weeks ago", "upwards of ten days", "the coming days", "the 12th minute", "noon on Monday",
-    "earlier this year", "late next month", "the end of 2025", "the rest of the year", "the 1990s",
-    "\u017fome three days", "a\u017f \u212aeen two hours", "Quarters and quarters, Mays", "Sept. 4, 2025",
-    "last Tuesday evening", "tonight", "Nowadays, Midnight and Seconds",
+    "in FY 2025 and FY25",
+    "fiscal2024 results",
+    "midMarch, mid-2025, mid- June",
+    "Q3 2025",
+    "the first quarter",
+    "third-quarter profit",
+    "between 2 and 4 June",
+    "for weeks",
+    "a couple of days",
+    "dozens of years",
+    "more than two weeks ago",
+    "upwards of ten days",
+    "the coming days",
+    "the 12th minute",
+    "noon on Monday",
+    "earlier this year",
+    "late next month",
+    "the end of 2025",
+    "the rest of the year",
+    "the 1990s",
+    "\u017fome three days",
+    "a\u017f \u212aeen two hours",
+    "Quarters and quarters, Mays",
+    "Sept. 4, 2025",
+    "last Tuesday evening",
+    "tonight",
+    "Nowadays, Midnight and Seconds",
 ]
 
 
@@ -68,14 +90,67 @@ def test_expressions_of_every_opening_word_are_found():
         assert spans(_matches(body)) == spans(slow_matches(body)), phrase
 
 
-PIECES = st.sampled_from([
-    "the", "end", "of", "mid", "midMarch", "mid-2025", "FY2025", "FY", "fiscal", "fiscal 2024", "Q3", "q4 2025",
-    "a few", "an",
-    "about", "some", "more than", "two", "twenty", "days", "weeks ago", "for", "between", "and", "June", "Sept.",
-    "3", "14:30", "0900 GMT", "p.m.", "Monday", "last", "next", "this", "morning", "first-quarter", "quarter",
-    "2026", "1990s", "the 12th minute", "early", "late", "now", "today", "\u017fome", "\u212a", ",", ".", "-",
-    "\u2013", "'", "\u2019", "(", "was", "said", "will", "year",
-])
+PIECES = st.sampled_from(
+    [
+        "the",
+        "end",
+        "of",
+        "mid",
+        "midMarch",
+        "mid-2025",
+        "FY2025",
+        "FY",
+        "fiscal",
+        "fiscal 2024",
+        "Q3",
+        "q4 2025",
+        "a few",
+        "an",
+        "about",
+        "some",
+        "more than",
+        "two",
+        "twenty",
+        "days",
+        "weeks ago",
+        "for",
+        "between",
+        "and",
+        "June",
+        "Sept.",
+        "3",
+        "14:30",
+        "0900 GMT",
+        "p.m.",
+        "Monday",
+        "last",
+        "next",
+        "this",
+        "morning",
+        "first-quarter",
+        "quarter",
+        "2026",
+        "1990s",
+        "the 12th minute",
+        "early",
+        "late",
+        "now",
+        "today",
+        "\u017fome",
+        "\u212a",
+        ",",
+        ".",
+        "-",
+        "\u2013",
+        "'",
+        "\u2019",
+        "(",
+        "was",
+        "said",
+        "will",
+        "year",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

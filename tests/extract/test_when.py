@@ -1,4 +1,5 @@
 """WHEN: every common date form, relative expressions, durations and weekday direction."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,47 +9,56 @@ from tests.extract.conftest import places, run, times
 REF = "2026-03-12"  # a Thursday
 
 
-@pytest.mark.parametrize("sentence, text, value", [
-    ("The deal was signed on 20 November 2025 in Paris.", "20 November 2025", "2025-11-20"),
-    ("The deal was signed on November 20, 2025, in Paris.", "November 20, 2025", "2025-11-20"),
-    ("The deal was signed on Nov. 20 in Paris.", "Nov. 20", "2025-11-20"),
-    ("The vote is due on April 2.", "April 2", "2026-04-02"),
-    ("Prices were last checked on 2026-02-27.", "2026-02-27", "2026-02-27"),
-    ("As of 14 March, 200 people were affected.", "14 March", "2026-03-14"),
-    ("Talks resume in June.", "June", "2026-06"),
-    ("The plant closed in October 2024.", "October 2024", "2024-10"),
-    ("The mine opened in 1998.", "1998", "1998"),
-    ("Work will finish by the end of May.", "the end of May", "2026-05"),
-    ("Sales slowed in early July last year.", "early July", "2025-07"),
-    ("He resigned last week.", "last week", "2026-W10"),
-    ("The council meets next month.", "next month", "2026-04"),
-    ("The firm was founded last year.", "last year", "2025"),
-    ("Earlier this year, the ministry changed course.", "Earlier this year", "2026"),
-    ("The report came out yesterday.", "yesterday", "2026-03-11"),
-    ("The results are due tomorrow.", "tomorrow", "2026-03-13"),
-    ("The talks will end before the end of the year.", "the end of the year", "2026"),
-])
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("The deal was signed on 20 November 2025 in Paris.", "20 November 2025", "2025-11-20"),
+        ("The deal was signed on November 20, 2025, in Paris.", "November 20, 2025", "2025-11-20"),
+        ("The deal was signed on Nov. 20 in Paris.", "Nov. 20", "2025-11-20"),
+        ("The vote is due on April 2.", "April 2", "2026-04-02"),
+        ("Prices were last checked on 2026-02-27.", "2026-02-27", "2026-02-27"),
+        ("As of 14 March, 200 people were affected.", "14 March", "2026-03-14"),
+        ("Talks resume in June.", "June", "2026-06"),
+        ("The plant closed in October 2024.", "October 2024", "2024-10"),
+        ("The mine opened in 1998.", "1998", "1998"),
+        ("Work will finish by the end of May.", "the end of May", "2026-05"),
+        ("Sales slowed in early July last year.", "early July", "2025-07"),
+        ("He resigned last week.", "last week", "2026-W10"),
+        ("The council meets next month.", "next month", "2026-04"),
+        ("The firm was founded last year.", "last year", "2025"),
+        ("Earlier this year, the ministry changed course.", "Earlier this year", "2026"),
+        ("The report came out yesterday.", "yesterday", "2026-03-11"),
+        ("The results are due tomorrow.", "tomorrow", "2026-03-13"),
+        ("The talks will end before the end of the year.", "the end of the year", "2026"),
+    ],
+)
 def test_date_forms(sentence, text, value):
     assert times(run(sentence, REF)).get(text) == value
 
 
-@pytest.mark.parametrize("sentence, text, value", [
-    ("The strike lasted for about a month.", "about a month", "P1M"),
-    ("She has worked there for three years.", "three years", "P3Y"),
-    ("The crew waited almost 40 minutes.", "almost 40 minutes", "PT40M"),
-    ("Pumping will take around 48 hours.", "around 48 hours", "PT48H"),
-    ("They gave a 7-day ultimatum.", "7-day", "P7D"),
-    ("Stocks have fallen for more than a decade.", "more than a decade", "P10Y"),
-    ("Aid is needed within the next two weeks.", "the next two weeks", "P2W"),
-])
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("The strike lasted for about a month.", "about a month", "P1M"),
+        ("She has worked there for three years.", "three years", "P3Y"),
+        ("The crew waited almost 40 minutes.", "almost 40 minutes", "PT40M"),
+        ("Pumping will take around 48 hours.", "around 48 hours", "PT48H"),
+        ("They gave a 7-day ultimatum.", "7-day", "P7D"),
+        ("Stocks have fallen for more than a decade.", "more than a decade", "P10Y"),
+        ("Aid is needed within the next two weeks.", "the next two weeks", "P2W"),
+    ],
+)
 def test_durations(sentence, text, value):
     assert times(run(sentence, REF)).get(text) == value
 
 
-@pytest.mark.parametrize("sentence, text, value", [
-    ("Leaders will meet in the coming days.", "the coming days", "FUTURE_REF"),
-    ("Prices are now higher.", "now", "PRESENT_REF"),
-])
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("Leaders will meet in the coming days.", "the coming days", "FUTURE_REF"),
+        ("Prices are now higher.", "now", "PRESENT_REF"),
+    ],
+)
 def test_vague_references(sentence, text, value):
     assert times(run(sentence, REF)).get(text) == value
 
@@ -59,14 +69,17 @@ def test_ranges_are_found_without_a_calendar_value():
     assert t["11\u201312 June"] is None
 
 
-@pytest.mark.parametrize("sentence, value", [
-    ("The minister resigned on Monday.", "2026-03-09"),          # past: the Monday before
-    ("The minister resigned on Thursday.", "2026-03-12"),        # past, same weekday: the reference day
-    ("The minister will resign on Monday.", "2026-03-16"),       # future: the Monday after
-    ("The summit is set for next Tuesday.", "2026-03-17"),
-    ("The vote took place last Friday.", "2026-03-06"),
-    ("Crews were flown out on Tuesday night and are now safe.", "2026-03-10"),
-])
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("The minister resigned on Monday.", "2026-03-09"),  # past: the Monday before
+        ("The minister resigned on Thursday.", "2026-03-12"),  # past, same weekday: the reference day
+        ("The minister will resign on Monday.", "2026-03-16"),  # future: the Monday after
+        ("The summit is set for next Tuesday.", "2026-03-17"),
+        ("The vote took place last Friday.", "2026-03-06"),
+        ("Crews were flown out on Tuesday night and are now safe.", "2026-03-10"),
+    ],
+)
 def test_weekday_direction_follows_tense(sentence, value):
     found = [t["value"] for t in run(sentence, REF)["when"] if "day" in t["text"]]
     assert found == [value]
@@ -89,12 +102,15 @@ def test_briefing_date_wins_over_the_argument():
     assert times(a)["yesterday"] == "2026-01-04"
 
 
-@pytest.mark.parametrize("sentence", [
-    "We may see more rain.",
-    "She won 2,019 votes and 1,500 tonnes of grain.",
-    "Good afternoon and welcome.",
-    "A second session fared no better.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We may see more rain.",
+        "She won 2,019 votes and 1,500 tonnes of grain.",
+        "Good afternoon and welcome.",
+        "A second session fared no better.",
+    ],
+)
 def test_things_that_are_not_times(sentence):
     assert run(sentence, REF)["when"] == []
 
@@ -103,16 +119,19 @@ def test_offsets_point_at_the_expression():
     text = "On Wednesday, 6 May 2026 the ship ran aground."
     r = run(text, REF)
     (t,) = r["when"]
-    assert text[t["start"]:t["end"]] == t["text"] == "Wednesday, 6 May 2026"
+    assert text[t["start"] : t["end"]] == t["text"] == "Wednesday, 6 May 2026"
     assert t["value"] == "2026-05-06"
 
 
-@pytest.mark.parametrize("sentence, text, value", [
-    ("The plant closed three days ago.", "three days ago", "2026-03-09"),
-    ("The law changed two years ago.", "two years ago", "2024"),
-    ("Output should recover by mid-2027.", "mid-2027", "2027"),
-    ("The vote starts at 10 a.m. sharp.", "10 a.m.", "2026-03-12"),
-])
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("The plant closed three days ago.", "three days ago", "2026-03-09"),
+        ("The law changed two years ago.", "two years ago", "2024"),
+        ("Output should recover by mid-2027.", "mid-2027", "2027"),
+        ("The vote starts at 10 a.m. sharp.", "10 a.m.", "2026-03-12"),
+    ],
+)
 def test_ago_mid_year_and_clock_times(sentence, text, value):
     assert times(run(sentence, REF)).get(text) == value
 
@@ -129,8 +148,10 @@ def test_an_unquantified_duration_is_found_without_a_value():
 
 
 def test_a_time_of_day_beside_a_day_takes_that_day():
-    r = run("The polls closed at 8 p.m. on Tuesday. Counting resumed Wednesday at 9 am. "
-            "The next vote is set for 14 March at 10:30 a.m.")
+    r = run(
+        "The polls closed at 8 p.m. on Tuesday. Counting resumed Wednesday at 9 am. "
+        "The next vote is set for 14 March at 10:30 a.m."
+    )
     t = times(r)
     assert t["8 p.m."] == "2026-03-10"
     assert t["9 am"] == "2026-03-11"
@@ -147,7 +168,9 @@ def test_a_24_hour_time_counts_only_with_its_zone():
 
 def test_a_month_on_the_far_side_of_the_date_follows_its_verb():
     # reference date 2026-03-12
-    t = times(run("The inquiry heard evidence in November and December. The new terminal will open in January."))
+    t = times(
+        run("The inquiry heard evidence in November and December. The new terminal will open in January.")
+    )
     assert t["November"] == "2025-11"
     assert t["December"] == "2025-12"
     assert t["January"] == "2027-01"
@@ -161,9 +184,13 @@ def test_a_scheduled_event_in_the_present_tense_is_ahead():
 
 
 def test_ranges_between_dates_years_and_months():
-    t = times(run("Talks run between June 2 and June 4 in Almaty. Rainfall between 2019 and 2023 fell. "
-                  "Sales in the April-June period rose, third-quarter profit fell, and the first quarter of 2025 "
-                  "was flat. Prices rose between 2 and 5 percent."))
+    t = times(
+        run(
+            "Talks run between June 2 and June 4 in Almaty. Rainfall between 2019 and 2023 fell. "
+            "Sales in the April-June period rose, third-quarter profit fell, and the first quarter of 2025 "
+            "was flat. Prices rose between 2 and 5 percent."
+        )
+    )
     assert t["June 2 and June 4"] is None
     assert t["2019 and 2023"] is None
     assert t["April-June"] is None

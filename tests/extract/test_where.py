@@ -1,4 +1,5 @@
 """WHERE: countries, cities, features, aliases and capitals used as actors."""
+
 from __future__ import annotations
 
 from tests.extract.conftest import places, run
@@ -23,8 +24,10 @@ def test_capital_used_as_location_is_its_own_place():
 
 
 def test_features_districts_and_based():
-    r = run("Floods hit the Mekong Delta and the Tonle Sap lake. A Hanoi-based charity sent boats to "
-            "the Kampot district and to the Gulf of Thailand.")
+    r = run(
+        "Floods hit the Mekong Delta and the Tonle Sap lake. A Hanoi-based charity sent boats to "
+        "the Kampot district and to the Gulf of Thailand."
+    )
     found = places(r)
     for name in ("Mekong Delta", "Tonle Sap", "Hanoi", "Kampot", "Gulf of Thailand"):
         assert name in found, (name, found)

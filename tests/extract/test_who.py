@@ -1,4 +1,5 @@
 """WHO: people, roles, aliases, organisations and groups, on sentences written for these tests."""
+
 from __future__ import annotations
 
 from tests.extract.conftest import names_of, person, places, run
@@ -12,7 +13,9 @@ def test_title_before_the_name_is_the_role_not_part_of_the_name():
 
 
 def test_rank_and_lower_case_titles():
-    r = run("The attack was led by Colonel Marta Reyes. Earlier, veteran goalkeeper Tomas Berg saved a penalty.")
+    r = run(
+        "The attack was led by Colonel Marta Reyes. Earlier, veteran goalkeeper Tomas Berg saved a penalty."
+    )
     assert person(r, "Marta Reyes")["role"] == "Colonel"
     assert person(r, "Tomas Berg")["role"] == "veteran goalkeeper"
 
@@ -29,8 +32,10 @@ def test_apposition_after_the_name_drops_a_named_employer():
 
 
 def test_apposition_with_possessive_and_role_before_a_comma():
-    r = run("Priya Nair, the agency's head of research, spoke first. The Danish ambassador to Rome, Lars Holm, "
-            "listened.")
+    r = run(
+        "Priya Nair, the agency's head of research, spoke first. The Danish ambassador to Rome, Lars Holm, "
+        "listened."
+    )
     assert person(r, "Priya Nair")["role"] == "head of research"
     assert person(r, "Lars Holm")["role"] == "Danish ambassador to Rome"
 
@@ -75,8 +80,10 @@ def test_acronym_in_parentheses_is_an_alias_of_the_organisation():
 
 
 def test_organisations_by_cue_word_and_by_descriptor():
-    r = run("Shares of Norrland Shipping fell after the consultancy Brightwater Mills cut its forecast. "
-            "The White House declined to comment.")
+    r = run(
+        "Shares of Norrland Shipping fell after the consultancy Brightwater Mills cut its forecast. "
+        "The White House declined to comment."
+    )
     orgs = names_of(r, "organization")
     assert "Norrland Shipping" in orgs
     assert "Brightwater Mills" in orgs
@@ -84,8 +91,10 @@ def test_organisations_by_cue_word_and_by_descriptor():
 
 
 def test_sentence_initial_words_weekdays_months_and_demonyms_are_not_entities():
-    r = run("Yesterday the talks ended. Monday was quiet. European officials said nothing. Polish farmers "
-            "protested in March.")
+    r = run(
+        "Yesterday the talks ended. Monday was quiet. European officials said nothing. Polish farmers "
+        "protested in March."
+    )
     assert all(e["kind"] == "group" for e in r["who"])
     assert r["where"] == []
 
@@ -129,8 +138,10 @@ def test_employer_after_at_is_an_organisation_not_a_place():
 
 
 def test_apposition_naming_a_kind_of_body_makes_an_organisation():
-    r = run("The Blue Lanterns, a rescue group working in the north, said teams were exhausted. "
-            "Sergeant Paul Ames, army chief of logistics, agreed.")
+    r = run(
+        "The Blue Lanterns, a rescue group working in the north, said teams were exhausted. "
+        "Sergeant Paul Ames, army chief of logistics, agreed."
+    )
     assert "Blue Lanterns" in names_of(r, "organization")
     assert person(r, "Paul Ames")["role"] == "army chief of logistics"
 
@@ -142,8 +153,10 @@ def test_arabic_particles_and_acronym_initials():
 
 
 def test_a_company_named_with_no_cue_word_is_known_by_what_only_companies_do():
-    r = run("Shares in Brakvel rose after the results. Investors cheered as Ostrolin gained 5%. "
-            "Tarvosk said it would cut 300 jobs.")
+    r = run(
+        "Shares in Brakvel rose after the results. Investors cheered as Ostrolin gained 5%. "
+        "Tarvosk said it would cut 300 jobs."
+    )
     orgs = names_of(r, "organization")
     assert {"Brakvel", "Ostrolin", "Tarvosk"} <= set(orgs)
     assert "Brakvel" not in places(r)
@@ -169,8 +182,10 @@ def test_a_mixed_case_acronym_in_parentheses_is_the_organisation_even_before_a_p
 
 
 def test_a_head_word_named_before_a_longer_organisation_is_not_its_alias():
-    r = run("The Council passed the bill on Monday. Later the Harbour Council debated it. "
-            "The Harbour Council rejected it.")
+    r = run(
+        "The Council passed the bill on Monday. Later the Harbour Council debated it. "
+        "The Harbour Council rejected it."
+    )
     orgs = [(e["name"], e["aliases"]) for e in r["who"] if e["kind"] == "organization"]
     assert ("Harbour Council", []) in orgs
 
@@ -192,14 +207,18 @@ def test_a_zone_or_unit_after_a_number_is_not_an_organisation():
 
 
 def test_a_state_abbreviation_after_a_place_is_part_of_it_and_a_heading_line_is_no_body():
-    r = run("DAILY PRESS BRIEFING\nSpringfield, Ore.\n\nMS. HALE: The Water Board met in Springfield, Ill., "
-            "on Monday.\n")
+    r = run(
+        "DAILY PRESS BRIEFING\nSpringfield, Ore.\n\nMS. HALE: The Water Board met in Springfield, Ill., "
+        "on Monday.\n"
+    )
     assert names_of(r, "organization") == ["Water Board"]
 
 
 def test_companies_by_earnings_verbs_kind_nouns_and_a_capital_the():
-    r = run("Tessan and Orvik report results next week. Velmora, the Swedish carmaker, cut jobs. "
-            "The study appeared on Monday in The Quillfield, a weekly read by doctors.")
+    r = run(
+        "Tessan and Orvik report results next week. Velmora, the Swedish carmaker, cut jobs. "
+        "The study appeared on Monday in The Quillfield, a weekly read by doctors."
+    )
     orgs = set(names_of(r, "organization"))
     assert {"Tessan", "Orvik", "Velmora"} <= orgs
     assert any(o in ("The Quillfield", "Quillfield") for o in orgs)
@@ -207,7 +226,9 @@ def test_companies_by_earnings_verbs_kind_nouns_and_a_capital_the():
 
 
 def test_an_abbreviated_title_keeps_its_full_stop_and_a_counterpart_is_a_role():
-    r = run("Sen. Ruth Ames and Lt. Gen. Owen Tarr met in Oslo. Ames and her Danish counterpart, Lars Moen, spoke.")
+    r = run(
+        "Sen. Ruth Ames and Lt. Gen. Owen Tarr met in Oslo. Ames and her Danish counterpart, Lars Moen, spoke."
+    )
     assert person(r, "Ruth Ames")["role"] == "Sen."
     assert person(r, "Owen Tarr")["role"] == "Lt. Gen."
     assert person(r, "Lars Moen")["role"] == "Danish counterpart"
@@ -220,6 +241,8 @@ def test_a_person_known_by_one_name_is_found_when_the_report_says_he_or_she():
 
 
 def test_two_acronyms_in_a_row_inside_a_sentence_name_one_company():
-    r = run("Shipping lines BRX KTL and Morrow Freight said they would avoid the strait.\n\nTRADE ROUTES WEEKLY\n")
+    r = run(
+        "Shipping lines BRX KTL and Morrow Freight said they would avoid the strait.\n\nTRADE ROUTES WEEKLY\n"
+    )
     assert "BRX KTL" in names_of(r, "organization")
     assert not any("Trade" in n or "TRADE" in n for n in names_of(r, "organization"))

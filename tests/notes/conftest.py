@@ -1,4 +1,5 @@
 """Helpers for the notes tests: notes to store, and a store per test in its own folder."""
+
 from __future__ import annotations
 
 import pytest

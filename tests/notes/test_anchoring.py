@@ -1,4 +1,5 @@
 """Notes follow their passage when the briefing is edited, or say they could not."""
+
 from __future__ import annotations
 
 import random
@@ -11,12 +12,18 @@ from briefer.notes.anchoring import accept_changed, anchor_note, anchor_notes, f
 from briefer.notes.model import Note, Target
 from briefer.notes.store import NotesStore, StoreError
 
-P1 = ("Ministers from both sides met in Geneva on Tuesday to restart the grain talks, "
-      "which collapsed in July after a strike on the port.")
-P2 = ("The envoy said the goverment would reopen the port at Odesa within a week "
-      "if the ceasefire held through the weekend.")
-P3 = ("Officials warned that shipping insurers were still refusing cover for the route, "
-      "and that freight rates had tripled since the spring.")
+P1 = (
+    "Ministers from both sides met in Geneva on Tuesday to restart the grain talks, "
+    "which collapsed in July after a strike on the port."
+)
+P2 = (
+    "The envoy said the goverment would reopen the port at Odesa within a week "
+    "if the ceasefire held through the weekend."
+)
+P3 = (
+    "Officials warned that shipping insurers were still refusing cover for the route, "
+    "and that freight rates had tripled since the spring."
+)
 P4 = "Analysts said the deal could lower bread prices across North Africa by the autumn."
 BODY = "\n\n".join([P1, P2, P3, P4]) + "\n"
 
@@ -25,12 +32,17 @@ def note_on(quote: str, body: str = BODY, occurrence: int = 0) -> Note:
     start = -1
     for _ in range(occurrence + 1):
         start = body.index(quote, start + 1)
-    return Note(id=f"n{start}", briefing_id="v1", briefing_path="/b/geneva.md", briefing_title="Geneva",
-                target=Target.from_span(body, start, start + len(quote)))
+    return Note(
+        id=f"n{start}",
+        briefing_id="v1",
+        briefing_path="/b/geneva.md",
+        briefing_title="Geneva",
+        target=Target.from_span(body, start, start + len(quote)),
+    )
 
 
 def passage(note: Note, body: str) -> str:
-    return body[note.target.start:note.target.end]
+    return body[note.target.start : note.target.end]
 
 
 def test_unchanged_text_keeps_every_note_where_it_was():
@@ -107,8 +119,9 @@ def test_short_quotes_are_never_matched_fuzzily():
 
 def test_rewritten_context_around_an_exact_quote_still_anchors():
     note = note_on("freight rates had tripled")
-    edited = BODY.replace("and that freight rates had tripled since the spring",
-                          "while freight rates had tripled, brokers said")
+    edited = BODY.replace(
+        "and that freight rates had tripled since the spring", "while freight rates had tripled, brokers said"
+    )
     assert anchor_note(note, edited).anchor == "anchored"
 
 
@@ -116,7 +129,7 @@ def test_fuzzy_anchoring_stays_fast_on_a_2_mb_briefing():
     rng = random.Random(3)
     words = BODY.split()
     filler = " ".join(rng.choice(words) for _ in range(330_000))
-    body = filler[: len(filler) // 2] + "\n\n" + P2 + "\n\n" + filler[len(filler) // 2:]
+    body = filler[: len(filler) // 2] + "\n\n" + P2 + "\n\n" + filler[len(filler) // 2 :]
     note = note_on("The envoy said the goverment would reopen the port at Odesa", body)
     edited = body.replace("goverment", "government")
     started = time.perf_counter()
@@ -142,8 +155,15 @@ def briefing(text: str, path):
 
 def add_note(store, version, quote):
     start = version.body.index(quote)
-    return store.add(Note(id=f"n{start}", briefing_id=version.id, briefing_path=str(version.path),
-                          briefing_title=version.title, target=Target.from_span(version.body, start, start + len(quote))))
+    return store.add(
+        Note(
+            id=f"n{start}",
+            briefing_id=version.id,
+            briefing_path=str(version.path),
+            briefing_title=version.title,
+            target=Target.from_span(version.body, start, start + len(quote)),
+        )
+    )
 
 
 def test_an_edited_file_keeps_its_notes_and_they_move_to_the_new_version(store, tmp_path):
@@ -154,7 +174,11 @@ def test_an_edited_file_keeps_its_notes_and_they_move_to_the_new_version(store, 
     v2 = briefing("\n\n".join([P3, P1, P2.replace("goverment", "government")]) + "\n", tmp_path / "geneva.md")
     assert v2.id != v1.id
     found = {n.id: n for n in find_notes_for_briefing(store, v2)}
-    assert {k: n.anchor for k, n in found.items()} == {kept.id: "anchored", typo.id: "changed", gone.id: "orphan"}
+    assert {k: n.anchor for k, n in found.items()} == {
+        kept.id: "anchored",
+        typo.id: "changed",
+        gone.id: "orphan",
+    }
     assert store.notes_for(v1.id) == []
     saved = {n.id: n for n in store.notes_for(v2.id)}
     assert saved == found  # persisted: the next open is a plain lookup by id

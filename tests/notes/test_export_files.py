@@ -1,4 +1,5 @@
 """Writing export files: names, idempotent re-export, the My notes region, no overwrite."""
+
 from __future__ import annotations
 
 import json
@@ -41,9 +42,14 @@ def store(tmp_path):
 def add_note(store, briefing, passage, text="", tags=(), note_id=None, **fields):
     start = briefing.body.index(passage)
     note = Note(
-        id=note_id or f"n{start:04d}", briefing_id=briefing.id, briefing_path=str(briefing.path),
-        briefing_title=briefing.title, target=Target.from_span(briefing.body, start, start + len(passage)),
-        text=text, tags=list(tags), **fields,
+        id=note_id or f"n{start:04d}",
+        briefing_id=briefing.id,
+        briefing_path=str(briefing.path),
+        briefing_title=briefing.title,
+        target=Target.from_span(briefing.body, start, start + len(passage)),
+        text=text,
+        tags=list(tags),
+        **fields,
     )
     return store.add(note)
 
@@ -61,7 +67,9 @@ def test_one_file_per_briefing_with_front_matter_from_the_briefing(store, briefi
     body = text.split("\n---\n", 1)[1]
     assert body.index("> three 330 kV substations ^n-") < body.index("> \\*Crews\\* are on site. ^n-")
     assert "\nSame node hit twice.\n\n#energy #grid/east\n<!-- briefer:note " in body
-    assert body.rstrip().endswith("## My notes\n\n<!-- Write below: briefer keeps everything from the My notes heading on when it exports again. -->")
+    assert body.rstrip().endswith(
+        "## My notes\n\n<!-- Write below: briefer keeps everything from the My notes heading on when it exports again. -->"
+    )
 
 
 def test_re_export_of_unchanged_notes_is_byte_identical(store, briefing, tmp_path):
@@ -113,8 +121,14 @@ def test_a_file_briefer_did_not_write_is_not_overwritten_without_force(store, br
 
 def test_nothing_is_written_when_one_target_is_someone_elses(store, briefing, tmp_path):
     add_note(store, briefing, "three 330 kV substations", "Same node.")
-    other = Note(id="gone1", briefing_id="e" * 64, briefing_path=str(tmp_path / "gone.md"), briefing_title="Gone",
-                 target=Target("old passage", "", "", 0, 11), text="kept")
+    other = Note(
+        id="gone1",
+        briefing_id="e" * 64,
+        briefing_path=str(tmp_path / "gone.md"),
+        briefing_title="Gone",
+        target=Target("old passage", "", "", 0, 11),
+        text="kept",
+    )
     store.add(other)
     out = tmp_path / "out"
     out.mkdir()
@@ -126,8 +140,17 @@ def test_nothing_is_written_when_one_target_is_someone_elses(store, briefing, tm
 
 def test_single_file_holds_every_briefing(store, briefing, tmp_path):
     add_note(store, briefing, "three 330 kV substations", "Same node.")
-    store.add(Note(id="gone1", briefing_id="e" * 64, briefing_path=str(tmp_path / "gone.md"), briefing_title="Gone",
-                   target=Target("old passage", "", "", 0, 11), text="kept", anchor="orphan"))
+    store.add(
+        Note(
+            id="gone1",
+            briefing_id="e" * 64,
+            briefing_path=str(tmp_path / "gone.md"),
+            briefing_title="Gone",
+            target=Target("old passage", "", "", 0, 11),
+            text="kept",
+            anchor="orphan",
+        )
+    )
     (path,) = export_notes(store, tmp_path / "all.md")
     text = path.read_text(encoding="utf-8")
     assert "# Gone\n" in text and "# Grid strikes: overnight summary\n" in text
@@ -137,10 +160,24 @@ def test_single_file_holds_every_briefing(store, briefing, tmp_path):
 
 
 def test_filters_by_tag_and_date(store, briefing, tmp_path):
-    add_note(store, briefing, "three 330 kV substations", "nested", ["grid/east"], created="2026-07-01T00:00:00+00:00",
-             updated="2026-07-01T00:00:00+00:00")
-    add_note(store, briefing, "It warned of outages.", "recent", ["other"], created="2026-08-01T00:00:00+00:00",
-             updated="2026-08-01T00:00:00+00:00")
+    add_note(
+        store,
+        briefing,
+        "three 330 kV substations",
+        "nested",
+        ["grid/east"],
+        created="2026-07-01T00:00:00+00:00",
+        updated="2026-07-01T00:00:00+00:00",
+    )
+    add_note(
+        store,
+        briefing,
+        "It warned of outages.",
+        "recent",
+        ["other"],
+        created="2026-08-01T00:00:00+00:00",
+        updated="2026-08-01T00:00:00+00:00",
+    )
     (path,) = export_notes(store, tmp_path / "a", tags=["grid"])
     assert "nested" in path.read_text(encoding="utf-8") and "recent" not in path.read_text(encoding="utf-8")
     (path,) = export_notes(store, tmp_path / "b", since="2026-07-15")
@@ -204,7 +241,9 @@ def test_re_export_after_importing_the_edits_goes_ahead(store, briefing, tmp_pat
     assert '"tags":["energy","grid"]' in text and "#energy #grid\n" in text
 
 
-def test_a_briefing_opened_by_a_relative_path_exports_its_absolute_path(store, briefing, tmp_path, monkeypatch):
+def test_a_briefing_opened_by_a_relative_path_exports_its_absolute_path(
+    store, briefing, tmp_path, monkeypatch
+):
     add_note(store, briefing, "three 330 kV substations", "Same node.")
     monkeypatch.chdir(tmp_path)
     relative = load("briefings/grid.md")
@@ -225,7 +264,9 @@ def test_a_combined_file_is_byte_stable_and_keeps_my_notes(store, briefing, tmp_
     note.text = "Changed."
     store.update(note)
     export_notes(store, tmp_path / "all.md")
-    assert "Changed." in path.read_text(encoding="utf-8") and "Weekly summary draft." in path.read_text(encoding="utf-8")
+    assert "Changed." in path.read_text(encoding="utf-8") and "Weekly summary draft." in path.read_text(
+        encoding="utf-8"
+    )
 
 
 def test_metadata_at_hand_is_used_instead_of_loading_the_briefing(store, briefing, tmp_path):

@@ -1,4 +1,5 @@
 """The markdown export as text: round trip, literal rendering, front matter, JSON."""
+
 from __future__ import annotations
 
 import json
@@ -41,8 +42,11 @@ def notes(draw, briefing_id=BRIEFING_ID, path="/tmp/briefings/grid.md", title="G
         briefing_path=path,
         briefing_title=title,
         target=Target(
-            exact=draw(st.text()), prefix=draw(st.text(max_size=32)), suffix=draw(st.text(max_size=32)),
-            start=start, end=start + draw(st.integers(0, 5000)),
+            exact=draw(st.text()),
+            prefix=draw(st.text(max_size=32)),
+            suffix=draw(st.text(max_size=32)),
+            start=start,
+            end=start + draw(st.integers(0, 5000)),
         ),
         kind=draw(st.sampled_from(["note", "highlight"])),
         text=draw(st.text()),
@@ -56,16 +60,29 @@ def notes(draw, briefing_id=BRIEFING_ID, path="/tmp/briefings/grid.md", title="G
 INFO = BriefingInfo(id=BRIEFING_ID, title="Grid strikes", path="/tmp/briefings/grid.md")
 
 
-def make_note(note_id="a1b2c3d4e5", text="Same node hit twice.", tags=("energy",), exact="Ukrenergo reported damage.", **fields):
+def make_note(
+    note_id="a1b2c3d4e5",
+    text="Same node hit twice.",
+    tags=("energy",),
+    exact="Ukrenergo reported damage.",
+    **fields,
+):
     return Note(
-        id=note_id, briefing_id=BRIEFING_ID, briefing_path="/tmp/briefings/grid.md", briefing_title="Grid strikes",
+        id=note_id,
+        briefing_id=BRIEFING_ID,
+        briefing_path="/tmp/briefings/grid.md",
+        briefing_title="Grid strikes",
         target=Target(exact=exact, prefix="before ", suffix=" after", start=10, end=10 + len(exact)),
-        text=text, tags=list(tags), created="2026-07-14T06:10:02+00:00", updated="2026-07-14T06:11:40+00:00",
+        text=text,
+        tags=list(tags),
+        created="2026-07-14T06:10:02+00:00",
+        updated="2026-07-14T06:11:40+00:00",
         **fields,
     )
 
 
 # ---------------------------------------------------------------- round trip
+
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(notes(), max_size=6, unique_by=lambda n: n.id), st.text(), st.text())
@@ -80,12 +97,20 @@ def test_any_notes_come_back_unchanged_from_their_export(notes_, title, path):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(notes(briefing_id="b" * 64, path="/x/one.md", title="One"), max_size=3, unique_by=lambda n: n.id),
-       st.lists(notes(briefing_id="c" * 64, path="/x/two.md", title="Two"), max_size=3, unique_by=lambda n: n.id))
+@given(
+    st.lists(
+        notes(briefing_id="b" * 64, path="/x/one.md", title="One"), max_size=3, unique_by=lambda n: n.id
+    ),
+    st.lists(
+        notes(briefing_id="c" * 64, path="/x/two.md", title="Two"), max_size=3, unique_by=lambda n: n.id
+    ),
+)
 def test_a_combined_file_restores_each_note_to_its_own_briefing(first, second):
     second = [replace(n, id="2-" + n.id) for n in second]
-    groups = [(BriefingInfo(id="b" * 64, title="One", path="/x/one.md"), first),
-              (BriefingInfo(id="c" * 64, title="Two", path="/x/two.md"), second)]
+    groups = [
+        (BriefingInfo(id="b" * 64, title="One", path="/x/one.md"), first),
+        (BriefingInfo(id="c" * 64, title="Two", path="/x/two.md"), second),
+    ]
     parsed = parse_export(render_collection(groups, exported=EXPORTED))
     assert {i.note.id: i.note for i in parsed.notes} == {n.id: n for n in first + second}
 
@@ -100,6 +125,7 @@ def test_a_note_from_a_moved_briefing_keeps_its_own_path_and_title():
 
 
 # ---------------------------------------------------------------- edits in the file
+
 
 def test_note_text_edited_in_the_file_is_read_as_an_edit():
     note = make_note(text="Same node hit twice.")
@@ -175,10 +201,62 @@ def test_merge_the_same_edit_twice_changes_nothing_the_second_time():
 # ---------------------------------------------------------------- literal rendering
 
 MARKDOWN_PIECES = [
-    "#", "##", "*", "**", "_", "__", ">", "[", "]", "(", ")", "`", "```", "~~~", "---", "***", "===", "-->",
-    "<script>", "</script>", "<!--", "<http://x.org>", "1.", "2)", "+", "-", "|", "\\", "&amp;", "&#32;",
-    "&copy", "!", "[x](y)", "==", "%%", "^", "$", ":", ":-:", "a_b", "snake_case", " ", "  ", "    ", "\t",
-    "\n", "\n\n", "\u00a0", "é", "中文", "😀", "word", "Kyiv", "9", "\u200b", "\u3000",
+    "#",
+    "##",
+    "*",
+    "**",
+    "_",
+    "__",
+    ">",
+    "[",
+    "]",
+    "(",
+    ")",
+    "`",
+    "```",
+    "~~~",
+    "---",
+    "***",
+    "===",
+    "-->",
+    "<script>",
+    "</script>",
+    "<!--",
+    "<http://x.org>",
+    "1.",
+    "2)",
+    "+",
+    "-",
+    "|",
+    "\\",
+    "&amp;",
+    "&#32;",
+    "&copy",
+    "!",
+    "[x](y)",
+    "==",
+    "%%",
+    "^",
+    "$",
+    ":",
+    ":-:",
+    "a_b",
+    "snake_case",
+    " ",
+    "  ",
+    "    ",
+    "\t",
+    "\n",
+    "\n\n",
+    "\u00a0",
+    "é",
+    "中文",
+    "😀",
+    "word",
+    "Kyiv",
+    "9",
+    "\u200b",
+    "\u3000",
 ]
 markdownish = st.lists(st.sampled_from(MARKDOWN_PIECES), max_size=25).map("".join)
 
@@ -259,6 +337,7 @@ def test_passage_lines_stay_inside_one_block_quote():
 
 # ---------------------------------------------------------------- tags, names, front matter
 
+
 def test_tags_display_as_obsidian_tags():
     assert tag_display("area/topic") == "area/topic"
     assert tag_display("Source: Reuters") == "Source--Reuters"
@@ -292,8 +371,13 @@ def test_file_names_of_briefings_sharing_title_and_id_prefix_differ():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(), st.text(), st.one_of(st.none(), st.text(min_size=1)), st.one_of(st.none(), st.dates().map(str), st.text(min_size=1)),
-       st.lists(st.text(min_size=1), max_size=4))
+@given(
+    st.text(),
+    st.text(),
+    st.one_of(st.none(), st.text(min_size=1)),
+    st.one_of(st.none(), st.dates().map(str), st.text(min_size=1)),
+    st.lists(st.text(min_size=1), max_size=4),
+)
 def test_front_matter_is_yaml_with_the_briefing_fields(title, path, source, date, tags):
     info = BriefingInfo(id=BRIEFING_ID, title=title, path=path, source=source, date=date)
     text = front_matter(info, [make_note(tags=tags)], EXPORTED)
@@ -314,6 +398,7 @@ def test_a_file_without_the_generator_mark_is_not_briefers():
 
 # ---------------------------------------------------------------- W3C JSON
 
+
 def test_w3c_annotations_carry_quote_position_note_and_tags():
     note = make_note(text="Same node.", tags=["energy", "grid/east"])
     highlight = make_note("h1", text="", tags=[], kind="highlight")
@@ -323,7 +408,12 @@ def test_w3c_annotations_carry_quote_position_note_and_tags():
     assert first["type"] == "Annotation" and first["motivation"] == "commenting"
     assert first["target"]["source"] == "file:///tmp/briefings/grid.md"
     assert first["target"]["selector"] == [
-        {"type": "TextQuoteSelector", "exact": "Ukrenergo reported damage.", "prefix": "before ", "suffix": " after"},
+        {
+            "type": "TextQuoteSelector",
+            "exact": "Ukrenergo reported damage.",
+            "prefix": "before ",
+            "suffix": " after",
+        },
         {"type": "TextPositionSelector", "start": 10, "end": 36},
     ]
     assert first["body"] == [
@@ -331,7 +421,9 @@ def test_w3c_annotations_carry_quote_position_note_and_tags():
         {"type": "TextualBody", "value": "energy", "purpose": "tagging"},
         {"type": "TextualBody", "value": "grid/east", "purpose": "tagging"},
     ]
-    assert data["first"]["items"][1]["motivation"] == "highlighting" and "body" not in data["first"]["items"][1]
+    assert (
+        data["first"]["items"][1]["motivation"] == "highlighting" and "body" not in data["first"]["items"][1]
+    )
 
 
 def test_markdown_a_person_writes_into_a_note_is_kept_as_its_text():

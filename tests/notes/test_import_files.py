@@ -1,4 +1,5 @@
 """`import_exports`: restoring notes from export files into a store."""
+
 from __future__ import annotations
 
 import tempfile
@@ -42,11 +43,18 @@ def open_store(tmp_path):
 
 def add_note(store, briefing, passage, text="", tags=(), note_id=None, **fields):
     start = briefing.body.index(passage)
-    return store.add(Note(
-        id=note_id or f"n{start:04d}", briefing_id=briefing.id, briefing_path=str(briefing.path),
-        briefing_title=briefing.title, target=Target.from_span(briefing.body, start, start + len(passage)),
-        text=text, tags=list(tags), **fields,
-    ))
+    return store.add(
+        Note(
+            id=note_id or f"n{start:04d}",
+            briefing_id=briefing.id,
+            briefing_path=str(briefing.path),
+            briefing_title=briefing.title,
+            target=Target.from_span(briefing.body, start, start + len(passage)),
+            text=text,
+            tags=list(tags),
+            **fields,
+        )
+    )
 
 
 def by_id(store):
@@ -55,7 +63,13 @@ def by_id(store):
 
 def test_export_then_import_into_a_fresh_store_restores_every_note(open_store, briefing, tmp_path):
     store = open_store("notes.json")
-    add_note(store, briefing, "three 330 kV substations", "Same node *twice*.\n\n> not a quote", ["energy", "key judgement"])
+    add_note(
+        store,
+        briefing,
+        "three 330 kV substations",
+        "Same node *twice*.\n\n> not a quote",
+        ["energy", "key judgement"],
+    )
     add_note(store, briefing, "Crews are on site: <b>#1</b> priority.", "", ["crews"], kind="highlight")
     add_note(store, briefing, "repairs would take *weeks*", "--> <!-- `x`", [], anchor="changed")
     export_notes(store, tmp_path / "out")
@@ -83,8 +97,10 @@ def test_note_and_tags_edited_in_the_file_win_over_the_store(open_store, briefin
     note.text = "Changed in briefer after the export."
     store.update(note)
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("\nSame node.\n", "\nEdited in Obsidian.\n").replace("#energy", "#energy #grid"),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace("\nSame node.\n", "\nEdited in Obsidian.\n").replace("#energy", "#energy #grid"),
+        encoding="utf-8",
+    )
     report = import_exports(store, [path])
     assert report.updated == 1
     (restored,) = store.all_notes()
@@ -95,8 +111,15 @@ def test_note_and_tags_edited_in_the_file_win_over_the_store(open_store, briefin
 
 def test_an_unedited_export_does_not_undo_newer_edits_in_the_store(open_store, briefing, tmp_path):
     store = open_store("notes.json")
-    note = add_note(store, briefing, "three 330 kV substations", "Same node.", ["energy"],
-                    created="2026-07-01T00:00:00+00:00", updated="2026-07-01T00:00:00+00:00")
+    note = add_note(
+        store,
+        briefing,
+        "three 330 kV substations",
+        "Same node.",
+        ["energy"],
+        created="2026-07-01T00:00:00+00:00",
+        updated="2026-07-01T00:00:00+00:00",
+    )
     (path,) = export_notes(store, tmp_path / "out")
     note.text = "Newer text."
     note.tags = ["energy", "later"]
@@ -106,7 +129,9 @@ def test_an_unedited_export_does_not_undo_newer_edits_in_the_store(open_store, b
     assert kept.text == "Newer text." and kept.tags == ["energy", "later"]
 
 
-def test_notes_whose_briefing_is_missing_come_back_as_orphans_with_their_passage(open_store, briefing, tmp_path):
+def test_notes_whose_briefing_is_missing_come_back_as_orphans_with_their_passage(
+    open_store, briefing, tmp_path
+):
     store = open_store("notes.json")
     note = add_note(store, briefing, "three 330 kV substations", "Same node.")
     (path,) = export_notes(store, tmp_path / "out")
@@ -161,9 +186,19 @@ def test_a_note_the_store_refuses_is_reported_and_the_rest_imported(open_store, 
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.text(), st.lists(st.text(max_size=15).filter(str.strip), max_size=3),
-                          st.sampled_from(["note", "highlight"]), st.integers(0, 80), st.integers(0, 40)),
-                min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.tuples(
+            st.text(),
+            st.lists(st.text(max_size=15).filter(str.strip), max_size=3),
+            st.sampled_from(["note", "highlight"]),
+            st.integers(0, 80),
+            st.integers(0, 40),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_any_notes_survive_export_and_import_into_an_empty_store(specs):
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
@@ -173,10 +208,18 @@ def test_any_notes_survive_export_and_import_into_an_empty_store(specs):
         store, fresh = NotesStore.open(folder / "notes.json"), NotesStore.open(folder / "fresh.json")
         try:
             for number, (text, tags, kind, start, length) in enumerate(specs):
-                store.add(Note(
-                    id=f"note{number}", briefing_id=briefing.id, briefing_path=str(path), briefing_title=briefing.title,
-                    target=Target.from_span(briefing.body, start, start + length), kind=kind, text=text, tags=tags,
-                ))
+                store.add(
+                    Note(
+                        id=f"note{number}",
+                        briefing_id=briefing.id,
+                        briefing_path=str(path),
+                        briefing_title=briefing.title,
+                        target=Target.from_span(briefing.body, start, start + length),
+                        kind=kind,
+                        text=text,
+                        tags=tags,
+                    )
+                )
             export_notes(store, folder / "out")
             import_exports(fresh, [folder / "out"])
             assert by_id(fresh) == by_id(store)

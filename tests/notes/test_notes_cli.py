@@ -1,4 +1,5 @@
 """`briefer notes ...` and `briefer tags`, run as a user runs them."""
+
 from __future__ import annotations
 
 import json
@@ -33,8 +34,13 @@ def briefing(tmp_path):
 
 
 def briefer(env, *args):
-    return subprocess.run([sys.executable, "-m", "briefer", *map(str, args)],
-                          capture_output=True, text=True, env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "briefer", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
 
 
 def add(env, briefing, quote, *extra):
@@ -46,13 +52,17 @@ def add(env, briefing, quote, *extra):
 
 
 def test_add_list_and_remove(env, briefing):
-    first = add(env, briefing, "the port at Odesa", "--note", "Check the date", "--tag", "key", "--tag", "#area/trade")
+    first = add(
+        env, briefing, "the port at Odesa", "--note", "Check the date", "--tag", "key", "--tag", "#area/trade"
+    )
     second = add(env, briefing, "Ministers from both sides")
     listing = briefer(env, "notes", "list")
     assert listing.returncode == 0
     lines = listing.stdout.splitlines()
     assert [line.split()[0] for line in lines] == [second, first]  # text order
-    assert "Geneva grain talks" in lines[1] and "#key #area/trade" in lines[1] and "Check the date" in lines[1]
+    assert (
+        "Geneva grain talks" in lines[1] and "#key #area/trade" in lines[1] and "Check the date" in lines[1]
+    )
 
     removed = briefer(env, "notes", "rm", first)
     assert removed.returncode == 0 and first in removed.stdout
@@ -102,10 +112,16 @@ def test_tags_lists_counts_with_parents(env, briefing):
     result = briefer(env, "tags")
     assert result.returncode == 0
     assert [line.split() for line in result.stdout.splitlines()] == [
-        ["2", "area"], ["1", "area/security"], ["1", "area/trade"], ["1", "key"],
+        ["2", "area"],
+        ["1", "area/security"],
+        ["1", "area/trade"],
+        ["1", "key"],
     ]
     assert json.loads(briefer(env, "tags", "--json").stdout) == {
-        "area": 2, "area/security": 1, "area/trade": 1, "key": 1,
+        "area": 2,
+        "area/security": 1,
+        "area/trade": 1,
+        "key": 1,
     }
 
 

@@ -1,4 +1,5 @@
 """The notes store: what a user keeps, gets back, and is told."""
+
 from __future__ import annotations
 
 import errno
@@ -154,7 +155,7 @@ def test_full_disk_keeps_the_previous_notes_and_says_so(store, notes_path, monke
 
     monkeypatch.setattr(os, "fsync", no_space)
     lost = make_note(quote="ceasefire")
-    with pytest.raises(StoreError, match="No space left on device.*unchanged"):
+    with pytest.raises(StoreError, match=r"No space left on device.*unchanged"):
         store.add(lost)
     changed = store.get(kept[0].id)
     changed.text = "edit that cannot be saved"
@@ -167,7 +168,9 @@ def test_full_disk_keeps_the_previous_notes_and_says_so(store, notes_path, monke
     again = reopen(notes_path)
     assert {n.id for n in again.all_notes()} == {n.id for n in kept}
     assert again.messages == []
-    leftovers = [f for f in os.listdir(f"{notes_path}.d") + os.listdir(notes_path.parent) if f.endswith(".tmp")]
+    leftovers = [
+        f for f in os.listdir(f"{notes_path}.d") + os.listdir(notes_path.parent) if f.endswith(".tmp")
+    ]
     assert leftovers == []
 
 
@@ -227,11 +230,15 @@ def test_a_newer_schema_is_refused_untouched(notes_path):
 
 def test_a_schema_1_file_is_migrated_into_shards(notes_path):
     old = make_note(text="from the single-file days").to_dict()
-    notes_path.write_text(json.dumps({
-        "_meta": {"meta": {"schema": 1}},
-        "notes": {old["id"]: old},
-        "briefings": {"b1": {"reference_date": "2026-01-02"}},
-    }))
+    notes_path.write_text(
+        json.dumps(
+            {
+                "_meta": {"meta": {"schema": 1}},
+                "notes": {old["id"]: old},
+                "briefings": {"b1": {"reference_date": "2026-01-02"}},
+            }
+        )
+    )
     with NotesStore.open(notes_path) as migrated:
         assert migrated.get(old["id"]).text == "from the single-file days"
         assert migrated.briefing_data("b1") == {"reference_date": "2026-01-02"}
@@ -260,7 +267,11 @@ def test_a_save_stat_cannot_see_is_still_not_overwritten(store, notes_path):
         handle.write(raw)
     os.utime(shard, ns=(before.st_atime_ns, before.st_mtime_ns))
     after = os.stat(shard)
-    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (before.st_ino, before.st_size, before.st_mtime_ns)
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
+        before.st_ino,
+        before.st_size,
+        before.st_mtime_ns,
+    )
     store.add(make_note(quote="envoy"))
     assert store.get(note.id).text == "bbbb"
 

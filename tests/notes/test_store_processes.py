@@ -1,4 +1,5 @@
 """Real processes: killed mid-save, or saving at the same time as another."""
+
 from __future__ import annotations
 
 import random
@@ -41,7 +42,9 @@ for i in range(count):
 def start_writer(path, count, start_at=0.0, seed=0):
     return subprocess.Popen(
         [sys.executable, "-c", WRITER, str(path), str(count), str(start_at), str(seed)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -69,7 +72,7 @@ def test_two_processes_adding_200_notes_each_at_once_keep_all_400(notes_path):
     start_at = time.time() + 1.0
     writers = [start_writer(notes_path, 200, start_at, seed) for seed in (1, 2)]
     outputs = [w.communicate(timeout=120) for w in writers]
-    for writer, (out, err) in zip(writers, outputs):
+    for writer, (_out, err) in zip(writers, outputs, strict=False):
         assert writer.returncode == 0, err
     ids = {line for out, _ in outputs for line in out.split()[1:]}
     assert len(ids) == 400

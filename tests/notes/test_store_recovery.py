@@ -1,4 +1,5 @@
 """Damaged files at start: moved aside (never deleted), the last good copy loaded, the user told."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """The library: listing, type-to-filter, sorting, opening, and files that fail to load."""
+
 from __future__ import annotations
 
 from briefer.briefing import load
@@ -88,8 +89,18 @@ async def test_slash_searches_full_text_and_notes_listing_the_first_hit(library_
     briefing = load(other)
     store = NotesStore.open(tmp_path / "notes.json")
     stamp = now_iso()
-    store.add(Note(new_note_id(), briefing.id, str(other), briefing.title,
-                   Target.from_span(briefing.body, 0, 20), text="ask about the quorum", created=stamp, updated=stamp))
+    store.add(
+        Note(
+            new_note_id(),
+            briefing.id,
+            str(other),
+            briefing.title,
+            Target.from_span(briefing.body, 0, 20),
+            text="ask about the quorum",
+            created=stamp,
+            updated=stamp,
+        )
+    )
     store.close()
     app = BrieferApp(folders=[library_dir], notes_file=tmp_path / "notes.json")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -102,7 +113,9 @@ async def test_slash_searches_full_text_and_notes_listing_the_first_hit(library_
         await pilot.press("escape", "slash", *"quorum", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert [str(table.get_row_at(i)[0]).split("\n")[0] for i in range(table.row_count)] == [briefing.title]
+        assert [str(table.get_row_at(i)[0]).split("\n")[0] for i in range(table.row_count)] == [
+            briefing.title
+        ]
         await pilot.press("escape")
         assert table.row_count > 1
 
@@ -114,15 +127,27 @@ async def test_tag_filter_and_export_from_the_library(library_dir, tmp_path):
     sample = load(library_dir / "00-peace-plan.txt")
     store = NotesStore.open(tmp_path / "notes.json")
     stamp = now_iso()
-    store.add(Note(new_note_id(), sample.id, str(sample.path), sample.title,
-                   Target.from_span(sample.body, 0, 30), tags=["policy/ukraine"], created=stamp, updated=stamp))
+    store.add(
+        Note(
+            new_note_id(),
+            sample.id,
+            str(sample.path),
+            sample.title,
+            Target.from_span(sample.body, 0, 30),
+            tags=["policy/ukraine"],
+            created=stamp,
+            updated=stamp,
+        )
+    )
     store.close()
     export_folder = tmp_path / "exports"
     config_file = tmp_path / "config.toml"
     config_file.write_text(f'export_dir = "{export_folder}"\n', encoding="utf-8")
     from briefer.config import load_config
 
-    app = BrieferApp(folders=[library_dir], notes_file=tmp_path / "notes.json", settings=load_config(config_file))
+    app = BrieferApp(
+        folders=[library_dir], notes_file=tmp_path / "notes.json", settings=load_config(config_file)
+    )
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         table = await start(app, pilot)
         assert str(table.get_row(str(sample.path))[4]) == "1"

@@ -1,4 +1,5 @@
 """Annotating, tagging and highlighting by keyboard, and notes that survive a restart."""
+
 from __future__ import annotations
 
 from briefer.briefing import load
@@ -35,7 +36,7 @@ async def test_annotate_selection_with_note_and_tags_then_restart(sample, tmp_pa
     note = notes[0]
     assert note.text == "Two sentences"
     assert note.tags == ["key", "area/topic"]
-    assert note.target.exact == briefing.body[briefing.sentences[1][0]:briefing.sentences[2][1]]
+    assert note.target.exact == briefing.body[briefing.sentences[1][0] : briefing.sentences[2][1]]
 
     # Restart: the note is listed and marked in the document where it was.
     app = make_app(sample, notes_file)
@@ -145,8 +146,12 @@ async def test_e_exports_the_briefings_notes_and_says_where(sample, tmp_path):
     export_folder = tmp_path / "exports"
     config_file = tmp_path / "config.toml"
     config_file.write_text(f'export_dir = "{export_folder}"\n', encoding="utf-8")
-    app = BrieferApp(folders=[sample.parent], open_file=sample, notes_file=tmp_path / "notes.json",
-                     settings=load_config(config_file))
+    app = BrieferApp(
+        folders=[sample.parent],
+        open_file=sample,
+        notes_file=tmp_path / "notes.json",
+        settings=load_config(config_file),
+    )
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("a", *"worth citing", "tab", *"key", "ctrl+s", "e")
         files = list(export_folder.glob("*.md"))
@@ -162,7 +167,7 @@ async def test_notes_follow_an_edited_briefing_changed_ones_accepted_with_A(samp
     briefing = load(sample)
     app = make_app(sample, notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("j", "j", "a", *"driscoll meeting", "ctrl+s")   # sentence 3
+        await pilot.press("j", "j", "a", *"driscoll meeting", "ctrl+s")  # sentence 3
         await pilot.press("G", "h")  # the last sentence
     third = briefing.sentence_text(2)
     last = briefing.sentence_text(len(briefing.sentences) - 1)
@@ -178,7 +183,9 @@ async def test_notes_follow_an_edited_briefing_changed_ones_accepted_with_A(samp
         changed = by_text["driscoll meeting"]
         orphan = next(n for n in screen.notes if n.kind == "highlight")
         assert changed.anchor == "changed"
-        assert screen.briefing.body[changed.target.start:changed.target.end] == third.replace("Army Secretary", "Army secretary")
+        assert screen.briefing.body[changed.target.start : changed.target.end] == third.replace(
+            "Army Secretary", "Army secretary"
+        )
         assert orphan.anchor == "orphan" and orphan.target.exact == last
         rows = [item.label.plain for item in screen.pane("notes").items]
         assert any("Orphaned" in row for row in rows)

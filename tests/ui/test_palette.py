@@ -1,4 +1,5 @@
 """The command palette runs the screen's actions, opens briefings by title and goes to notes."""
+
 from __future__ import annotations
 
 from textual.command import CommandPalette
@@ -49,8 +50,18 @@ async def test_palette_goes_to_a_note_by_its_text(library_dir, tmp_path):
     target = sample.sentences[6]
     store = NotesStore.open(tmp_path / "notes.json")
     stamp = now_iso()
-    note = store.add(Note(new_note_id(), sample.id, str(sample.path), sample.title,
-                          Target.from_span(sample.body, *target), text="leavitt timeline", created=stamp, updated=stamp))
+    note = store.add(
+        Note(
+            new_note_id(),
+            sample.id,
+            str(sample.path),
+            sample.title,
+            Target.from_span(sample.body, *target),
+            text="leavitt timeline",
+            created=stamp,
+            updated=stamp,
+        )
+    )
     store.close()
     app = BrieferApp(folders=[library_dir], notes_file=tmp_path / "notes.json")
     async with app.run_test(size=(120, 40)) as pilot:

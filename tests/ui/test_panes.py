@@ -1,4 +1,5 @@
 """The linked panes on the sample: people, quotes and dates, and jumps into the text."""
+
 from __future__ import annotations
 
 import signal
@@ -85,8 +86,10 @@ async def test_when_resolves_weekdays_once_the_reference_date_is_set_and_keeps_i
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(app, pilot)
         assert screen.reference_date == "2025-11-20"
-        assert any("2025-11-20" in item.label.plain and "Thursday" in item.label.plain
-                   for item in screen.pane("when").items)
+        assert any(
+            "2025-11-20" in item.label.plain and "Thursday" in item.label.plain
+            for item in screen.pane("when").items
+        )
 
 
 async def test_moving_the_cursor_marks_the_entities_of_the_sentence(sample, tmp_path):
@@ -96,8 +99,11 @@ async def test_moving_the_cursor_marks_the_entities_of_the_sentence(sample, tmp_
         who = screen.pane("who")
         zelensky = row_index(who, lambda item: item.key == "Volodymyr Zelensky")
         assert zelensky in who.marked  # the first sentence names him
-        quote_sentence = next(i for i in range(len(screen.briefing.sentences))
-                              if "We are ready" in screen.briefing.sentence_text(i))
+        quote_sentence = next(
+            i
+            for i in range(len(screen.briefing.sentences))
+            if "We are ready" in screen.briefing.sentence_text(i)
+        )
         screen.document.cursor = quote_sentence
         await pilot.pause()
         what = screen.pane("what")
@@ -162,21 +168,29 @@ async def test_vim_keys_move_in_panes_and_between_them(sample, tmp_path):
         assert screen.current_pane() == "who"
 
 
-async def test_a_long_briefing_is_analysed_by_a_child_started_before_the_reader(sample, tmp_path, monkeypatch):
+async def test_a_long_briefing_is_analysed_by_a_child_started_before_the_reader(
+    sample, tmp_path, monkeypatch
+):
     from briefer import analysis
 
     monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)  # every briefing counts as long
     monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())  # not analysed by an earlier test
     started = analysis.Analyser.for_file(sample)  # as run_app starts it, before Textual is imported
-    app = BrieferApp(folders=[sample.parent], open_file=sample, notes_file=tmp_path / "notes.json",
-                     open_file_analyser=started)
+    app = BrieferApp(
+        folders=[sample.parent],
+        open_file=sample,
+        notes_file=tmp_path / "notes.json",
+        open_file_analyser=started,
+    )
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(app, pilot)
         assert screen.analyser is started
         assert any(item.key == "Volodymyr Zelensky" for item in screen.pane("who").items)
 
 
-async def test_leaving_a_long_briefing_before_its_analysis_ends_stops_the_child(sample, tmp_path, monkeypatch):
+async def test_leaving_a_long_briefing_before_its_analysis_ends_stops_the_child(
+    sample, tmp_path, monkeypatch
+):
     from briefer import analysis
 
     monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
@@ -194,7 +208,8 @@ async def test_leaving_a_long_briefing_before_its_analysis_ends_stops_the_child(
 
 
 async def test_a_reference_date_set_while_a_long_briefing_is_analysed_replaces_that_analysis(
-        sample, tmp_path, monkeypatch):
+    sample, tmp_path, monkeypatch
+):
     from briefer import analysis
 
     monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)  # every briefing counts as long
@@ -202,7 +217,9 @@ async def test_a_reference_date_set_while_a_long_briefing_is_analysed_replaces_t
     failures = []
     monkeypatch.setattr(ReaderScreen, "show_analysis_error", lambda screen, message: failures.append(message))
     child_code = analysis._CHILD
-    monkeypatch.setattr(analysis, "_CHILD", "import time; time.sleep(60)")  # an analysis that is still running
+    monkeypatch.setattr(
+        analysis, "_CHILD", "import time; time.sleep(60)"
+    )  # an analysis that is still running
     app = make_app(sample, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -212,8 +229,10 @@ async def test_a_reference_date_set_while_a_long_briefing_is_analysed_replaces_t
         assert first_child.wait(timeout=30) == -signal.SIGKILL
         screen = await ready(app, pilot)
         assert failures == []  # the stopped analysis is not reported as failed
-        assert any("2025-11-20" in item.label.plain and "Thursday" in item.label.plain
-                   for item in screen.pane("when").items)
+        assert any(
+            "2025-11-20" in item.label.plain and "Thursday" in item.label.plain
+            for item in screen.pane("when").items
+        )
 
 
 async def test_rows_shown_before_the_first_layout_keep_their_heading_in_view():
@@ -227,7 +246,9 @@ async def test_rows_shown_before_the_first_layout_keep_their_heading_in_view():
             yield PaneList(empty_message="none", id="list")
 
         def on_mount(self):
-            rows = [heading("People")] + [PaneItem(((f"Person {i}", ""),), [(i, i + 1)], i, f"p{i}") for i in range(200)]
+            rows = [heading("People")] + [
+                PaneItem(((f"Person {i}", ""),), [(i, i + 1)], i, f"p{i}") for i in range(200)
+            ]
             self.query_one(PaneList).show_rows(PaneRows.of(rows))
 
     app = OnePane()

@@ -1,4 +1,5 @@
 """The reader: sentence cursor, paragraphs, pages, selection, mouse, and literal text."""
+
 from __future__ import annotations
 
 from briefer.briefing import load
@@ -134,7 +135,7 @@ async def test_y_copies_the_passage_with_a_citation(sample):
     app = reader_app(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("v", "j", "y")
-        passage = briefing.body[briefing.sentences[0][0]:briefing.sentences[1][1]]
+        passage = briefing.body[briefing.sentences[0][0] : briefing.sentences[1][1]]
         assert app.clipboard.startswith(passage)
         citation = app.clipboard.rsplit("\n", 1)[-1]
         assert citation.startswith("— ") and briefing.title in citation
@@ -157,7 +158,11 @@ async def test_search_lights_every_hit_and_n_N_walk_them_in_order(sample):
             await pilot.press("n")
             visited.append(screen.matches[screen.match_index][0])
         assert visited == hits[:4]
-        assert briefing.sentences[screen.document.cursor][0] <= hits[3] < briefing.sentences[screen.document.cursor][1]
+        assert (
+            briefing.sentences[screen.document.cursor][0]
+            <= hits[3]
+            < briefing.sentences[screen.document.cursor][1]
+        )
         await pilot.press("N")
         assert screen.matches[screen.match_index][0] == hits[2]
         await pilot.press("escape")

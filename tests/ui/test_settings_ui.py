@@ -1,4 +1,5 @@
 """Config in the app: keymap remaps (footer and help follow), quick tags, theme kept across restarts."""
+
 from __future__ import annotations
 
 from textual.widgets import Footer
@@ -18,8 +19,12 @@ def footer_text(app) -> str:
 async def test_remapped_annotate_key_works_and_the_footer_and_help_show_it(sample, tmp_path):
     config_file = tmp_path / "config.toml"
     config_file.write_text('[keymap]\nannotate = "m"\n', encoding="utf-8")
-    app = BrieferApp(folders=[sample.parent], open_file=sample, notes_file=tmp_path / "n.json",
-                     settings=load_config(config_file))
+    app = BrieferApp(
+        folders=[sample.parent],
+        open_file=sample,
+        notes_file=tmp_path / "n.json",
+        settings=load_config(config_file),
+    )
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.pause()
         assert "m Annotate" in footer_text(app)
@@ -43,8 +48,11 @@ async def test_help_lists_the_keys_in_force(sample, tmp_path):
         assert rows["Annotate"] == "a"
         assert rows["Back"] == "q"
         assert all(label for label in rows)
-        expected = {b.binding.description for b in reader.active_bindings.values()
-                    if b.binding.description and not b.binding.system}
+        expected = {
+            b.binding.description
+            for b in reader.active_bindings.values()
+            if b.binding.description and not b.binding.system
+        }
         assert set(rows) == expected
         await pilot.press("escape")
         assert app.screen is reader
@@ -53,8 +61,12 @@ async def test_help_lists_the_keys_in_force(sample, tmp_path):
 async def test_configured_quick_tags_are_shown_and_applied(sample, tmp_path):
     config_file = tmp_path / "config.toml"
     config_file.write_text('[quick_tags]\n1 = "verify"\n2 = ""\n', encoding="utf-8")
-    app = BrieferApp(folders=[sample.parent], open_file=sample, notes_file=tmp_path / "n.json",
-                     settings=load_config(config_file))
+    app = BrieferApp(
+        folders=[sample.parent],
+        open_file=sample,
+        notes_file=tmp_path / "n.json",
+        settings=load_config(config_file),
+    )
     async with app.run_test(size=(120, 40)) as pilot:
         bar = str(app.screen.query_one("#quick-tags").content)
         assert "1 verify" in bar and "claim" not in bar
@@ -64,14 +76,22 @@ async def test_configured_quick_tags_are_shown_and_applied(sample, tmp_path):
 
 async def test_theme_choice_survives_a_restart(sample, tmp_path):
     config_file = tmp_path / "config.toml"
-    app = BrieferApp(folders=[sample.parent], open_file=sample, notes_file=tmp_path / "n.json",
-                     settings=load_config(config_file))
+    app = BrieferApp(
+        folders=[sample.parent],
+        open_file=sample,
+        notes_file=tmp_path / "n.json",
+        settings=load_config(config_file),
+    )
     async with app.run_test(size=(120, 40)) as pilot:
         app.theme = "ansi-light"
         await pilot.pause()
     assert load_config(config_file).theme == "ansi-light"
-    app = BrieferApp(folders=[sample.parent], open_file=sample, notes_file=tmp_path / "n.json",
-                     settings=load_config(config_file))
+    app = BrieferApp(
+        folders=[sample.parent],
+        open_file=sample,
+        notes_file=tmp_path / "n.json",
+        settings=load_config(config_file),
+    )
     async with app.run_test(size=(120, 40)) as pilot:
         assert app.theme == "ansi-light"
 
@@ -79,8 +99,12 @@ async def test_theme_choice_survives_a_restart(sample, tmp_path):
 async def test_an_unknown_binding_id_is_reported_not_fatal(sample, tmp_path):
     config_file = tmp_path / "config.toml"
     config_file.write_text('[keymap]\nannotatee = "m"\n', encoding="utf-8")
-    app = BrieferApp(folders=[sample.parent], open_file=sample, notes_file=tmp_path / "n.json",
-                     settings=load_config(config_file))
+    app = BrieferApp(
+        folders=[sample.parent],
+        open_file=sample,
+        notes_file=tmp_path / "n.json",
+        settings=load_config(config_file),
+    )
     async with app.run_test(size=(120, 40), notifications=True):
         messages = [n.message for n in app._notifications]
         assert any("annotatee" in m for m in messages)

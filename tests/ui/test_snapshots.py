@@ -1,4 +1,5 @@
 """SVG snapshots guarding the layout of the library and the reader (plain `def`: snap_compare runs its own loop)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -33,8 +34,11 @@ def test_library_snapshot(snap_compare, in_repo):
 
 
 def test_reader_with_panes_snapshot(snap_compare, in_repo):
-    app = BrieferApp(folders=[Path("briefings")], open_file=Path("briefings/00-peace-plan.txt"),
-                     notes_file=in_repo / "notes.json")
+    app = BrieferApp(
+        folders=[Path("briefings")],
+        open_file=Path("briefings/00-peace-plan.txt"),
+        notes_file=in_repo / "notes.json",
+    )
 
     async def run_before(pilot):
         await settle(pilot)

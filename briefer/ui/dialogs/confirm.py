@@ -1,4 +1,5 @@
 """A yes/no question."""
+
 from __future__ import annotations
 
 from rich.text import Text

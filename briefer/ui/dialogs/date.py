@@ -1,4 +1,5 @@
 """`D`: the reference date that relative expressions resolve against."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -37,9 +38,16 @@ class DateDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text("Reference date", style="bold"))
-            yield Static(Text("Relative dates (Thursday, last week) resolve against it. Empty clears it.", style="dim"))
-            yield Input(self.current, placeholder="YYYY-MM-DD", id="date-input",
-                        validators=[Function(valid_date, "Use YYYY-MM-DD")], validate_on=["changed", "submitted"])
+            yield Static(
+                Text("Relative dates (Thursday, last week) resolve against it. Empty clears it.", style="dim")
+            )
+            yield Input(
+                self.current,
+                placeholder="YYYY-MM-DD",
+                id="date-input",
+                validators=[Function(valid_date, "Use YYYY-MM-DD")],
+                validate_on=["changed", "submitted"],
+            )
             yield Static("", id="date-error")
 
     def on_mount(self) -> None:
@@ -48,6 +56,8 @@ class DateDialog(ModalScreen[str | None]):
     @on(Input.Submitted, "#date-input")
     def _submitted(self, event: Input.Submitted) -> None:
         if event.validation_result is not None and not event.validation_result.is_valid:
-            self.query_one("#date-error", Static).update(Text("Use YYYY-MM-DD, e.g. 2025-11-20", style="bold red"))
+            self.query_one("#date-error", Static).update(
+                Text("Use YYYY-MM-DD, e.g. 2025-11-20", style="bold red")
+            )
             return
         self.dismiss(event.value.strip() or CLEAR)

@@ -1,4 +1,5 @@
 """`?`: every key in force on the screen below, as mapped, with the binding ids a keymap uses."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

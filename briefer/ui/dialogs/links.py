@@ -1,4 +1,5 @@
 """`o`: the links of the current passage; one opens only when the reader asks, by key."""
+
 from __future__ import annotations
 
 import re
@@ -13,7 +14,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 # Markdown links and autolinks show their target in the text; bare URLs are links too.
-_LINK = re.compile(r"\]\((?P<md>[^)\s]+)(?:\s+\"[^\"]*\")?\)|<(?P<auto>https?://[^>\s]+)>|(?P<bare>https?://[^\s)\]>\"']+)")
+_LINK = re.compile(
+    r"\]\((?P<md>[^)\s]+)(?:\s+\"[^\"]*\")?\)|<(?P<auto>https?://[^>\s]+)>|(?P<bare>https?://[^\s)\]>\"']+)"
+)
 
 
 def links_in(text: str) -> list[str]:

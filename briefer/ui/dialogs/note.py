@@ -1,4 +1,5 @@
 """Dialogs for notes: annotate (note + tags), tag only, and the tag input they share."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -67,8 +68,14 @@ class NoteDialog(ModalScreen[NoteResult | None]):
         Binding("escape", "cancel", "Cancel", id="note-cancel", priority=True),
     ]
 
-    def __init__(self, passage: str, known_tags: list[str], text: str = "", tags: list[str] | None = None,
-                 title: str = "Annotate") -> None:
+    def __init__(
+        self,
+        passage: str,
+        known_tags: list[str],
+        text: str = "",
+        tags: list[str] | None = None,
+        title: str = "Annotate",
+    ) -> None:
         super().__init__()
         self.passage = passage
         self.known_tags = known_tags
@@ -81,8 +88,12 @@ class NoteDialog(ModalScreen[NoteResult | None]):
             yield Static(Text(self.dialog_title, style="bold"))
             yield Static(quote_preview(self.passage), classes="dialog-quote")
             yield TextArea(self.initial_text, id="note-text", soft_wrap=True, tab_behavior="focus")
-            yield Input(self.initial_tags, placeholder="tags: key area/topic …",
-                        suggester=TagSuggester(self.known_tags), id="note-tags")
+            yield Input(
+                self.initial_tags,
+                placeholder="tags: key area/topic …",
+                suggester=TagSuggester(self.known_tags),
+                id="note-tags",
+            )
             yield Static(Text("ctrl+s save · esc cancel · tab next field", style="dim"))
 
     def on_mount(self) -> None:
@@ -93,8 +104,10 @@ class NoteDialog(ModalScreen[NoteResult | None]):
         self.action_save()
 
     def result(self) -> NoteResult:
-        return NoteResult(self.query_one("#note-text", TextArea).text.strip(),
-                          parse_tags(self.query_one("#note-tags", Input).value))
+        return NoteResult(
+            self.query_one("#note-text", TextArea).text.strip(),
+            parse_tags(self.query_one("#note-tags", Input).value),
+        )
 
     @property
     def changed(self) -> bool:
@@ -131,8 +144,12 @@ class TagDialog(ModalScreen[list[str] | None]):
         with Vertical(classes="dialog"):
             yield Static(Text("Tag", style="bold"))
             yield Static(quote_preview(self.passage), classes="dialog-quote")
-            yield Input(self.initial, placeholder="tags: key area/topic …",
-                        suggester=TagSuggester(self.known_tags), id="tag-input")
+            yield Input(
+                self.initial,
+                placeholder="tags: key area/topic …",
+                suggester=TagSuggester(self.known_tags),
+                id="tag-input",
+            )
             yield Static(Text("enter save · → complete · esc cancel", style="dim"))
 
     def on_mount(self) -> None:

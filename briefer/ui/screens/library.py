@@ -1,4 +1,5 @@
 """The library: every briefing in the folders, filtered as you type."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,8 +20,13 @@ if TYPE_CHECKING:  # the loader behind these is imported in the workers, after t
 
 SORTS = ("date", "title")
 # (label, key, width); the title takes the width left over.
-COLUMNS = (("Title", "title", None), ("Date", "date", 10), ("Source", "source", 18), ("Words", "words", 7),
-           ("Notes", "notes", 5))
+COLUMNS = (
+    ("Title", "title", None),
+    ("Date", "date", 10),
+    ("Source", "source", 18),
+    ("Words", "words", 7),
+    ("Notes", "notes", 5),
+)
 
 
 class LibraryTable(DataTable):
@@ -73,9 +79,13 @@ class LibraryScreen(Screen):
     def compose(self) -> ComposeResult:
         folders = ", ".join(clean_text(shown_path(f)) for f in self.folders)
         yield Static(Text(f"briefer · {folders}"), id="library-title")
-        yield Input(placeholder="Type to filter by title, source or path; #tag for tagged notes", id="library-filter")
-        yield Input(placeholder="Search the text of every briefing and the notes; enter searches, esc clears",
-                    id="library-search")
+        yield Input(
+            placeholder="Type to filter by title, source or path; #tag for tagged notes", id="library-filter"
+        )
+        yield Input(
+            placeholder="Search the text of every briefing and the notes; enter searches, esc clears",
+            id="library-search",
+        )
         yield LibraryTable(cursor_type="row", zebra_stripes=True, id="library-table")
         yield Static("", id="library-status")
         yield Footer()
@@ -103,7 +113,10 @@ class LibraryScreen(Screen):
         store = getattr(self.app, "store", None)
         if store is None:
             return {}, {}
-        tags = {briefing_id: {tag.casefold() for tag in found} for briefing_id, found in store.tags_by_briefing().items()}
+        tags = {
+            briefing_id: {tag.casefold() for tag in found}
+            for briefing_id, found in store.tags_by_briefing().items()
+        }
         return store.note_counts(), tags
 
     def _show_entries(self, entries: list[LibraryEntry], index) -> None:
@@ -160,7 +173,9 @@ class LibraryScreen(Screen):
             cell = Text(title, style=style)
             hit = self.hits.get(str(entry.path)) if self.hits is not None else None
             if hit is not None:
-                cell.append("\n  " + clean_text(hit.snippet), style="italic dim" if hit.in_notes else "italic")
+                cell.append(
+                    "\n  " + clean_text(hit.snippet), style="italic dim" if hit.in_notes else "italic"
+                )
             table.add_row(
                 cell,
                 Text(entry.date or "", style=style),
@@ -245,8 +260,12 @@ class LibraryScreen(Screen):
             self.notify(f"Not exported: {clean_text(str(exc))}", severity="error", markup=False)
             return
         folder = written[0].parent if written else config.export_dir(self.app.settings)
-        self.notify(f"Exported {len(written)} file{'s' if len(written) != 1 else ''} to {clean_text(str(folder))}",
-                    title="Export", markup=False, timeout=8)
+        self.notify(
+            f"Exported {len(written)} file{'s' if len(written) != 1 else ''} to {clean_text(str(folder))}",
+            title="Export",
+            markup=False,
+            timeout=8,
+        )
 
     def action_sort(self) -> None:
         self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]

@@ -1,4 +1,5 @@
 """The reader: one briefing, a sentence cursor, and the linked panes beside it."""
+
 from __future__ import annotations
 
 import zlib
@@ -18,11 +19,18 @@ from briefer import config
 from briefer.briefing import Briefing
 from briefer.briefing.sanitize import clean_text
 from briefer.gcpause import cyclic_gc_paused
-from briefer.search import find_all
 from briefer.notes.model import Note, Target, new_note_id, now_iso
+from briefer.search import find_all
 from briefer.ui.widgets.document import DocumentView
 from briefer.ui.widgets.panes import (
-    PaneItem, PaneList, PaneRows, heading, what_items, when_items, where_items, who_items,
+    PaneItem,
+    PaneList,
+    PaneRows,
+    heading,
+    what_items,
+    when_items,
+    where_items,
+    who_items,
 )
 
 PANES = ("who", "what", "when", "where", "notes")
@@ -55,7 +63,10 @@ class ReaderScreen(Screen):
         Binding("a", "annotate", "Annotate", id="annotate"),
         Binding("t", "tag", "Tag", id="tag"),
         Binding("h", "highlight", "Highlight", id="highlight"),
-        *[Binding(str(n), f"quick_tag('{n}')", f"Quick tag {n}", show=False, id=f"quick-tag-{n}") for n in range(1, 10)],
+        *[
+            Binding(str(n), f"quick_tag('{n}')", f"Quick tag {n}", show=False, id=f"quick-tag-{n}")
+            for n in range(1, 10)
+        ],
         Binding("right_square_bracket", "next_note", "Next note", show=False, id="next-note"),
         Binding("left_square_bracket", "previous_note", "Previous note", show=False, id="previous-note"),
         Binding("u", "undo_delete", "Undo delete", show=False, id="undo-delete"),
@@ -68,14 +79,17 @@ class ReaderScreen(Screen):
         Binding("D", "reference_date", "Ref. date", show=False, id="reference-date"),
         Binding("tab", "next_pane", "Next pane", id="next-pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="previous-pane"),
-        *[Binding(f"f{i + 1}", f"show_pane('{pane}')", PANE_TITLES[pane], show=False, id=f"pane-{pane}")
-          for i, pane in enumerate(PANES)],
+        *[
+            Binding(f"f{i + 1}", f"show_pane('{pane}')", PANE_TITLES[pane], show=False, id=f"pane-{pane}")
+            for i, pane in enumerate(PANES)
+        ],
         Binding("escape", "clear", "Clear", show=False, id="clear"),
         Binding("q", "back", "Back", id="back"),
     ]
 
-    def __init__(self, briefing: Briefing, note_id: str | None = None,
-                 analyser: analysis_cache.Analyser | None = None) -> None:
+    def __init__(
+        self, briefing: Briefing, note_id: str | None = None, analyser: analysis_cache.Analyser | None = None
+    ) -> None:
         super().__init__()
         self.briefing = briefing
         self.initial_note_id = note_id
@@ -319,8 +333,14 @@ class ReaderScreen(Screen):
         passage = self.document.passage
         if passage is None:
             return None
-        return next((n for n in self.notes if n.anchor != "orphan"
-                     and (n.target.start, n.target.end) == (passage.start, passage.end)), None)
+        return next(
+            (
+                n
+                for n in self.notes
+                if n.anchor != "orphan" and (n.target.start, n.target.end) == (passage.start, passage.end)
+            ),
+            None,
+        )
 
     def action_annotate(self) -> None:
         from briefer.ui.dialogs.note import NoteDialog
@@ -329,7 +349,7 @@ class ReaderScreen(Screen):
         if passage is None or not self.writable():
             return
         existing = self.note_at_passage()
-        text = self.briefing.body[passage.start:passage.end]
+        text = self.briefing.body[passage.start : passage.end]
 
         def done(result) -> None:
             if result is None:
@@ -340,8 +360,9 @@ class ReaderScreen(Screen):
             else:
                 self.new_note("note", result.text, result.tags)
 
-        dialog = NoteDialog(text, self.known_tags(), existing.text if existing else "",
-                            existing.tags if existing else [])
+        dialog = NoteDialog(
+            text, self.known_tags(), existing.text if existing else "", existing.tags if existing else []
+        )
         self.app.push_screen(dialog, done)
 
     def action_tag(self) -> None:
@@ -361,7 +382,7 @@ class ReaderScreen(Screen):
             elif tags:
                 self.new_note("note", "", tags)
 
-        text = self.briefing.body[passage.start:passage.end]
+        text = self.briefing.body[passage.start : passage.end]
         self.app.push_screen(TagDialog(text, self.known_tags(), existing.tags if existing else []), done)
 
     def action_highlight(self) -> None:
@@ -384,7 +405,7 @@ class ReaderScreen(Screen):
         existing = self.note_at_passage()
         if existing is not None:
             if tag not in existing.tags:
-                existing.tags = existing.tags + [tag]
+                existing.tags = [*existing.tags, tag]
                 self.save(existing)
         else:
             self.new_note("note", "", [tag])
@@ -427,7 +448,9 @@ class ReaderScreen(Screen):
                     note.kind = "note"
                 self.save(note)
 
-        self.app.push_screen(NoteDialog(note.target.exact, self.known_tags(), note.text, note.tags, "Edit note"), done)
+        self.app.push_screen(
+            NoteDialog(note.target.exact, self.known_tags(), note.text, note.tags, "Edit note"), done
+        )
 
     def delete_note(self, note: Note) -> None:
         if not self.writable():
@@ -486,7 +509,7 @@ class ReaderScreen(Screen):
         passage = self.document.passage
         if passage is None:
             return
-        text = self.briefing.body[passage.start:passage.end].strip()
+        text = self.briefing.body[passage.start : passage.end].strip()
         self.app.copy_to_clipboard(f"{text}\n\n{self.citation()}")
         words = len(text.split())
         self.notify(f"Copied {words} word{'s' if words != 1 else ''} with citation.")
@@ -496,7 +519,7 @@ class ReaderScreen(Screen):
         from briefer.ui.dialogs.links import LinksDialog, links_in
 
         passage = self.document.passage
-        urls = links_in(self.briefing.body[passage.start:passage.end]) if passage else []
+        urls = links_in(self.briefing.body[passage.start : passage.end]) if passage else []
         if not urls:
             self.notify("No link in this passage.")
         elif len(urls) == 1:
@@ -518,8 +541,12 @@ class ReaderScreen(Screen):
             self.notify("No notes to export yet.")
             return
         try:
-            written = export_notes(self.store, config.export_dir(self.app.settings), notes=list(self.notes),
-                                   briefings={self.briefing.id: self.briefing})
+            written = export_notes(
+                self.store,
+                config.export_dir(self.app.settings),
+                notes=list(self.notes),
+                briefings={self.briefing.id: self.briefing},
+            )
         except (ExportError, OSError) as exc:
             self.notify(f"Not exported: {clean_text(str(exc))}", severity="error", markup=False)
             return
@@ -578,7 +605,11 @@ class ReaderScreen(Screen):
         """The document and the five panes form one ring that tab walks."""
         stops = ["document", *PANES]
         focused = self.focused
-        here = "document" if focused is self.document or not isinstance(focused, PaneList) else focused.id.removeprefix("list-")
+        here = (
+            "document"
+            if focused is self.document or not isinstance(focused, PaneList)
+            else focused.id.removeprefix("list-")
+        )
         target = stops[(stops.index(here) + step) % len(stops)]
         if target == "document":
             self.document.focus()
@@ -608,8 +639,12 @@ class ReaderScreen(Screen):
                 self.notify(f"No match for {self.match_label}", markup=False)
             return
         starts = [s for s, _ in self.matches]
-        sentence_start, sentence_end = self.briefing.sentences[self.document.cursor] if self.briefing.sentences else (0, 0)
-        on_current = 0 <= self.match_index < len(starts) and sentence_start <= starts[self.match_index] < max(sentence_end, sentence_start + 1)
+        sentence_start, sentence_end = (
+            self.briefing.sentences[self.document.cursor] if self.briefing.sentences else (0, 0)
+        )
+        on_current = 0 <= self.match_index < len(starts) and sentence_start <= starts[self.match_index] < max(
+            sentence_end, sentence_start + 1
+        )
         if from_start:
             index = 0
         elif on_current:

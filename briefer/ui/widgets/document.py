@@ -6,8 +6,10 @@ cursor is a sentence; a selection is a run of sentences. Other layers
 (notes, entity mentions, search hits) are spans of `body` with a component
 class naming their style.
 """
+
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -134,7 +136,13 @@ class DocumentView(ScrollView, can_focus=True):
         Binding("j,down", "next_sentence", "Next sentence", show=False, id="next-sentence"),
         Binding("k,up", "previous_sentence", "Previous sentence", show=False, id="previous-sentence"),
         Binding("J,right_curly_bracket", "next_paragraph", "Next paragraph", show=False, id="next-paragraph"),
-        Binding("K,left_curly_bracket", "previous_paragraph", "Previous paragraph", show=False, id="previous-paragraph"),
+        Binding(
+            "K,left_curly_bracket",
+            "previous_paragraph",
+            "Previous paragraph",
+            show=False,
+            id="previous-paragraph",
+        ),
         Binding("space,pagedown", "page_down", "Page down", show=False, id="page-down"),
         Binding("b,pageup", "page_up", "Page up", show=False, id="page-up"),
         Binding("g,home", "first_sentence", "Top", show=False, id="top"),
@@ -147,13 +155,13 @@ class DocumentView(ScrollView, can_focus=True):
     class CursorMoved(Message):
         """The sentence cursor or the selection changed."""
 
-        def __init__(self, view: "DocumentView", passage: Passage) -> None:
+        def __init__(self, view: DocumentView, passage: Passage) -> None:
             super().__init__()
             self.view = view
             self.passage = passage
 
         @property
-        def control(self) -> "DocumentView":
+        def control(self) -> DocumentView:
             return self.view
 
     def __init__(self, briefing: Briefing, *, id: str | None = None, classes: str | None = None) -> None:
@@ -175,7 +183,11 @@ class DocumentView(ScrollView, can_focus=True):
     # ----- layout -------------------------------------------------------------
 
     def _block_spans(self) -> list[tuple[int, int, str]]:
-        kinds = {"heading": "document-view--heading", "quote": "document-view--quote", "code": "document-view--code"}
+        kinds = {
+            "heading": "document-view--heading",
+            "quote": "document-view--quote",
+            "code": "document-view--code",
+        }
         return [(b.start, b.end, kinds[b.kind]) for b in self.briefing.blocks if b.kind in kinds]
 
     def _rewrap(self, width: int) -> None:
@@ -270,7 +282,9 @@ class DocumentView(ScrollView, can_focus=True):
 
     def action_next_paragraph(self) -> None:
         later = bisect_right(self._paragraph_starts, self.cursor)
-        self.cursor = self._paragraph_starts[later] if later < len(self._paragraph_starts) else self.sentence_count - 1
+        self.cursor = (
+            self._paragraph_starts[later] if later < len(self._paragraph_starts) else self.sentence_count - 1
+        )
 
     def action_previous_paragraph(self) -> None:
         """To the start of this paragraph, or of the previous one when already there (as vim's `{`)."""
@@ -351,24 +365,36 @@ class DocumentView(ScrollView, can_focus=True):
         spans: list[tuple[int, int, str]] = []
         for starts, max_ends, layer in self._layers.values():
             # Candidates start before the line ends and (running max) end after it starts.
-            for span_start, span_end, component in layer[bisect_right(max_ends, start):bisect_left(starts, end)]:
+            for span_start, span_end, component in layer[
+                bisect_right(max_ends, start) : bisect_left(starts, end)
+            ]:
                 if span_end > start:
                     spans.append((max(span_start, start) - start, min(span_end, end) - start, component))
         passage = self.passage
         if passage is not None:
             if self.selection_anchor is not None and passage.end > start and passage.start < end:
-                spans.append((max(passage.start, start) - start, min(passage.end, end) - start,
-                              "document-view--selection"))
+                spans.append(
+                    (
+                        max(passage.start, start) - start,
+                        min(passage.end, end) - start,
+                        "document-view--selection",
+                    )
+                )
             sentence_start, sentence_end = self.briefing.sentences[self.cursor]
             if sentence_end > start and sentence_start < end:
-                spans.append((max(sentence_start, start) - start, min(sentence_end, end) - start,
-                              "document-view--cursor"))
+                spans.append(
+                    (
+                        max(sentence_start, start) - start,
+                        min(sentence_end, end) - start,
+                        "document-view--cursor",
+                    )
+                )
         if not spans:
             segments = [Segment(text, base)]
         else:
             cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
             segments = []
-            for lo, hi in zip(cuts, cuts[1:], strict=False):
+            for lo, hi in itertools.pairwise(cuts):
                 components = tuple(c for s, e, c in spans if s <= lo and e >= hi)
                 segments.append(Segment(text[lo:hi], self._style_for(components, base)))
         return Strip(segments).crop_extend(round(self.scroll_x), round(self.scroll_x) + width, base)

@@ -4,6 +4,7 @@ Each row is a `PaneItem` built from the Analysis (the object `briefer extract
 --json` prints) or from the notes; rows are rendered as rich `Text`, never
 markup.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -72,8 +73,12 @@ class PaneRows:
 
     @classmethod
     def of(cls, items: list[PaneItem]) -> PaneRows:
-        spans = [(start, end, index) for index, item in enumerate(items) if not item.heading
-                 for start, end in item.spans]
+        spans = [
+            (start, end, index)
+            for index, item in enumerate(items)
+            if not item.heading
+            for start, end in item.spans
+        ]
         spans.sort()
         running, max_ends = 0, []
         for _, end, _ in spans:
@@ -149,7 +154,9 @@ def when_items(analysis: dict, body: str, sentences: Sequence[tuple[int, int]]) 
         context = partial(_sentence_start_text, body, starts, start)
         if value and value[:1].isdigit() and not value.startswith("P"):
             parts = ((value.ljust(10), "bold"), ("  " + text, ""))
-            dated.append((value, start, PaneItem(parts, [(start, entry["end"])], start, text, detail=context)))
+            dated.append(
+                (value, start, PaneItem(parts, [(start, entry["end"])], start, text, detail=context))
+            )
         else:
             parts = (("~ " + (value or "unresolved").ljust(8), "italic"), ("  " + text, ""))
             vague.append((start, PaneItem(parts, [(start, entry["end"])], start, text, detail=context)))
@@ -165,7 +172,7 @@ def when_items(analysis: dict, body: str, sentences: Sequence[tuple[int, int]]) 
 def _sentence_start_text(body: str, sentence_starts: list[int], offset: int) -> str:
     index = max(0, bisect_right(sentence_starts, offset) - 1)
     start = sentence_starts[index] if sentence_starts else 0
-    return " ".join(body[start:start + 90].split())[:60]
+    return " ".join(body[start : start + 90].split())[:60]
 
 
 class PaneList(RowList):
@@ -201,7 +208,9 @@ class PaneList(RowList):
         self._marked = set()
         self.set_rows(rows.layout)
         if previous is not None:
-            kept = next((i for i, item in enumerate(rows.items) if item.key == previous and not item.heading), None)
+            kept = next(
+                (i for i, item in enumerate(rows.items) if item.key == previous and not item.heading), None
+            )
             if kept is not None:
                 self.highlighted = kept
 

@@ -6,6 +6,7 @@ prompt change (about 2 s for 10,000 rows, 0.9 s to re-mark one), which a
 measured by its line count, only visible lines are rendered, and marking
 rows costs a refresh.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -90,13 +91,13 @@ class RowList(ScrollView, can_focus=True):
     highlighted: reactive[int | None] = reactive(None, always_update=True)
 
     class Selected(Message):
-        def __init__(self, row_list: "RowList", index: int) -> None:
+        def __init__(self, row_list: RowList, index: int) -> None:
             super().__init__()
             self.row_list = row_list
             self.index = index
 
         @property
-        def control(self) -> "RowList":
+        def control(self) -> RowList:
             return self.row_list
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:

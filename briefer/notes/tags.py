@@ -1,0 +1,67 @@
+"""Tags: what a usable tag is, and what a nested tag counts for.
+
+The one home of these rules: the note dialog, the CLI, the config's quick
+tags, the store's tag counts, the export's selection and the library filter
+all call these functions.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+
+class InvalidTag(ValueError):
+    """A tag that cannot be used; the message says why, in one line."""
+
+
+def parse_tag(raw: str) -> str:
+    """`#area/topic` -> `area/topic`, or InvalidTag.
+
+    A tag is one word (no spaces), nested with `/` (no empty level), with no
+    control or invisible character: a zero-width space or a soft hyphen would
+    make two tags that look the same. Normalised to NFC so that composed and
+    decomposed accents are one tag.
+    """
+    tag = unicodedata.normalize("NFC", raw.strip()).lstrip("#")
+    shown = "".join(f"\\u{ord(c):04x}" if _invisible(c) else c for c in tag)
+    if not tag:
+        raise InvalidTag("an empty tag")
+    if any(_invisible(c) for c in tag):
+        raise InvalidTag(f"{shown!r} has a control or invisible character")
+    if any(c.isspace() for c in tag):
+        raise InvalidTag(f"{shown!r} has a space (a tag is one word; nest with /, as in area/topic)")
+    if "" in tag.split("/"):
+        raise InvalidTag(f"{shown!r} has an empty level (nest with single slashes, as in area/topic)")
+    return tag
+
+
+def parse_tags(text: str) -> list[str]:
+    """Tags separated by spaces, in order, each once; InvalidTag names the first bad one."""
+    tags: list[str] = []
+    for raw in text.split():
+        tag = parse_tag(raw)
+        if tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+def tag_and_parents(tag: str) -> list[str]:
+    """`a/b/c` -> [`a`, `a/b`, `a/b/c`]: the tags a nested tag counts for."""
+    parts = tag.split("/")
+    return ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+
+
+def tag_matches(tag: str, wanted: str) -> bool:
+    """`wanted` selects `tag` itself and every tag nested under it, whatever the case."""
+    tag, wanted = tag.casefold(), wanted.casefold().lstrip("#")
+    return tag == wanted or tag.startswith(wanted + "/")
+
+
+def has_tag(tags: Iterable[str], wanted: str) -> bool:
+    return any(tag_matches(tag, wanted) for tag in tags)
+
+
+def _invisible(char: str) -> bool:
+    """Controls, format characters (zero-width, bidi, soft hyphen, BOM) and line separators."""
+    return unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
