@@ -61,7 +61,7 @@ async def test_sort_by_title_then_date(library_dir):
         by_date = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
         dated = [d for d in by_date if d]
         assert dated == sorted(dated, reverse=True)
-        await pilot.press("s")
+        await pilot.press("ctrl+s")
         assert screen.sort_key == "title"
         shown = titles(table)
         assert shown == sorted(shown, key=str.casefold)
@@ -81,7 +81,7 @@ async def test_a_file_that_fails_stays_listed_dimmed_with_its_error(library_dir)
         assert isinstance(app.screen, LibraryScreen)
 
 
-async def test_slash_searches_full_text_and_notes_listing_the_first_hit(library_dir, tmp_path):
+async def test_ctrl_f_searches_full_text_and_notes_listing_the_first_hit(library_dir, tmp_path):
     from briefer.notes.model import Note, Target, new_note_id, now_iso
     from briefer.notes.store import NotesStore
 
@@ -105,12 +105,12 @@ async def test_slash_searches_full_text_and_notes_listing_the_first_hit(library_
     app = BrieferApp(folders=[library_dir], notes_file=tmp_path / "notes.json")
     async with app.run_test(size=(120, 40)) as pilot:
         table = await start(app, pilot)
-        await pilot.press("slash", *"backchannel", "enter")
+        await pilot.press("ctrl+f", *"backchannel", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert table.row_count == 1
         assert "backchannel" in str(table.get_row_at(0)[0])  # the hit, shown under the title
-        await pilot.press("escape", "slash", *"quorum", "enter")
+        await pilot.press("escape", "ctrl+f", *"quorum", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert [str(table.get_row_at(i)[0]).split("\n")[0] for i in range(table.row_count)] == [
@@ -151,12 +151,12 @@ async def test_tag_filter_and_export_from_the_library(library_dir, tmp_path):
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         table = await start(app, pilot)
         assert str(table.get_row(str(sample.path))[4]) == "1"
-        await pilot.press("slash")  # search box open; the filter is another field
+        await pilot.press("ctrl+f")  # search box open; the filter is another field
         await pilot.press("escape")
         app.screen.query_one("#library-filter").value = "#policy"
         await pilot.pause()
         assert table.row_count == 1
-        await pilot.press("e")
+        await pilot.press("ctrl+e")
         written = list(export_folder.glob("*.md"))
         assert len(written) == 1
         assert sample.title in written[0].read_text(encoding="utf-8")
@@ -174,3 +174,53 @@ async def test_note_count_follows_notes_made_in_the_reader(library_dir, tmp_path
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert str(table.get_row(str(sample))[4]) == "2"
+
+
+async def test_every_letter_typed_goes_to_the_filter_and_runs_no_command(library_dir, tmp_path):
+    """Library keys used to run from the list: `q` quit, `e` exported, `s` sorted, `k` moved,
+    and the first letter typed was lost when the filter took the focus."""
+    export_folder = tmp_path / "exports"
+    config_file = tmp_path / "config.toml"
+    config_file.write_text(f'export_dir = "{export_folder}"\n', encoding="utf-8")
+    from briefer.config import load_config
+
+    app = BrieferApp(folders=[library_dir], settings=load_config(config_file))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot)
+        screen: LibraryScreen = app.screen
+        alphabet = "abcdefghijklmnopqrstuvwxyz"
+        await pilot.press(*alphabet, *alphabet.upper(), *"/#?-.")
+        assert app.screen is screen
+        assert screen.query_one("#library-filter").value == alphabet + alphabet.upper() + "/#?-."
+        assert screen.sort_key == "date"
+        assert not export_folder.exists()
+
+
+async def test_words_typed_with_pauses_are_kept_whole(library_dir):
+    app = BrieferApp(folders=[library_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await start(app, pilot)
+        for word in ("quota", "kenya", "salar", "reactor"):
+            for letter in word:
+                await pilot.press(letter)
+                await pilot.pause(0.05)
+            assert app.screen.query_one("#library-filter").value == word
+            await pilot.press("escape")
+        await pilot.press(*"reactor")
+        assert [e.path.name for e in app.screen.visible_entries()] == ["01-reactor-talks.md"]
+        assert table.row_count == 1
+
+
+async def test_arrows_move_the_list_from_the_filter_and_enter_opens_the_row(library_dir):
+    app = BrieferApp(folders=[library_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await start(app, pilot)
+        await pilot.press("down", "down")
+        assert table.cursor_row == 2
+        await pilot.press("up")
+        assert table.cursor_row == 1
+        chosen = app.screen.selected_entry()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.briefing.path == chosen.path

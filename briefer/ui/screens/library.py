@@ -30,38 +30,31 @@ COLUMNS = (
 
 
 class LibraryTable(DataTable):
-    """The briefings table, with vim keys; other letters typed here go to the filter."""
+    """The briefings table. It never takes the keyboard: the filter above it keeps it,
+    so that every printable key is typed, and the screen's keys move this cursor."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="library-down"),
-        Binding("k", "cursor_up", "Up", show=False, id="library-up"),
-        Binding("g", "scroll_top", "Top", show=False, id="library-top"),
-        Binding("G", "scroll_bottom", "Bottom", show=False, id="library-bottom"),
-        Binding("h", "cursor_left", "Left", show=False, id="library-left"),
-        Binding("l", "cursor_right", "Right", show=False, id="library-right"),
-    ]
-
-    def on_key(self, event) -> None:
-        # Keys reach a widget before its bindings do, so bound letters (j, k, s, e, q) are
-        # left alone. Keys typed fast after the first are still queued here after focus
-        # moved to the filter, so each is added to the filter in order rather than dropped.
-        if event.is_printable and event.character and event.key not in self.screen.active_bindings:
-            field = self.screen.query_one("#library-filter", Input)
-            field.insert_text_at_cursor(event.character)
-            self.screen.set_focus(field)
-            event.stop()
+    can_focus = False
 
 
 class LibraryScreen(Screen):
     """Lists the briefings of the folders; `enter` opens one."""
 
+    # Typing always filters: the filter keeps the keyboard, so no printable key is a
+    # command here (as in fzf). Commands are on keys that cannot be typed.
     BINDINGS = [
         Binding("enter", "open", "Open", id="open"),
-        Binding("s", "sort", "Sort", id="sort"),
-        Binding("slash", "search", "Search text", id="library-search"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="clear-filter"),
-        Binding("e", "export", "Export notes", id="library-export"),
-        Binding("q", "app.quit", "Quit", id="library-quit"),
+        Binding("down", "move(1)", "Move", show=False, id="library-down"),
+        Binding("up", "move(-1)", "Move", show=False, id="library-up"),
+        Binding("pagedown", "move_page(1)", "Page", show=False, id="library-page-down"),
+        Binding("pageup", "move_page(-1)", "Page", show=False, id="library-page-up"),
+        Binding("ctrl+home", "move_to(0)", "Top", show=False, id="library-top"),
+        Binding("ctrl+end", "move_to(-1)", "Bottom", show=False, id="library-bottom"),
+        Binding("ctrl+f", "search", "Search text", id="library-search"),
+        Binding("ctrl+s", "sort", "Sort", id="sort"),
+        # Priority: the filter would take ctrl+e as "end of line" (End does that too).
+        Binding("ctrl+e", "export", "Export notes", id="library-export", priority=True),
+        Binding("escape", "clear_filter", "Clear", id="clear-filter"),
+        Binding("f1", "app.help", "Keys", id="library-help"),
     ]
 
     def __init__(self, folders: list[Path], warm_up: bool = True) -> None:
@@ -80,10 +73,13 @@ class LibraryScreen(Screen):
         folders = ", ".join(clean_text(shown_path(f)) for f in self.folders)
         yield Static(Text(f"briefer · {folders}"), id="library-title")
         yield Input(
-            placeholder="Type to filter by title, source or path; #tag for tagged notes", id="library-filter"
+            placeholder="Type to filter by title, source or path; #tag for tagged notes; ↑↓ move, enter opens",
+            id="library-filter",
+            select_on_focus=False,  # coming back from the search box must not make the next key replace the filter
         )
         yield Input(
             placeholder="Search the text of every briefing and the notes; enter searches, esc clears",
+            select_on_focus=False,
             id="library-search",
         )
         yield LibraryTable(cursor_type="row", zebra_stripes=True, id="library-table")
@@ -91,8 +87,7 @@ class LibraryScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(LibraryTable)
-        table.focus()
+        self.query_one("#library-filter", Input).focus()
         self.query_one("#library-search").display = False
         self.load_entries()
 
@@ -211,20 +206,23 @@ class LibraryScreen(Screen):
 
     @on(Input.Submitted, "#library-filter")
     def _filter_submitted(self) -> None:
-        self.query_one(LibraryTable).focus()
         self.action_open()
 
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:
         self.action_open()
 
-    def on_key(self, event) -> None:
-        # From the filter, the arrows move through the table.
+    def action_move(self, rows: int) -> None:
         table = self.query_one(LibraryTable)
-        if self.focused is self.query_one("#library-filter", Input) and event.key in ("down", "up"):
-            self.set_focus(table)
-            table.action_cursor_down() if event.key == "down" else table.action_cursor_up()
-            event.stop()
+        table.move_cursor(row=max(0, table.cursor_row + rows))
+
+    def action_move_page(self, pages: int) -> None:
+        table = self.query_one(LibraryTable)
+        self.action_move(pages * max(1, table.scrollable_content_region.height - 1))
+
+    def action_move_to(self, row: int) -> None:
+        table = self.query_one(LibraryTable)
+        table.move_cursor(row=row if row >= 0 else table.row_count - 1)
 
     def on_resize(self) -> None:
         if self.entries:
@@ -278,7 +276,7 @@ class LibraryScreen(Screen):
 
     @on(Input.Submitted, "#library-search")
     def _search_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(LibraryTable).focus()
+        self.query_one("#library-filter", Input).focus()
         if not event.value.strip():
             self.action_clear_filter()
             return
@@ -306,7 +304,7 @@ class LibraryScreen(Screen):
             search.display = False
         else:
             self.query_one("#library-filter", Input).value = ""
-        self.query_one(LibraryTable).focus()
+        self.query_one("#library-filter", Input).focus()
         self.refresh_table()
 
 
