@@ -109,7 +109,7 @@ def _first_line_start(lines: _Lines, line: int, content_line: str) -> int:
     content_line = content_line.strip()
     if content_line and raw.endswith(content_line):
         return start + len(raw) - len(content_line)
-    return start + _CONTAINER_PREFIX.match(raw).end()
+    return start + _match_end(_CONTAINER_PREFIX, raw)
 
 
 def _paragraph(lines: _Lines, token, kind: str, level: int) -> Block | None:
@@ -152,7 +152,7 @@ def _table_cells(lines: _Lines, tokens: list, row_index: int) -> Iterator[Block]
     line = tokens[row_index].map[0]
     line_start, _ = lines.span(line)
     raw = lines.line(line)
-    pos = re.match(r"[ \t>]*", raw).end()
+    pos = len(raw) - len(raw.lstrip(" \t>"))
     for index in range(row_index + 1, len(tokens)):
         token = tokens[index]
         if token.type == "tr_close":
@@ -234,3 +234,9 @@ def plain_text(fragment: str) -> str:
             elif child.type in ("softbreak", "hardbreak"):
                 parts.append(" ")
     return "".join(parts)
+
+
+def _match_end(pattern: re.Pattern[str], text: str) -> int:
+    """Where `pattern`, which also matches the empty string, ends at the start of `text`."""
+    found = pattern.match(text)
+    return found.end() if found else 0

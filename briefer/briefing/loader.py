@@ -36,10 +36,18 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)??(?:---|\.\.\.)[ \t]*(?:\n
 @lru_cache(maxsize=1)
 def _front_matter_loader() -> type:
     """PyYAML, imported only for a file with front matter (38 ms of start-up otherwise):
-    a SafeLoader that leaves dates as text, so "2025-02-30" does not sink the whole block."""
+    a SafeLoader that leaves dates as text, so "2025-02-30" does not sink the whole block,
+    and refuses aliases: nine nested anchors expand a few hundred bytes into gigabytes
+    ("billion laughs"), and front matter never needs them."""
     import yaml
 
     class FrontMatterLoader(yaml.SafeLoader):
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                raise _AliasRefused(None, None, ALIASES_REFUSED, self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+
+    class _AliasRefused(yaml.composer.ComposerError):
         pass
 
     FrontMatterLoader.yaml_implicit_resolvers = {
@@ -49,6 +57,7 @@ def _front_matter_loader() -> type:
     return FrontMatterLoader
 
 
+ALIASES_REFUSED = "it uses YAML aliases (*name), which briefer does not expand"
 _YAML_KEY_LINE = re.compile(r"\s*[\w-]+\s*:")
 _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
@@ -283,7 +292,10 @@ def _front_matter(text: str, warnings: list[str]) -> tuple[dict, str]:
         if not _YAML_KEY_LINE.match(source):
             return {}, text  # a thematic break, not front matter
         reason = str(exc).split("\n")[0]
-        warnings.append(f"front matter ignored: not valid YAML ({reason})")
+        if ALIASES_REFUSED in str(exc):
+            warnings.append(f"front matter ignored: {ALIASES_REFUSED}")
+        else:
+            warnings.append(f"front matter ignored: not valid YAML ({reason})")
         return {}, text[match.end() :]
     if loaded is None:
         return {}, text[match.end() :]
@@ -316,6 +328,9 @@ def _metadata(raw: dict, warnings: list[str]) -> dict:
 
 def _front_matter_date(value: object, warnings: list[str]) -> dict:
     """{"date": ISO}, or {"year": int} for a partial date ("2025", "November 2025"), or {}."""
+    if not isinstance(value, str | int | float):  # a list or mapping: never str() a structure
+        warnings.append("front matter date is not a date; ignored")
+        return {}
     text = clean_text(str(value)).strip()
     iso = re.match(r"(\d{4})-(\d\d)-(\d\d)(?:[T ]|$)", text)
     parsed = ParsedDate(*map(int, iso.groups())) if iso else parse_date(text, whole=True)
@@ -389,8 +404,8 @@ def discover(folder: str | Path) -> list[Path]:
     while pending:
         directory = pending.pop()
         try:
-            with os.scandir(directory) as entries:
-                entries = list(entries)
+            with os.scandir(directory) as listing:
+                entries = list(listing)
         except OSError as exc:
             if directory == root:
                 raise BriefingError(root, _os_reason(exc)) from None

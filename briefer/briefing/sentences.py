@@ -252,7 +252,9 @@ def _ends_sentence(text: str, sentence_start: int, match: re.Match, end: int) ->
         return False  # a list or section number opening the block
     if token.lower() in _NEVER_FINAL and token != "V":  # "Smith v. Jones", but "Type V." is an initial
         return False
-    next_is_initial = len(word) == 1 and word.isupper() and following["after"] == "."
+    next_is_initial = (
+        len(word) == 1 and word.isupper() and following is not None and following["after"] == "."
+    )
     if token in _MAY_BE_FINAL or _INITIALS.fullmatch(token) or (len(token) == 1 and token.isupper()):
         # Abbreviation or initial: a new sentence only if a common opener follows.
         return word in _OPENERS and not next_is_initial

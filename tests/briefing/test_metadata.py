@@ -1,5 +1,6 @@
 """Front matter, datelines and title fallback."""
 
+import time
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,24 @@ def test_eval_sample_metadata(tmp_path):
     briefing = load(sample)
     assert briefing.date == "2026-03-12" and briefing.source == "Meridian Wire"
     assert briefing.body.startswith("\nVIENNA, March 12 (Meridian Wire)")
+
+
+def test_yaml_aliases_in_front_matter_are_refused_at_once_not_expanded():
+    """Nine nested anchors ("billion laughs") under date: ran 60 s to 2 GB before."""
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, 10):
+        lines.append(f"a{level}: &a{level} [" + ",".join([f"*a{level - 1}"] * 9) + "]")
+    text = "---\ntitle: Laughs\n" + "\n".join(lines) + "\ndate: *a9\n---\nThe body stays readable.\n"
+    started = time.perf_counter()
+    briefing = briefing_from_text(text, fmt="markdown")
+    assert time.perf_counter() - started < 5  # generous: the point is seconds, not minutes
+    assert briefing.body == "The body stays readable.\n"
+    assert briefing.warnings == (
+        "front matter ignored: it uses YAML aliases (*name), which briefer does not expand",
+    )
+
+
+def test_a_front_matter_date_that_is_a_structure_is_a_warning():
+    briefing = briefing_from_text("---\ntitle: T\ndate: [2025, 11, 20]\n---\nBody.\n")
+    assert briefing.date is None
+    assert briefing.warnings == ("front matter date is not a date; ignored",)
