@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import signal
+import sys
 from pathlib import Path
 
 from textual.app import App, InvalidThemeError
@@ -15,6 +15,7 @@ from briefer.briefing.sanitize import clean_text
 from briefer.ui.commands import BriefingsProvider, NotesProvider, binding_commands
 from briefer.ui.screens.library import LibraryScreen
 from briefer.ui.screens.reader import ReaderScreen
+from briefer.ui.signals import end_on_hangup_and_terminate, watch_terminal
 
 
 class BrieferApp(App[int]):
@@ -78,10 +79,8 @@ class BrieferApp(App[int]):
 
     def on_mount(self) -> None:
         if not self.is_headless:
-            # Closing the terminal or a kill ends the app cleanly; notes are already on disk.
-            loop = asyncio.get_running_loop()
-            for signum in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(signum, self.exit)
+            end_on_hangup_and_terminate(self.exit, asyncio.get_running_loop().call_soon_threadsafe)
+            watch_terminal(sys.__stdin__.fileno() if sys.__stdin__ else -1)
         try:
             self.theme = self.settings.theme
         except InvalidThemeError:

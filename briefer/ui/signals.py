@@ -1,0 +1,74 @@
+"""Ending briefer when its terminal goes away or it is told to stop.
+
+A closed terminal does not always signal briefer: the kernel signals the
+terminal's session leader, and a shell started as `sh -c 'briefer; ...'`
+passes nothing on. Textual, reading a hung-up terminal, goes on running with
+no screen. So a thread waits for the terminal to hang up and then sends
+briefer the SIGHUP it was owed.
+
+A SIGHUP that does come is followed by SIGCONT.
+Textual answers SIGCONT by starting its output thread anew, as after ctrl+z
+and `fg`; arriving with a hang-up, that restart raced the shutdown the hang-up
+began, and the shutdown waited forever on the new thread's queue (measured:
+3 closes in 8 left a process behind, deaf to SIGTERM). So a hang-up disarms
+that restart before it can run: Python runs pending handlers in signal-number
+order, SIGHUP (1) before SIGCONT (18), and this handler is a plain one, not the
+event loop's, so it runs at once.
+
+The shutdown then goes as usual (notes are on disk as each is saved; the
+analysis child is stopped by the screens that own it). If anything still holds
+it up, a watchdog ends the process a second later: a terminal that is gone
+cannot be restored anyway.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import threading
+from collections.abc import Callable
+from types import FrameType
+
+GRACE_SECONDS = 1.0
+
+
+def end_on_hangup_and_terminate(request_exit: Callable[[], None], schedule: Callable[..., object]) -> None:
+    """On SIGHUP or SIGTERM: ask the app to exit (through `schedule`, the event loop's
+    thread-safe `call_soon_threadsafe`), and end the process after GRACE_SECONDS at the latest."""
+
+    def handle(signum: int, _frame: FrameType | None) -> None:
+        if signum == signal.SIGHUP:
+            signal.signal(signal.SIGCONT, signal.SIG_DFL)  # no output restart: the terminal is gone
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # one shutdown, however many signals follow
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        threading.Thread(target=_end_after_grace, args=(signum,), name="exit-watchdog", daemon=True).start()
+        schedule(request_exit)
+
+    for signum in (signal.SIGHUP, signal.SIGTERM):
+        signal.signal(signum, handle)
+
+
+def watch_terminal(fd: int) -> None:
+    """Send this process SIGHUP when the terminal on `fd` hangs up (its window closed)."""
+    if not os.isatty(fd):
+        return
+    threading.Thread(target=_wait_for_hangup, args=(fd,), name="terminal-watch", daemon=True).start()
+
+
+def _wait_for_hangup(fd: int) -> None:
+    poller = select.poll()
+    poller.register(fd, 0)  # no input wanted (Textual reads it): only hang-up and error come back
+    while True:
+        try:
+            events = poller.poll()
+        except OSError:
+            return
+        if any(flags & (select.POLLHUP | select.POLLERR | select.POLLNVAL) for _, flags in events):
+            os.kill(os.getpid(), signal.SIGHUP)  # handled in the main thread, as a real one would be
+            return
+
+
+def _end_after_grace(signum: int) -> None:
+    threading.Event().wait(GRACE_SECONDS)
+    os._exit(128 + signum)  # still here: the usual exit is stuck, and nothing is left unsaved
