@@ -21,8 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from briefer.files import atomic_write
 from briefer.notes.model import Note, Target, new_note_id
-from briefer.notes.store import NotesStore, _serialise, atomic_write, shard_key
+from briefer.notes.store import NotesStore, shard_key
+from briefer.notes.store.disk import serialise
 
 WORDS = [
     "ministers",
@@ -79,7 +81,7 @@ def build(path: Path, notes: int, briefings: int) -> int:
     folder = Path(f"{path}.d")
     folder.mkdir(parents=True)
     for key, docs in shards.items():
-        atomic_write(folder / f"notes-{key}.json", _serialise({"notes": docs}), backups=False)
+        atomic_write(folder / f"notes-{key}.json", serialise({"notes": docs}))
     return len(shards)
 
 

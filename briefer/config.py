@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
-import tempfile
 import tomllib
 import unicodedata
 from collections.abc import Mapping
@@ -21,6 +19,11 @@ from types import MappingProxyType
 from typing import NoReturn
 
 import platformdirs
+
+from briefer.briefing.sanitize import escape_controls
+from briefer.files import atomic_write
+from briefer.notes.tags import InvalidTag, parse_tag
+from briefer.toml_lines import find_key_line, toml_string, with_setting
 
 APP_NAME = "briefer"
 
@@ -139,7 +142,7 @@ def save_setting(path: Path, key: str, value: str) -> None:
     before = _parse(path, text)
     _Reader(path, "", None).scalar(key, value)  # the rules of loading: a value saved is a value that loads
     assignment = f"{key} = {toml_string(value)}"
-    after_text = _with_setting(text, key, assignment, before.get(key))
+    after_text = with_setting(text, key, assignment, before.get(key))
     expected = {**before, key: value}
     try:
         after = tomllib.loads(after_text)
@@ -150,64 +153,12 @@ def save_setting(path: Path, key: str, value: str) -> None:
             _line(path, None, f"cannot update {key} automatically here; set {assignment} by hand")
         )
     try:
-        write_atomic(path, after_text)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, after_text.encode("utf-8"))
     except OSError as exc:
         raise ConfigError(
             _line(path, None, f"cannot write the config file ({exc.strerror or exc})")
         ) from None
-
-
-def toml_string(value: str) -> str:
-    """`value` as a TOML basic string: quotes, backslashes and control characters escaped."""
-    out = []
-    for char in value:
-        if char in _TOML_ESCAPES:
-            out.append(_TOML_ESCAPES[char])
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04X}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that a crash leaves the old file or the new one, never half of one.
-
-    A symlinked file (a dotfiles checkout) is written through the link, which stays a link.
-    """
-    target = Path(os.path.realpath(path))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        mode = None
-    fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temp_name, mode)
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-
-
-def write_cache_file(path: Path, payload: bytes) -> None:
-    """Write a cache file whole or not at all (a temporary file renamed over it). Best effort:
-    a cache that cannot be written only costs time, so a failure leaves nothing behind and says nothing."""
-    temp_name = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.replace(temp_name, path)
-    except OSError:
-        if temp_name is not None:
-            Path(temp_name).unlink(missing_ok=True)
 
 
 def default_config_text() -> str:
@@ -225,10 +176,7 @@ def default_config_text() -> str:
 # Reading and checking
 
 
-_TOML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 _TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
-# A tag as the notes use it: no spaces, nested with single slashes, no leading '#'.
-_TAG = re.compile(r"[^\s/#][^\s/]*(?:/[^\s/]+)*")
 
 
 class _Reader:
@@ -291,15 +239,18 @@ class _Reader:
                 self.fail(where, f'quick_tags.{key} must be a tag name in quotes, like {key} = "key"')
             if tag == "":
                 tags.pop(key, None)  # "" unsets a default quick tag
-            elif not _TAG.fullmatch(tag) or any(map(_is_control, tag)):
-                self.fail(
-                    where,
-                    f"quick_tags.{key} {_shown(tag)} is not a tag: no spaces, no leading #, "
-                    "parts separated by single /",
-                )
             else:
-                tags[key] = tag
+                tags[key] = self.tag(where, f"quick_tags.{key}", tag)
         return MappingProxyType(dict(sorted(tags.items())))
+
+    def tag(self, where: tuple[str, ...], name: str, tag: str) -> str:
+        """`tag` by the notes' one rule; the name of a tag, so without the `#` of `#tag` in text."""
+        if tag.lstrip().startswith("#"):
+            self.fail(where, f"{name} {_shown(tag)} is not a tag: write it without the leading #")
+        try:
+            return parse_tag(tag)
+        except InvalidTag as exc:
+            self.fail(where, f"{name} {_shown(tag)} is not a tag: it {exc.reason}")
 
     def keymap(self, value: object) -> MappingProxyType:
         if not isinstance(value, dict):
@@ -331,10 +282,10 @@ class _Reader:
         return path if path.is_absolute() else self.path.parent / path
 
     def fail(self, key_path: tuple[str, ...], problem: str) -> NoReturn:
-        raise ConfigError(_line(self.path, _find_key_line(self.text, key_path), problem))
+        raise ConfigError(_line(self.path, find_key_line(self.text, key_path), problem))
 
     def warn(self, key_path: tuple[str, ...], problem: str) -> None:
-        self.warnings.append(_line(self.path, _find_key_line(self.text, key_path), problem))
+        self.warnings.append(_line(self.path, find_key_line(self.text, key_path), problem))
 
 
 _EXAMPLES = {
@@ -382,69 +333,15 @@ def _line(path: Path, line: int | None, problem: str) -> str:
 
 def _shown(text: str) -> str:
     """`text` in double quotes, safe on a terminal."""
-    return f'"{_printable(text)}"'
+    return f'"{escape_controls(text)}"'
 
 
 def _shown_path(path: Path) -> str:
-    return _printable(str(path))
-
-
-def _printable(text: str) -> str:
-    """`text` with control and invisible format characters written as \\uXXXX escapes."""
-    return "".join(f"\\u{ord(char):04x}" if _is_control(char) else char for char in text)
+    return escape_controls(str(path))
 
 
 def _is_control(char: str) -> bool:
     return unicodedata.category(char)[0] == "C"
-
-
-# A key in a TOML key/value line or table header: bare, "basic" or 'literal'.
-_KEY_PART = re.compile(r"""\s*(?:([A-Za-z0-9_-]+)|"((?:[^"\\]|\\.)*)"|'([^']*)')\s*""")
-_TABLE_HEADER = re.compile(r"\s*\[\[?(?P<key>[^\]]*)\]\]?\s*(?:#.*)?$")
-
-
-def _parse_key(source: str) -> tuple[tuple[str, ...], int] | None:
-    """A dotted key at the start of `source`: its parts and where it ends, or None."""
-    parts = []
-    position = 0
-    while True:
-        match = _KEY_PART.match(source, position)
-        if not match:
-            return None
-        bare, basic, literal = match.groups()
-        if basic is not None:
-            try:
-                basic = tomllib.loads(f'k = "{basic}"')["k"]
-            except tomllib.TOMLDecodeError:
-                return None
-        parts.append(bare if bare is not None else basic if basic is not None else literal)
-        position = match.end()
-        if not source.startswith(".", position):
-            return tuple(parts), position
-        position += 1
-
-
-def _find_key_line(text: str, key_path: tuple[str, ...]) -> int | None:
-    """The 1-based line that sets `key_path`, or failing that the line that sets the table holding it."""
-    table: tuple[str, ...] = ()
-    enclosing = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        header = _TABLE_HEADER.match(line)
-        if header:
-            parsed = _parse_key(header.group("key"))
-            table = parsed[0] if parsed else ()
-            if table == key_path:
-                return number
-            continue
-        parsed = _parse_key(line)
-        if not parsed or not line[parsed[1] :].startswith("="):
-            continue
-        full = table + parsed[0]
-        if full == key_path:
-            return number
-        if enclosing is None and full == key_path[: len(full)]:
-            enclosing = number  # an inline table or dotted key holding it
-    return enclosing
 
 
 # ---------------------------------------------------------------------------
@@ -454,53 +351,6 @@ def _find_key_line(text: str, key_path: tuple[str, ...]) -> int | None:
 _CREATED_HEADER = (
     "# briefer configuration. `briefer config init --force` rewrites it with every setting explained.\n"
 )
-
-
-def _with_setting(text: str, key: str, assignment: str, old_value: object) -> str:
-    """`text` with the top-level `key` set by the line `assignment`, other lines untouched."""
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith(("\n", "\r")):
-        lines[-1] += newline
-    first_table = next((i for i, line in enumerate(lines) if _TABLE_HEADER.match(line)), len(lines))
-    top_level = range(first_table)
-    if old_value is not None:
-        for i in top_level:
-            replaced = _replace_value(lines[i], key, assignment, old_value)
-            if replaced is not None:
-                lines[i] = replaced
-                return "".join(lines)
-        return text  # the caller finds the value unchanged and says so
-    example = re.compile(rf"\s*#\s*{re.escape(key)}\s*=")
-    for i in top_level:
-        if example.match(lines[i]):
-            lines.insert(i + 1, assignment + newline)
-            return "".join(lines)
-    if first_table == len(lines):
-        return "".join(lines) + assignment + newline
-    insert_at = first_table
-    while insert_at > 0 and lines[insert_at - 1].lstrip().startswith("#"):
-        insert_at -= 1  # keep a table's leading comment with its table
-    lines[insert_at:insert_at] = [assignment + newline, newline]
-    return "".join(lines)
-
-
-def _replace_value(line: str, key: str, assignment: str, old_value: object) -> str | None:
-    """`line` with `key = old value` replaced by `assignment`, its trailing comment kept; None if not that line."""
-    parsed = _parse_key(line)
-    if not parsed or parsed[0] != (key,) or not line[parsed[1] :].startswith("="):
-        return None
-    indent = line[: len(line) - len(line.lstrip())]
-    body = line.rstrip("\r\n")
-    ending = line[len(body) :]
-    # The value ends where the rest of the line, up to a '#' or the end, parses as that value.
-    for end in [m.start() for m in re.finditer("#", body)] + [len(body)]:
-        try:
-            if tomllib.loads(body[:end])[key] == old_value:
-                return f"{indent}{assignment}{'  ' + body[end:] if end < len(body) else ''}{ending}"
-        except tomllib.TOMLDecodeError:
-            continue
-    return None
 
 
 _DEFAULT_CONFIG_TEMPLATE = """\

@@ -108,6 +108,11 @@ next-sentence = "j, down"
     assert loaded.warnings == ()
 
 
+def test_a_quick_tag_is_stored_as_the_notes_write_it(cfg):
+    make(cfg, '[quick_tags]\n1 = "cafe\u0301"\n')  # a decomposed accent
+    assert load_config(cfg).quick_tags["1"] == "caf\u00e9"
+
+
 def test_inline_and_dotted_tables_work_too(cfg):
     make(cfg, 'quick_tags = { 1 = "lead" }\nkeymap.annotate = "x"\n')
     loaded = load_config(cfg)
@@ -185,6 +190,18 @@ BAD_CONFIGS = [
     ('[quick_tags]\n"10" = "ten"\n', 2, 'quick_tags key "10" must be a digit from 1 to 9'),
     ('[quick_tags]\n\n3 = "follow up"\n', 3, 'quick_tags.3 "follow up" is not a tag'),
     ('[quick_tags]\n3 = "#hash"\n', 2, 'quick_tags.3 "#hash" is not a tag'),
+    (
+        '[quick_tags]\n3 = "area//topic"\n',
+        2,
+        'quick_tags.3 "area//topic" is not a tag: it has an empty level',
+    ),
+    ('[quick_tags]\n3 = "area/"\n', 2, 'quick_tags.3 "area/" is not a tag: it has an empty level'),
+    (
+        '[quick_tags]\n3 = "zero\\u200bwidth"\n',
+        2,
+        r'quick_tags.3 "zero\u200bwidth" is not a tag: it has a control or invisible character',
+    ),
+    ('[quick_tags]\n3 = "bell\\u0007"\n', 2, r'quick_tags.3 "bell\u0007" is not a tag'),
     ("[quick_tags]\n3 = 3\n", 2, "quick_tags.3 must be a tag name in quotes"),
     ("[keymap]\nannotate = 1\n", 2, 'keymap."annotate" must be keys in quotes'),
     ('[keymap]\ntag = "j,,k"\n', 2, 'keymap."tag" "j,,k" must be key names separated by commas'),
@@ -447,17 +464,3 @@ def test_config_module_does_not_import_textual():
     code = "import sys, briefer.config, briefer.commands.settings; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout == "False\n"
-
-
-def test_a_cache_file_is_written_whole_or_not_at_all(tmp_path):
-    from briefer.config import write_cache_file
-
-    target = tmp_path / "cache" / "table.bin"
-    write_cache_file(target, b"first")
-    write_cache_file(target, b"second")
-    assert target.read_bytes() == b"second"
-    assert [p.name for p in target.parent.iterdir()] == ["table.bin"]  # no temporary file left
-    blocked = tmp_path / "a-file"
-    blocked.write_text("not a folder", encoding="utf-8")
-    write_cache_file(blocked / "table.bin", b"x")  # cannot be written: says nothing, costs only time
-    assert blocked.read_text(encoding="utf-8") == "not a folder"

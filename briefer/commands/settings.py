@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefer import config
+from briefer.files import atomic_write
 
 
 def register(subparsers, common) -> None:
@@ -26,7 +27,8 @@ def run_init(args) -> int:
     if path.exists() and not args.force:
         raise CommandError(f"{path} already exists; add --force to replace it with the defaults")
     try:
-        config.write_atomic(path, config.default_config_text())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, config.default_config_text().encode("utf-8"))
     except OSError as exc:
         raise CommandError(f"{path}: cannot write the config file ({exc.strerror or exc})") from None
     print(path)

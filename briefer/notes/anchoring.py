@@ -29,7 +29,7 @@ import re
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from briefer.notes.model import Note, Target
+from briefer.notes.model import Note, Target, text_order
 from briefer.notes.store import StoreError, normalise_path
 
 MIN_FUZZY_QUOTE = 8
@@ -63,7 +63,8 @@ def anchor_note(note: Note, body: str) -> Note:
     spans = [(s, s + len(exact)) for s in _occurrences(body, exact)] or _whitespace_variants(body, exact)
     if spans:
         start, end = max(
-            spans, key=lambda span: (_score(body, target, *span, 1.0), -abs(span[0] - target.start))
+            spans,
+            key=lambda span: (_score(body, target, span[0], span[1], 1.0), -abs(span[0] - target.start)),
         )
         note.target = Target.from_span(body, start, end)
         note.anchor = "anchored"
@@ -118,7 +119,7 @@ def find_notes_for_briefing(store, briefing, *, persist: bool = True) -> list[No
                 store.messages.append(f"Re-anchored notes could not be saved: {exc}")
                 persist = False
         result.append(new)
-    return sorted(result, key=lambda n: (n.target.start, n.target.end, n.created, n.id))
+    return sorted(result, key=text_order)
 
 
 # ---------------------------------------------------------------- scoring
@@ -138,7 +139,8 @@ def _score(body: str, target: Target, start: int, end: int, quote_similarity: fl
 
 
 def _occurrences(body: str, exact: str, limit: int = MAX_EXACT_HITS) -> list[int]:
-    found, at = [], body.find(exact)
+    found: list[int] = []
+    at = body.find(exact)
     while at != -1 and len(found) < limit:
         found.append(at)
         at = body.find(exact, at + 1)

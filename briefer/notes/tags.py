@@ -12,7 +12,14 @@ from collections.abc import Iterable
 
 
 class InvalidTag(ValueError):
-    """A tag that cannot be used; the message says why, in one line."""
+    """A tag that cannot be used; the message says which and why, in one line.
+
+    `reason` says only why ("has a space ..."), for a message that names the tag itself.
+    """
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or message
 
 
 def parse_tag(raw: str) -> str:
@@ -24,16 +31,18 @@ def parse_tag(raw: str) -> str:
     decomposed accents are one tag.
     """
     tag = unicodedata.normalize("NFC", raw.strip()).lstrip("#")
-    shown = "".join(f"\\u{ord(c):04x}" if _invisible(c) else c for c in tag)
     if not tag:
-        raise InvalidTag("an empty tag")
+        raise InvalidTag("the tag is empty", "is empty")
     if any(_invisible(c) for c in tag):
-        raise InvalidTag(f"{shown!r} has a control or invisible character")
-    if any(c.isspace() for c in tag):
-        raise InvalidTag(f"{shown!r} has a space (a tag is one word; nest with /, as in area/topic)")
-    if "" in tag.split("/"):
-        raise InvalidTag(f"{shown!r} has an empty level (nest with single slashes, as in area/topic)")
-    return tag
+        reason = "has a control or invisible character"
+    elif any(c.isspace() for c in tag):
+        reason = "has a space (a tag is one word; nest with /, as in area/topic)"
+    elif "" in tag.split("/"):
+        reason = "has an empty level (nest with single slashes, as in area/topic)"
+    else:
+        return tag
+    shown = "".join(f"\\u{ord(c):04x}" if _invisible(c) else c for c in tag)
+    raise InvalidTag(f"{shown!r} {reason}", reason)
 
 
 def parse_tags(text: str) -> list[str]:

@@ -1,0 +1,276 @@
+"""NotesStore: notes and per-briefing data, durable, shared safely between processes.
+
+A write takes the lock, re-reads any file another process changed, then applies the
+change; each save is on disk before the call returns (see `storage`). When the lock
+cannot be had within `wait` seconds at open, the store opens read-only and says so
+in `messages`. Damaged files are repaired at open (see `recovery`); a missing notes
+folder opens read-only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from briefer import config
+from briefer.notes.model import Note, now_iso, text_order
+from briefer.notes.store.access import StoreAccess
+from briefer.notes.store.documents import check_json, copy_note, normalise_path, note_dict
+from briefer.notes.store.errors import InvalidNote, StoreError
+from briefer.notes.store.layout import shard_key
+from briefer.notes.store.recovery import remove_stale_temp_files
+from briefer.notes.store.schema import check_schema
+from briefer.notes.store.shards import Shards
+from briefer.notes.store.storage import IdTable, StoreFile
+
+
+class NotesStore:
+    """Notes and per-briefing data. Thread-safe; safe with other processes on the same files."""
+
+    def __init__(self, path: Path, wait: float):
+        self.path = path
+        self.wait = wait
+        self.shard_dir = Path(f"{path}.d")
+        self._access = StoreAccess(path, wait)
+        self._mutex = threading.RLock()
+        self._closed = False
+        self._main = StoreFile(path, path.name, self._access, is_shard=False)
+        self._shards = Shards(self.shard_dir, self._access)
+
+    @property
+    def read_only(self) -> bool:
+        """True when changes cannot be saved (another briefer holds the lock, or damage)."""
+        return self._access.read_only
+
+    @property
+    def messages(self) -> list[str]:
+        """What the user should read about opening and saving, one line each."""
+        return self._access.messages
+
+    # ------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, wait: float = 2.0) -> NotesStore:
+        path = Path(os.path.abspath(config.notes_path(path)))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the notes folder {path.parent}: {exc.strerror}") from None
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a notes file")
+        store = cls(path, wait)
+        try:
+            store._open()
+        except OSError as exc:
+            raise StoreError(f"cannot open the notes in {path}: {exc.strerror or exc}") from None
+        return store
+
+    def _open(self) -> None:
+        access, shards = self._access, self._shards
+        if not access.lock.acquire(self.wait):
+            access.read_only = True
+            access.messages.append(
+                f"Another briefer is saving to {self.path.name}; opened it read-only (changes cannot be saved)."
+            )
+            check_schema(self._main, shards, access)
+            shards.summaries.load()
+            shards.refresh()
+            return
+        try:
+            folder_existed = self.shard_dir.is_dir()
+            if check_schema(self._main, shards, access) and not folder_existed:
+                access.read_only = True  # writing now would start an empty folder over the user's notes
+                access.messages.append(
+                    f"The notes folder {self.shard_dir} is missing, so no notes could be loaded; "
+                    "opened read-only: put the folder back (or restore it from a backup)."
+                )
+                return
+            self.shard_dir.mkdir(exist_ok=True)
+            remove_stale_temp_files(self.path, self.shard_dir)
+            shards.summaries.load()
+            shards.refresh()
+            shards.save_summaries()
+        finally:
+            access.lock.release()
+
+    # ------------------------------------------------------------ notes
+
+    def add(self, note: Note) -> Note:
+        """Store a new note (its id must be new); returns the stored copy."""
+        note = copy_note(note)
+        note.created = note.created or now_iso()
+        note.updated = note.updated or note.created
+        doc = note_dict(note)
+        with self._mutex, self._writing("the note"):
+            key = shard_key(note.briefing_id)
+            table = self._shards.notes(key)
+            other = self._shards.summaries.shard_of(note.id)
+            if table.contains(note.id) or (other and other != key and self._shards.has(other, note.id)):
+                raise StoreError(f"a note with id {note.id} already exists")
+            table.insert(note.id, doc)
+            self._shards.summarise(key)
+        return Note.from_dict(doc)
+
+    def update(self, note: Note) -> Note:
+        """Save changes to an existing note (moving it if its briefing changed); sets `updated`."""
+        note = copy_note(note)
+        note.updated = now_iso()
+        doc = note_dict(note)
+        with self._mutex, self._writing("the note"):
+            old_key = self._shards.locate(note.id)
+            if old_key is None:
+                raise StoreError(f"note {note.id} no longer exists (deleted elsewhere?)")
+            key = shard_key(note.briefing_id)
+            if key == old_key:
+                self._shards.notes(key).replace(note.id, doc)
+            else:  # new shard first: a crash in between leaves a copy, never a loss
+                destination = self._shards.notes(key)
+                if destination.contains(note.id):  # a copy left by such a crash
+                    destination.replace(note.id, doc)
+                else:
+                    destination.insert(note.id, doc)
+                self._shards.summarise(key)
+                self._shards.notes(old_key).remove(note.id)
+            self._shards.summarise(old_key)
+        return Note.from_dict(doc)
+
+    def remove(self, note_id: str) -> Note | None:
+        """Delete a note; returns it (so `add` of it undoes the delete), or None if absent."""
+        with self._mutex, self._writing("the deletion"):
+            key = self._shards.locate(note_id)
+            if key is None:
+                return None
+            table = self._shards.notes(key)
+            doc = table.get(note_id)
+            if doc is None:
+                return None
+            table.remove(note_id)
+            self._shards.summarise(key)
+        return Note.from_dict(doc)
+
+    def get(self, note_id: str) -> Note | None:
+        with self._mutex:
+            self._check_open()
+            key = self._shards.locate(note_id)
+            doc = self._shards.notes(key).get(note_id) if key else None
+            return Note.from_dict(doc) if doc is not None else None
+
+    def notes_for(self, briefing_id: str) -> list[Note]:
+        """A briefing's notes in text order."""
+        with self._mutex:
+            self._check_open()
+            table = self._shards.notes(shard_key(briefing_id))
+            docs = [d for d in table.all() if d["briefing_id"] == briefing_id]
+        return sorted((Note.from_dict(d) for d in docs), key=text_order)
+
+    def notes_for_path(self, path: str | os.PathLike) -> list[Note]:
+        """Notes made on whatever briefing lived at `path` (any version of the file)."""
+        wanted = normalise_path(path)
+        with self._mutex:
+            self._check_open()
+            self._shards.refresh(unless_folder_unchanged=True)
+            notes = [
+                note
+                for briefing_id in self._shards.summaries.briefings_at(wanted)
+                for note in self.notes_for(briefing_id)
+                if normalise_path(note.briefing_path) == wanted
+            ]
+        return sorted(notes, key=text_order)
+
+    def all_notes(self) -> list[Note]:
+        """Every note, by briefing, then in text order."""
+        with self._mutex:
+            self._check_open()
+            self._shards.refresh(unless_folder_unchanged=True)
+            notes = [
+                Note.from_dict(doc)
+                for key in self._shards.summaries.keys_with_notes()
+                for doc in self._shards.notes(key).all()
+            ]
+        return sorted(notes, key=lambda n: (n.briefing_path, n.briefing_id, *text_order(n)))
+
+    def note_counts(self) -> dict[str, int]:
+        """Number of notes per briefing id."""
+        return dict(self._totals()[0])
+
+    def tag_counts(self) -> dict[str, int]:
+        """Notes per tag; `area/topic` also counts once for `area`. Sorted by tag."""
+        return dict(self._totals()[1])
+
+    def tags_by_briefing(self) -> dict[str, list[str]]:
+        """The distinct tags of each briefing's notes, as stored (filter the library by tag)."""
+        with self._mutex:
+            self._check_open()
+            self._shards.refresh(unless_folder_unchanged=True)
+            return self._shards.summaries.tags_by_briefing()
+
+    def _totals(self) -> tuple[dict[str, int], dict[str, int]]:
+        with self._mutex:
+            self._check_open()
+            self._shards.refresh(unless_folder_unchanged=True)
+            return self._shards.summaries.totals()
+
+    # ------------------------------------------------------------ per-briefing data
+
+    def briefing_data(self, briefing_id: str) -> dict:
+        with self._mutex:
+            self._check_open()
+            doc = self._briefings().get(briefing_id)
+            return json.loads(json.dumps(doc)) if doc is not None else {}
+
+    def set_briefing_data(self, briefing_id: str, **fields: object) -> dict:
+        """Merge `fields` into the briefing's data; a value of None removes that field."""
+        if not isinstance(briefing_id, str) or not briefing_id:
+            raise InvalidNote("briefing data needs a briefing id")
+        check_json(fields, f"data for briefing {briefing_id[:12]}")
+        with self._mutex, self._writing("the briefing data"):
+            table = self._briefings()
+            current = dict(table.get(briefing_id) or {})
+            current.update(fields)
+            current = {k: v for k, v in current.items() if v is not None}
+            if table.contains(briefing_id):
+                table.replace(briefing_id, current)
+            else:
+                table.insert(briefing_id, current)
+        return dict(current)
+
+    def _briefings(self) -> IdTable:
+        return self._main.table("briefings")
+
+    # ------------------------------------------------------------ closing
+
+    def close(self) -> None:
+        with self._mutex:
+            if self._closed:
+                return
+            self._closed = True
+            lock = self._access.lock
+            if self._shards.summaries.dirty and not self.read_only and lock.acquire(0.2):
+                try:
+                    self._shards.refresh()
+                    self._shards.save_summaries()
+                finally:
+                    lock.release()
+            self._shards.close()
+
+    def __enter__(self) -> NotesStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ helpers
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError("the notes store is closed")
+
+    @contextmanager
+    def _writing(self, what: str) -> Iterator[None]:
+        self._check_open()
+        with self._access.writing(what):
+            yield
