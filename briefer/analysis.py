@@ -24,6 +24,7 @@ from pathlib import Path
 
 from briefer import config
 from briefer.briefing import Briefing
+from briefer.files import write_cache
 from briefer.gcpause import cyclic_gc_paused
 
 # Below this many characters a thread finishes before the GIL is noticed (the sample: 20 ms).
@@ -257,7 +258,7 @@ def _prune_stale(folder: Path) -> None:
 
 def _store(path: Path, analysis: dict) -> None:
     _prune_stale(path.parent)
-    config.write_cache_file(path, json.dumps(analysis, ensure_ascii=False).encode("utf-8"))
+    write_cache(path, json.dumps(analysis, ensure_ascii=False).encode("utf-8"))
 
 
 def _without_text(briefing: Briefing) -> Briefing:

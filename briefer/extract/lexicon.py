@@ -217,7 +217,8 @@ def _derived(name: str, sources: list[Path], build: Callable[[], T]) -> T:
     import marshal
     import sys
 
-    from briefer.config import cache_dir, write_cache_file
+    from briefer.config import cache_dir
+    from briefer.files import write_cache
 
     digest = hashlib.sha256(f"{sys.version_info[:2]} {marshal.version}".encode())
     for source in (*sources, Path(__file__)):
@@ -238,7 +239,7 @@ def _derived(name: str, sources: list[Path], build: Callable[[], T]) -> T:
             stale.unlink(missing_ok=True)
     except OSError:
         pass  # best effort, like the write below
-    write_cache_file(path, marshal.dumps(tables))
+    write_cache(path, marshal.dumps(tables))
     return tables
 
 
