@@ -64,7 +64,9 @@ class AnalysisService:
     def prestart(self, path: Path) -> None:
         """Start analysing the file at `path` in a child now, if it is long enough to need one: while
         the app starts, or loads and draws it, the child reads it too and begins its analysis."""
-        self._drop_prestarted()
+        if self._prestarted is not None and self._prestarted.path == path:
+            return  # run_app started it, before the app opened the file
+        self.drop_prestarted()
         try:
             long = path.stat().st_size >= self.process_threshold
         except OSError:
@@ -88,7 +90,7 @@ class AnalysisService:
 
     def close(self) -> None:
         """Stop every child still working: the app is ending."""
-        self._drop_prestarted()
+        self.drop_prestarted()
         for child in self._children:
             child.stop()
         self._children.clear()
@@ -98,7 +100,8 @@ class AnalysisService:
         self._children.append(child)
         return child
 
-    def _drop_prestarted(self) -> None:
+    def drop_prestarted(self) -> None:
+        """Stop the child `prestart` started, if no reader has taken it (its file could not be opened)."""
         if self._prestarted is not None:
             self._prestarted.stop()
             self._prestarted = None
