@@ -38,9 +38,9 @@ def warm_up() -> None:
     analyse(briefing_from_text("Officials met in Paris on Monday."))
 
 
-def load_word_tables(folder: Path | None = None) -> None:
+def load_word_tables() -> None:
     """Once per process: hand the extractor its derived word tables (the gazetteer, the given names),
-    read back from `folder` (by default the cache folder's), where they are built and kept the first time.
+    read back from the cache folder, where they are built and kept the first time.
 
     Parsing them is most of a first analysis's start-up (about 0.4 s, in every process that
     analyses); reading back the tables takes 20 ms.
@@ -49,8 +49,9 @@ def load_word_tables(folder: Path | None = None) -> None:
     with _LOADING:
         if _loaded:
             return
+        folder = config.cache_dir() / "lexicon"
         for tables in lexicon.DERIVED_TABLES:
-            lexicon.provide(tables.name, cached_tables(tables, folder or config.cache_dir() / "lexicon"))
+            lexicon.provide(tables.name, cached_tables(tables, folder))
         _loaded = True
 
 

@@ -47,7 +47,9 @@ class BrieferApp(App[int]):
         self.notes_file = notes_file
         self.quick_tags = dict(self.settings.quick_tags)
         self.store = None
-        self.startup_messages: list[tuple[str, SeverityLevel]] = [(w, "warning") for w in self.settings.warnings]
+        self.startup_messages: list[tuple[str, SeverityLevel]] = [
+            (w, "warning") for w in self.settings.warnings
+        ]
         self._open_store()
         self._apply_keymap()
 

@@ -191,7 +191,10 @@ class ReaderScreen(Screen):
             return
         for name in PANES[:4]:
             self.pane(name).show_message("Analysing…")
-        self.run_analysis(request)
+        if request.child is None:
+            self.run_analysis(request)
+        else:  # sending a long briefing to its child holds the GIL: not before the first frame is drawn
+            self.call_after_refresh(self.run_analysis, request)
 
     def on_unmount(self) -> None:
         if self.analysis_request is not None:
