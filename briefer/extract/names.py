@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_right
-from dataclasses import dataclass, field, fields
-from operator import attrgetter
+from dataclasses import dataclass, field
 
 from briefer.extract.lexicon import fold, gazetteer, given_names, lexicon
 from briefer.extract.tokens import PARTICLES, Token, tokenize
@@ -210,7 +209,7 @@ class Mention:
     org: float = 0.0
     place: float = 0.0
     role: str | None = None
-    role_rank: int = 0  # 3 pre-name title, 2 apposition, 1 bare rank
+    role_rank: float = 0  # 3 pre-name title, 2.5 "ROLE, Name", 2 apposition, 1 bare rank
     locative: bool = False
     heading: bool = False
     acronym_of: int | None = None  # index of the mention this acronym abbreviates
@@ -256,44 +255,9 @@ def _is_acronym(text: str) -> bool:
     )
 
 
-@dataclass(slots=True)
-class FirstPass:
-    """What the first pass found in some sentences; mention indexes count from its own first mention."""
-
-    mentions: list[Mention] = field(default_factory=list)
-    groups: list[Mention] = field(default_factory=list)
-    coordinated: list[tuple[int, int]] = field(default_factory=list)  # mentions joined by "and" / "or"
-    office_mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (person mention, start, end)
-    descriptor_np: list[tuple[int, str]] = field(default_factory=list)  # (position, noun): "the owner"
-
-    def __reduce__(self):
-        # Mentions as rows of plain values: a forked copy's findings cross a pipe pickled, and at 2 MB
-        # this takes 12 ms each way where mention objects took 95 ms.
-        return _first_pass, (
-            [_mention_row(m) for m in self.mentions],
-            [_mention_row(g) for g in self.groups],
-            self.coordinated,
-            self.office_mentions,
-            self.descriptor_np,
-        )
-
-
-_mention_row = attrgetter(*(f.name for f in fields(Mention)))
-
-
-def _first_pass(mentions, groups, coordinated, office_mentions, descriptor_np) -> FirstPass:
-    return FirstPass(
-        [Mention(*row) for row in mentions],
-        [Mention(*row) for row in groups],
-        coordinated,
-        office_mentions,
-        descriptor_np,
-    )
-
-
 class NameFinder:
-    """The first pass, sentence by sentence (`read`, in any grouping of the sentences), then the
-    found mentions in text order (`absorb`), for `entities.resolve`."""
+    """The first pass over a briefing's sentences (`read`): the mentions of names, in text order,
+    for `entities.resolve`."""
 
     def __init__(self, body: str, blocks) -> None:
         self.body = body
@@ -306,7 +270,11 @@ class NameFinder:
             self.vocab.update(_LOWER_WORD.findall(body, i, i + (1 << 18)))
         self.descriptor_nouns = self.lex.org_nouns | self.lex.titles
         self.shared: dict[str, tuple] = {}
-        self._use(FirstPass())
+        self.mentions: list[Mention] = []
+        self.groups: list[Mention] = []
+        self.coordinated: list[tuple[int, int]] = []  # mentions joined by "and" / "or"
+        self.office_mentions: list[tuple[int, int, int]] = []  # (person mention, start, end)
+        self.descriptor_np: list[tuple[int, str]] = []  # (position, noun): "the owner"
 
     def _mention(self, toks, a: int, b: int, text: str) -> Mention:
         # Names repeat: share one text, key and word tuple per distinct name.
@@ -315,40 +283,13 @@ class NameFinder:
             shared = self.shared[text] = (text, fold(text), tuple(fold(t.text) for t in toks[a:b]))
         return Mention(toks[a].start, toks[b - 1].end, *shared)
 
-    def _use(self, found: FirstPass) -> None:
-        self.mentions = found.mentions
-        self.groups = found.groups
-        self.coordinated = found.coordinated
-        self.office_mentions = found.office_mentions
-        self.descriptor_np = found.descriptor_np
-
     # ---- pass 1 -------------------------------------------------------
-    def read(self, sentences) -> FirstPass:
-        """The first pass over some consecutive sentences. No sentence's findings depend on another's,
-        so the sentences may be read in pieces, in any order, by copies of this finder."""
-        found = FirstPass()
-        self._use(found)
+    def read(self, sentences) -> None:
+        """The first pass over the sentences, in text order."""
         for s, e in sentences:
             toks = tokenize(self.body, s, e)
             if toks:
                 self._sentence(toks)
-        return found
-
-    def absorb(self, passes: list[FirstPass]) -> None:
-        """Take the first pass's findings of consecutive pieces of the text, in text order."""
-        whole = FirstPass()
-        for found in passes:
-            offset = len(whole.mentions)
-            if offset:
-                for m in found.mentions:
-                    if m.acronym_of is not None:
-                        m.acronym_of += offset
-            whole.mentions += found.mentions
-            whole.groups += found.groups
-            whole.coordinated += [(i + offset, j + offset) for i, j in found.coordinated]
-            whole.office_mentions += [(i + offset, s, e) for i, s, e in found.office_mentions]
-            whole.descriptor_np += found.descriptor_np
-        self._use(whole)
 
     def _in_heading(self, pos: int) -> bool:
         spans = self.heading_spans
@@ -634,7 +575,7 @@ class NameFinder:
     def _role_part(self, toks, a, k) -> None:
         """Organisations and places named inside a title ("US Army Secretary")."""
         lex = self.lex
-        run = []
+        run: list[int] = []
         for x in range(a, k):
             w = toks[x].lower
             if (
@@ -938,8 +879,7 @@ class NameFinder:
             else:
                 m.void = True
                 if nxt is not None and nxt.lower in GROUP_NOUNS:
-                    g = Mention(m.start, nxt.end, self.body[m.start : nxt.end], "", ())
-                    self.groups.append(g)
+                    self.groups.append(Mention(m.start, nxt.end, self.body[m.start : nxt.end], "", ()))
         if (
             single
             and not kind
@@ -969,8 +909,7 @@ class NameFinder:
         if nxt is not None and nxt.lower == "'s" and nxt2 is not None and nxt2.lower in OFFICE_NOUNS:
             self.office_mentions.append((len(self.mentions), m.start, nxt2.end))
         elif nxt is not None and nxt.lower == "'s" and nxt2 is not None and nxt2.lower in GROUP_NOUNS:
-            g = Mention(m.start, nxt2.end, self.body[m.start : nxt2.end], "", ())
-            self.groups.append(g)
+            self.groups.append(Mention(m.start, nxt2.end, self.body[m.start : nxt2.end], "", ()))
         # byline "Hanna Berg, Kystposten." and dateline "(Reuters)"
         if (
             prev is not None

@@ -225,7 +225,7 @@ class Attributor:
         self.e_ends = [self.m_ends[i] for i in order]
         self.e_entities = [self.m_entities[i] for i in order]
         self.persons = [e for e in entities if e.kind == "person"]
-        self.descriptors = {}
+        self.descriptors: dict[str, Entity] = {}
         for e in entities:
             for d in e.descriptors:
                 self.descriptors.setdefault(d, e)
@@ -443,7 +443,7 @@ class Attributor:
 
     # ---- main ----------------------------------------------------------
     def speaker_names(self, quotes: list[Quote]) -> list[str | None]:
-        """Who said each of a run of quotes (one of `independent_runs`), by name."""
+        """Who said each of the quotes, by name."""
         self.attribute(quotes)
         return [speaker_name(q.speaker) for q in quotes]
 
@@ -535,21 +535,6 @@ class Attributor:
             if found is not None:
                 return found
         return None
-
-
-def independent_runs(quotes: list[Quote], count: int) -> list[list[Quote]]:
-    """The quotes in about `count` runs, each attributed the same alone as after the run before it:
-    a run starts a paragraph and carries no quote over, and only a quote in the same paragraph, or
-    one carried over, lends the next its speaker."""
-    size = max(1, len(quotes) // count)
-    runs, start = [], 0
-    for i in range(1, len(quotes)):
-        q = quotes[i]
-        if i - start >= size and q.block != quotes[i - 1].block and not q.continues and q.outer is None:
-            runs.append(quotes[start:i])
-            start = i
-    runs.append(quotes[start:])
-    return runs
 
 
 def speaker_name(speaker: object) -> str | None:

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from briefer.extract.lexicon import lexicon
+from briefer.extract.schema import When
 
 _WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON_FULL = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -85,10 +86,16 @@ _ALTERNATIVES = (
 PATTERN = re.compile("\n  | ".join(_ALTERNATIVES), re.IGNORECASE | re.VERBOSE)
 
 
+def _alternative_name(alternative: str) -> str:
+    named = re.search(r"\(\?P<(\w+)>", alternative)
+    assert named is not None, "every alternative is a named group"
+    return named.group(1)
+
+
 def _only(names: set[str]) -> re.Pattern:
     """PATTERN cut down to the named alternatives, in the same order. Where no other alternative can
     match, it matches exactly as PATTERN does, trying fewer alternatives."""
-    alts = [a for a in _ALTERNATIVES if re.search(r"\(\?P<(\w+)>", a).group(1) in names]
+    alts = [a for a in _ALTERNATIVES if _alternative_name(a) in names]
     return re.compile("\n  | ".join(alts), re.IGNORECASE | re.VERBOSE)
 
 
@@ -307,7 +314,8 @@ class TenseProbe:
 
     def tense(self, text: str, pos: int, within: int | None = None) -> str | None:
         """'future', 'past', or None when no verb (within `within` words) tells."""
-        best_dist, best_future = None, None
+        best_dist: int | None = None
+        best_future: bool | None = None
         for m in self._WORD.finditer(text):
             w = m.group().lower()
             if w in self.future or w.endswith(("'ll", "\u2019ll")):
@@ -332,7 +340,7 @@ class TenseProbe:
             )
             if best_dist is None or dist < best_dist or (dist == best_dist and not future):
                 best_dist, best_future = dist, future
-        if best_future is None or (within is not None and best_dist > within):
+        if best_dist is None or (within is not None and best_dist > within):
             return None
         return "future" if best_future else "past"
 
@@ -622,10 +630,10 @@ def _matches(body: str):
             yield m
 
 
-def find_times(body: str, sentences, ref: dt.date | None) -> list[dict]:
+def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
     probe = TenseProbe()
     starts = [s for s, _ in sentences]
-    out = []
+    out: list[When] = []
     previous_kind = None
     clocks: list[int] = []  # indexes in `out` of the times of day since the last other expression
     for m in _matches(body):
@@ -673,7 +681,7 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[dict]:
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
-def _clock_joins(body: str, day: dict, clock_start: int, after: dict | None = None) -> bool:
+def _clock_joins(body: str, day: When, clock_start: int, after: When | None = None) -> bool:
     """Is a time of day written right beside a day ("Friday at 3 p.m.", "27 April 2026, 09:00 UTC")?"""
     if after is not None:  # the clock came first: "3 p.m. on Friday"
         day, gap = after, body[day["end"] : after["start"]]
@@ -734,7 +742,7 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
             return dt.date.fromisoformat(text).isoformat()
         if kind in ("dmy", "mdy"):
             parts = _DATE_PARTS.findall(text)
-            nums = [int(_DIGITS.match(p).group()) for p in parts if p[0].isdigit()]
+            nums = [int(_DIGITS.findall(p)[0]) for p in parts if p[0].isdigit()]
             month = next(
                 _month_num(p) for p in parts if p.lower().rstrip(".") in lexicon().temporal["months"]
             )
@@ -752,6 +760,7 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
             return f"{int(parts[-1]):04d}-{_month_num(parts[0]):02d}"
         if kind in ("monmod", "month"):
             mon = _MONTH_NAME.search(text)
+            assert mon is not None, "the month kinds' patterns hold a month's name"
             month = _month_num(mon.group())
             y = _FOUR_DIGITS.search(text)
             if y:
@@ -811,8 +820,10 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
 def _ago(text: str, ref: dt.date | None) -> str:
     """'three days ago' -> that day; weeks, months and years ago -> that week, month or year."""
     m = re.search(rf"({_NUM})\s+(?:more\s+)?({_UNIT})\s+ago", text, re.IGNORECASE)
-    n = _num(m.group(1)) if m else None
-    if ref is None or n is None or n != int(n):
+    if m is None or ref is None:
+        return "PAST_REF"
+    n = _num(m.group(1))
+    if n is None or n != int(n):
         return "PAST_REF"
     n = int(n)
     unit = m.group(2).lower().rstrip("s")

@@ -9,7 +9,7 @@ from briefer import config
 
 
 def run_app(paths: list[Path], notes: str | None = None, settings: config.Config | None = None) -> int:
-    from briefer.analysis import Analyser
+    from briefer.analysing.service import AnalysisService
 
     settings = settings or config.load_config()
     folders = [p for p in paths if p.is_dir()]
@@ -17,9 +17,11 @@ def run_app(paths: list[Path], notes: str | None = None, settings: config.Config
     open_file = files[0] if files else None
     if not folders:
         folders = [open_file.parent] if open_file else config.briefing_folders(settings)
-    # A long briefing's analysis process starts now, so that its start-up and its reading of the
-    # file overlap Textual's import and start (about half a second) instead of following them.
-    analyser = Analyser.for_file(open_file) if open_file is not None else None
+    analysis = AnalysisService()
+    if open_file is not None:
+        # A long briefing's analysis process starts now, so that its start-up and its reading of the
+        # file overlap Textual's import and start (about half a second) instead of following them.
+        analysis.prestart(open_file)
     from briefer.ui.app import BrieferApp
 
     app = BrieferApp(
@@ -27,11 +29,10 @@ def run_app(paths: list[Path], notes: str | None = None, settings: config.Config
         open_file=open_file,
         notes_file=config.notes_path(notes, settings),
         settings=settings,
-        open_file_analyser=analyser,
+        analysis=analysis,
     )
     try:
         app.run()
     finally:
-        if analyser is not None:
-            analyser.stop()  # the app ended before a reader took it on
+        analysis.close()  # the app may end before it has even mounted, and closed it itself
     return app.return_code or 0

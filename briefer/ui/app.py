@@ -8,9 +8,11 @@ from pathlib import Path
 
 from textual.app import App, InvalidThemeError
 from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 
 from briefer import config
-from briefer.analysis import Analyser
+from briefer.analysing.service import AnalysisService
 from briefer.briefing.sanitize import clean_text
 from briefer.ui.commands import BriefingsProvider, NotesProvider, binding_commands
 from briefer.ui.screens.library import LibraryScreen
@@ -35,17 +37,20 @@ class BrieferApp(App[int]):
         open_file: Path | None = None,
         notes_file: Path | None = None,
         settings: config.Config | None = None,
-        open_file_analyser: Analyser | None = None,
+        analysis: AnalysisService | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings or config.Config(path=config.config_path())
+        # What readers ask for analyses; run_app's may be analysing `open_file` already.
+        self.analysis = analysis or AnalysisService()
         self.folders = folders
         self.open_file = open_file
-        self.open_file_analyser = open_file_analyser  # started by run_app, before Textual was imported
         self.notes_file = notes_file
         self.quick_tags = dict(self.settings.quick_tags)
         self.store = None
-        self.startup_messages: list[tuple[str, str]] = [(w, "warning") for w in self.settings.warnings]
+        self.startup_messages: list[tuple[str, SeverityLevel]] = [
+            (w, "warning") for w in self.settings.warnings
+        ]
         self._open_store()
         self._apply_keymap()
 
@@ -91,7 +96,7 @@ class BrieferApp(App[int]):
         for message, severity in self.startup_messages:
             self.notify(clean_text(message), severity=severity, timeout=10, markup=False)
         if self.open_file is not None:
-            self.open_briefing(self.open_file, analyser=self.open_file_analyser)
+            self.open_briefing(self.open_file)
 
     def _theme_changed(self, theme) -> None:
         """A theme picked in the palette is kept in the config file."""
@@ -106,24 +111,22 @@ class BrieferApp(App[int]):
         yield from super().get_system_commands(screen)
         yield from binding_commands(self, screen)
 
-    def open_briefing(self, path: Path, note_id: str | None = None, analyser: Analyser | None = None) -> None:
+    def open_briefing(self, path: Path, note_id: str | None = None) -> None:
         """Open a briefing in a reader (over the library, replacing any reader), optionally at a note."""
         from briefer.briefing import BriefingError, load
         from briefer.library import remember
 
-        # A long briefing's analysis process starts up while the file is read and drawn.
-        analyser = analyser or Analyser.for_file(path)
+        self.analysis.prestart(path)  # a long briefing's analysis starts while the file is read and drawn
         try:
             briefing = load(path)
         except BriefingError as exc:
-            if analyser is not None:
-                analyser.stop()
+            self.analysis.drop_prestarted()
             self.notify(clean_text(str(exc)), title="Cannot open", severity="error", markup=False)
             return
         remember(path, briefing.info)  # the library's scan, starting now, need not read it again
         while isinstance(self.screen, ReaderScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(ReaderScreen(briefing, note_id=note_id, analyser=analyser))
+        self.push_screen(ReaderScreen(briefing, note_id=note_id))
 
     def open_note(self, note) -> None:
         path = Path(note.briefing_path)
@@ -137,6 +140,7 @@ class BrieferApp(App[int]):
         self.open_briefing(path, note_id=note.id)
 
     def on_unmount(self) -> None:
+        self.analysis.close()
         if self.store is not None:
             self.store.close()
 
@@ -153,7 +157,7 @@ def binding_ids() -> set[str]:
     from briefer.ui.screens import library, reader
     from briefer.ui.widgets import document, panes
 
-    classes = [
+    classes: list[type[DOMNode]] = [
         BrieferApp,
         library.LibraryScreen,
         library.LibraryTable,

@@ -7,8 +7,7 @@ from tests.extract.conftest import places, run
 
 def test_country_aliases_are_one_place():
     r = run("The U.S. will reply. Officials in the United States said the US would act.")
-    us = [e for e in r["where"] if e["name"] == "United States"]
-    assert us and {"U.S.", "US"} <= set(us[0]["aliases"])
+    assert [(e["name"], e["aliases"]) for e in r["where"]] == [("United States", ["U.S.", "US"])]
 
 
 def test_capital_used_only_as_actor_aliases_its_country():

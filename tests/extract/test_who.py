@@ -157,15 +157,14 @@ def test_a_company_named_with_no_cue_word_is_known_by_what_only_companies_do():
         "Shares in Brakvel rose after the results. Investors cheered as Ostrolin gained 5%. "
         "Tarvosk said it would cut 300 jobs."
     )
-    orgs = names_of(r, "organization")
-    assert {"Brakvel", "Ostrolin", "Tarvosk"} <= set(orgs)
+    assert names_of(r, "organization") == ["Brakvel", "Ostrolin", "Tarvosk"]
     assert "Brakvel" not in places(r)
     assert not names_of(r, "person")
 
 
 def test_a_bare_name_coordinated_with_an_organisation_is_an_organisation():
     r = run("Analysts expect Halden Bank and Quenmark to merge by summer. Velbrin or Fjordal Group will bid.")
-    assert {"Quenmark", "Velbrin"} <= set(names_of(r, "organization"))
+    assert names_of(r, "organization") == ["Halden Bank", "Quenmark", "Velbrin", "Fjordal Group"]
 
 
 def test_an_acronym_never_spelled_out_joins_the_organisation_whose_initials_it_is():
@@ -187,13 +186,13 @@ def test_a_head_word_named_before_a_longer_organisation_is_not_its_alias():
         "The Harbour Council rejected it."
     )
     orgs = [(e["name"], e["aliases"]) for e in r["who"] if e["kind"] == "organization"]
-    assert ("Harbour Council", []) in orgs
+    assert orgs == [("Council", []), ("Harbour Council", [])]
 
 
 def test_party_and_state_after_a_name_is_not_an_organisation():
     r = run("Senator Ruth Ames, D-Ore., and Senator Cole Hart, R-Texas, voted against the bill.")
     assert names_of(r, "organization") == []
-    assert {"Ruth Ames", "Cole Hart"} <= set(names_of(r, "person"))
+    assert names_of(r, "person") == ["Ruth Ames", "Cole Hart"]
 
 
 def test_a_title_with_no_name_after_it_is_not_a_person():
@@ -219,9 +218,7 @@ def test_companies_by_earnings_verbs_kind_nouns_and_a_capital_the():
         "Tessan and Orvik report results next week. Velmora, the Swedish carmaker, cut jobs. "
         "The study appeared on Monday in The Quillfield, a weekly read by doctors."
     )
-    orgs = set(names_of(r, "organization"))
-    assert {"Tessan", "Orvik", "Velmora"} <= orgs
-    assert any(o in ("The Quillfield", "Quillfield") for o in orgs)
+    assert names_of(r, "organization") == ["Tessan", "Orvik", "Velmora", "Quillfield"]
     assert places(r) == []
 
 
@@ -244,5 +241,6 @@ def test_two_acronyms_in_a_row_inside_a_sentence_name_one_company():
     r = run(
         "Shipping lines BRX KTL and Morrow Freight said they would avoid the strait.\n\nTRADE ROUTES WEEKLY\n"
     )
-    assert "BRX KTL" in names_of(r, "organization")
-    assert not any("Trade" in n or "TRADE" in n for n in names_of(r, "organization"))
+    orgs = names_of(r, "organization")
+    assert "BRX KTL" in orgs  # one company, not two acronyms
+    assert [n for n in orgs if "Trade" in n or "TRADE" in n] == []  # the heading below is no company

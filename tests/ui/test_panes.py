@@ -7,6 +7,8 @@ import signal
 import pytest
 from textual.events import MouseScrollDown
 
+from briefer.analysing import child
+from briefer.analysing.service import AnalysisService
 from briefer.ui.app import BrieferApp
 from briefer.ui.dialogs.date import DateDialog
 from briefer.ui.screens.reader import ReaderScreen
@@ -17,7 +19,7 @@ def make_app(sample, tmp_path):
 
 
 async def ready(app, pilot) -> ReaderScreen:
-    await pilot.pause()  # a long briefing's analysis starts once the first frame is drawn
+    await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
     return app.screen
@@ -168,41 +170,30 @@ async def test_vim_keys_move_in_panes_and_between_them(sample, tmp_path):
         assert screen.current_pane() == "who"
 
 
-async def test_a_long_briefing_is_analysed_by_a_child_started_before_the_reader(
-    sample, tmp_path, monkeypatch
-):
-    from briefer import analysis
-
-    monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)  # every briefing counts as long
-    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())  # not analysed by an earlier test
-    started = analysis.Analyser.for_file(sample)  # as run_app starts it, before Textual is imported
+async def test_a_long_briefing_is_analysed_by_a_child_started_before_the_reader(sample, tmp_path):
+    analysis = AnalysisService(process_threshold=0)  # every briefing counts as long
+    analysis.prestart(sample)  # as run_app starts it, before Textual is imported
     app = BrieferApp(
-        folders=[sample.parent],
-        open_file=sample,
-        notes_file=tmp_path / "notes.json",
-        open_file_analyser=started,
+        folders=[sample.parent], open_file=sample, notes_file=tmp_path / "notes.json", analysis=analysis
     )
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(app, pilot)
-        assert screen.analyser is started
+        assert screen.analysis_request.child.path == sample  # the child run_app started on the file
         assert any(item.key == "Volodymyr Zelensky" for item in screen.pane("who").items)
 
 
 async def test_leaving_a_long_briefing_before_its_analysis_ends_stops_the_child(
     sample, tmp_path, monkeypatch
 ):
-    from briefer import analysis
-
-    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
     # A child still at work whenever the reader is left: a real one may finish first on a fast machine.
-    monkeypatch.setattr(analysis, "_CHILD", "import time; time.sleep(60)")
+    monkeypatch.setattr(child, "CHILD_CODE", "import time; time.sleep(60)")
     long = tmp_path / "long.txt"
     long.write_text("\n\n".join([sample.read_text(encoding="utf-8")] * 120), encoding="utf-8")  # 320 kB: long
     app = BrieferApp(folders=[tmp_path], open_file=long, notes_file=tmp_path / "notes.json")
     async with app.run_test(size=(120, 40)) as pilot:
-        child = app.screen.analyser._process
+        working = app.screen.analysis_request.child
         await pilot.press("q")
-        assert child.wait(timeout=30) == -signal.SIGKILL  # killed, not left to finish
+        assert working.wait(timeout=30) == -signal.SIGKILL  # killed, not left to finish
         await app.workers.wait_for_complete()
         assert not app.query("ReaderScreen")
 
@@ -210,21 +201,20 @@ async def test_leaving_a_long_briefing_before_its_analysis_ends_stops_the_child(
 async def test_a_reference_date_set_while_a_long_briefing_is_analysed_replaces_that_analysis(
     sample, tmp_path, monkeypatch
 ):
-    from briefer import analysis
-
-    monkeypatch.setattr(analysis, "PROCESS_THRESHOLD", 0)  # every briefing counts as long
-    monkeypatch.setattr(analysis, "_MEMORY", type(analysis._MEMORY)())
     failures = []
     monkeypatch.setattr(ReaderScreen, "show_analysis_error", lambda screen, message: failures.append(message))
-    child_code = analysis._CHILD
-    monkeypatch.setattr(
-        analysis, "_CHILD", "import time; time.sleep(60)"
-    )  # an analysis that is still running
-    app = make_app(sample, tmp_path)
+    child_code = child.CHILD_CODE
+    monkeypatch.setattr(child, "CHILD_CODE", "import time; time.sleep(60)")  # an analysis still running
+    app = BrieferApp(
+        folders=[sample.parent],
+        open_file=sample,
+        notes_file=tmp_path / "notes.json",
+        analysis=AnalysisService(process_threshold=0),  # every briefing counts as long
+    )
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        first_child = app.screen.analyser._process
-        monkeypatch.setattr(analysis, "_CHILD", child_code)  # the analysis for the new date is a real one
+        first_child = app.screen.analysis_request.child
+        monkeypatch.setattr(child, "CHILD_CODE", child_code)  # the analysis for the new date is a real one
         await pilot.press("D", *"2025-11-20", "enter")
         assert first_child.wait(timeout=30) == -signal.SIGKILL
         screen = await ready(app, pilot)

@@ -99,7 +99,7 @@ class LibraryScreen(Screen):
         index = self._read_note_index()
         self.app.call_from_thread(self._show_entries, entries, index)
         if self.warm_up:
-            from briefer.analysis import warm_up
+            from briefer.analysing import warm_up
 
             warm_up()
 

@@ -14,10 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from briefer import analysis as analysis_cache
 from briefer import config
+from briefer.analysing.service import AnalysisRequest
 from briefer.briefing import Briefing
 from briefer.briefing.sanitize import clean_text
+from briefer.extract.schema import Analysis
 from briefer.gcpause import cyclic_gc_paused
 from briefer.notes.model import Note, Target, new_note_id, now_iso
 from briefer.search import find_all
@@ -38,7 +39,7 @@ PANE_TITLES = {"who": "WHO", "what": "WHAT", "when": "WHEN", "where": "WHERE", "
 NOTE_COLOURS = 6
 
 
-def pane_rows(analysis: dict, briefing: Briefing) -> dict[str, PaneRows]:
+def pane_rows(analysis: Analysis, briefing: Briefing) -> dict[str, PaneRows]:
     with cyclic_gc_paused():
         return {
             "who": PaneRows.of(who_items(analysis)),
@@ -87,15 +88,11 @@ class ReaderScreen(Screen):
         Binding("q", "back", "Back", id="back"),
     ]
 
-    def __init__(
-        self, briefing: Briefing, note_id: str | None = None, analyser: analysis_cache.Analyser | None = None
-    ) -> None:
+    def __init__(self, briefing: Briefing, note_id: str | None = None) -> None:
         super().__init__()
         self.briefing = briefing
         self.initial_note_id = note_id
-        # A child process the app started while it loaded this (long) briefing, for the first analysis.
-        self.prestarted_analyser = analyser
-        self.analyser: analysis_cache.Analyser | None = None  # the running analysis's child, if any
+        self.analysis_request: AnalysisRequest | None = None  # the latest, which may still be running
         self.notes: list[Note] = []
         self.deleted: list[Note] = []
         self.matches: list[tuple[int, int]] = []
@@ -180,44 +177,35 @@ class ReaderScreen(Screen):
     # ----- analysis -----------------------------------------------------------
 
     def start_analysis(self) -> None:
-        # A cached analysis is shown at once, so the panes fill with the first frame: at 2 MB that
-        # holds the first frame back by tens of milliseconds, where a worker, sharing the GIL with
-        # the first layout, took several times as long and flashed "Analysing…" first.
-        analyser, self.prestarted_analyser = self.prestarted_analyser, None
         # An analysis still running is for a reference date the user has just changed: its worker
         # must neither show its rows nor report its child's end as a failure.
         self.workers.cancel_group(self, "analysis")
-        if self.analyser is not None:
-            self.analyser.stop()
-            self.analyser = None
-        long = len(self.briefing.body) >= analysis_cache.PROCESS_THRESHOLD
-        found = analysis_cache.cached(self.briefing, self.reference_date)
-        if found is not None:
-            if analyser is not None:
-                analyser.stop()
-            self.show_pane_rows(pane_rows(found, self.briefing))
+        if self.analysis_request is not None:
+            self.analysis_request.cancel()
+        request = self.analysis_request = self.app.analysis.request(self.briefing, self.reference_date)
+        # A cached analysis is shown at once, so the panes fill with the first frame: at 2 MB that
+        # holds the first frame back by tens of milliseconds, where a worker, sharing the GIL with
+        # the first layout, took several times as long and flashed "Analysing…" first.
+        if request.cached is not None:
+            self.show_pane_rows(pane_rows(request.cached, self.briefing))
             return
         for name in PANES[:4]:
             self.pane(name).show_message("Analysing…")
-        if long and analyser is None:
-            analyser = analysis_cache.Analyser()
-        self.analyser = analyser
-        if analyser is None:
-            self.run_analysis(self.reference_date, None)
-        else:  # the child's forked copy waits for this request: it must not slow the first frame
-            self.call_after_refresh(self.run_analysis, self.reference_date, analyser)
+        if request.child is None:
+            self.run_analysis(request)
+        else:  # sending a long briefing to its child holds the GIL: not before the first frame is drawn
+            self.call_after_refresh(self.run_analysis, request)
 
     def on_unmount(self) -> None:
-        for analyser in (self.prestarted_analyser, self.analyser):
-            if analyser is not None:
-                analyser.stop()
+        if self.analysis_request is not None:
+            self.analysis_request.cancel()
 
     @work(thread=True, exclusive=True, group="analysis")
-    def run_analysis(self, reference_date: str | None, analyser: analysis_cache.Analyser | None) -> None:
-        """Cache or extractor, then the pane rows, all off the event loop; only showing them is not."""
+    def run_analysis(self, request: AnalysisRequest) -> None:
+        """The analysis (in a child process for a long briefing), then the pane rows, all off the
+        event loop; only showing them is not."""
         try:
-            analysis = analysis_cache.analyse_cached(self.briefing, reference_date, analyser)
-            rows = pane_rows(analysis, self.briefing)
+            rows = pane_rows(request.result(), self.briefing)
         except Exception as exc:  # an extractor bug must not take the reader down
             if not get_current_worker().is_cancelled:
                 self.app.call_from_thread(self.show_analysis_error, f"{type(exc).__name__}: {exc}")

@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from briefer.briefing.sanitize import clean_text
+from briefer.extract.schema import Analysis, Span
 from briefer.ui.widgets.rowlist import RowLayout, RowList
 
 MARK = "▸ "
@@ -96,61 +97,61 @@ def heading(title: str) -> PaneItem:
     return PaneItem(((title, "bold underline"),), heading=True)
 
 
-def who_items(analysis: dict) -> list[PaneItem]:
+def who_items(analysis: Analysis) -> list[PaneItem]:
     sections = (("person", "People"), ("organization", "Organisations"), ("group", "Groups"))
     items: list[PaneItem] = []
     for kind, title in sections:
-        entities = [e for e in analysis.get("who", []) if e.get("kind") == kind]
+        entities = [e for e in analysis["who"] if e["kind"] == kind]
         if not entities:
             continue
         items.append(heading(title))
-        for entity in entities:
-            items.append(entity_item(entity))
+        for e in entities:
+            items.append(entity_item(e["name"], e["mentions"], e["aliases"], e["role"]))
     return items
 
 
-def where_items(analysis: dict) -> list[PaneItem]:
-    places = analysis.get("where", [])
-    return [entity_item(place) for place in places]
+def where_items(analysis: Analysis) -> list[PaneItem]:
+    return [entity_item(place["name"], place["mentions"], place["aliases"]) for place in analysis["where"]]
 
 
-def entity_item(entity: dict) -> PaneItem:
+def entity_item(name: str, mentions: list[Span], aliases: list[str], role: str | None = None) -> PaneItem:
     """Name and mention count first (they must survive a narrow pane), then role and aliases."""
-    mentions = [tuple(m) for m in entity.get("mentions", [])]
-    parts = [(entity["name"], "bold"), (f"  ×{len(mentions)}", "dim")]
-    details = [entity["role"]] if entity.get("role") else []
-    aliases = entity.get("aliases") or []
+    spans = [(start, end) for start, end in mentions]
+    parts = [(name, "bold"), (f"  ×{len(spans)}", "dim")]
+    details = [role] if role else []
     if aliases:
         details.append("aka " + ", ".join(aliases))
     if details:
         parts.append(("\n  " + " · ".join(details), "italic"))
-    return PaneItem(tuple(parts), mentions, mentions[0][0] if mentions else None, key=entity["name"])
+    return PaneItem(tuple(parts), spans, spans[0][0] if spans else None, key=name)
 
 
-def what_items(analysis: dict) -> list[PaneItem]:
+def what_items(analysis: Analysis) -> list[PaneItem]:
     items: list[PaneItem] = []
-    for entry in analysis.get("what", []):
+    for entry in analysis["what"]:
         span = [(entry["start"], entry["end"])]
         kind = entry["kind"]
+        parts: tuple[tuple[str, str], ...]
         if kind == "lede":
             parts = (("Lede  ", "bold reverse"), (" " + entry["text"], ""))
         elif kind == "quote":
-            speaker = entry.get("speaker") or "unattributed"
+            speaker = entry["speaker"] or "unattributed"
             parts = ((speaker, "bold"), (": “", "dim"), (entry["text"], "italic"), ("”", "dim"))
         else:
-            actors = ", ".join(entry.get("actors") or [])
+            actors = ", ".join(entry.get("actors", []))
             parts = (("• ", "dim"), (entry["text"], ""), (f"  ({actors})" if actors else "", "dim"))
         items.append(PaneItem(parts, span, entry["start"], key=entry["text"]))
     return items
 
 
-def when_items(analysis: dict, body: str, sentences: Sequence[tuple[int, int]]) -> list[PaneItem]:
+def when_items(analysis: Analysis, body: str, sentences: Sequence[tuple[int, int]]) -> list[PaneItem]:
     """A timeline: dated expressions by value, then the vague and unresolved ones, marked;
     each with the start of its sentence."""
     starts = [s for s, _ in sentences]
-    dated, vague = [], []
-    for entry in analysis.get("when", []):
-        value, start, text = entry.get("value"), entry["start"], entry["text"]
+    dated: list[tuple[str, int, PaneItem]] = []
+    vague: list[tuple[int, PaneItem]] = []
+    for entry in analysis["when"]:
+        value, start, text = entry["value"], entry["start"], entry["text"]
         context = partial(_sentence_start_text, body, starts, start)
         if value and value[:1].isdigit() and not value.startswith("P"):
             parts = ((value.ljust(10), "bold"), ("  " + text, ""))

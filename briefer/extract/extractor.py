@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
 
+from briefer.briefing import Briefing
 from briefer.extract.entities import resolve
 from briefer.extract.names import Entity, NameFinder
-from briefer.extract.quotes import Attributor, clean_span, find_quotes, independent_runs, is_reportable
-from briefer.extract.sharing import MAX_PIECES, share_work
+from briefer.extract.quotes import Attributor, clean_span, find_quotes, is_reportable
+from briefer.extract.schema import SCHEMA, Analysis, What, Where, Who
 from briefer.extract.when import find_times
-from briefer.gcpause import cyclic_gc_paused
 
-SCHEMA = "briefer.extract/1"
 _VERBISH = re.compile(
     r"\b(?:\w+ed|said|says|told|will|would|has|have|had|was|were|is|are|met|won|lost|took|"
     r"made|began|held|left|led|sent|gave|came|went|wrote)\b"
 )
 
 
-def _reference(briefing, reference_date) -> dt.date | None:
+def _reference(briefing: Briefing, reference_date: str | dt.date | None) -> dt.date | None:
     for candidate in (briefing.date, reference_date):
         if candidate is None:
             continue
@@ -34,77 +33,30 @@ def _reference(briefing, reference_date) -> dt.date | None:
     return None
 
 
-# A long text's sentences are read in pieces of about this many characters, shared with a forked copy
-# of this process: small enough to keep both busy to the end, large enough to cost little to hand out.
-PIECE = 1 << 16
-SHARE_FROM = 4 * PIECE  # below this, the text is read before a copy would pay for itself
-QUOTE_RUNS = 8  # a shared text's quotes are attributed in about this many runs
-
-
-def analyse(
-    briefing,
-    reference_date: str | dt.date | None = None,
-    *,
-    parallel: bool = False,
-    hold_copy: Callable[[], object] | None = None,
-) -> dict:
+def analyse(briefing: Briefing, reference_date: str | dt.date | None = None) -> Analysis:
     """Who / what / when / where of one briefing, as the spec's JSON object.
 
     The reference date for relative expressions is the briefing's own date,
-    else `reference_date`; never today. With `parallel`, a long briefing is
-    analysed by this process and a forked copy of it, on a second core: pass
-    it only from a process with no other threads (forking one can deadlock).
-    `hold_copy`, called in the copy, returns when the copy may start work.
+    else `reference_date`; never today. Pure: it reads nothing but the word
+    lists, and those only the first time (`lexicon` takes tables built
+    beforehand from its caller).
     """
-    with cyclic_gc_paused():
-        return _analyse(briefing, reference_date, parallel, hold_copy)
-
-
-def _pieces(body: str, sentences, parallel: bool) -> list:
-    if not parallel or len(body) < SHARE_FROM:
-        return [sentences]
-    size = max(PIECE, len(body) // MAX_PIECES + 1)
-    pieces, start = [], 0
-    for i, (s, _) in enumerate(sentences):
-        if s - sentences[start][0] >= size:
-            pieces.append(sentences[start:i])
-            start = i
-    pieces.append(sentences[start:])
-    return pieces
-
-
-def _analyse(briefing, reference_date, parallel: bool, hold_copy) -> dict:
     body = briefing.body
     ref = _reference(briefing, reference_date)
     sentences = briefing.sentences or (((0, len(body)),) if body.strip() else ())
     blocks = briefing.blocks
     finder = NameFinder(body, blocks)
-    pieces = _pieces(body, sentences, parallel)
-    # Dates and quotes need no names: we find them while a copy sharing the work starts reading names.
-    times_and_quotes, passes = share_work(
-        pieces,
-        finder.read,
-        lambda: (find_times(body, sentences, ref), find_quotes(body, blocks)),
-        share=len(pieces) > 1,
-        hold_copy=hold_copy,
-    )
-    finder.absorb(passes)
-    del passes  # the finder has the mentions now, and resolve frees them once it is done with them
+    finder.read(sentences)
     people, places = resolve(finder)
-    times, quotes = times_and_quotes()
+    # Dates and quotes need no names: found once the names are resolved, when the mentions are freed
+    # (at 5 MB, finding them first raised the peak from 81 to 100 MB).
+    times = find_times(body, sentences, ref)
+    quotes = find_quotes(body, blocks)
     attributor = Attributor(body, sentences, people, finder.descriptor_np)
     del finder  # its indexes are large on a long briefing; only the entities are needed now
     lede = _lede(body, blocks, sentences)
-    # Quotes are attributed in runs shared with a copy, as the names were read; we find events first.
-    runs = independent_runs(quotes, QUOTE_RUNS) if len(pieces) > 1 else [quotes]
-    events, speakers = share_work(
-        runs,
-        attributor.speaker_names,
-        lambda: _events(body, sentences, people, lede),
-        share=len(runs) > 1,
-        hold_copy=hold_copy,
-    )
-    what = []
+    speakers = attributor.speaker_names(quotes)
+    what: list[What] = []
     if lede:
         what.append(
             {
@@ -115,12 +67,12 @@ def _analyse(briefing, reference_date, parallel: bool, hold_copy) -> dict:
                 "speaker": None,
             }
         )
-    for q, speaker in zip(quotes, (name for run in speakers for name in run), strict=False):
+    for q, speaker in zip(quotes, speakers, strict=True):
         if not is_reportable(body, q):
             continue
         s, e = clean_span(body, q)
         what.append({"kind": "quote", "text": body[s:e], "speaker": speaker, "start": s, "end": e})
-    what.extend(events())
+    what.extend(_events(body, sentences, people, lede))
     what.sort(key=lambda w: (w["start"], w["kind"] != "lede"))
     return {
         "schema": SCHEMA,
@@ -131,9 +83,7 @@ def _analyse(briefing, reference_date, parallel: bool, hold_copy) -> dict:
             "id": briefing.id,
         },
         "who": [_who(e) for e in people],
-        "where": [
-            {"name": e.name, "aliases": _aliases(e), "mentions": [[s, t] for s, t in e.spans]} for e in places
-        ],
+        "where": [_where(e) for e in places],
         "when": times,
         "what": what,
     }
@@ -144,7 +94,7 @@ def _aliases(e: Entity) -> list[str]:
     return [f for k, f in e.forms.items() if k != name]
 
 
-def _who(e: Entity) -> dict:
+def _who(e: Entity) -> Who:
     return {
         "name": e.name,
         "kind": e.kind,
@@ -154,10 +104,12 @@ def _who(e: Entity) -> dict:
     }
 
 
+def _where(e: Entity) -> Where:
+    return {"name": e.name, "aliases": _aliases(e), "mentions": [[s, t] for s, t in e.spans]}
+
+
 def _lede(body: str, blocks, sentences) -> tuple[int, int] | None:
     """The first sentence (two, if the first is short) of the first real paragraph."""
-    import bisect
-
     starts = [s for s, _ in sentences]
     for b in blocks:
         if b.kind not in ("paragraph", "list_item"):
@@ -178,16 +130,14 @@ def _lede(body: str, blocks, sentences) -> tuple[int, int] | None:
 MAX_EVENTS = 200  # a pane of events stops being useful long before this
 
 
-def _events(body: str, sentences, people: list[Entity], lede) -> list[dict]:
+def _events(body: str, sentences, people: list[Entity], lede) -> list[What]:
     """Sentences where named actors do or say something (the first MAX_EVENTS of them)."""
-    import bisect
-
     spans = sorted(
         ((s, t, e) for e in people if e.kind in ("person", "organization") for s, t in e.spans),
         key=lambda x: (x[0], x[1]),
     )
     starts = [s[0] for s in spans]
-    out = []
+    out: list[What] = []
     for s, e in sentences:
         if len(out) >= MAX_EVENTS:
             break
@@ -219,6 +169,6 @@ def _events(body: str, sentences, people: list[Entity], lede) -> list[dict]:
     return out
 
 
-def to_json(analysis: dict, indent: int | None = 2) -> str:
+def to_json(analysis: Analysis, indent: int | None = 2) -> str:
     """The analysis as JSON text (UTF-8 characters kept as they are)."""
     return json.dumps(analysis, ensure_ascii=False, indent=indent)

@@ -1,0 +1,14 @@
+"""Analysing briefings in this application: the pure extractor (`briefer.extract`) with the
+concerns of a process around it.
+
+`extraction` runs the extractor in this process (its word tables cached in the
+user's cache folder, the cyclic collector paused); `cache` keeps analyses by
+content; `child` is the separate process a long briefing is analysed in; and
+`service` is what the reader asks, one per app.
+"""
+
+from __future__ import annotations
+
+from briefer.analysing.extraction import analyse, warm_up
+
+__all__ = ["analyse", "warm_up"]
