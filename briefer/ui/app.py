@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import signal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, InvalidThemeError
 from textual.binding import Binding
@@ -15,6 +16,9 @@ from briefer.briefing.sanitize import clean_text
 from briefer.ui.commands import BriefingsProvider, NotesProvider, binding_commands
 from briefer.ui.screens.library import LibraryScreen
 from briefer.ui.screens.reader import ReaderScreen
+
+if TYPE_CHECKING:
+    from briefer.notes.store import NotesStore
 
 
 class BrieferApp(App[int]):
@@ -43,7 +47,7 @@ class BrieferApp(App[int]):
         self.open_file_analyser = open_file_analyser  # started by run_app, before Textual was imported
         self.notes_file = notes_file
         self.quick_tags = dict(self.settings.quick_tags)
-        self.store = None
+        self.store: NotesStore | None = None
         self.startup_messages: list[tuple[str, str]] = [(w, "warning") for w in self.settings.warnings]
         self._open_store()
         self._apply_keymap()
