@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, InvalidThemeError
 from textual.binding import Binding
@@ -18,6 +19,9 @@ from briefer.ui.commands import BriefingsProvider, NotesProvider, binding_comman
 from briefer.ui.screens.library import LibraryScreen
 from briefer.ui.screens.reader import ReaderScreen
 from briefer.ui.signals import end_on_hangup_and_terminate, watch_terminal
+
+if TYPE_CHECKING:
+    from briefer.notes.store import NotesStore
 
 
 class BrieferApp(App[int]):
@@ -47,7 +51,7 @@ class BrieferApp(App[int]):
         self.open_file = open_file
         self.notes_file = notes_file
         self.quick_tags = dict(self.settings.quick_tags)
-        self.store = None
+        self.store: NotesStore | None = None
         self.startup_messages: list[tuple[str, SeverityLevel]] = [
             (w, "warning") for w in self.settings.warnings
         ]

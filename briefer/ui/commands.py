@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -20,6 +20,8 @@ from briefer.briefing.sanitize import clean_text
 if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
+
+    from briefer.ui.app import BrieferApp
 
 MAX_HITS = 30
 
@@ -49,7 +51,16 @@ def plain_highlight(matcher: Matcher, text: str) -> Content:
     return content
 
 
-class BriefingsProvider(Provider):
+class BrieferProvider(Provider):
+    """A palette provider that reaches BrieferApp's own attributes through `briefer`."""
+
+    @property
+    def briefer(self) -> BrieferApp:
+        # Provider types its app as any App and, unlike a widget, has no typed alternative.
+        return cast("BrieferApp", self.app)
+
+
+class BriefingsProvider(BrieferProvider):
     """Open a briefing of the library by its title."""
 
     def _entries(self):
@@ -61,7 +72,7 @@ class BriefingsProvider(Provider):
     async def discover(self) -> Hits:
         for entry in self._entries()[:MAX_HITS]:
             yield DiscoveryHit(
-                Content("open: " + clean_text(entry.title)), partial(self.app.open_briefing, entry.path)
+                Content("open: " + clean_text(entry.title)), partial(self.briefer.open_briefing, entry.path)
             )
 
     async def search(self, query: str) -> Hits:
@@ -71,16 +82,18 @@ class BriefingsProvider(Provider):
             score = matcher.match(candidate)
             if score > 0:
                 yield Hit(
-                    score, plain_highlight(matcher, candidate), partial(self.app.open_briefing, entry.path)
+                    score,
+                    plain_highlight(matcher, candidate),
+                    partial(self.briefer.open_briefing, entry.path),
                 )
 
 
-class NotesProvider(Provider):
+class NotesProvider(BrieferProvider):
     """Go to a note by its text, tags or passage."""
 
     async def startup(self) -> None:
         # Read once per palette opening, off the event loop: a year of notes takes seconds.
-        store = getattr(self.app, "store", None)
+        store = self.briefer.store
         self.notes = await asyncio.to_thread(store.all_notes) if store is not None else []
 
     async def search(self, query: str) -> Hits:
@@ -92,4 +105,4 @@ class NotesProvider(Provider):
             candidate = "note: " + clean_text(" ".join(shown.split()))[:120]
             score = matcher.match(candidate)
             if score > 0:
-                yield Hit(score, plain_highlight(matcher, candidate), partial(self.app.open_note, note))
+                yield Hit(score, plain_highlight(matcher, candidate), partial(self.briefer.open_note, note))

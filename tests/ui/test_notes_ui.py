@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import Static
+
 from briefer.briefing import load
 from briefer.notes.store import NotesStore
 from briefer.ui.app import BrieferApp
@@ -60,6 +62,26 @@ async def test_escape_asks_before_losing_typed_text(sample, tmp_path):
         assert app.screen.notes == []
         await pilot.press("a", "escape")  # nothing typed: closes at once
         assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_a_tag_the_cli_would_refuse_keeps_the_dialog_open_and_says_why(sample, tmp_path):
+    notes_file = tmp_path / "notes.json"
+    briefing = load(sample)
+    app = make_app(sample, notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a", *"kept", "tab", *"key a//b", "ctrl+s")
+        assert isinstance(app.screen, NoteDialog)
+        reason = str(app.screen.query_one("#note-error", Static).content)
+        assert reason == "Not a tag: 'a//b' has an empty level (nest with single slashes, as in area/topic)"
+        assert stored(notes_file, briefing.id) == []
+        await pilot.press(*["backspace"] * 3, *"/b", "ctrl+s")  # a/b
+        assert isinstance(app.screen, ReaderScreen)
+
+        await pilot.press("j", "t", *"ok bad//", "enter")
+        assert isinstance(app.screen, TagDialog)
+        assert "'bad//' has an empty level" in str(app.screen.query_one("#tag-error", Static).content)
+        await pilot.press("escape")
+    assert [(n.text, n.tags) for n in stored(notes_file, briefing.id)] == [("kept", ["key", "a/b"])]
 
 
 async def test_tag_quick_tag_and_highlight(sample, tmp_path):

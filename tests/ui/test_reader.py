@@ -153,10 +153,10 @@ async def test_search_lights_every_hit_and_n_N_walk_them_in_order(sample):
         await pilot.press("enter")
         status = str(screen.query_one("#reader-status").content)
         assert f"1/{len(hits)}" in status
-        visited = [screen.matches[screen.match_index][0]]
+        visited = [screen.matches.current[0]]
         for _ in range(3):
             await pilot.press("n")
-            visited.append(screen.matches[screen.match_index][0])
+            visited.append(screen.matches.current[0])
         assert visited == hits[:4]
         assert (
             briefing.sentences[screen.document.cursor][0]
@@ -164,7 +164,7 @@ async def test_search_lights_every_hit_and_n_N_walk_them_in_order(sample):
             < briefing.sentences[screen.document.cursor][1]
         )
         await pilot.press("N")
-        assert screen.matches[screen.match_index][0] == hits[2]
+        assert screen.matches.current[0] == hits[2]
         await pilot.press("escape")
         assert screen.document.layer_spans("matches") == []
 
@@ -174,7 +174,7 @@ async def test_search_is_case_sensitive_when_the_query_has_a_capital(sample):
     app = reader_app(sample)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"Plan", "enter")
-        assert len(app.screen.matches) == briefing.body.count("Plan")
+        assert len(app.screen.matches.spans) == briefing.body.count("Plan")
 
 
 LINKED = (

@@ -14,19 +14,20 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Static, TextArea
 
 from briefer.briefing.sanitize import clean_text
+from briefer.notes.tags import InvalidTag, parse_tags
 from briefer.ui.dialogs.confirm import ConfirmScreen
 
 QUOTE_PREVIEW = 400
 
 
-def parse_tags(value: str) -> list[str]:
-    """Tags separated by spaces or commas; a leading `#` is dropped; order kept, duplicates removed."""
-    tags: list[str] = []
-    for raw in value.replace(",", " ").split():
-        tag = clean_text(raw.lstrip("#")).strip("/")
-        if tag and tag not in tags:
-            tags.append(tag)
-    return tags
+def read_tags(field: Input, error: Static) -> list[str] | None:
+    """The tags typed in `field` (separated by spaces or commas, `#` optional), or None after
+    saying in `error` why one of them cannot be a tag (the rule of `briefer.notes.tags`)."""
+    try:
+        return parse_tags(field.value.replace(",", " "))
+    except InvalidTag as exc:
+        error.update(Text(f"Not a tag: {clean_text(str(exc))}", style="bold red"))
+        return None
 
 
 class TagSuggester(Suggester):
@@ -94,6 +95,7 @@ class NoteDialog(ModalScreen[NoteResult | None]):
                 suggester=TagSuggester(self.known_tags),
                 id="note-tags",
             )
+            yield Static("", id="note-error")
             yield Static(Text("ctrl+s save · esc cancel · tab next field", style="dim"))
 
     def on_mount(self) -> None:
@@ -103,19 +105,19 @@ class NoteDialog(ModalScreen[NoteResult | None]):
     def _tags_submitted(self) -> None:
         self.action_save()
 
-    def result(self) -> NoteResult:
-        return NoteResult(
-            self.query_one("#note-text", TextArea).text.strip(),
-            parse_tags(self.query_one("#note-tags", Input).value),
-        )
+    @property
+    def text(self) -> str:
+        return self.query_one("#note-text", TextArea).text.strip()
 
     @property
     def changed(self) -> bool:
-        current = self.result()
-        return current.text != self.initial_text.strip() or current.tags != parse_tags(self.initial_tags)
+        typed = self.query_one("#note-tags", Input).value.replace(",", " ").split()
+        return self.text != self.initial_text.strip() or typed != self.initial_tags.split()
 
     def action_save(self) -> None:
-        self.dismiss(self.result())
+        tags = read_tags(self.query_one("#note-tags", Input), self.query_one("#note-error", Static))
+        if tags is not None:
+            self.dismiss(NoteResult(self.text, tags))
 
     def action_cancel(self) -> None:
         if not self.changed:
@@ -150,6 +152,7 @@ class TagDialog(ModalScreen[list[str] | None]):
                 suggester=TagSuggester(self.known_tags),
                 id="tag-input",
             )
+            yield Static("", id="tag-error")
             yield Static(Text("enter save · → complete · esc cancel", style="dim"))
 
     def on_mount(self) -> None:
@@ -157,4 +160,6 @@ class TagDialog(ModalScreen[list[str] | None]):
 
     @on(Input.Submitted, "#tag-input")
     def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(parse_tags(event.value))
+        tags = read_tags(event.input, self.query_one("#tag-error", Static))
+        if tags is not None:
+            self.dismiss(tags)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -17,6 +17,7 @@ from briefer.briefing.sanitize import clean_text
 if TYPE_CHECKING:  # the loader behind these is imported in the workers, after the first paint
     from briefer.library import LibraryEntry
     from briefer.search import Hit
+    from briefer.ui.app import BrieferApp
 
 SORTS = ("date", "title")
 # (label, key, width); the title takes the width left over.
@@ -38,6 +39,9 @@ class LibraryTable(DataTable):
 
 class LibraryScreen(Screen):
     """Lists the briefings of the folders; `enter` opens one."""
+
+    if TYPE_CHECKING:  # Textual's idiom for a typed `self.app`; at run time Textual's own property
+        app = getters.app(BrieferApp)
 
     # Typing always filters: the filter keeps the keyboard, so no printable key is a
     # command here (as in fzf). Commands are on keys that cannot be typed.
@@ -105,7 +109,7 @@ class LibraryScreen(Screen):
 
     def _read_note_index(self) -> tuple[dict[str, int], dict[str, set[str]]]:
         """Note counts and tags by briefing id (read in workers: the store checks its shard files)."""
-        store = getattr(self.app, "store", None)
+        store = self.app.store
         if store is None:
             return {}, {}
         tags = {
@@ -242,7 +246,7 @@ class LibraryScreen(Screen):
         from briefer import config
         from briefer.notes.export_command import ExportError, export_notes
 
-        store = getattr(self.app, "store", None)
+        store = self.app.store
         if store is None:
             self.notify("Notes are unavailable.", severity="error")
             return
@@ -286,7 +290,7 @@ class LibraryScreen(Screen):
     def run_search(self, query: str) -> None:
         from briefer.search import search_library
 
-        store = getattr(self.app, "store", None)
+        store = self.app.store
         notes = store.all_notes() if store is not None else []
         hits = search_library([e.path for e in self.entries if not e.error], query, notes)
         self.app.call_from_thread(self._show_hits, {str(h.path): h for h in hits})

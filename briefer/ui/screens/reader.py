@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import zlib
-from bisect import bisect_left, bisect_right
-
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
@@ -20,14 +16,15 @@ from briefer.briefing import Briefing
 from briefer.briefing.sanitize import clean_text
 from briefer.extract.schema import Analysis
 from briefer.gcpause import cyclic_gc_paused
-from briefer.notes.model import Note, Target, new_note_id, now_iso
 from briefer.search import find_all
+from briefer.ui.attempt import attempt
+from briefer.ui.match_cursor import MatchCursor
+from briefer.ui.screens.reader_notes import NoteTaking
 from briefer.ui.widgets.document import DocumentView
+from briefer.ui.widgets.notes_list import NotesList
 from briefer.ui.widgets.panes import (
-    PaneItem,
     PaneList,
     PaneRows,
-    heading,
     what_items,
     when_items,
     where_items,
@@ -36,7 +33,6 @@ from briefer.ui.widgets.panes import (
 
 PANES = ("who", "what", "when", "where", "notes")
 PANE_TITLES = {"who": "WHO", "what": "WHAT", "when": "WHEN", "where": "WHERE", "notes": "NOTES"}
-NOTE_COLOURS = 6
 
 
 def pane_rows(analysis: Analysis, briefing: Briefing) -> dict[str, PaneRows]:
@@ -49,15 +45,7 @@ def pane_rows(analysis: Analysis, briefing: Briefing) -> dict[str, PaneRows]:
         }
 
 
-def note_class(note: Note) -> str:
-    """Annotated passages are coloured by their first tag; the same tag always gets the same colour."""
-    if note.kind == "highlight" and not note.tags:
-        return "document-view--highlight"
-    tag = note.tags[0] if note.tags else ""
-    return f"document-view--note-{zlib.crc32(tag.encode()) % NOTE_COLOURS}"
-
-
-class ReaderScreen(Screen):
+class ReaderScreen(NoteTaking):
     """Reads one briefing."""
 
     BINDINGS = [
@@ -93,11 +81,7 @@ class ReaderScreen(Screen):
         self.briefing = briefing
         self.initial_note_id = note_id
         self.analysis_request: AnalysisRequest | None = None  # the latest, which may still be running
-        self.notes: list[Note] = []
-        self.deleted: list[Note] = []
-        self.matches: list[tuple[int, int]] = []
-        self.match_index = -1
-        self.match_label = ""
+        self.matches = MatchCursor()  # search hits or an entity's mentions, stepped by n and N
 
     # ----- layout -------------------------------------------------------------
 
@@ -121,32 +105,19 @@ class ReaderScreen(Screen):
         yield Static("", id="reader-status")
         yield Footer()
 
-    @property
-    def document(self) -> DocumentView:
-        return self.query_one(DocumentView)
-
     def pane(self, name: str) -> PaneList:
         return self.query_one(f"#list-{name}", PaneList)
 
     @property
-    def store(self):
-        return getattr(self.app, "store", None)
-
-    @property
     def reference_date(self) -> str | None:
         """The date the user set for this briefing, else the briefing's own."""
-        if self.store is not None:
-            chosen = self.store.briefing_data(self.briefing.id).get("reference_date")
-            if chosen:
-                return chosen
-        return self.briefing.date
+        return self.session.reference_date
 
     def quick_tag_text(self) -> Text:
-        tags = getattr(self.app, "quick_tags", {}) or {}
         text = Text("quick tags: ", style="dim")
-        for key in sorted(tags):
+        for key in sorted(self.quick_tags):
             text.append(f"{key}", style="bold")
-            text.append(f" {clean_text(tags[key])}  ")
+            text.append(f" {clean_text(self.quick_tags[key])}  ")
         return text
 
     def update_header(self) -> None:
@@ -167,7 +138,8 @@ class ReaderScreen(Screen):
         self.document.focus()
         self.query_one("#search-input").display = False
         self.start_analysis()  # first: a long briefing's child can start on it while the notes load
-        self.load_notes()
+        self.session.load()
+        self.show_notes()
         self.go_to_initial_note()
         self.update_header()
         self.update_status()
@@ -224,269 +196,20 @@ class ReaderScreen(Screen):
 
     # ----- notes --------------------------------------------------------------
 
-    def load_notes(self) -> None:
-        if self.store is None:
-            self.notes = []
-        else:
-            from briefer.notes.anchoring import find_notes_for_briefing
-
-            self.notes = find_notes_for_briefing(self.store, self.briefing)
-        self.show_notes()
-
     def go_to_initial_note(self) -> None:
-        note = next((n for n in self.notes if n.id == self.initial_note_id), None)
-        if note is None:
+        if self.initial_note_id is None or (note := self.session.find(self.initial_note_id)) is None:
             return
         if note.anchor != "orphan":
             self.document.move_to_offset(note.target.start)
-        self.select_row("notes", note.id)
+        self.query_one(NotesList).select_note(note.id)
         self.query_one(TabbedContent).active = "pane-notes"
 
     def show_notes(self) -> None:
-        self.notes.sort(key=lambda n: (n.anchor == "orphan", n.target.start))
-        placed = [n for n in self.notes if n.anchor != "orphan"]
-        orphans = [n for n in self.notes if n.anchor == "orphan"]
-        items = [self.note_item(n) for n in placed]
-        if orphans:
-            items.append(heading("Orphaned (passage no longer in the text)"))
-            items.extend(self.note_item(n) for n in orphans)
-        self.pane("notes").show_rows(PaneRows.of(items))
-        self.document.set_layer("notes", [(n.target.start, n.target.end, note_class(n)) for n in placed])
+        super().show_notes()
         self.update_header()
         self.mark_panes()
 
-    def note_item(self, note: Note) -> PaneItem:
-        parts = []
-        if note.anchor == "changed":
-            parts.append(("~moved/changed (A accepts) ", "bold yellow"))
-        parts.append(("“" + " ".join(note.target.exact.split())[:80] + "”", "italic"))
-        if note.text:
-            parts.append(("\n  " + " ".join(note.text.split())[:120], ""))
-        if note.tags:
-            parts.append(("\n  " + " ".join("#" + t for t in note.tags), "bold"))
-        spans = [(note.target.start, note.target.end)] if note.anchor != "orphan" else []
-        jump = note.target.start if note.anchor != "orphan" else None
-        return PaneItem(tuple(parts), spans, jump, key=note.id)
-
-    def known_tags(self) -> list[str]:
-        return sorted(self.store.tag_counts()) if self.store is not None else []
-
-    def writable(self) -> bool:
-        if self.store is None:
-            self.notify("Notes are unavailable: the notes file could not be opened.", severity="error")
-            return False
-        if self.store.read_only:
-            self.notify("Notes are read-only: another briefer holds the notes file.", severity="warning")
-            return False
-        return True
-
-    def new_note(self, kind: str, text: str = "", tags: list[str] | None = None) -> Note | None:
-        passage = self.document.passage
-        if passage is None or not self.writable():
-            return None
-        stamp = now_iso()
-        note = Note(
-            id=new_note_id(),
-            briefing_id=self.briefing.id,
-            briefing_path=str(self.briefing.path or ""),
-            briefing_title=self.briefing.title,
-            target=Target.from_span(self.briefing.body, passage.start, passage.end),
-            kind=kind,
-            text=text,
-            tags=list(tags or []),
-            created=stamp,
-            updated=stamp,
-        )
-        return self.save(note, new=True)
-
-    def save(self, note: Note, new: bool = False) -> Note | None:
-        try:
-            saved = self.store.add(note) if new else self.store.update(note)
-        except Exception as exc:  # disk full, read-only, lock: the note stays on screen, unsaved
-            self.notify(f"Not saved: {clean_text(str(exc))}", severity="error", markup=False)
-            return None
-        self.notes = [n for n in self.notes if n.id != saved.id] + [saved]
-        self.document.clear_selection()
-        self.show_notes()
-        self.notify(self.saved_message(saved), markup=False)
-        return saved
-
-    @staticmethod
-    def saved_message(note: Note) -> str:
-        tags = " ".join("#" + t for t in note.tags)
-        what = "Highlight" if note.kind == "highlight" else "Note"
-        return f"{what} saved {tags}".strip()
-
-    def note_at_passage(self) -> Note | None:
-        passage = self.document.passage
-        if passage is None:
-            return None
-        return next(
-            (
-                n
-                for n in self.notes
-                if n.anchor != "orphan" and (n.target.start, n.target.end) == (passage.start, passage.end)
-            ),
-            None,
-        )
-
-    def action_annotate(self) -> None:
-        from briefer.ui.dialogs.note import NoteDialog
-
-        passage = self.document.passage
-        if passage is None or not self.writable():
-            return
-        existing = self.note_at_passage()
-        text = self.briefing.body[passage.start : passage.end]
-
-        def done(result) -> None:
-            if result is None:
-                return
-            if existing is not None:
-                existing.text, existing.tags, existing.kind = result.text, result.tags, "note"
-                self.save(existing)
-            else:
-                self.new_note("note", result.text, result.tags)
-
-        dialog = NoteDialog(
-            text, self.known_tags(), existing.text if existing else "", existing.tags if existing else []
-        )
-        self.app.push_screen(dialog, done)
-
-    def action_tag(self) -> None:
-        from briefer.ui.dialogs.note import TagDialog
-
-        passage = self.document.passage
-        if passage is None or not self.writable():
-            return
-        existing = self.note_at_passage()
-
-        def done(tags) -> None:
-            if tags is None:
-                return
-            if existing is not None:
-                existing.tags = tags
-                self.save(existing)
-            elif tags:
-                self.new_note("note", "", tags)
-
-        text = self.briefing.body[passage.start : passage.end]
-        self.app.push_screen(TagDialog(text, self.known_tags(), existing.tags if existing else []), done)
-
-    def action_highlight(self) -> None:
-        if self.note_at_passage() is not None:
-            self.notify("This passage already has a note.")
-            return
-        self.new_note("highlight")
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Quick-tag keys with no tag configured are hidden from the footer, help and palette."""
-        if action == "quick_tag":
-            return bool((getattr(self.app, "quick_tags", {}) or {}).get(str(parameters[0])))
-        return True
-
-    def action_quick_tag(self, key: str) -> None:
-        tag = (getattr(self.app, "quick_tags", {}) or {}).get(key)
-        if not tag:
-            self.notify(f"No quick tag on {key}.")
-            return
-        existing = self.note_at_passage()
-        if existing is not None:
-            if tag not in existing.tags:
-                existing.tags = [*existing.tags, tag]
-                self.save(existing)
-        else:
-            self.new_note("note", "", [tag])
-
-    def jump_to_note(self, forward: bool) -> None:
-        placed = sorted((n for n in self.notes if n.anchor != "orphan"), key=lambda n: n.target.start)
-        if not placed:
-            self.notify("No notes in this briefing.")
-            return
-        here = self.briefing.sentences[self.document.cursor][0] if self.briefing.sentences else 0
-        starts = [self.briefing.sentences[self.document.sentence_at(n.target.start)][0] for n in placed]
-        if forward:
-            index = bisect_right(starts, here)
-            note = placed[index % len(placed)]
-        else:
-            index = bisect_right(starts, here - 1) - 1
-            note = placed[index % len(placed)]
-        self.document.move_to_offset(note.target.start)
-        self.select_row("notes", note.id)
-
-    def action_next_note(self) -> None:
-        self.jump_to_note(True)
-
-    def action_previous_note(self) -> None:
-        self.jump_to_note(False)
-
-    def selected_note(self) -> Note | None:
-        item = self.pane("notes").current_item
-        if item is None or item.heading:
-            return None
-        return next((n for n in self.notes if n.id == item.key), None)
-
-    def edit_note(self, note: Note) -> None:
-        from briefer.ui.dialogs.note import NoteDialog
-
-        def done(result) -> None:
-            if result is not None:
-                note.text, note.tags = result.text, result.tags
-                if note.kind == "highlight" and (result.text or result.tags):
-                    note.kind = "note"
-                self.save(note)
-
-        self.app.push_screen(
-            NoteDialog(note.target.exact, self.known_tags(), note.text, note.tags, "Edit note"), done
-        )
-
-    def delete_note(self, note: Note) -> None:
-        if not self.writable():
-            return
-        try:
-            removed = self.store.remove(note.id)
-        except Exception as exc:
-            self.notify(f"Not deleted: {clean_text(str(exc))}", severity="error", markup=False)
-            return
-        if removed is not None:
-            self.deleted.append(removed)
-        self.notes = [n for n in self.notes if n.id != note.id]
-        self.show_notes()
-        self.notify("Note deleted: u undoes.")
-
-    def action_undo_delete(self) -> None:
-        if not self.deleted:
-            self.notify("Nothing to undo.")
-            return
-        if self.writable():
-            note = self.deleted.pop()
-            if self.save(note, new=True) is not None:
-                self.notify("Delete undone.")
-
-    def accept_change(self, note: Note) -> None:
-        from briefer.notes.anchoring import accept_changed
-
-        if note.anchor == "changed" and self.writable():
-            self.save(accept_changed(note, self.briefing.body))
-
-    def edit_in_editor(self, note: Note) -> None:
-        """Open the note's text in $VISUAL / $EDITOR; the app suspends while it runs."""
-        from briefer.ui.editor import EditorError, edit_text
-
-        if not self.writable():
-            return
-        try:
-            text = edit_text(self.app, note.text)
-        except EditorError as exc:
-            self.notify(clean_text(str(exc)), severity="error", markup=False)
-            return
-        if text == note.text:
-            self.notify("Note unchanged.")
-            return
-        note.text = text
-        if note.kind == "highlight":
-            note.kind = "note"
-        self.save(note)
+    # ----- the passage: copy, links, export -------------------------------------
 
     def citation(self) -> str:
         b = self.briefing
@@ -513,7 +236,7 @@ class ReaderScreen(Screen):
         elif len(urls) == 1:
             self.open_url(urls[0])
         else:
-            self.app.push_screen(LinksDialog(urls), lambda url: url and self.open_url(url))
+            self.app.push_screen(LinksDialog(urls), lambda url: self.open_url(url) if url else None)
 
     def open_url(self, url: str) -> None:
         import webbrowser
@@ -545,34 +268,25 @@ class ReaderScreen(Screen):
     @on(PaneList.Selected)
     def _pane_row_chosen(self, event: PaneList.Selected) -> None:
         pane = event.row_list
-        if not isinstance(pane, PaneList):
+        if not isinstance(pane, PaneList) or pane.id is None:
             return
         item = pane.items[event.index] if event.index < len(pane.items) else None
         if item is None or item.heading:
             return
         name = pane.id.removeprefix("list-")
         if name == "notes":
-            note = next((n for n in self.notes if n.id == item.key), None)
-            if note is not None:
+            if (note := self.session.find(item.key)) is not None:
                 self.edit_note(note)
-            return
-        if name in ("who", "where"):
+        elif name in ("who", "where"):
             self.set_matches(item.spans, clean_text(item.key), "document-view--mention")
             self.step_match(True, from_start=True)
         elif item.jump is not None:
             self.document.move_to_offset(item.jump)
 
-    def select_row(self, pane: str, key: str) -> None:
-        pane_list = self.pane(pane)
-        for index, item in enumerate(pane_list.items):
-            if item.key == key:
-                pane_list.highlighted = index
-                return
-
     def mark_panes(self) -> None:
         if not self.briefing.sentences:
             return
-        start, end = self.briefing.sentences[self.document.cursor]
+        start, end = self.document.cursor_span
         for name in PANES:
             self.pane(name).mark_span(start, end)
 
@@ -594,9 +308,9 @@ class ReaderScreen(Screen):
         stops = ["document", *PANES]
         focused = self.focused
         here = (
-            "document"
-            if focused is self.document or not isinstance(focused, PaneList)
-            else focused.id.removeprefix("list-")
+            focused.id.removeprefix("list-")
+            if isinstance(focused, PaneList) and focused.id is not None
+            else "document"
         )
         target = stops[(stops.index(here) + step) % len(stops)]
         if target == "document":
@@ -607,14 +321,12 @@ class ReaderScreen(Screen):
     # ----- matches: entity mentions and search hits ---------------------------
 
     def set_matches(self, spans: list[tuple[int, int]], label: str, component: str) -> None:
-        self.matches = sorted(spans)
-        self.match_index = -1
-        self.match_label = label
-        self.document.set_layer("matches", [(s, e, component) for s, e in self.matches])
+        self.matches = MatchCursor(spans, label)
+        self.document.set_layer("matches", [(s, e, component) for s, e in self.matches.spans])
         self.update_status()
 
     def clear_matches(self) -> bool:
-        if not self.matches and not self.match_label:
+        if not self.matches:
             return False
         self.set_matches([], "", "")
         self.document.set_layer("current-match", [])
@@ -622,25 +334,12 @@ class ReaderScreen(Screen):
 
     def step_match(self, forward: bool, from_start: bool = False) -> None:
         """Go to the next or previous match; from the cursor's sentence when it has moved off the current one."""
-        if not self.matches:
-            if self.match_label:
-                self.notify(f"No match for {self.match_label}", markup=False)
+        match = self.matches.first() if from_start else self.matches.step(forward, self.document.cursor_span)
+        if match is None:
+            if self.matches.label:
+                self.notify(f"No match for {self.matches.label}", markup=False)
             return
-        starts = [s for s, _ in self.matches]
-        sentence_start, sentence_end = (
-            self.briefing.sentences[self.document.cursor] if self.briefing.sentences else (0, 0)
-        )
-        on_current = 0 <= self.match_index < len(starts) and sentence_start <= starts[self.match_index] < max(
-            sentence_end, sentence_start + 1
-        )
-        if from_start:
-            index = 0
-        elif on_current:
-            index = self.match_index + (1 if forward else -1)
-        else:
-            index = bisect_left(starts, sentence_start) - (0 if forward else 1)
-        self.match_index = index % len(self.matches)
-        start, end = self.matches[self.match_index]
+        start, end = match
         self.document.set_layer("current-match", [(start, end, "document-view--search-current")])
         self.document.move_to_offset(start)
         self.update_status()
@@ -665,7 +364,7 @@ class ReaderScreen(Screen):
         field = self.query_one("#search-input", Input)
         field.display = False
         self.document.focus()
-        if self.matches:
+        if self.matches.spans:
             self.step_match(True)
 
     # ----- reference date -----------------------------------------------------
@@ -679,13 +378,9 @@ class ReaderScreen(Screen):
         def done(value: str | None) -> None:
             if value is None:
                 return
-            try:
-                self.store.set_briefing_data(self.briefing.id, reference_date=value or None)
-            except Exception as exc:
-                self.notify(f"Not saved: {clean_text(str(exc))}", severity="error", markup=False)
-                return
-            self.update_header()
-            self.start_analysis()
+            if attempt(self, lambda: self.session.set_reference_date(value), "Not saved") is not None:
+                self.update_header()
+                self.start_analysis()
 
         self.app.push_screen(DateDialog(self.reference_date), done)
 
@@ -698,16 +393,15 @@ class ReaderScreen(Screen):
     def update_status(self) -> None:
         view = self.document
         total = view.sentence_count
-        if not total:
+        passage = view.passage
+        if not total or passage is None:
             status = "empty briefing"
         else:
-            passage = view.passage
             status = f"sentence {view.cursor + 1}/{total}"
             if view.has_selection:
                 status += f" · {passage.last_sentence - passage.first_sentence + 1} selected"
-        if self.match_label:
-            position = self.match_index + 1 if self.match_index >= 0 else 0
-            status += f" · {self.match_label}: {position}/{len(self.matches)} (n/N, esc clears)"
+        if self.matches:
+            status += f" · {self.matches.label}: {self.matches.counter} (n/N, esc clears)"
         # One fixed-height line: no relayout of the screen on every cursor move.
         self.query_one("#reader-status", Static).update(Text(clean_text(status)), layout=False)
 
@@ -729,28 +423,3 @@ class ReaderScreen(Screen):
             self.app.pop_screen()
         else:
             self.app.exit()
-
-
-class NotesList(PaneList):
-    """The NOTES pane: keys that act on the highlighted note."""
-
-    BINDINGS = [
-        Binding("d", "delete", "Delete note", id="delete-note"),
-        Binding("A", "accept", "Accept new place", id="accept-anchor"),
-        Binding("E", "edit_in_editor", "Edit in $EDITOR", id="edit-in-editor"),
-    ]
-
-    def _note(self) -> Note | None:
-        return self.screen.selected_note()
-
-    def action_delete(self) -> None:
-        if (note := self._note()) is not None:
-            self.screen.delete_note(note)
-
-    def action_accept(self) -> None:
-        if (note := self._note()) is not None:
-            self.screen.accept_change(note)
-
-    def action_edit_in_editor(self) -> None:
-        if (note := self._note()) is not None:
-            self.screen.edit_in_editor(note)

@@ -217,6 +217,11 @@ class DocumentView(ScrollView, can_focus=True):
         return max(0, bisect_right(self._sentence_starts, offset) - 1)
 
     @property
+    def cursor_span(self) -> tuple[int, int]:
+        """Where the cursor's sentence lies in the body ((0, 0) in an empty briefing)."""
+        return self.briefing.sentences[self.cursor] if self.briefing.sentences else (0, 0)
+
+    @property
     def passage(self) -> Passage | None:
         """The selection, or the current sentence when nothing is selected."""
         if not self.briefing.sentences:

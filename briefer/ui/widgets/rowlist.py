@@ -103,7 +103,7 @@ class RowList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._layout = RowLayout.of([], [])
-        self._split_cache: dict[int, list[Text]] = {}
+        self._split_cache: dict[int, list[list[Segment]]] = {}
         self.message: str | None = None
 
     # ----- content ------------------------------------------------------------
@@ -210,7 +210,7 @@ class RowList(ScrollView, can_focus=True):
         """The row's lines as segments, rendered once (rich rendering is the costly part)."""
         lines = self._split_cache.get(index)
         if lines is None:
-            texts = self._layout.rows[index].label.split("\n", allow_blank=True)
+            texts = list(self._layout.rows[index].label.split("\n", allow_blank=True))
             prefix = self.row_prefix(index)
             if prefix is not None and texts:
                 texts[0] = prefix + texts[0]

@@ -1,0 +1,183 @@
+"""One briefing's notes as the reader works on them: listed, made, changed, deleted and restored.
+
+Textual-free, over the notes store's public methods. A change that cannot be
+saved raises (`StoreError` or whatever the disk raised) and leaves the session
+as it was, so the caller only has to tell the user why.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from briefer.notes.anchoring import accept_changed, find_notes_for_briefing
+from briefer.notes.model import Note, Target, new_note_id, now_iso, text_order
+from briefer.notes.store import StoreError
+
+if TYPE_CHECKING:
+    from briefer.briefing import Briefing
+    from briefer.notes.store import NotesStore
+
+UNAVAILABLE = "Notes are unavailable: the notes file could not be opened."
+READ_ONLY = "Notes are read-only: another briefer holds the notes file."
+
+
+class NotesUnavailable(StoreError):
+    """There is no notes store to save to."""
+
+
+def new_note(
+    briefing: Briefing, start: int, end: int, *, kind: str, text: str = "", tags: Sequence[str] = ()
+) -> Note:
+    """A new, unsaved note on `briefing.body[start:end]`."""
+    stamp = now_iso()
+    return Note(
+        id=new_note_id(),
+        briefing_id=briefing.id,
+        briefing_path=str(briefing.path or ""),
+        briefing_title=briefing.title,
+        target=Target.from_span(briefing.body, start, end),
+        kind=kind,
+        text=text,
+        tags=list(tags),
+        created=stamp,
+        updated=stamp,
+    )
+
+
+def _shown_order(note: Note) -> tuple[bool, tuple[int, int, str, str]]:
+    """Text order, with the notes whose passage is gone after all the others."""
+    return (note.anchor == "orphan", text_order(note))
+
+
+class NotesSession:
+    """The notes of one briefing over a store (None when the notes file could not be opened)."""
+
+    def __init__(self, store: NotesStore | None, briefing: Briefing) -> None:
+        self.store = store
+        self.briefing = briefing
+        self.notes: list[Note] = []  # text order, orphans last
+        self.deleted: list[Note] = []  # most recent last: what undo brings back
+
+    def load(self) -> None:
+        """Read the briefing's notes, re-anchored to its current text."""
+        found = find_notes_for_briefing(self.store, self.briefing) if self.store is not None else []
+        self.notes = sorted(found, key=_shown_order)
+
+    # ----- reading --------------------------------------------------------------
+
+    @property
+    def placed(self) -> list[Note]:
+        """The notes whose passage is still in the text, in text order."""
+        return [n for n in self.notes if n.anchor != "orphan"]
+
+    @property
+    def orphans(self) -> list[Note]:
+        return [n for n in self.notes if n.anchor == "orphan"]
+
+    def find(self, note_id: str) -> Note | None:
+        return next((n for n in self.notes if n.id == note_id), None)
+
+    def note_at(self, start: int, end: int) -> Note | None:
+        """The note on exactly this passage, if any."""
+        return next((n for n in self.placed if (n.target.start, n.target.end) == (start, end)), None)
+
+    def known_tags(self) -> list[str]:
+        return sorted(self.store.tag_counts()) if self.store is not None else []
+
+    @property
+    def unwritable_reason(self) -> str | None:
+        """Why no note can be saved now (one line), or None when notes can be saved."""
+        if self.store is None:
+            return UNAVAILABLE
+        if self.store.read_only:
+            return READ_ONLY
+        return None
+
+    @property
+    def reference_date(self) -> str | None:
+        """The date the user set for this briefing, else the briefing's own."""
+        if self.store is not None:
+            chosen = self.store.briefing_data(self.briefing.id).get("reference_date")
+            if chosen:
+                return chosen
+        return self.briefing.date
+
+    # ----- changing ---------------------------------------------------------------
+
+    def _store(self) -> NotesStore:
+        if self.store is None:
+            raise NotesUnavailable(UNAVAILABLE)
+        return self.store
+
+    def _keep(self, saved: Note) -> Note:
+        self.notes = sorted([*(n for n in self.notes if n.id != saved.id), saved], key=_shown_order)
+        return saved
+
+    def add(self, start: int, end: int, *, kind: str, text: str = "", tags: Sequence[str] = ()) -> Note:
+        """Save a new note on `body[start:end]`."""
+        note = new_note(self.briefing, start, end, kind=kind, text=text, tags=tags)
+        return self._keep(self._store().add(note))
+
+    def edit(self, note: Note, *, text: str | None = None, tags: Sequence[str] | None = None) -> Note:
+        """Save a note's new text and/or tags.
+
+        A highlight edited as a note (`text` given) becomes a note once it has text or tags;
+        tags alone (the tag dialog, quick tags) leave it a highlight.
+        """
+        changed = dataclasses.replace(
+            note,
+            text=note.text if text is None else text,
+            tags=list(note.tags if tags is None else tags),
+        )
+        if text is not None and changed.kind == "highlight" and (changed.text or changed.tags):
+            changed.kind = "note"
+        return self._keep(self._store().update(changed))
+
+    def annotate(self, start: int, end: int, text: str, tags: Sequence[str]) -> Note:
+        """The note on the passage gets this text and these tags; a new note if there is none."""
+        existing = self.note_at(start, end)
+        if existing is None:
+            return self.add(start, end, kind="note", text=text, tags=tags)
+        return self.edit(existing, text=text, tags=tags)
+
+    def set_tags(self, start: int, end: int, tags: Sequence[str]) -> Note | None:
+        """The note on the passage gets these tags; a new note if there is none and tags are given."""
+        existing = self.note_at(start, end)
+        if existing is not None:
+            return self.edit(existing, tags=tags)
+        return self.add(start, end, kind="note", tags=tags) if tags else None
+
+    def quick_tag(self, start: int, end: int, tag: str) -> Note | None:
+        """Add one tag to the note on the passage, or make a note with it; None if it had the tag."""
+        existing = self.note_at(start, end)
+        if existing is None:
+            return self.add(start, end, kind="note", tags=[tag])
+        if tag in existing.tags:
+            return None
+        return self.edit(existing, tags=[*existing.tags, tag])
+
+    def accept(self, note: Note) -> Note:
+        """Take a changed note's new place in the text as its passage."""
+        return self._keep(self._store().update(accept_changed(dataclasses.replace(note), self.briefing.body)))
+
+    def delete(self, note: Note) -> Note:
+        """Delete a note (returned); `undo_delete` brings it back."""
+        removed = self._store().remove(note.id)
+        if removed is not None:  # else it was deleted elsewhere: nothing to bring back
+            self.deleted.append(removed)
+        self.notes = [n for n in self.notes if n.id != note.id]
+        return note
+
+    def undo_delete(self) -> Note | None:
+        """Restore the most recently deleted note; None if there is nothing to undo."""
+        if not self.deleted:
+            return None
+        restored = self._keep(self._store().add(self.deleted[-1]))
+        self.deleted.pop()
+        return restored
+
+    def set_reference_date(self, value: str | None) -> dict:
+        """The date relative dates count from (None: the briefing's own); returns the briefing's data."""
+        return self._store().set_briefing_data(self.briefing.id, reference_date=value or None)

@@ -1,0 +1,225 @@
+"""The reader's notes: the keys that make, change and delete them, the NOTES pane and the notes layer.
+
+`ReaderScreen` builds on `NoteTaking`; the notes themselves, and every change
+saved to the store, are the `NotesSession`'s.
+"""
+
+from __future__ import annotations
+
+import zlib
+from bisect import bisect_right
+from collections.abc import Callable
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from textual import getters
+from textual.screen import Screen
+
+from briefer.notes.model import Note
+from briefer.notes.session import NotesSession
+from briefer.ui.attempt import attempt
+from briefer.ui.widgets.document import DocumentView
+from briefer.ui.widgets.notes_list import NotesList
+
+if TYPE_CHECKING:
+    from briefer.briefing import Briefing
+    from briefer.notes.store import NotesStore
+    from briefer.ui.app import BrieferApp
+    from briefer.ui.dialogs.note import NoteResult
+
+NOTE_COLOURS = 6
+
+
+def note_class(note: Note) -> str:
+    """Annotated passages are coloured by their first tag; the same tag always gets the same colour."""
+    if note.kind == "highlight" and not note.tags:
+        return "document-view--highlight"
+    tag = note.tags[0] if note.tags else ""
+    return f"document-view--note-{zlib.crc32(tag.encode()) % NOTE_COLOURS}"
+
+
+def saved_message(note: Note) -> str:
+    tags = " ".join("#" + t for t in note.tags)
+    what = "Highlight" if note.kind == "highlight" else "Note"
+    return f"{what} saved {tags}".strip()
+
+
+class NoteTaking(Screen):
+    """A screen showing `briefing` in a DocumentView, with a NotesList for its notes."""
+
+    briefing: Briefing
+    if TYPE_CHECKING:  # Textual's idiom for a typed `self.app`; at run time Textual's own property
+        app = getters.app(BrieferApp)
+
+    @cached_property
+    def session(self) -> NotesSession:
+        return NotesSession(self.store, self.briefing)
+
+    @property
+    def store(self) -> NotesStore | None:
+        return self.app.store
+
+    @property
+    def notes(self) -> list[Note]:
+        """This briefing's notes in text order, orphans last."""
+        return self.session.notes
+
+    @property
+    def document(self) -> DocumentView:
+        return self.query_one(DocumentView)
+
+    @property
+    def quick_tags(self) -> dict[str, str]:
+        return self.app.quick_tags
+
+    def show_notes(self) -> None:
+        self.query_one(NotesList).show_notes(self.session.placed, self.session.orphans)
+        self.document.set_layer(
+            "notes", [(n.target.start, n.target.end, note_class(n)) for n in self.session.placed]
+        )
+
+    def writable(self) -> bool:
+        """Whether a note can be saved now; if not, the user is told why."""
+        reason = self.session.unwritable_reason
+        if reason is not None:
+            self.notify(reason, severity="error" if self.store is None else "warning")
+        return reason is None
+
+    def writable_passage(self) -> tuple[int, int] | None:
+        """The passage to put a note on (selection or sentence), when notes can be saved."""
+        passage = self.document.passage
+        if passage is None or not self.writable():
+            return None
+        return passage.start, passage.end
+
+    def change_notes(self, change: Callable[[], Note | None]) -> None:
+        """Save a change to the notes and show it; on failure the user reads why and nothing changes."""
+        saved = attempt(self, change, "Not saved")
+        if saved is None:
+            return
+        self.document.clear_selection()
+        self.show_notes()
+        self.notify(saved_message(saved), markup=False)
+
+    # ----- keys on a passage ----------------------------------------------------
+
+    def action_annotate(self) -> None:
+        from briefer.ui.dialogs.note import NoteDialog
+
+        if (span := self.writable_passage()) is None:
+            return
+        existing = self.session.note_at(*span)
+
+        def done(result: NoteResult | None) -> None:
+            if result is not None:
+                self.change_notes(lambda: self.session.annotate(*span, result.text, result.tags))
+
+        dialog = NoteDialog(
+            self.briefing.body[span[0] : span[1]],
+            self.session.known_tags(),
+            existing.text if existing else "",
+            existing.tags if existing else [],
+        )
+        self.app.push_screen(dialog, done)
+
+    def action_tag(self) -> None:
+        from briefer.ui.dialogs.note import TagDialog
+
+        if (span := self.writable_passage()) is None:
+            return
+        existing = self.session.note_at(*span)
+
+        def done(tags: list[str] | None) -> None:
+            if tags is not None:
+                self.change_notes(lambda: self.session.set_tags(*span, tags))
+
+        text = self.briefing.body[span[0] : span[1]]
+        self.app.push_screen(
+            TagDialog(text, self.session.known_tags(), existing.tags if existing else []), done
+        )
+
+    def action_highlight(self) -> None:
+        passage = self.document.passage
+        if passage is not None and self.session.note_at(passage.start, passage.end) is not None:
+            self.notify("This passage already has a note.")
+        elif (span := self.writable_passage()) is not None:
+            self.change_notes(lambda: self.session.add(*span, kind="highlight"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Quick-tag keys with no tag configured are hidden from the footer, help and palette."""
+        if action == "quick_tag":
+            return bool(self.quick_tags.get(str(parameters[0])))
+        return True
+
+    def action_quick_tag(self, key: str) -> None:
+        tag = self.quick_tags.get(key)
+        if not tag:
+            self.notify(f"No quick tag on {key}.")
+        elif (span := self.writable_passage()) is not None:
+            self.change_notes(lambda: self.session.quick_tag(*span, tag))
+
+    def action_next_note(self) -> None:
+        self.jump_to_note(True)
+
+    def action_previous_note(self) -> None:
+        self.jump_to_note(False)
+
+    def jump_to_note(self, forward: bool) -> None:
+        """`]` and `[`: the next or previous note's sentence, wrapping around."""
+        placed = self.session.placed
+        if not placed:
+            self.notify("No notes in this briefing.")
+            return
+        here = self.document.cursor_span[0]
+        starts = [self.briefing.sentences[self.document.sentence_at(n.target.start)][0] for n in placed]
+        index = bisect_right(starts, here) if forward else bisect_right(starts, here - 1) - 1
+        note = placed[index % len(placed)]
+        self.document.move_to_offset(note.target.start)
+        self.query_one(NotesList).select_note(note.id)
+
+    def action_undo_delete(self) -> None:
+        if not self.session.deleted:
+            self.notify("Nothing to undo.")
+        elif self.writable() and attempt(self, self.session.undo_delete, "Not saved") is not None:
+            self.show_notes()
+            self.notify("Delete undone.")
+
+    # ----- keys on a note of the NOTES pane -------------------------------------
+
+    def edit_note(self, note: Note) -> None:
+        from briefer.ui.dialogs.note import NoteDialog
+
+        def done(result: NoteResult | None) -> None:
+            if result is not None:
+                self.change_notes(lambda: self.session.edit(note, text=result.text, tags=result.tags))
+
+        dialog = NoteDialog(note.target.exact, self.session.known_tags(), note.text, note.tags, "Edit note")
+        self.app.push_screen(dialog, done)
+
+    def on_notes_list_delete(self, message: NotesList.Delete) -> None:
+        note = self.session.find(message.note_id)
+        if note is None or not self.writable():
+            return
+        if attempt(self, lambda: self.session.delete(note), "Not deleted") is not None:
+            self.show_notes()
+            self.notify("Note deleted: u undoes.")
+
+    def on_notes_list_accept(self, message: NotesList.Accept) -> None:
+        note = self.session.find(message.note_id)
+        if note is not None and note.anchor == "changed" and self.writable():
+            self.change_notes(lambda: self.session.accept(note))
+
+    def on_notes_list_edit_in_editor(self, message: NotesList.EditInEditor) -> None:
+        """Open the note's text in $VISUAL / $EDITOR; the app suspends while it runs."""
+        from briefer.ui.editor import edit_text
+
+        note = self.session.find(message.note_id)
+        if note is None or not self.writable():
+            return
+        text = attempt(self, lambda: edit_text(self.app, note.text), "Not edited")
+        if text is None:
+            return
+        if text == note.text:
+            self.notify("Note unchanged.")
+            return
+        self.change_notes(lambda: self.session.edit(note, text=text))

@@ -1,0 +1,167 @@
+"""A briefing's notes as the reader changes them, without Textual: made, edited, tagged, deleted, restored."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+
+import pytest
+
+from briefer.briefing import briefing_from_text
+from briefer.notes.session import READ_ONLY, UNAVAILABLE, NotesSession, NotesUnavailable, new_note
+from briefer.notes.store import NotesStore, StoreError
+from tests.notes.conftest import BODY
+
+
+@pytest.fixture
+def briefing(tmp_path):
+    path = tmp_path / "geneva.txt"
+    path.write_text(BODY, encoding="utf-8")
+    return briefing_from_text(BODY, path)
+
+
+@pytest.fixture
+def session(store, briefing):
+    opened = NotesSession(store, briefing)
+    opened.load()
+    return opened
+
+
+def span(briefing, quote: str) -> tuple[int, int]:
+    start = briefing.body.index(quote)
+    return start, start + len(quote)
+
+
+def test_new_note_is_an_unsaved_note_on_the_span(briefing):
+    note = new_note(briefing, *span(briefing, "grain talks"), kind="note", text="why", tags=("a/b",))
+    assert note.target.exact == "grain talks"
+    assert note.target.prefix.endswith("restart the ")
+    assert (note.briefing_id, note.briefing_path, note.briefing_title) == (
+        briefing.id,
+        str(briefing.path),
+        briefing.title,
+    )
+    assert (note.kind, note.text, note.tags) == ("note", "why", ["a/b"])
+    assert note.created == note.updated != ""
+
+
+def test_notes_are_in_text_order_with_orphans_last_and_survive_a_reload(store, briefing, session):
+    later = session.add(*span(briefing, "shipping insurers"), kind="highlight")
+    earlier = session.add(*span(briefing, "grain talks"), kind="note", text="first")
+    orphan = store.add(new_note(briefing, *span(briefing, "The envoy"), kind="note"))
+    orphan.target.exact, orphan.target.prefix, orphan.target.suffix = "words gone from the text", "", ""
+    store.update(orphan)
+    assert [n.id for n in session.notes] == [earlier.id, later.id]
+
+    reloaded = NotesSession(store, briefing)
+    reloaded.load()
+    assert [n.id for n in reloaded.notes] == [earlier.id, later.id, orphan.id]
+    assert [n.id for n in reloaded.placed] == [earlier.id, later.id]
+    assert [n.id for n in reloaded.orphans] == [orphan.id]
+    assert reloaded.find(later.id) == later
+    assert reloaded.note_at(*span(briefing, "shipping insurers")) == later
+    assert reloaded.note_at(*span(briefing, "insurers")) is None
+
+
+def test_annotate_makes_a_note_then_changes_it(store, briefing, session):
+    passage = span(briefing, "grain talks")
+    made = session.annotate(*passage, "first thoughts", ["key"])
+    changed = session.annotate(*passage, "second thoughts", ["key", "area/topic"])
+    assert changed.id == made.id
+    assert [(n.text, n.tags) for n in store.notes_for(briefing.id)] == [
+        ("second thoughts", ["key", "area/topic"])
+    ]
+    assert session.notes == [changed]
+    assert session.known_tags() == ["area", "area/topic", "key"]
+
+
+def test_a_highlight_edited_as_a_note_becomes_one_but_tags_alone_keep_it_a_highlight(briefing, session):
+    passage = span(briefing, "grain talks")
+    highlight = session.add(*passage, kind="highlight")
+    assert session.edit(highlight, text="").kind == "highlight"  # still nothing but the passage
+    assert session.quick_tag(*passage, "key").kind == "highlight"
+    tagged = session.set_tags(*passage, ["key", "later"])
+    assert tagged.kind == "highlight"
+    assert session.edit(tagged, text="").kind == "note"  # a note of its tags
+
+
+def test_set_tags_on_an_untagged_passage_with_no_tags_saves_nothing(store, briefing, session):
+    assert session.set_tags(*span(briefing, "grain talks"), []) is None
+    assert store.notes_for(briefing.id) == []
+
+
+def test_quick_tag_adds_the_tag_once(store, briefing, session):
+    passage = span(briefing, "grain talks")
+    made = session.quick_tag(*passage, "key")
+    assert (made.kind, made.tags) == ("note", ["key"])
+    assert session.quick_tag(*passage, "key") is None
+    assert session.quick_tag(*passage, "sources").tags == ["key", "sources"]
+    assert store.notes_for(briefing.id)[0].tags == ["key", "sources"]
+
+
+def test_delete_and_undo_bring_the_same_note_back(store, briefing, session):
+    note = session.annotate(*span(briefing, "grain talks"), "keep me", ["key"])
+    session.delete(note)
+    assert session.notes == [] and store.notes_for(briefing.id) == []
+    restored = session.undo_delete()
+    assert restored is not None
+    assert (restored.id, restored.text, restored.tags) == (note.id, "keep me", ["key"])
+    assert session.notes == [restored] and store.get(note.id) == restored
+    assert session.undo_delete() is None
+
+
+def test_accept_takes_a_changed_passage_as_the_notes_new_place(store, tmp_path, briefing, session):
+    note = session.annotate(*span(briefing, "the port at Odesa would reopen"), "port", [])
+    edited = BODY.replace("would reopen", "will reopen")
+    path = briefing.path
+    path.write_text(edited, encoding="utf-8")
+    changed_briefing = briefing_from_text(edited, path)
+    changed = NotesSession(store, changed_briefing)
+    changed.load()
+    assert changed.notes[0].anchor == "changed"
+    accepted = changed.accept(changed.notes[0])
+    assert accepted.id == note.id and accepted.anchor == "anchored"
+    assert accepted.target.exact == "the port at Odesa will reopen"
+    assert store.get(note.id).target.exact == "the port at Odesa will reopen"
+
+
+def test_the_reference_date_is_the_users_else_the_briefings(briefing, session):
+    assert session.reference_date == briefing.date
+    session.set_reference_date("2025-11-20")
+    assert session.reference_date == "2025-11-20"
+    session.set_reference_date("")
+    assert session.reference_date == briefing.date
+
+
+def test_a_change_that_cannot_be_saved_raises_and_changes_nothing(store, briefing, session):
+    note = session.annotate(*span(briefing, "grain talks"), "saved", [])
+    store.close()
+    with pytest.raises(StoreError):
+        session.annotate(*span(briefing, "grain talks"), "lost", [])
+    with pytest.raises(StoreError):
+        session.delete(note)
+    assert session.notes == [note] and session.deleted == []
+
+
+def test_without_a_store_nothing_is_listed_and_changes_say_why(briefing):
+    session = NotesSession(None, briefing)
+    session.load()
+    assert session.notes == [] and session.known_tags() == []
+    assert session.unwritable_reason == UNAVAILABLE
+    assert session.reference_date == briefing.date
+    with pytest.raises(NotesUnavailable, match="unavailable"):
+        session.add(*span(briefing, "grain talks"), kind="highlight")
+
+
+def test_a_read_only_store_says_so(store, notes_path, briefing):
+    assert NotesSession(store, briefing).unwritable_reason is None
+    holder = os.open(f"{notes_path}.lock", os.O_RDWR)
+    fcntl.flock(holder, fcntl.LOCK_EX)  # another briefer holds the notes
+    try:
+        second = NotesStore.open(notes_path, wait=0.1)
+        try:
+            assert NotesSession(second, briefing).unwritable_reason == READ_ONLY
+        finally:
+            second.close()
+    finally:
+        os.close(holder)
