@@ -242,7 +242,7 @@ class LibraryScreen(Screen):
     def action_export(self) -> None:
         """Export every note, or with a filter typed, the notes of the briefings shown."""
         from briefer import config
-        from briefer.notes.export_command import ExportError, export_notes
+        from briefer.notes.exporting import ExportError, export_notes
 
         store = getattr(self.app, "store", None)
         if store is None:
