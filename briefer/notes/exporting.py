@@ -209,7 +209,9 @@ def _write(target: Path, text: str) -> None:
     """Write the file whole or not at all, making its folder as the export always has."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        # surrogateescape: a My notes region read from an undecodable file goes back byte for byte
-        atomic_write(target, text.encode("utf-8", "surrogateescape"))
+        # surrogateescape: a My notes region read from an undecodable file goes back byte for byte.
+        # Not synced to disk: an export can be written again, and a sync per file would
+        # triple the time of a large one.
+        atomic_write(target, text.encode("utf-8", "surrogateescape"), durable=False)
     except OSError as exc:
         raise ExportError(f"{target}: {exc.strerror or exc}") from None
