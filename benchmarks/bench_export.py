@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 
 from briefer.notes import export
-from briefer.notes.export_command import export_notes
+from briefer.notes.export_parsing import parse_export
+from briefer.notes.exporting import export_notes
 from briefer.notes.model import Note, Target
 
 WORDS = [
@@ -143,7 +144,7 @@ def main() -> None:
         timed("W3C JSON export (one file)", lambda: export_notes(store, out, fmt="json"))
         timed(
             "parse every file back (import's reading)",
-            lambda: [export.parse_export(p.read_text(encoding="utf-8")) for p in files],
+            lambda: [parse_export(p.read_text(encoding="utf-8")) for p in files],
         )
         print(f"{len(files)} files, {size / 1e6:.1f} MB of markdown")
 

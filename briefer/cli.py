@@ -1,40 +1,38 @@
 """The `briefer` console script.
 
 `briefer [PATH ...]` opens the TUI; subcommands do the rest. Only the TUI path
-imports Textual, so `briefer extract` and friends start fast.
+imports Textual, so `briefer extract` and friends start fast: the command modules
+import what they need when they run.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
+import functools
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from briefer import __version__, config
+from briefer import __version__
+from briefer.briefing.sanitize import one_line
+from briefer.commands import config as config_command
+from briefer.commands import export, extract, locate, notes
+from briefer.commands.common import AddParser, CommandError, load_settings
 
-# Modules that each add subcommands with `register(subparsers)`; every
-# subcommand's parser sets `func(args) -> int`.
-COMMAND_MODULES = (
-    "briefer.commands.locate",
-    "briefer.commands.settings",
-    "briefer.extract.command",
-    "briefer.notes.command",
-    "briefer.notes.export_command",
-)
-
-
-class CommandError(Exception):
-    """A user-facing failure: printed as one line, exit status 2."""
-
-
-def load_settings(args) -> config.Config:
-    """The config file's settings for a command (`--config`, $BRIEFER_CONFIG or the default)."""
-    try:
-        return config.load_config(config.config_path(args.config))
-    except config.ConfigError as exc:
-        raise CommandError(str(exc)) from None
+# Every subcommand, in the order `briefer --help` lists them, with the function that
+# describes it; the parser it adds sets `func(args) -> int`.
+COMMANDS: dict[str, Callable[[AddParser, argparse.ArgumentParser], None]] = {
+    "locate": locate.register,
+    "config": config_command.register,
+    "extract": extract.register,
+    "notes": notes.register_notes,
+    "tags": notes.register_tags,
+    "export": export.register_export,
+    "import": export.register_import,
+}
+NOTES_HELP = "notes file (default: $BRIEFER_NOTES or the data dir)"
+CONFIG_HELP = "config file (default: $BRIEFER_CONFIG or the config dir)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,27 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"briefer {__version__}")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--notes", metavar="FILE", help="notes file (default: $BRIEFER_NOTES or the data dir)"
-    )
-    common.add_argument(
-        "--config", metavar="FILE", help="config file (default: $BRIEFER_CONFIG or the config dir)"
-    )
-    parser.add_argument(
-        "--notes", metavar="FILE", help="notes file (default: $BRIEFER_NOTES or the data dir)"
-    )
-    parser.add_argument(
-        "--config", metavar="FILE", help="config file (default: $BRIEFER_CONFIG or the config dir)"
-    )
+    for options in (parser, common):
+        options.add_argument("--notes", metavar="FILE", help=NOTES_HELP)
+        options.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue  # that part of briefer is not built yet
-        module.register(subparsers, common)
+    for name, register in COMMANDS.items():
+        register(functools.partial(subparsers.add_parser, name), common)
     return parser
 
 
@@ -76,17 +59,16 @@ def main(argv: list[str] | None = None) -> int:
     global_options.add_argument("--config")
     given, rest = global_options.parse_known_args(argv)
     parser = build_parser()
-    commands = parser._subparsers._group_actions[0].choices if parser._subparsers else {}
     first_positional = next((a for a in rest if not a.startswith("-")), None)
     try:
-        if first_positional in commands:
+        if first_positional in COMMANDS:
             args = parser.parse_args(rest)
             args.notes = given.notes
             args.config = given.config
             return args.func(args)
         return _run_app(parser, rest, given.notes, given.config)
     except CommandError as exc:
-        print(f"briefer: error: {exc}", file=sys.stderr)
+        print(f"briefer: error: {one_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -116,10 +98,7 @@ def _run_app(
     for path in args.paths:
         if not path.exists():
             raise CommandError(f"{path}: no such file or folder")
-    try:
-        settings = config.load_config(config.config_path(config_file))
-    except config.ConfigError as exc:
-        raise CommandError(str(exc)) from None
-    from briefer.ui import run_app  # Textual is imported only there
+    settings = load_settings(config_file)
+    from briefer.ui import run_app  # Textual is imported only here
 
     return run_app(paths=args.paths, notes=notes, settings=settings)

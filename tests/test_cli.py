@@ -25,6 +25,16 @@ def test_version_and_help():
         assert command in shown.stdout
 
 
+def test_every_command_in_the_registry_has_its_own_help(capsys):
+    from briefer.cli import COMMANDS, main
+
+    for name in COMMANDS:
+        with pytest.raises(SystemExit) as stopped:
+            main([name, "--help"])
+        assert stopped.value.code == 0
+        assert capsys.readouterr().out.startswith(f"usage: briefer {name} ")
+
+
 def test_missing_path_is_one_line_error(tmp_path):
     result = briefer(str(tmp_path / "nope.txt"))
     assert result.returncode == 2

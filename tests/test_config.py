@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from briefer import config
-from briefer.cli import CommandError, main
+from briefer.cli import main
+from briefer.commands.common import CommandError
 from briefer.config import Config, ConfigError, load_config, save_setting
 
 
@@ -421,7 +422,7 @@ def test_config_init_mentions_every_setting(cfg):
 def test_config_init_refuses_to_overwrite_without_force(cfg, capsys):
     make(cfg, 'theme = "mine"\n')
     with pytest.raises(CommandError, match="already exists; add --force"):
-        from briefer.commands.settings import run_init
+        from briefer.commands.config import run_init
 
         run_init(type("Args", (), {"config": str(cfg), "force": False})())
     assert cfg.read_text() == 'theme = "mine"\n'
@@ -461,6 +462,6 @@ def test_cli_config_without_action_is_a_usage_error():
 
 
 def test_config_module_does_not_import_textual():
-    code = "import sys, briefer.config, briefer.commands.settings; print('textual' in sys.modules)"
+    code = "import sys, briefer.config, briefer.commands.config; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout == "False\n"

@@ -1,19 +1,20 @@
-"""`briefer locate [data|config|cache|notes]`: print where briefer keeps things."""
+"""`briefer locate [data|config|cache|notes|export]`: print where briefer keeps things."""
 
 from __future__ import annotations
 
+import argparse
+
 from briefer import config
+from briefer.commands.common import AddParser
 
 
-def register(subparsers, common) -> None:
-    parser = subparsers.add_parser(
-        "locate", parents=[common], help="print the data, config, cache, notes and export paths"
-    )
+def register(add_parser: AddParser, common: argparse.ArgumentParser) -> None:
+    parser = add_parser(parents=[common], help="print the data, config, cache, notes and export paths")
     parser.add_argument("what", nargs="?", choices=("data", "config", "cache", "notes", "export"))
     parser.set_defaults(func=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     paths = {
         "data": config.data_dir(),
         "config": config.config_path(args.config),
@@ -29,7 +30,7 @@ def run(args) -> int:
     return 0
 
 
-def _settings(args) -> config.Config | None:
+def _settings(args: argparse.Namespace) -> config.Config | None:
     """The config file's settings, or None when it cannot be read (locate must still answer)."""
     try:
         return config.load_config(config.config_path(args.config))

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from briefer.briefing import load
-from briefer.notes.export_command import ExportError, export_briefing_notes, export_notes
+from briefer.notes.exporting import ExportError, export_briefing_notes, export_notes
 from briefer.notes.model import Note, Target
 from briefer.notes.store import NotesStore
 
@@ -230,7 +230,7 @@ def test_re_export_does_not_overwrite_edits_not_yet_imported(store, briefing, tm
 
 
 def test_re_export_after_importing_the_edits_goes_ahead(store, briefing, tmp_path):
-    from briefer.notes.export_command import import_exports
+    from briefer.notes.importing import import_exports
 
     add_note(store, briefing, "three 330 kV substations", "Same node.", ["energy"])
     (path,) = export_notes(store, tmp_path / "out")

@@ -15,15 +15,13 @@ from briefer.notes.export import (
     BriefingInfo,
     export_file_names,
     front_matter,
-    is_briefer_file,
-    merge_imported,
-    parse_export,
     render_annotations,
     render_briefing,
     render_collection,
     tag_display,
     tags_line,
 )
+from briefer.notes.export_parsing import is_briefer_file, merge_imported, parse_export
 from briefer.notes.model import Note, Target
 
 BRIEFING_ID = "5cf393ad5aefc89bc764d1566b9fec0873910e1318b7250432057e1f1bacfe3d"

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefer.briefing import load
-from briefer.notes.export_command import ExportError, export_notes, import_exports
+from briefer.notes.exporting import ExportError, export_notes
+from briefer.notes.importing import import_exports
 from briefer.notes.model import Note, Target
 from briefer.notes.store import NotesStore
 

@@ -103,6 +103,7 @@ def test_list_filters_by_briefing_and_by_tag_including_nested(env, briefing, tmp
     assert ids("--briefing", briefing) == {trade}
     assert ids("--tag", "area") == {trade, energy}
     assert ids("--tag", "area/energy") == {energy}
+    assert ids("--tag", "#Area/Energy") == {energy}  # one tag rule everywhere: case does not matter
     assert ids("--tag", "are") == set()
 
 

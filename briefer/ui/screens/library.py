@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from briefer.briefing.sanitize import clean_text
+from briefer.notes.tags import has_tag
 
 if TYPE_CHECKING:  # the loader behind these is imported in the workers, after the first paint
     from briefer.library import LibraryEntry
@@ -201,7 +202,7 @@ class LibraryScreen(Screen):
 
     def _matches(self, entry: LibraryEntry, word: str) -> bool:
         if word.startswith("#") and len(word) > 1:
-            return _tag_matches(self.tags_by_briefing.get(entry.briefing_id or "", set()), word[1:])
+            return has_tag(self.tags_by_briefing.get(entry.briefing_id or "", set()), word[1:])
         return word in _haystack(entry)
 
     @on(Input.Changed, "#library-filter")
@@ -244,7 +245,7 @@ class LibraryScreen(Screen):
     def action_export(self) -> None:
         """Export every note, or with a filter typed, the notes of the briefings shown."""
         from briefer import config
-        from briefer.notes.export_command import ExportError, export_notes
+        from briefer.notes.exporting import ExportError, export_notes
 
         store = self.app.store
         if store is None:
@@ -321,10 +322,6 @@ def shown_path(path: Path) -> str:
         except ValueError:
             continue
     return str(path)
-
-
-def _tag_matches(tags: set[str], wanted: str) -> bool:
-    return any(tag == wanted or tag.startswith(wanted + "/") for tag in tags)
 
 
 def _haystack(entry: LibraryEntry) -> str:

@@ -246,7 +246,7 @@ class ReaderScreen(NoteTaking):
 
     def action_export(self) -> None:
         """Write this briefing's notes to its markdown file in the export folder."""
-        from briefer.notes.export_command import ExportError, export_notes
+        from briefer.notes.exporting import ExportError, export_notes
 
         if self.store is None or not self.notes:
             self.notify("No notes to export yet.")

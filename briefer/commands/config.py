@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
+
 from briefer import config
+from briefer.commands.common import AddParser, CommandError
 from briefer.files import atomic_write
 
 
-def register(subparsers, common) -> None:
-    parser = subparsers.add_parser("config", help="write or locate the config file")
+def register(add_parser: AddParser, common: argparse.ArgumentParser) -> None:
+    parser = add_parser(help="write or locate the config file")
     actions = parser.add_subparsers(dest="config_command", metavar="ACTION", required=True)
     init = actions.add_parser(
         "init", parents=[common], help="write a commented config file restating every default"
@@ -18,9 +21,7 @@ def register(subparsers, common) -> None:
     path.set_defaults(func=run_path)
 
 
-def run_init(args) -> int:
-    from briefer.cli import CommandError
-
+def run_init(args: argparse.Namespace) -> int:
     path = config.config_path(args.config)
     if path.is_dir():
         raise CommandError(f"{path} is a folder; give a file name with --config FILE")
@@ -35,6 +36,6 @@ def run_init(args) -> int:
     return 0
 
 
-def run_path(args) -> int:
+def run_path(args: argparse.Namespace) -> int:
     print(config.config_path(args.config))
     return 0

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-import json
+import argparse
 import re
-import sys
+from typing import TYPE_CHECKING
 
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+from briefer.briefing.sanitize import one_line
+from briefer.commands.common import AddParser, CommandError, load_briefing, open_store, print_json
+from briefer.notes.tags import InvalidTag, has_tag, parse_tag
+
+if TYPE_CHECKING:
+    from briefer.notes.model import Note
+    from briefer.notes.store import NotesStore
+
 QUOTE_WIDTH = 70
 
 
-def register(subparsers, common) -> None:
-    notes = subparsers.add_parser("notes", help="list, add and remove notes")
+def register_notes(add_parser: AddParser, common: argparse.ArgumentParser) -> None:
+    notes = add_parser(help="list, add and remove notes")
     actions = notes.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     listing = actions.add_parser("list", parents=[common], help="list notes, in text order per briefing")
@@ -44,23 +50,18 @@ def register(subparsers, common) -> None:
     removing.add_argument("id", metavar="ID")
     removing.set_defaults(func=run)
 
-    tags = subparsers.add_parser("tags", parents=[common], help="list tags with their note counts")
+
+def register_tags(add_parser: AddParser, common: argparse.ArgumentParser) -> None:
+    tags = add_parser(parents=[common], help="list tags with their note counts")
     tags.add_argument("--json", action="store_true", help="print {tag: count} as JSON")
     tags.set_defaults(func=run, action="tags")
 
 
-def run(args) -> int:
-    from briefer import config
-    from briefer.cli import CommandError, load_settings
-    from briefer.notes.store import NotesStore, StoreError
+def run(args: argparse.Namespace) -> int:
+    from briefer.notes.store import StoreError
 
+    store = open_store(args)
     try:
-        store = NotesStore.open(config.notes_path(args.notes, load_settings(args)))
-    except StoreError as exc:
-        raise CommandError(str(exc)) from None
-    try:
-        for message in store.messages:
-            print(f"briefer: {safe(message)}", file=sys.stderr)
         return {"list": _list, "add": _add, "rm": _remove, "tags": _tags}[args.action](store, args)
     except StoreError as exc:
         raise CommandError(str(exc)) from None
@@ -68,58 +69,32 @@ def run(args) -> int:
         store.close()
 
 
-def safe(text: str) -> str:
-    """One line with no control or direction-changing characters: safe for the terminal."""
-    return _UNSAFE.sub(" ", text)
-
-
-def clean_tag(tag: str) -> str:
-    """`#area/topic` -> `area/topic`; raises ValueError for an unusable tag."""
-    tag = tag.strip().lstrip("#")
-    if not tag or any(ch.isspace() for ch in tag) or "" in tag.split("/") or _UNSAFE.search(tag):
-        raise ValueError(f"not a usable tag: {safe(tag)!r} (no spaces; nest with /, as in area/topic)")
-    return tag
-
-
-def _load_briefing(path):
-    from briefer.briefing import BriefingError, load
-    from briefer.cli import CommandError
-
+def _tag(raw: str) -> str:
     try:
-        return load(path)
-    except BriefingError as exc:
-        raise CommandError(safe(str(exc))) from None
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise CommandError(
-            f"{safe(str(path))}: cannot read it as a briefing ({type(exc).__name__})"
-        ) from None
+        return parse_tag(raw)
+    except InvalidTag as exc:
+        raise CommandError(f"not a usable tag: {exc}") from None
 
 
-def _list(store, args) -> int:
-    from briefer.cli import CommandError
-
+def _list(store: NotesStore, args: argparse.Namespace) -> int:
     if args.briefing:
         from briefer.notes.anchoring import find_notes_for_briefing
 
-        notes = find_notes_for_briefing(store, _load_briefing(args.briefing), persist=False)
+        notes = find_notes_for_briefing(store, load_briefing(args.briefing), persist=False)
     else:
         notes = store.all_notes()
     if args.tag:
-        try:
-            wanted = clean_tag(args.tag)
-        except ValueError as exc:
-            raise CommandError(str(exc)) from None
-        notes = [n for n in notes if any(t == wanted or t.startswith(wanted + "/") for t in n.tags)]
+        wanted = _tag(args.tag)
+        notes = [n for n in notes if has_tag(n.tags, wanted)]
     if args.json:
-        text = json.dumps([n.to_dict() for n in notes], ensure_ascii=False, indent=2)
-        print(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+        print_json([n.to_dict() for n in notes], indent=2)
         return 0
     for note in notes:
         print(_note_line(note))
     return 0
 
 
-def _note_line(note) -> str:
+def _note_line(note: Note) -> str:
     quote = " ".join(note.target.exact.split())
     if len(quote) > QUOTE_WIDTH:
         quote = quote[: QUOTE_WIDTH - 1] + "…"
@@ -130,21 +105,17 @@ def _note_line(note) -> str:
         parts.append(" ".join(f"#{t}" for t in note.tags))
     if note.text.strip():
         parts.append("— " + " ".join(note.text.split()))
-    return safe("  ".join(parts))
+    return one_line("  ".join(parts))
 
 
-def _add(store, args) -> int:
-    from briefer.cli import CommandError
+def _add(store: NotesStore, args: argparse.Namespace) -> int:
     from briefer.notes.model import Note, Target, new_note_id, now_iso
 
-    try:
-        tags = list(dict.fromkeys(clean_tag(t) for t in args.tag))
-    except ValueError as exc:
-        raise CommandError(str(exc)) from None
-    briefing = _load_briefing(args.file)
+    tags = list(dict.fromkeys(_tag(t) for t in args.tag))
+    briefing = load_briefing(args.file)
     span = _find_quote(briefing.body, args.quote)
     if span is None:
-        raise CommandError(f"the quote does not occur in {safe(args.file)}")
+        raise CommandError(f"the quote does not occur in {args.file}")
     stamp = now_iso()
     note = Note(
         id=new_note_id(),
@@ -173,24 +144,20 @@ def _find_quote(body: str, quote: str) -> tuple[int, int] | None:
     return match.span() if match else None
 
 
-def _remove(store, args) -> int:
-    from briefer.cli import CommandError
-
+def _remove(store: NotesStore, args: argparse.Namespace) -> int:
     removed = store.remove(args.id)
     if removed is None:
-        raise CommandError(f"no note with id {safe(args.id)}")
+        raise CommandError(f"no note with id {args.id}")
     print(f"removed {removed.id}")
     return 0
 
 
-def _tags(store, args) -> int:
+def _tags(store: NotesStore, args: argparse.Namespace) -> int:
     counts = store.tag_counts()
     if args.json:
-        print(
-            _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(counts, ensure_ascii=False))
-        )
+        print_json(counts)
         return 0
     width = len(str(max(counts.values(), default=0)))
     for tag, count in counts.items():
-        print(safe(f"{count:>{width}}  {tag}"))
+        print(one_line(f"{count:>{width}}  {tag}"))
     return 0

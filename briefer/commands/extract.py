@@ -1,0 +1,69 @@
+"""`briefer extract FILE [--date YYYY-MM-DD] [--json]`: who / what / when / where of one briefing."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from briefer.analysing import analyse  # the extractor with its word tables cached
+from briefer.briefing.sanitize import one_line
+from briefer.commands.common import AddParser, CommandError, load_briefing
+from briefer.extract import to_json
+from briefer.extract.schema import Analysis
+
+
+def register(add_parser: AddParser, common: argparse.ArgumentParser) -> None:
+    parser = add_parser(parents=[common], help="print who, what, when and where of a briefing")
+    parser.add_argument("file", metavar="FILE", help="briefing file (.txt, .md)")
+    parser.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="reference date for relative expressions when the briefing has none",
+    )
+    parser.add_argument("--json", action="store_true", help="print the analysis as one JSON object")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    reference = None
+    if args.date is not None:
+        try:
+            reference = dt.date.fromisoformat(args.date)
+        except ValueError:
+            raise CommandError(f"--date {args.date!r}: expected a date as YYYY-MM-DD") from None
+    briefing = load_briefing(args.file)
+    analysis = analyse(briefing, reference)
+    if args.json:
+        print(to_json(analysis))
+    else:
+        print(_tables(analysis))
+    return 0
+
+
+def _tables(a: Analysis) -> str:
+    out = []
+    b = a["briefing"]
+    out.append(one_line(b["title"] or b["path"] or ""))
+    out.append(f"date: {b['date'] or 'unknown'}")
+    out.append("")
+    out.append("WHO")
+    for e in a["who"]:
+        role = f" ({one_line(e['role'])})" if e["role"] else ""
+        aliases = f"  aka {', '.join(one_line(x) for x in e['aliases'])}" if e["aliases"] else ""
+        out.append(f"  {one_line(e['name'])}{role}  [{e['kind']}, x{len(e['mentions'])}]{aliases}")
+    out.append("WHERE")
+    for e in a["where"]:
+        aliases = f"  aka {', '.join(one_line(x) for x in e['aliases'])}" if e["aliases"] else ""
+        out.append(f"  {one_line(e['name'])}  [x{len(e['mentions'])}]{aliases}")
+    out.append("WHEN")
+    for t in a["when"]:
+        out.append(f"  {one_line(t['text'])} = {t['value'] or '?'}")
+    out.append("WHAT")
+    for w in a["what"]:
+        if w["kind"] == "quote":
+            out.append(
+                f"  \u201c{one_line(w['text'])}\u201d \u2014 {one_line(w['speaker'] or 'unattributed')}"
+            )
+        elif w["kind"] == "lede":
+            out.append(f"  lede: {one_line(w['text'])}")
+    return "\n".join(out)
