@@ -47,14 +47,14 @@ def _tables(a: Analysis) -> str:
     out.append(f"date: {b['date'] or 'unknown'}")
     out.append("")
     out.append("WHO")
-    for e in a["who"]:
-        role = f" ({one_line(e['role'])})" if e["role"] else ""
-        aliases = f"  aka {', '.join(one_line(x) for x in e['aliases'])}" if e["aliases"] else ""
-        out.append(f"  {one_line(e['name'])}{role}  [{e['kind']}, x{len(e['mentions'])}]{aliases}")
+    for who in a["who"]:
+        role = f" ({one_line(who['role'])})" if who["role"] else ""
+        aliases = f"  aka {', '.join(one_line(x) for x in who['aliases'])}" if who["aliases"] else ""
+        out.append(f"  {one_line(who['name'])}{role}  [{who['kind']}, x{len(who['mentions'])}]{aliases}")
     out.append("WHERE")
-    for e in a["where"]:
-        aliases = f"  aka {', '.join(one_line(x) for x in e['aliases'])}" if e["aliases"] else ""
-        out.append(f"  {one_line(e['name'])}  [x{len(e['mentions'])}]{aliases}")
+    for where in a["where"]:
+        aliases = f"  aka {', '.join(one_line(x) for x in where['aliases'])}" if where["aliases"] else ""
+        out.append(f"  {one_line(where['name'])}  [x{len(where['mentions'])}]{aliases}")
     out.append("WHEN")
     for t in a["when"]:
         out.append(f"  {one_line(t['text'])} = {t['value'] or '?'}")
