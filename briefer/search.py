@@ -8,7 +8,9 @@ from pathlib import Path
 
 from briefer.notes.model import Note
 
-SNIPPET_CONTEXT = 30
+# Little context before the hit and more after: a narrow column still shows the hit itself.
+CONTEXT_BEFORE = 12
+CONTEXT_AFTER = 60
 
 
 @dataclass(frozen=True)
@@ -16,6 +18,7 @@ class Hit:
     path: Path
     snippet: str  # the first hit with some context, on one line
     in_notes: bool  # the first hit is in a note rather than the text
+    note_id: str | None = None  # that note, to open the briefing at
 
 
 def query_pattern(query: str) -> re.Pattern | None:
@@ -33,8 +36,8 @@ def find_all(text: str, query: str) -> list[tuple[int, int]]:
 
 
 def snippet(text: str, start: int, end: int) -> str:
-    lo = max(0, start - SNIPPET_CONTEXT)
-    hi = min(len(text), end + SNIPPET_CONTEXT)
+    lo = max(0, start - CONTEXT_BEFORE)
+    hi = min(len(text), end + CONTEXT_AFTER)
     shown = " ".join(text[lo:hi].split())
     return ("…" if lo else "") + shown + ("…" if hi < len(text) else "")
 
@@ -63,6 +66,8 @@ def search_library(paths: list[Path], query: str, notes: list[Note]) -> list[Hit
             haystack = " ".join([note.text, " ".join("#" + t for t in note.tags)])
             found = pattern.search(haystack)
             if found:
-                hits.append(Hit(path, "note: " + snippet(haystack, found.start(), found.end()), True))
+                hits.append(
+                    Hit(path, "note: " + snippet(haystack, found.start(), found.end()), True, note.id)
+                )
                 break
     return hits

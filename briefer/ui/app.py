@@ -115,8 +115,9 @@ class BrieferApp(App[int]):
         yield from super().get_system_commands(screen)
         yield from binding_commands(self, screen)
 
-    def open_briefing(self, path: Path, note_id: str | None = None) -> None:
-        """Open a briefing in a reader (over the library, replacing any reader), optionally at a note."""
+    def open_briefing(self, path: Path, note_id: str | None = None, search: str | None = None) -> None:
+        """Open a briefing in a reader (over the library, replacing any reader), optionally at a
+        note, or at the first hit of a search that stays live for `n` and `N`."""
         from briefer.briefing import BriefingError, load
         from briefer.library import remember
 
@@ -130,7 +131,7 @@ class BrieferApp(App[int]):
         remember(path, briefing.info)  # the library's scan, starting now, need not read it again
         while isinstance(self.screen, ReaderScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(ReaderScreen(briefing, note_id=note_id))
+        self.push_screen(ReaderScreen(briefing, note_id=note_id, search=search))
 
     def open_note(self, note) -> None:
         path = Path(note.briefing_path)

@@ -224,3 +224,28 @@ async def test_arrows_move_the_list_from_the_filter_and_enter_opens_the_row(libr
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.briefing.path == chosen.path
+
+
+async def test_a_search_hit_shows_its_excerpt_under_a_long_title_and_opens_at_the_hit(library_dir):
+    app = BrieferApp(folders=[library_dir])
+    async with app.run_test(size=(80, 30)) as pilot:
+        table = await start(app, pilot)
+        await pilot.press("ctrl+f", *"Driscoll", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.row_count == 1
+        # The row's second line is the excerpt around the hit, not the rest of the long title.
+        assert "Driscoll" in table.render_line(2).text
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        body = reader.briefing.body
+        first = body.index("Driscoll")
+        assert reader.matches.label == "Driscoll"
+        assert reader.matches.current == (first, first + len("Driscoll"))
+        sentence_start, sentence_end = reader.document.cursor_span
+        assert sentence_start <= first < sentence_end
+        await pilot.press("n")
+        second = body.index("Driscoll", first + 1)
+        assert reader.matches.current == (second, second + len("Driscoll"))

@@ -170,7 +170,8 @@ class LibraryScreen(Screen):
             if entry.error:
                 title = f"{title}  ({clean_text(entry.error)})"
             notes = self.note_counts.get(entry.briefing_id or "", 0)
-            cell = Text(title, style=style)
+            # One line each: a long title must not push the hit's excerpt out of its two-line row.
+            cell = Text(title, style=style, no_wrap=True, overflow="ellipsis")
             hit = self.hits.get(str(entry.path)) if self.hits is not None else None
             if hit is not None:
                 cell.append(
@@ -240,7 +241,13 @@ class LibraryScreen(Screen):
         if entry.error:
             self.notify(clean_text(entry.error), title="Cannot open", severity="error", markup=False)
             return
-        self.app.open_briefing(entry.path)
+        hit = self.hits.get(str(entry.path)) if self.hits is not None else None
+        if hit is None:
+            self.app.open_briefing(entry.path)
+        elif hit.in_notes:
+            self.app.open_briefing(entry.path, note_id=hit.note_id)
+        else:
+            self.app.open_briefing(entry.path, search=self.query_one("#library-search", Input).value.strip())
 
     def action_export(self) -> None:
         """Export every note, or with a filter typed, the notes of the briefings shown."""

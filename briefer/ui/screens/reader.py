@@ -76,10 +76,11 @@ class ReaderScreen(NoteTaking):
         Binding("q", "back", "Back", id="back"),
     ]
 
-    def __init__(self, briefing: Briefing, note_id: str | None = None) -> None:
+    def __init__(self, briefing: Briefing, note_id: str | None = None, search: str | None = None) -> None:
         super().__init__()
         self.briefing = briefing
         self.initial_note_id = note_id
+        self.initial_search = search
         self.analysis_request: AnalysisRequest | None = None  # the latest, which may still be running
         self.matches = MatchCursor()  # search hits or an entity's mentions, stepped by n and N
 
@@ -141,6 +142,7 @@ class ReaderScreen(NoteTaking):
         self.session.load()
         self.show_notes()
         self.go_to_initial_note()
+        self.go_to_initial_search()
         self.update_header()
         self.update_status()
         for warning in self.briefing.warnings:
@@ -203,6 +205,18 @@ class ReaderScreen(NoteTaking):
             self.document.move_to_offset(note.target.start)
         self.query_one(NotesList).select_note(note.id)
         self.query_one(TabbedContent).active = "pane-notes"
+
+    def go_to_initial_search(self) -> None:
+        """Opened from a library search: at its first hit, the query live for `n`, `N` and `/`."""
+        if not self.initial_search or self.initial_note_id is not None:
+            return
+        field = self.query_one("#search-input", Input)
+        with field.prevent(Input.Changed):  # its handler would start the matches afresh, at none
+            field.value = self.initial_search
+        self.set_matches(
+            find_all(self.briefing.body, self.initial_search), self.initial_search, "document-view--search"
+        )
+        self.step_match(True, from_start=True)
 
     def show_notes(self) -> None:
         super().show_notes()
