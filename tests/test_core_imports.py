@@ -56,7 +56,9 @@ def textual_after_importing(modules: list[str]) -> list[str]:
 
 def test_the_core_does_not_import_textual():
     modules = [m for package in core_packages() for m in modules_under(package)]
-    assert {"briefer.notes.exporting", "briefer.extract.extractor", "briefer.analysing.service"} <= set(modules)
+    assert {"briefer.notes.exporting", "briefer.extract.extractor", "briefer.analysing.service"} <= set(
+        modules
+    )
     assert textual_after_importing(modules) == []
 
 
