@@ -8,11 +8,13 @@ import what they need when they run.
 from __future__ import annotations
 
 import argparse
+import difflib
 import functools
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 from briefer import __version__
 from briefer.briefing.sanitize import one_line
@@ -35,17 +37,26 @@ NOTES_HELP = "notes file (default: $BRIEFER_NOTES or the data dir)"
 CONFIG_HELP = "config file (default: $BRIEFER_CONFIG or the config dir)"
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """Usage mistakes are one line, like every other error, and say where help is."""
+
+    def error(self, message: str) -> NoReturn:
+        raise CommandError(f"{message} (see {self.prog} --help)")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="briefer",
+        usage="briefer [-h] [--version] [--notes FILE] [--config FILE] [PATH ... | COMMAND ...]",
         description="Read briefings: who, what, when and where, with notes you keep.",
+        epilog="With no COMMAND, `briefer [PATH ...]` opens folders in the library or a file in the reader.",
     )
     parser.add_argument("--version", action="version", version=f"briefer {__version__}")
     common = argparse.ArgumentParser(add_help=False)
     for options in (parser, common):
         options.add_argument("--notes", metavar="FILE", help=NOTES_HELP)
         options.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", prog="briefer")
     for name, register in COMMANDS.items():
         register(functools.partial(subparsers.add_parser, name), common)
     return parser
@@ -90,15 +101,24 @@ def _run_app(
         raise CommandError(f"unknown option {unknown[0]} (see briefer --help)")
     if args.help:
         parser.print_help()
-        print("\nWith no COMMAND, `briefer [PATH ...]` opens folders in the library or a file in the reader.")
         return 0
     if args.version:
         print(f"briefer {__version__}")
         return 0
     for path in args.paths:
         if not path.exists():
-            raise CommandError(f"{path}: no such file or folder")
+            raise CommandError(_not_found(path))
     settings = load_settings(config_file)
     from briefer.ui import run_app  # Textual is imported only here
 
     return run_app(paths=args.paths, notes=notes, settings=settings)
+
+
+def _not_found(path: Path) -> str:
+    """A missing path that reads as a word was most likely meant as a command."""
+    word = str(path)
+    if os.sep in word or path.suffix:
+        return f"{word}: no such file or folder"
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.7)
+    hint = f"did you mean {close[0]}?" if close else f"commands: {', '.join(COMMANDS)}"
+    return f"unknown command {word!r} and no such file or folder ({hint})"

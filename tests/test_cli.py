@@ -42,6 +42,33 @@ def test_missing_path_is_one_line_error(tmp_path):
     assert result.stderr.strip() == f"briefer: error: {tmp_path / 'nope.txt'}: no such file or folder"
 
 
+def test_help_shows_that_paths_open_the_app():
+    shown = briefer("--help")
+    assert shown.stdout.startswith("usage: briefer ") and "[PATH ... |" in shown.stdout.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("word", "hint"),
+    [("expotr", "did you mean export?"), ("tag", "did you mean tags?"), ("frobnicate", "commands: locate")],
+)
+def test_an_unknown_command_is_named_as_one_with_a_suggestion(word, hint, tmp_path):
+    result = briefer(word, cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"briefer: error: unknown command {word!r}")
+    assert hint in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "args", [("export", "--tag"), ("notes", "frob"), ("notes", "add"), ("extract",), ("tags", "--nope")]
+)
+def test_usage_mistakes_are_one_line_pointing_at_help(args):
+    result = briefer(*args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("briefer: error: ")
+    assert "(see briefer " in result.stderr and "--help)" in result.stderr
+
+
 def test_unknown_option_is_one_line_error():
     result = briefer("--frobnicate")
     assert result.returncode == 2 and result.stderr.count("\n") == 1
