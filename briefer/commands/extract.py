@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 
+from briefer import config
 from briefer.analysing import analyse  # the extractor with its word tables cached
+from briefer.analysing.cache import effective_briefing
 from briefer.briefing.sanitize import one_line
-from briefer.commands.common import AddParser, CommandError, load_briefing
+from briefer.commands.common import AddParser, CommandError, load_briefing, load_settings, open_store
 from briefer.extract import to_json
 from briefer.extract.schema import Analysis
 
@@ -18,7 +21,8 @@ def register(add_parser: AddParser, common: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--date",
         metavar="YYYY-MM-DD",
-        help="reference date for relative expressions when the briefing has none",
+        help="reference date for relative expressions when the briefing has none"
+        " (default: the one set in the reader with D, if any)",
     )
     parser.add_argument("--json", action="store_true", help="print the analysis as one JSON object")
     parser.set_defaults(func=run)
@@ -32,12 +36,33 @@ def run(args: argparse.Namespace) -> int:
         except ValueError:
             raise CommandError(f"--date {args.date!r}: expected a date as YYYY-MM-DD") from None
     briefing = load_briefing(args.file)
+    if args.date is None and (stored := _stored_reference_date(args, briefing.id)):
+        # The date set with `D` in the reader wins over the file's own there: the same here.
+        print(
+            f"briefer: relative dates resolved against {stored}, the reference date set in the reader"
+            " (--date overrides it)",
+            file=sys.stderr,
+        )
+        briefing = effective_briefing(briefing, stored)
     analysis = analyse(briefing, reference)
     if args.json:
         print(to_json(analysis))
     else:
         print(_tables(analysis))
     return 0
+
+
+def _stored_reference_date(args: argparse.Namespace, briefing_id: str) -> str | None:
+    """The reference date the user set for this briefing in the reader, if any; a missing
+    notes file is not created for it."""
+    if not config.notes_path(args.notes, load_settings(args.config)).exists():
+        return None
+    store = open_store(args)
+    try:
+        value = store.briefing_data(briefing_id).get("reference_date")
+    finally:
+        store.close()
+    return value if isinstance(value, str) else None
 
 
 def _tables(a: Analysis) -> str:

@@ -93,3 +93,32 @@ def test_the_bundled_sample(tmp_path):
         if w["kind"] == "quote" and w["text"] == "We are ready for constructive, honest and prompt work."
     ]
     assert q and q[0]["speaker"] == "Volodymyr Zelensky"
+
+
+def test_the_reference_date_set_in_the_reader_is_used_and_said_unless_date_is_given(tmp_path):
+    from briefer.briefing import load
+    from briefer.notes.store import NotesStore
+
+    path = tmp_path / "note.txt"
+    path.write_text("The minister resigned yesterday.\n", encoding="utf-8")
+    notes = tmp_path / "notes.json"
+    store = NotesStore.open(notes)
+    store.set_briefing_data(load(path).id, reference_date="2026-05-20")
+    store.close()
+
+    used = briefer("extract", str(path), "--json", "--notes", str(notes))
+    assert used.returncode == 0, used.stderr
+    assert json.loads(used.stdout)["when"][0]["value"] == "2026-05-19"
+    assert "2026-05-20, the reference date set in the reader" in used.stderr
+
+    given = briefer("extract", str(path), "--json", "--notes", str(notes), "--date", "2026-04-02")
+    assert json.loads(given.stdout)["when"][0]["value"] == "2026-04-01"
+    assert given.stderr == ""
+
+
+def test_extract_creates_no_notes_file(tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text("The minister resigned yesterday.\n", encoding="utf-8")
+    result = briefer("extract", str(path), "--notes", str(tmp_path / "notes.json"))
+    assert result.returncode == 0 and result.stderr == ""
+    assert not (tmp_path / "notes.json").exists()
