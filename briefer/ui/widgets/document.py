@@ -296,22 +296,31 @@ class DocumentView(ScrollView, can_focus=True):
         earlier = bisect_left(self._paragraph_starts, self.cursor) - 1
         self.cursor = self._paragraph_starts[earlier] if earlier >= 0 else 0
 
-    def _move_by_lines(self, delta: int) -> None:
-        if not self.briefing.sentences:
+    def _page(self, direction: int) -> None:
+        """Scroll a page and put the cursor on the first sentence that starts on the new page,
+        so reading goes on from the top; at either end of the text, to the first or last sentence."""
+        if not self.briefing.sentences or not self._lines:
             return
-        line = self.line_of_offset(self.briefing.sentences[self.cursor][0]) + delta
-        line = min(max(line, 0), len(self._lines) - 1)
-        target = self.sentence_at(self._lines[line][0])
+        height = max(self.scrollable_content_region.height, 1)
+        before = self.scroll_y
+        self.scroll_to(y=before + direction * max(height - 1, 1), animate=False, immediate=True)
+        if self.scroll_y == before:
+            self.cursor = self.sentence_count - 1 if direction > 0 else 0
+            return
+        top_line = min(round(self.scroll_y), len(self._lines) - 1)
+        top_offset = self._lines[top_line][0]
+        target = bisect_left(self._sentence_starts, top_offset)
+        if target >= self.sentence_count or self.line_of_offset(self._sentence_starts[target]) >= top_line + height:
+            target = self.sentence_at(top_offset)  # one sentence fills the page: the one on screen
         if target == self.cursor:
-            target += 1 if delta > 0 else -1
-        self.scroll_to(y=self.scroll_y + delta, animate=False, immediate=True)
+            target += direction
         self.cursor = target
 
     def action_page_down(self) -> None:
-        self._move_by_lines(max(self.scrollable_content_region.height - 1, 1))
+        self._page(+1)
 
     def action_page_up(self) -> None:
-        self._move_by_lines(-max(self.scrollable_content_region.height - 1, 1))
+        self._page(-1)
 
     def action_first_sentence(self) -> None:
         self.cursor = 0
