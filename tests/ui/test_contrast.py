@@ -58,7 +58,7 @@ async def test_a_lit_mention_stands_out_inside_the_current_sentence(sample):
     app = BrieferApp(folders=[sample.parent], open_file=sample)
     async with app.run_test(size=(100, 30)) as pilot:
         view = pilot.app.screen.query_one(DocumentView)
-        start, end = view.cursor_span
+        start = view.cursor_span[0]
         view.set_layer("matches", [(start + 4, start + 10, "document-view--mention")])
         await pilot.pause()
         line = list(view.render_line(view.line_of_offset(start) - round(view.scroll_y)))

@@ -14,7 +14,21 @@ _TIME_UNITS = {"H": "hour", "M": "minute", "S": "second"}
 _NUMBERS = {
     name: index
     for index, name in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
     )
 }
 _COUNT = r"(\d+|" + "|".join(_NUMBERS) + ")"
