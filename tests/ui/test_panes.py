@@ -249,3 +249,36 @@ async def test_rows_shown_before_the_first_layout_keep_their_heading_in_view():
         assert pane.highlighted == 1 and pane.scroll_y == 0
         await pilot.press("tab", "G")  # the cursor still scrolls its row into view
         assert pane.scroll_y > 0
+
+
+async def test_the_row_under_the_cursor_is_shown_in_full_and_the_others_stay_one_line():
+    from textual.app import App
+
+    from briefer.ui.widgets.panes import PaneItem, PaneList, PaneRows
+
+    quote = "We will not accept any agreement that is reached behind our backs, " * 3
+    items = [PaneItem((("Speaker", "bold"), (": " + quote + str(n), "")), [(n, n + 1)], n) for n in range(3)]
+
+    class Lists(App):
+        def compose(self):
+            yield PaneList(empty_message="none", id="list")
+
+    async with Lists().run_test(size=(50, 20)) as pilot:
+        pane = pilot.app.query_one(PaneList)
+        pane.show_rows(PaneRows.of(items))
+        await pilot.pause()
+
+        def screen_text() -> list[str]:
+            return ["".join(s.text for s in pane.render_line(y)).rstrip() for y in range(20)]
+
+        shown = screen_text()
+        words = " ".join(line.strip() for line in shown[:8])
+        assert quote.split()[-1] + " 0" in words  # the first row, highlighted, reads to its end
+        tall = next(i for i, line in enumerate(shown) if "Speaker" in line and i > 0)
+        assert tall > 2 and "Speaker" in shown[tall + 1]  # the next rows: one line each
+        await pilot.press("j")
+        await pilot.pause()
+        shown = screen_text()
+        assert "Speaker" in shown[1] and shown[1].endswith(tuple("abcdefghijklmnopqrstuvwxyz,"))
+        await pilot.click(PaneList, offset=(5, 0))  # the first row, back to one line, still clickable
+        assert pane.highlighted == 0

@@ -45,3 +45,18 @@ def test_reader_with_panes_snapshot(snap_compare, in_repo):
         await pilot.press("j", "v", "j")
 
     assert snap_compare(app, terminal_size=(120, 36), run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+def test_reader_on_a_narrow_terminal_snapshot(snap_compare, in_repo, size):
+    app = BrieferApp(
+        folders=[Path("briefings")],
+        open_file=Path("briefings/00-peace-plan.txt"),
+        notes_file=in_repo / "notes.json",
+    )
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("j", "p", "j")
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

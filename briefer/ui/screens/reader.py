@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from briefer import config
@@ -21,6 +21,7 @@ from briefer.ui.attempt import attempt
 from briefer.ui.match_cursor import MatchCursor
 from briefer.ui.screens.reader_notes import NoteTaking
 from briefer.ui.widgets.document import DocumentView
+from briefer.ui.widgets.footer import FittingFooter
 from briefer.ui.widgets.notes_list import NotesList
 from briefer.ui.widgets.panes import (
     PaneList,
@@ -32,6 +33,7 @@ from briefer.ui.widgets.panes import (
 )
 
 PANES = ("who", "what", "when", "where", "notes")
+NARROW_BELOW = 100  # columns: below, the text keeps the width and the panes fold
 PANE_TITLES = {"who": "WHO", "what": "WHAT", "when": "WHEN", "where": "WHERE", "notes": "NOTES"}
 
 
@@ -72,6 +74,7 @@ class ReaderScreen(NoteTaking):
             Binding(f"f{i + 1}", f"show_pane('{pane}')", PANE_TITLES[pane], show=False, id=f"pane-{pane}")
             for i, pane in enumerate(PANES)
         ],
+        Binding("p", "toggle_panes", "Panes", id="toggle-panes"),
         Binding("escape", "clear", "Clear", show=False, id="clear"),
         Binding("q", "back", "Back", id="back"),
     ]
@@ -104,7 +107,24 @@ class ReaderScreen(NoteTaking):
                         yield pane_class(empty_message=empty, id=f"list-{pane}")
         yield Input(placeholder="Search (smart case): enter keeps the hits, esc clears", id="search-input")
         yield Static("", id="reader-status")
-        yield Footer()
+        yield FittingFooter()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below NARROW_BELOW columns the text takes the width and the panes fold into a bottom strip
+        that `p` opens; crossing the line shows or folds them to suit."""
+        narrow = event.size.width < NARROW_BELOW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self.show_panes(not narrow)
+
+    def show_panes(self, shown: bool) -> None:
+        self.set_class(not shown, "-panes-folded")
+        if not shown and self.focused is not None and self.focused is not self.document:
+            if self.query_one("#panes") in self.focused.ancestors:
+                self.document.focus()
+
+    def action_toggle_panes(self) -> None:
+        self.show_panes(self.has_class("-panes-folded"))
 
     def pane(self, name: str) -> PaneList:
         return self.query_one(f"#list-{name}", PaneList)
@@ -308,6 +328,7 @@ class ReaderScreen(NoteTaking):
         return self.query_one(TabbedContent).active.removeprefix("pane-")
 
     def action_show_pane(self, name: str) -> None:
+        self.show_panes(True)
         self.query_one(TabbedContent).active = f"pane-{name}"
         self.pane(name).focus()
 

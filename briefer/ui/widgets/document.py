@@ -25,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefer.briefing import Briefing
+from briefer.ui.widgets.contrast import layered_style
 
 HIGHLIGHT_CLASSES = (
     "document-view--note-0",
@@ -38,6 +39,11 @@ HIGHLIGHT_CLASSES = (
     "document-view--search",
     "document-view--search-current",
 )
+
+
+# Painted over the cursor and the selection, so a lit mention or a search hit shows inside them.
+LIT = frozenset({"document-view--mention", "document-view--search", "document-view--search-current"})
+PAINT_ORDER = {"document-view--selection": 1, "document-view--cursor": 2, **dict.fromkeys(LIT, 3)}
 
 
 def wrap_offsets(body: str, width: int) -> list[tuple[int, int]]:
@@ -104,6 +110,7 @@ class DocumentView(ScrollView, can_focus=True):
         "document-view--quote",
         "document-view--code",
         "document-view--markup",
+        "document-view--lit-in-cursor",
         *HIGHLIGHT_CLASSES,
     }
 
@@ -128,6 +135,7 @@ class DocumentView(ScrollView, can_focus=True):
     DocumentView > .document-view--note-5 { text-style: underline; color: $text-accent; }
     DocumentView > .document-view--highlight { text-style: underline; color: $text-warning; }
     DocumentView > .document-view--mention { background: $warning 40%; text-style: bold; }
+    DocumentView > .document-view--lit-in-cursor { text-style: bold underline reverse; }
     DocumentView > .document-view--search { background: $success 35%; }
     DocumentView > .document-view--search-current { background: $success 80%; text-style: bold; }
     """
@@ -176,6 +184,7 @@ class DocumentView(ScrollView, can_focus=True):
         self._line_starts: list[int] = []
         self._wrap_width = 0
         self.selection_anchor: int | None = None
+        self._layer_styles: dict[tuple[str, ...], Style] = {}
         # layer name -> (sorted starts, running maximum of ends, spans with their component class)
         self._layers: dict[str, tuple[list[int], list[int], list[tuple[int, int, str]]]] = {}
         self.set_layer("blocks", self._block_spans())
@@ -296,22 +305,34 @@ class DocumentView(ScrollView, can_focus=True):
         earlier = bisect_left(self._paragraph_starts, self.cursor) - 1
         self.cursor = self._paragraph_starts[earlier] if earlier >= 0 else 0
 
-    def _move_by_lines(self, delta: int) -> None:
-        if not self.briefing.sentences:
+    def _page(self, direction: int) -> None:
+        """Scroll a page and put the cursor on the first sentence that starts on the new page,
+        so reading goes on from the top; at either end of the text, to the first or last sentence."""
+        if not self.briefing.sentences or not self._lines:
             return
-        line = self.line_of_offset(self.briefing.sentences[self.cursor][0]) + delta
-        line = min(max(line, 0), len(self._lines) - 1)
-        target = self.sentence_at(self._lines[line][0])
+        height = max(self.scrollable_content_region.height, 1)
+        before = self.scroll_y
+        self.scroll_to(y=before + direction * max(height - 1, 1), animate=False, immediate=True)
+        if self.scroll_y == before:
+            self.cursor = self.sentence_count - 1 if direction > 0 else 0
+            return
+        top_line = min(round(self.scroll_y), len(self._lines) - 1)
+        top_offset = self._lines[top_line][0]
+        target = bisect_left(self._sentence_starts, top_offset)
+        if (
+            target >= self.sentence_count
+            or self.line_of_offset(self._sentence_starts[target]) >= top_line + height
+        ):
+            target = self.sentence_at(top_offset)  # one sentence fills the page: the one on screen
         if target == self.cursor:
-            target += 1 if delta > 0 else -1
-        self.scroll_to(y=self.scroll_y + delta, animate=False, immediate=True)
+            target += direction
         self.cursor = target
 
     def action_page_down(self) -> None:
-        self._move_by_lines(max(self.scrollable_content_region.height - 1, 1))
+        self._page(+1)
 
     def action_page_up(self) -> None:
-        self._move_by_lines(-max(self.scrollable_content_region.height - 1, 1))
+        self._page(-1)
 
     def action_first_sentence(self) -> None:
         self.cursor = 0
@@ -405,7 +426,23 @@ class DocumentView(ScrollView, can_focus=True):
         return Strip(segments).crop_extend(round(self.scroll_x), round(self.scroll_x) + width, base)
 
     def _style_for(self, components: tuple[str, ...], base: Style) -> Style:
-        style = base
-        for component in components:
-            style += self.get_component_rich_style(component, partial=True)
+        style = self._layer_styles.get(components)
+        if style is None:
+            ordered = sorted(components, key=lambda c: PAINT_ORDER.get(c, 0))
+            if "document-view--cursor" in components and LIT.intersection(components):
+                ordered.append("document-view--lit-in-cursor")
+            _, _, background, color = self.colors
+            style = layered_style(
+                ordered,
+                self.get_component_styles,
+                lambda c: self.get_component_rich_style(c, partial=True),
+                base,
+                background,
+                color,
+            )
+            self._layer_styles[components] = style
         return style
+
+    def notify_style_update(self) -> None:
+        self._layer_styles.clear()  # a new theme or stylesheet: colours are blended again
+        super().notify_style_update()

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from briefer.briefing.sanitize import clean_text
 from briefer.extract.schema import Analysis, Span
 from briefer.ui.widgets.rowlist import RowLayout, RowList
+from briefer.ui.widgets.when_words import when_words
 
 MARK = "▸ "
 NO_MARK = "  "
@@ -159,7 +160,7 @@ def when_items(analysis: Analysis, body: str, sentences: Sequence[tuple[int, int
                 (value, start, PaneItem(parts, [(start, entry["end"])], start, text, detail=context))
             )
         else:
-            parts = (("~ " + (value or "unresolved").ljust(8), "italic"), ("  " + text, ""))
+            parts = (("~ " + when_words(value, text).ljust(8), "italic"), ("  " + text, ""))
             vague.append((start, PaneItem(parts, [(start, entry["end"])], start, text, detail=context)))
     dated.sort(key=lambda d: (d[0], d[1]))
     items = [item for _, _, item in dated]

@@ -63,7 +63,11 @@ class RowLayout:
 
 
 class RowList(ScrollView, can_focus=True):
-    """Rows of rich Text (never markup); a highlighted row; `enter` or a click selects it."""
+    """Rows of rich Text (never markup); a highlighted row; `enter` or a click selects it.
+
+    Rows are one line each (or their own line breaks), cut at the edge; the highlighted row is
+    wrapped in full, so a long quote or note reads without leaving the list.
+    """
 
     COMPONENT_CLASSES = {"row-list--cursor", "row-list--heading", "row-list--message"}
 
@@ -104,6 +108,8 @@ class RowList(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._layout = RowLayout.of([], [])
         self._split_cache: dict[int, list[list[Segment]]] = {}
+        # The highlighted row wrapped at the list's width: (row, width, its lines).
+        self._expanded: tuple[int, int, list[list[Segment]]] | None = None
         self.message: str | None = None
 
     # ----- content ------------------------------------------------------------
@@ -111,7 +117,7 @@ class RowList(ScrollView, can_focus=True):
     def set_rows(self, layout: RowLayout) -> None:
         self._layout = layout
         self._split_cache.clear()
-        self.virtual_size = Size(self.size.width, layout.line_count)
+        self._expanded = None
         self.message = None
         self.highlighted = next((i for i, ok in enumerate(layout.selectable) if ok), None)
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -137,20 +143,69 @@ class RowList(ScrollView, can_focus=True):
         return min(max(value, 0), len(self._layout.rows) - 1)
 
     def watch_highlighted(self, value: int | None) -> None:
+        self._update_virtual_size()
         self._show_highlighted()
         self.refresh()
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(
+            self.scrollable_content_region.width, self._layout.line_count + self._extra_lines()
+        )
 
     def _show_highlighted(self) -> None:
         # Before its first layout the list has no height, and scrolling a row "into view" would
         # scroll past the heading above it; on_resize shows the row once there is a viewport.
         if self.highlighted is not None and self._layout.tops and self.size.height:
-            top = self._layout.tops[self.highlighted]
-            height = self._row_height(self.highlighted)
+            top = self._row_top(self.highlighted)
+            height = self._row_height(self.highlighted) + self._extra_lines()
             self.scroll_to_region(Region(0, top, 1, height), animate=False, force=True, immediate=True)
 
     def _row_height(self, index: int) -> int:
+        """The row's height as laid out, one line per line break (the highlighted row may wrap to more)."""
         end = self._layout.tops[index + 1] if index + 1 < len(self._layout.tops) else self._layout.line_count
         return end - self._layout.tops[index]
+
+    def _expanded_lines(self) -> list[list[Segment]] | None:
+        """The highlighted row wrapped in full at the list's width, or None when nothing is highlighted."""
+        index, width = self.highlighted, self.scrollable_content_region.width
+        if index is None or width <= 0 or self.message is not None or not self.is_mounted:
+            return None
+        if self._expanded is None or self._expanded[:2] != (index, width):
+            console = self.app.console
+            lines = [
+                list(line.render(console, end=""))
+                for text in self._row_texts(index)
+                for line in text.wrap(console, width, overflow="fold")
+            ]
+            self._expanded = (index, width, lines)
+        return self._expanded[2]
+
+    def _extra_lines(self) -> int:
+        lines = self._expanded_lines()
+        return (
+            0
+            if lines is None or self.highlighted is None
+            else len(lines) - self._row_height(self.highlighted)
+        )
+
+    def _row_top(self, index: int) -> int:
+        """The first line of a row on screen: rows below the highlighted one move down by its wrapping."""
+        top = self._layout.tops[index]
+        return top + self._extra_lines() if self.highlighted is not None and index > self.highlighted else top
+
+    def _row_at(self, line: int) -> tuple[int, int] | None:
+        """(row, line within it) of a virtual line, or None below the rows."""
+        highlighted, extra = self.highlighted, self._extra_lines()
+        if highlighted is not None:
+            top = self._layout.tops[highlighted]
+            if top <= line < top + self._row_height(highlighted) + extra:
+                return highlighted, line - top
+            if line >= top:
+                line -= extra
+        if not 0 <= line < self._layout.line_count:
+            return None
+        index = bisect_right(self._layout.tops, line) - 1
+        return index, line - self._layout.tops[index]
 
     def _step(self, direction: int, start: int | None = None) -> None:
         if not self._layout.rows:
@@ -196,10 +251,10 @@ class RowList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self, self.highlighted))
 
     def on_click(self, event: events.Click) -> None:
-        line = event.y + round(self.scroll_y)
-        if not 0 <= line < self._layout.line_count:
+        located = self._row_at(event.y + round(self.scroll_y))
+        if located is None:
             return
-        index = bisect_right(self._layout.tops, line) - 1
+        index = located[0]
         if self._layout.selectable[index]:
             self.highlighted = index
             self.post_message(self.Selected(self, index))
@@ -210,17 +265,21 @@ class RowList(ScrollView, can_focus=True):
         """The row's lines as segments, rendered once (rich rendering is the costly part)."""
         lines = self._split_cache.get(index)
         if lines is None:
-            texts = list(self._layout.rows[index].label.split("\n", allow_blank=True))
-            prefix = self.row_prefix(index)
-            if prefix is not None and texts:
-                texts[0] = prefix + texts[0]
-                texts[1:] = [Text(" " * len(prefix.plain)) + rest for rest in texts[1:]]
             console = self.app.console
-            lines = [list(text.render(console, end="")) for text in texts]
+            lines = [list(text.render(console, end="")) for text in self._row_texts(index)]
             if len(self._split_cache) > 2000:
                 self._split_cache.clear()
             self._split_cache[index] = lines
         return lines
+
+    def _row_texts(self, index: int) -> list[Text]:
+        """The row's lines as Text, with its prefix on the first and room for it on the rest."""
+        texts = list(self._layout.rows[index].label.split("\n", allow_blank=True))
+        prefix = self.row_prefix(index)
+        if prefix is not None and texts:
+            texts[0] = prefix + texts[0]
+            texts[1:] = [Text(" " * len(prefix.plain)) + rest for rest in texts[1:]]
+        return texts
 
     def forget_rendering(self, indices) -> None:
         """Rows whose prefix changed are rendered again; only those on screen are repainted."""
@@ -228,20 +287,24 @@ class RowList(ScrollView, can_focus=True):
         top, bottom = round(self.scroll_y), round(self.scroll_y) + self.size.height
         for index in indices:
             self._split_cache.pop(index, None)
-            row_top = self._layout.tops[index]
-            row_bottom = row_top + self._row_height(index)
+            if index == self.highlighted:
+                self._expanded = None
+            row_top = self._row_top(index)
+            row_bottom = (
+                row_top + self._row_height(index) + (self._extra_lines() if index == self.highlighted else 0)
+            )
             if row_bottom > top and row_top < bottom:
                 self.refresh(Region(0, row_top - top, width, row_bottom - row_top))
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
-        line = y + round(self.scroll_y)
-        if not 0 <= line < self._layout.line_count:
+        located = self._row_at(y + round(self.scroll_y))
+        if located is None:
             return Strip.blank(width, base)
-        index = bisect_right(self._layout.tops, line) - 1
-        lines = self._lines_of(index)
-        offset = line - self._layout.tops[index]
+        index, offset = located
+        expanded = self._expanded_lines() if index == self.highlighted else None
+        lines = expanded if expanded is not None else self._lines_of(index)
         segments = lines[offset] if offset < len(lines) else []
         if self.message is not None:
             component = "row-list--message"
@@ -255,5 +318,5 @@ class RowList(ScrollView, can_focus=True):
         return Strip(segments).crop_extend(0, width, base).apply_style(style)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self._layout.line_count)
+        self._update_virtual_size()
         self._show_highlighted()
