@@ -10,10 +10,11 @@ from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from briefer.briefing.sanitize import clean_text
 from briefer.notes.tags import has_tag
+from briefer.ui.widgets.footer import FittingFooter
 
 if TYPE_CHECKING:  # the loader behind these is imported in the workers, after the first paint
     from briefer.library import LibraryEntry
@@ -89,7 +90,7 @@ class LibraryScreen(Screen):
         )
         yield LibraryTable(cursor_type="row", zebra_stripes=True, id="library-table")
         yield Static("", id="library-status")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#library-filter", Input).focus()

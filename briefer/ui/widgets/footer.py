@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-ESSENTIAL_ACTIONS = frozenset({"back", "quit", "help", "toggle_panes"})
+ESSENTIAL_ACTIONS = frozenset({"back", "quit", "help", "app.help", "toggle_panes"})
 
 
 class FittingFooter(Footer):
