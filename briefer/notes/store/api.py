@@ -20,7 +20,7 @@ from briefer import config
 from briefer.notes.model import Note, now_iso, text_order
 from briefer.notes.store.access import StoreAccess
 from briefer.notes.store.documents import check_json, copy_note, normalise_path, note_dict
-from briefer.notes.store.errors import InvalidNote, StoreError
+from briefer.notes.store.errors import InvalidNote, NoteConflict, StoreError
 from briefer.notes.store.layout import shard_key
 from briefer.notes.store.recovery import remove_stale_temp_files
 from briefer.notes.store.schema import check_schema
@@ -100,7 +100,11 @@ class NotesStore:
     # ------------------------------------------------------------ notes
 
     def add(self, note: Note) -> Note:
-        """Store a new note (its id must be new); returns the stored copy."""
+        """Store a new note (its id must be new); returns the stored copy.
+
+        A new note is at revision 0; a note brought back (undo of a delete, an import)
+        keeps its revision.
+        """
         note = copy_note(note)
         note.created = note.created or now_iso()
         note.updated = note.updated or note.created
@@ -116,14 +120,29 @@ class NotesStore:
         return Note.from_dict(doc)
 
     def update(self, note: Note) -> Note:
-        """Save changes to an existing note (moving it if its briefing changed); sets `updated`."""
+        """Save changes to an existing note (moving it if its briefing changed).
+
+        A compare-and-set: `note.revision` must be the stored note's, else NoteConflict
+        (another window or process changed or deleted it since it was read) and nothing
+        is saved. Returns the stored note, with `revision` one higher and `updated` set.
+        """
         note = copy_note(note)
         note.updated = now_iso()
-        doc = note_dict(note)
         with self._mutex, self._writing("the note"):
             old_key = self._shards.locate(note.id)
-            if old_key is None:
-                raise StoreError(f"note {note.id} no longer exists (deleted elsewhere?)")
+            stored = self._shards.notes(old_key).get(note.id) if old_key else None
+            if stored is None:
+                raise NoteConflict(
+                    "this note no longer exists (deleted in another briefer window?); your text was not saved",
+                    None,
+                )
+            if stored.get("revision", 0) != note.revision:
+                raise NoteConflict(
+                    "this note was changed in another briefer window; reload it or keep yours",
+                    Note.from_dict(stored),
+                )
+            note.revision += 1
+            doc = note_dict(note)
             key = shard_key(note.briefing_id)
             if key == old_key:
                 self._shards.notes(key).replace(note.id, doc)

@@ -57,6 +57,8 @@ def note_dict(note: Note) -> dict:
         value = getattr(target, name)
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise InvalidNote(f"{label}: target.{name} must be a whole number >= 0")
+    if not isinstance(note.revision, int) or isinstance(note.revision, bool) or note.revision < 0:
+        raise InvalidNote(f"{label}: revision must be a whole number >= 0")
     if target.end < target.start:
         raise InvalidNote(f"{label}: the target ends before it starts")
     doc = note.to_dict()
