@@ -351,3 +351,20 @@ def test_counts_follow_another_instance_save_after_save(notes_path):
         writer.add(make_note(tags=["key"]))
         assert watcher.note_counts() == {"b" * 64: expected}
         assert watcher.tag_counts() == {"key": expected}
+
+
+def test_change_token_moves_when_another_instance_saves(notes_path, store):
+    other = reopen(notes_path)
+    time.sleep(0.15)  # past the moment a same-tick save could hide in
+    quiet = store.change_token()
+    assert store.change_token() == quiet
+    note = other.add(make_note())
+    assert store.change_token() != quiet
+    time.sleep(0.15)
+    settled = store.change_token()
+    assert store.change_token() == settled
+    note.text = "edited elsewhere"
+    other.update(note)
+    assert store.change_token() != settled
+    assert store.get(note.id).text == "edited elsewhere"
+    other.close()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 from briefer import config
 from briefer.notes.model import Note, now_iso, text_order
 from briefer.notes.store.access import StoreAccess
+from briefer.notes.store.disk import SETTLE_NS, stamp
 from briefer.notes.store.documents import check_json, copy_note, normalise_path, note_dict
 from briefer.notes.store.errors import InvalidNote, NoteConflict, StoreError
 from briefer.notes.store.layout import shard_key
@@ -232,6 +234,20 @@ class NotesStore:
             self._check_open()
             self._shards.refresh(unless_folder_unchanged=True)
             return self._shards.summaries.totals()
+
+    def change_token(self) -> object:
+        """A value that differs whenever any process has saved notes or briefing data since
+        the last call; two stats, no reading. Poll it and re-read when it changed.
+
+        Every save renames a file into the notes folder (or over FILE), which moves that
+        folder's or FILE's mtime. A save within the same clock tick as the last one may
+        not move it, so a folder changed in the last moment gives a token equal to no other.
+        """
+        folder, main = stamp(self.shard_dir), stamp(self.path)
+        newest = max((s[2] for s in (folder, main) if s is not None), default=0)
+        if time.time_ns() - newest < SETTLE_NS:
+            return object()
+        return (folder, main)
 
     # ------------------------------------------------------------ per-briefing data
 

@@ -14,6 +14,8 @@ from typing import Any, NamedTuple
 
 # (inode, size, mtime in ns): a file replaced or rewritten gets another one.
 Stamp = tuple[int, int, int]
+# A file changed less than this long ago may change again within the same mtime tick.
+SETTLE_NS = 100_000_000
 # A TinyDB file: table name -> document id -> document.
 Tables = dict[str, dict[str, Any]]
 

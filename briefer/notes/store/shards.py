@@ -7,7 +7,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from briefer.notes.store.access import StoreAccess
-from briefer.notes.store.disk import Stamp, folder_stamps, stamp
+from briefer.notes.store.disk import SETTLE_NS, Stamp, folder_stamps, stamp
 from briefer.notes.store.layout import (
     SHARD_CACHE_SIZE,
     SHARD_COUNT,
@@ -91,7 +91,7 @@ class Shards:
                 continue  # never written
             self.summarise(key)
         # A save within the same clock tick as the folder's mtime would not move it.
-        settled = folder is not None and started - folder[2] > 100_000_000
+        settled = folder is not None and started - folder[2] > SETTLE_NS
         self._folder_seen = folder if settled else None
 
     def save_summaries(self) -> None:
