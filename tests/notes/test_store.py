@@ -368,3 +368,48 @@ def test_change_token_moves_when_another_instance_saves(notes_path, store):
     assert store.change_token() != settled
     assert store.get(note.id).text == "edited elsewhere"
     other.close()
+
+
+OSC_52 = "\x1b]52;c;cm0gLXJmIH4=\x07"  # would write the clipboard
+
+
+def test_escape_sequences_are_stored_clean_on_add_and_update(store):
+    note = store.add(
+        make_note(
+            text=f"red \x1b[31malert{OSC_52}\x1b[0m",
+            briefing_title="Title\x1b[2J",
+            briefing_path="/briefings/\x1b]0;x\x07geneva.md",
+            tags=["key\x1b[1m"],
+        )
+    )
+    note.text = f"edited {OSC_52}\x9b2J\x07done"
+    stored = store.update(note)
+    for shown in (stored, store.get(note.id)):
+        assert (shown.text, shown.briefing_title) == ("edited done", "Title")
+        assert shown.briefing_path == "/briefings/geneva.md" and shown.tags == ["key"]
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200d", "\u00ad", "\ufeff", "\u2060"])
+def test_tags_differing_only_by_an_invisible_character_are_one_tag(store, invisible):
+    store.add(make_note(tags=["energy"]))
+    store.add(make_note(tags=[f"ener{invisible}gy", f"#{invisible}energy"]))
+    assert store.tag_counts() == {"energy": 2}
+
+
+def test_an_old_tag_with_a_space_is_kept_as_it_was(store):
+    assert store.add(make_note(tags=["key judgement"])).tags == ["key judgement"]
+
+
+def test_a_note_over_1_mb_is_refused_saying_the_limit(store):
+    with pytest.raises(InvalidNote, match="at most 1 MB"):
+        store.add(make_note(text="x" * 10_000_000))
+    note = store.add(make_note(text="x" * 1_000_000))
+    note.text += "y" * 100_000
+    with pytest.raises(InvalidNote, match="is 1.0 MB; a note may hold at most 1 MB"):
+        store.update(note)
+    assert store.get(note.id).text == "x" * 1_000_000
+
+
+def test_briefing_data_is_stored_clean(store):
+    store.set_briefing_data("b1", reference_date="2026-03-01\x1b[2J", labels=["a\x07"])
+    assert store.briefing_data("b1") == {"reference_date": "2026-03-01", "labels": ["a"]}

@@ -16,12 +16,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
 from briefer import config
 from briefer.notes.model import Note, now_iso, text_order
 from briefer.notes.store.access import StoreAccess
 from briefer.notes.store.disk import SETTLE_NS, stamp
-from briefer.notes.store.documents import check_json, copy_note, normalise_path, note_dict
+from briefer.notes.store.documents import check_json, cleaned, copy_note, normalise_path, note_dict
 from briefer.notes.store.errors import InvalidNote, NoteConflict, StoreError
 from briefer.notes.store.layout import shard_key
 from briefer.notes.store.recovery import remove_stale_temp_files
@@ -261,6 +262,7 @@ class NotesStore:
         """Merge `fields` into the briefing's data; a value of None removes that field."""
         if not isinstance(briefing_id, str) or not briefing_id:
             raise InvalidNote("briefing data needs a briefing id")
+        fields = cast(dict, cleaned(fields))
         check_json(fields, f"data for briefing {briefing_id[:12]}")
         with self._mutex, self._writing("the briefing data"):
             table = self._briefings()
