@@ -21,7 +21,7 @@ from typing import NoReturn
 import platformdirs
 
 from briefer.briefing.sanitize import escape_controls
-from briefer.files import atomic_write
+from briefer.files import atomic_write, read_regular
 from briefer.notes.tags import InvalidTag, parse_tag
 from briefer.toml_lines import find_key_line, toml_string, with_setting
 
@@ -298,7 +298,7 @@ _EXAMPLES = {
 def _read_text(path: Path) -> str | None:
     """The file's text, None when it does not exist; ConfigError when it cannot be read or decoded."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except FileNotFoundError:
         return None
     except OSError as exc:

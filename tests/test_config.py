@@ -465,3 +465,11 @@ def test_config_module_does_not_import_textual():
     code = "import sys, briefer.config, briefer.commands.config; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout == "False\n"
+
+
+def test_a_fifo_config_is_one_line_not_a_hang(cfg):
+    cfg.parent.mkdir(parents=True)
+    os.mkfifo(cfg)
+    with pytest.raises(ConfigError) as error:
+        load_config(cfg)  # would wait forever for a writer
+    assert str(error.value).count("\n") == 0 and "FIFO" in str(error.value)

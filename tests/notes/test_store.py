@@ -12,9 +12,9 @@ import time
 
 import pytest
 
-from briefer.notes.store import InvalidNote, NoteConflict, NotesStore, StoreError, StoreReadOnly, shard_key
 from briefer.notes.exporting import export_notes
 from briefer.notes.importing import import_exports
+from briefer.notes.store import InvalidNote, NoteConflict, NotesStore, StoreError, StoreReadOnly, shard_key
 from tests.notes.conftest import make_note
 
 
@@ -405,7 +405,7 @@ def test_a_note_over_1_mb_is_refused_saying_the_limit(store):
         store.add(make_note(text="x" * 10_000_000))
     note = store.add(make_note(text="x" * 1_000_000))
     note.text += "y" * 100_000
-    with pytest.raises(InvalidNote, match="is 1.0 MB; a note may hold at most 1 MB"):
+    with pytest.raises(InvalidNote, match=r"is 1\.0 MB; a note may hold at most 1 MB"):
         store.update(note)
     assert store.get(note.id).text == "x" * 1_000_000
 

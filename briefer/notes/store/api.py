@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import cast
 
 from briefer import config
+from briefer.files import NotRegularFile, check_regular
 from briefer.notes.model import Note, now_iso, text_order
 from briefer.notes.store.access import StoreAccess
 from briefer.notes.store.disk import SETTLE_NS, stamp
@@ -63,11 +64,12 @@ class NotesStore:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the notes folder {path.parent}: {exc.strerror}") from None
-        if path.is_dir():
-            raise StoreError(f"{path} is a folder, not a notes file")
         store = cls(path, wait)
         try:
+            check_regular(path)  # before a lock file is made beside a device
             store._open()
+        except NotRegularFile as exc:  # the notes file, a shard or the lock
+            raise StoreError(f"{exc.strerror}; briefer keeps notes only in regular files") from None
         except OSError as exc:
             raise StoreError(f"cannot open the notes in {path}: {exc.strerror or exc}") from None
         return store

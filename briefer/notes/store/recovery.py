@@ -26,7 +26,7 @@ def load_file(path: Path, is_shard: bool, access: StoreAccess, label: str) -> Sn
     """
     real = Path(os.path.realpath(path))  # backups sit beside the file a symlink points to
     try:
-        found = read_file(real, is_shard)
+        found = read_file(path, is_shard)
         if (found is None or not found.data) and _has_backup(real):
             raise Damaged("it is empty" if found is not None else "it is missing")
         return found or Snapshot({}, None, None)

@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, TypedDict
 
-from briefer.files import atomic_write
+from briefer.files import atomic_write, read_regular
 from briefer.notes.store.disk import Stamp
 from briefer.notes.store.layout import SHARD_COUNT, SUMMARY_FORMAT
 from briefer.notes.tags import tag_and_parents
@@ -113,7 +113,7 @@ class Summaries:
     def load(self) -> None:
         """Take the saved summaries; a file that cannot be trusted is ignored (and rebuilt)."""
         try:
-            data = json.loads(self.path.read_bytes())
+            data = json.loads(read_regular(self.path))
             if (data.get("format"), data.get("shards")) == (SUMMARY_FORMAT, SHARD_COUNT) and isinstance(
                 data.get("entries"), dict
             ):
