@@ -72,6 +72,13 @@ class Summaries:
         """The shard that held `note_id` when last summarised."""
         return self._note_shard.get(note_id)
 
+    def ids_in(self, key: str) -> set[str]:
+        """The ids of the notes shard `key` held when last summarised."""
+        entry = self._entries.get(key)
+        return (
+            {note_id for info in entry["briefings"].values() for note_id in info["ids"]} if entry else set()
+        )
+
     def set(self, key: str, entry: ShardSummary) -> None:
         self._put(key, entry)
         self.dirty = True
