@@ -136,7 +136,7 @@ class NotesStore:
         with self._mutex, self._writing("the note"):
             old_key = self._shards.locate(note.id)
             stored = self._shards.notes(old_key).get(note.id) if old_key else None
-            if stored is None:
+            if old_key is None or stored is None:
                 raise NoteConflict(
                     "this note no longer exists (deleted in another briefer window?); your text was not saved",
                     None,
