@@ -8,6 +8,7 @@ settings briefer does not know are reported as warnings and otherwise ignored.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import tomllib
@@ -21,7 +22,7 @@ from typing import NoReturn
 import platformdirs
 
 from briefer.briefing.sanitize import escape_controls
-from briefer.files import atomic_write
+from briefer.files import atomic_write, read_regular
 from briefer.notes.tags import InvalidTag, parse_tag
 from briefer.toml_lines import find_key_line, toml_string, with_setting
 
@@ -33,6 +34,16 @@ DEFAULT_QUICK_TAGS = MappingProxyType(
 )
 QUICK_TAG_KEYS = tuple(str(digit) for digit in range(1, 10))
 TOP_LEVEL_KEYS = ("briefings", "notes_file", "export_dir", "theme", "quick_tags", "keymap")
+# Key names as Textual writes them (core must not import Textual; tests/test_config.py
+# checks these against it): modifiers, then one key that is not a character. A
+# character is named by itself ("a", "A", "?") or by its Unicode name ("question_mark").
+KEY_MODIFIERS = frozenset({"ctrl", "alt", "shift", "super", "meta", "hyper"})
+NAMED_KEYS = frozenset(
+    {"escape", "enter", "return", "tab", "space", "backspace", "newline", "insert", "delete"}
+    | {"left", "right", "up", "down", "home", "end", "pageup", "pagedown"}
+    | {"slash", "backslash", "at", "minus", "plus", "underscore"}  # Textual's short character names
+    | {f"f{number}" for number in range(1, 25)}
+)
 # The settings `save_setting` may change: plain strings at the top level.
 SCALAR_SETTINGS = ("notes_file", "export_dir", "theme")
 
@@ -267,6 +278,16 @@ class _Reader:
                     f"keymap.{_shown(binding_id)} {_shown(keys)} must be key names separated by "
                     'commas, like "j,down" (write "comma" for the comma key)',
                 )
+            unknown = [name for name in names if not is_key_name(name)]
+            for name in unknown:
+                self.warn(
+                    where,
+                    f"unknown key {_shown(name)} for keymap.{_shown(binding_id)} (ignored; key names "
+                    'are Textual\'s, like "ctrl+s", "pagedown", "question_mark")',
+                )
+            names = [name for name in names if name not in unknown]
+            if not names:
+                continue  # the binding keeps its default keys
             if self.known_binding_ids is not None and binding_id not in self.known_binding_ids:
                 self.warn(
                     where,
@@ -298,7 +319,7 @@ _EXAMPLES = {
 def _read_text(path: Path) -> str | None:
     """The file's text, None when it does not exist; ConfigError when it cannot be read or decoded."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except FileNotFoundError:
         return None
     except OSError as exc:
@@ -313,6 +334,8 @@ def _read_text(path: Path) -> str | None:
 def _parse(path: Path, text: str) -> dict:
     try:
         return tomllib.loads(text)
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise ConfigError(_line(path, None, "not valid TOML: arrays or tables nested too deeply")) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         position = _TOML_POSITION.search(message)
@@ -324,6 +347,31 @@ def _parse(path: Path, text: str) -> dict:
         raise ConfigError(
             f"{_shown_path(path)}, {where}: not valid TOML: {problem[:1].lower()}{problem[1:]}"
         ) from None
+
+
+def is_key_name(name: str) -> bool:
+    """`ctrl+s`, `pagedown`, `A`, `question_mark`: a key Textual can bind (see NAMED_KEYS)."""
+    *modifiers, key = name.split("+")
+    if not key or len(set(modifiers)) != len(modifiers) or not KEY_MODIFIERS.issuperset(modifiers):
+        return False
+    if len(key) == 1:
+        return key.isprintable()
+    return key in NAMED_KEYS or _is_character_name(key)
+
+
+def _is_character_name(key: str) -> bool:
+    """`question_mark`, `less_than_sign`: a Unicode character name as Textual writes it
+    (lower case; spaces and hyphens both become `_`)."""
+    words = key.upper().split("_")
+    if len(words) > 8 or not all(words):
+        return False
+    for joins in itertools.product(" -", repeat=len(words) - 1):
+        try:
+            unicodedata.lookup("".join(word + join for word, join in zip(words, (*joins, ""), strict=True)))
+        except KeyError:
+            continue
+        return True
+    return False
 
 
 def _line(path: Path, line: int | None, problem: str) -> str:

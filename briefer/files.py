@@ -1,19 +1,69 @@
-"""Writing files whole or not at all: the one atomic write of briefer.
+"""Writing files whole or not at all: the one atomic write of briefer; and reading
+only regular files.
 
 Notes, settings, exports and caches are all written the same way: a temporary
 file in the target's folder, flushed, then renamed over the target, so a crash,
 a full disk or a killed process leaves the old file or the new one, never half
 of one. Callers create folders themselves: a write never makes one silently.
+
+A path that names a device, a FIFO or a socket (or a symlink to one) is refused
+with `NotRegularFile` before it is read or replaced: reading a FIFO hangs,
+/dev/zero never ends, and renaming over /dev/null would replace the device.
 """
 
 from __future__ import annotations
 
+import errno
 import itertools
 import os
 import shutil
 import stat
 import tempfile
 from pathlib import Path
+
+
+class NotRegularFile(OSError):
+    """A path that must be a regular file names something else; `strerror` says what."""
+
+    def __init__(self, path: Path | str, mode: int) -> None:
+        super().__init__(errno.EINVAL, f"{path} is {_kind(mode)}, not a regular file")
+
+
+def check_regular(path: Path | str) -> None:
+    """NotRegularFile when `path` (or what its symlink points to) exists and is not a
+    regular file; a missing file passes (it will be created)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise NotRegularFile(path, mode)
+
+
+def read_regular(path: Path | str) -> bytes:
+    """The bytes of the regular file at `path`; a symlink to a regular file is followed
+    (a dotfiles checkout). Raises FileNotFoundError, NotRegularFile or another OSError,
+    and never blocks on a FIFO or reads a device."""
+    return read_regular_with_stat(path)[0]
+
+
+def read_regular_with_stat(path: Path | str) -> tuple[bytes, os.stat_result]:
+    """`read_regular`, with the stat of the file the bytes were read from."""
+    real = os.path.realpath(path)
+    # O_NONBLOCK: opening a FIFO would otherwise wait for a writer; O_NOFOLLOW: a link
+    # swapped in after realpath is refused, not followed.
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(real, flags)
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            shown = path if real == os.path.abspath(path) else f"{path} (a link to {real})"
+            raise NotRegularFile(shown, status.st_mode)
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(), status
+    finally:
+        os.close(fd)
 
 
 def atomic_write(path: Path, data: bytes, *, backups: int = 0, durable: bool = True) -> None:
@@ -23,9 +73,11 @@ def atomic_write(path: Path, data: bytes, *, backups: int = 0, durable: bool = T
     stays a link, and the file keeps its permission bits. With `backups=N` the
     previous versions are kept as `path.bak1` (newest) to `path.bakN`.
     `durable` syncs the file and its folder to disk before returning, so the
-    caller may say "saved". Any failure leaves `path` as it was and raises.
+    caller may say "saved". Any failure leaves `path` as it was and raises;
+    NotRegularFile when `path` names a device, a FIFO or a socket.
     """
     target = Path(os.path.realpath(path))
+    check_regular(target)
     try:
         mode: int | None = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
@@ -84,3 +136,14 @@ def _rotate_backups(path: Path, generations: int) -> None:
         os.link(path, baks[0])
     except OSError:  # a file system without hard links
         shutil.copy2(path, baks[0])
+
+
+def _kind(mode: int) -> str:
+    kinds = {
+        stat.S_ISDIR: "a folder",
+        stat.S_ISCHR: "a character device",
+        stat.S_ISBLK: "a block device",
+        stat.S_ISFIFO: "a FIFO (named pipe)",
+        stat.S_ISSOCK: "a socket",
+    }
+    return next((name for test, name in kinds.items() if test(mode)), "a special file")

@@ -465,3 +465,42 @@ def test_config_module_does_not_import_textual():
     code = "import sys, briefer.config, briefer.commands.config; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout == "False\n"
+
+
+def test_a_fifo_config_is_one_line_not_a_hang(cfg):
+    cfg.parent.mkdir(parents=True)
+    os.mkfifo(cfg)
+    with pytest.raises(ConfigError) as error:
+        load_config(cfg)  # would wait forever for a writer
+    assert str(error.value).count("\n") == 0 and "FIFO" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "deep", ["x = " + "[" * 5000 + "]" * 5000 + "\n", "x = " + "{a = " * 5000 + "1" + "}" * 5000 + "\n"]
+)
+def test_a_config_nested_thousands_deep_is_one_line_not_a_traceback(cfg, deep):
+    make(cfg, deep)
+    with pytest.raises(ConfigError, match="nested too deeply") as error:
+        load_config(cfg)
+    assert "\n" not in str(error.value)
+
+
+def test_unknown_key_names_are_warned_naming_the_file_key_and_binding(cfg):
+    make(cfg, '[keymap]\nannotate = "ctrl+alt+shift+nonsense,n"\ntag = "ctrl+ctrl+t"\n')
+    loaded = load_config(cfg, known_binding_ids={"annotate", "tag"})
+    assert loaded.warnings == (
+        f'{cfg}, line 2: unknown key "ctrl+alt+shift+nonsense" for keymap."annotate" (ignored; '
+        'key names are Textual\'s, like "ctrl+s", "pagedown", "question_mark")',
+        f'{cfg}, line 3: unknown key "ctrl+ctrl+t" for keymap."tag" (ignored; '
+        'key names are Textual\'s, like "ctrl+s", "pagedown", "question_mark")',
+    )
+    assert dict(loaded.keymap) == {"annotate": "n"}  # tag keeps its default keys
+
+
+def test_every_key_name_textual_knows_is_accepted():
+    from textual.keys import Keys, _character_to_key
+
+    names = [key.value for key in Keys if not key.value.startswith("<") and "-" not in key.value]
+    names += [_character_to_key(chr(code)) for code in range(0x21, 0x7F)]
+    names += ["A", "ctrl+shift+question_mark", "alt+comma", "super+f24", "shift+space"]
+    assert [name for name in names if not config.is_key_name(name)] == []

@@ -103,3 +103,29 @@ def test_a_cache_file_is_written_whole_or_not_at_all(tmp_path):
     blocked.write_text("not a folder", encoding="utf-8")
     write_cache(blocked / "table.bin", b"x")  # cannot be written: says nothing, costs only time
     assert blocked.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_fifo_or_device_is_never_replaced_or_read(folder):
+    fifo = folder / "fifo.json"
+    os.mkfifo(fifo)
+    with pytest.raises(files.NotRegularFile, match="FIFO"):
+        atomic_write(fifo, b"data")
+    with pytest.raises(files.NotRegularFile, match="FIFO"):
+        files.read_regular(fifo)  # at once: no waiting for a writer
+    write_cache(fifo, b"data")  # a cache says nothing
+    try:
+        os.mknod(folder / "null", stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("cannot make device nodes here")
+    (folder / "link").symlink_to(folder / "null")
+    for path in (folder / "null", folder / "link"):
+        with pytest.raises(files.NotRegularFile, match="character device"):
+            atomic_write(path, b"data")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and stat.S_ISCHR(os.lstat(folder / "null").st_mode)
+    assert names(folder) == ["fifo.json", "link", "null"]
+
+
+def test_read_regular_follows_a_link_to_a_regular_file(folder):
+    (folder / "real").write_bytes(b"kept")
+    (folder / "link").symlink_to(folder / "real")
+    assert files.read_regular(folder / "link") == b"kept"

@@ -20,7 +20,7 @@ from typing import cast
 from briefer import config
 from briefer.briefing import Briefing
 from briefer.extract.schema import Analysis
-from briefer.files import write_cache
+from briefer.files import read_regular, write_cache
 from briefer.gcpause import cyclic_gc_paused
 
 MEMORY_SIZE = 32  # analyses kept in memory: a session's briefings, reopened at once
@@ -75,7 +75,7 @@ class AnalysisCache:
                 return self._memory[key]
         try:
             with cyclic_gc_paused():
-                analysis = cast(Analysis, json.loads(self.file(key).read_text(encoding="utf-8")))
+                analysis = cast(Analysis, json.loads(read_regular(self.file(key))))
         except (OSError, ValueError):
             return None
         self.remember(key, analysis)

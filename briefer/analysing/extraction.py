@@ -15,7 +15,7 @@ from briefer.briefing import Briefing
 from briefer.extract import analyse as extract
 from briefer.extract import lexicon
 from briefer.extract.schema import Analysis
-from briefer.files import write_cache
+from briefer.files import read_regular, write_cache
 from briefer.gcpause import cyclic_gc_paused
 
 _LOADING = threading.Lock()
@@ -67,7 +67,7 @@ def cached_tables(tables: lexicon.DerivedTables, folder: Path) -> Any:
         digest.update(f"{source}:{status.st_size}:{status.st_mtime_ns}".encode())
     path = folder / f"{tables.name}-{digest.hexdigest()[:16]}.marshal"
     try:
-        return marshal.loads(path.read_bytes())
+        return marshal.loads(read_regular(path))
     except (OSError, EOFError, ValueError, TypeError):
         pass
     built = tables.build()

@@ -10,7 +10,7 @@ from briefer.notes.export import MARKDOWN_SUFFIXES
 from briefer.notes.export_parsing import is_briefer_file, merge_imported, parse_export
 from briefer.notes.exporting import ExportError
 from briefer.notes.model import now_iso
-from briefer.notes.store import InvalidNote
+from briefer.notes.store import InvalidNote, NoteConflict
 
 
 @dataclass(slots=True)
@@ -65,9 +65,12 @@ def import_exports(store, paths) -> ImportReport:
                     store.add(merged)
                     report.added += 1
                 else:
-                    store.update(merged)
+                    store.update(replace(merged, revision=existing.revision))  # the file wins
                     report.updated += 1
-            except InvalidNote as exc:  # one bad note (e.g. a hand-edited id) must not stop the rest
+            except (
+                InvalidNote,
+                NoteConflict,
+            ) as exc:  # one bad note (e.g. a hand-edited id) must not stop the rest
                 report.problems.append(f"{path}: {exc}")
     return report
 

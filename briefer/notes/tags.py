@@ -45,6 +45,17 @@ def parse_tag(raw: str) -> str:
     raise InvalidTag(f"{shown!r} {reason}", reason)
 
 
+def stored_tag(raw: str) -> str:
+    """The form a tag is stored in: `parse_tag`'s when it accepts it, else (a tag from
+    older data or an import, say with a space) as it was, trimmed, with its control and
+    invisible characters removed, so that no two stored tags only look the same."""
+    visible = "".join(c for c in unicodedata.normalize("NFC", raw) if not _unseen(c)).strip()
+    try:
+        return parse_tag(visible)
+    except InvalidTag:
+        return visible
+
+
 def parse_tags(text: str) -> list[str]:
     """Tags separated by spaces, in order, each once; InvalidTag names the first bad one."""
     tags: list[str] = []
@@ -74,3 +85,10 @@ def has_tag(tags: Iterable[str], wanted: str) -> bool:
 def _invisible(char: str) -> bool:
     """Controls, format characters (zero-width, bidi, soft hyphen, BOM) and line separators."""
     return unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+
+
+def _unseen(char: str) -> bool:
+    """Controls, format characters and line separators: nothing a reader can see or type
+    on purpose (private-use and unassigned characters may be a font's or a newer
+    Unicode's glyphs, so they stay)."""
+    return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")

@@ -128,7 +128,7 @@ def test_json_format_on_standard_output(setup):
     result = briefer("export", "--notes", notes, "--format", "json", "--tag", "energy", "-o", "-")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert [item["body"][0]["value"] for item in data["first"]["items"]] == ["Same node *again*.\x1b[31m"]
+    assert [item["body"][0]["value"] for item in data["first"]["items"]] == ["Same node *again*."]
     assert "\x1b" not in result.stdout
 
 

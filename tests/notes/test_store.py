@@ -12,7 +12,9 @@ import time
 
 import pytest
 
-from briefer.notes.store import InvalidNote, NotesStore, StoreError, StoreReadOnly, shard_key
+from briefer.notes.exporting import export_notes
+from briefer.notes.importing import import_exports
+from briefer.notes.store import InvalidNote, NoteConflict, NotesStore, StoreError, StoreReadOnly, shard_key
 from tests.notes.conftest import make_note
 
 
@@ -66,8 +68,61 @@ def test_a_duplicate_id_is_refused(store):
 def test_update_of_a_deleted_note_says_so(store):
     note = store.add(make_note())
     store.remove(note.id)
-    with pytest.raises(StoreError, match="no longer exists"):
+    with pytest.raises(NoteConflict, match="no longer exists") as conflict:
         store.update(note)
+    assert conflict.value.current is None
+
+
+def test_each_update_raises_the_revision(store):
+    note = store.add(make_note())
+    assert note.revision == 0
+    note.text = "first"
+    first = store.update(note)
+    first.text = "second"
+    second = store.update(first)
+    assert (first.revision, second.revision) == (1, 2)
+    assert store.get(note.id) == second
+
+
+def test_an_edit_from_a_stale_copy_is_refused_and_the_other_edit_kept(notes_path):
+    first, second = reopen(notes_path), reopen(notes_path)
+    mine = first.add(make_note())
+    theirs = second.get(mine.id)
+    theirs.text = "written in the other window"
+    second.update(theirs)
+    mine.tags = ["key"]  # a quick tag on the copy read before the other window's edit
+    with pytest.raises(NoteConflict, match="changed in another briefer window") as conflict:
+        first.update(mine)
+    assert conflict.value.current.text == "written in the other window"
+    assert first.get(mine.id).text == "written in the other window"
+    mine.revision = conflict.value.current.revision  # "keep mine"
+    assert first.update(mine).tags == ["key"]
+    first.close()
+    second.close()
+
+
+def test_importing_a_newer_export_updates_a_note_edited_since(tmp_path, notes_path, store):
+    exported = make_note(id="n1", text="from the other machine", updated="2099-01-01T00:00:00+00:00")
+    with NotesStore.open(tmp_path / "other.json") as other:
+        other.add(exported)
+        export_notes(other, tmp_path / "out")
+    here = store.add(make_note(id="n1", text="old", updated="2000-01-01T00:00:00+00:00"))
+    store.update(here)  # revision 1 here; the export's note has none
+    report = import_exports(store, [tmp_path / "out"])
+    assert (report.updated, report.problems) == (1, [])
+    assert store.get("n1").text == "from the other machine"
+
+
+def test_a_note_without_a_revision_reads_as_revision_0(store, notes_path):
+    note = store.add(make_note())
+    shard = notes_path.parent / "notes.json.d" / f"notes-{shard_key(note.briefing_id)}.json"
+    data = json.loads(shard.read_bytes())
+    del data["notes"][note.id]["revision"]
+    shard.write_text(json.dumps(data))
+    old = store.get(note.id)
+    assert old.revision == 0
+    old.text = "edited"
+    assert store.update(old).revision == 1
 
 
 def test_update_can_move_a_note_to_another_briefing(store):
@@ -296,3 +351,65 @@ def test_counts_follow_another_instance_save_after_save(notes_path):
         writer.add(make_note(tags=["key"]))
         assert watcher.note_counts() == {"b" * 64: expected}
         assert watcher.tag_counts() == {"key": expected}
+
+
+def test_change_token_moves_when_another_instance_saves(notes_path, store):
+    other = reopen(notes_path)
+    time.sleep(0.15)  # past the moment a same-tick save could hide in
+    quiet = store.change_token()
+    assert store.change_token() == quiet
+    note = other.add(make_note())
+    assert store.change_token() != quiet
+    time.sleep(0.15)
+    settled = store.change_token()
+    assert store.change_token() == settled
+    note.text = "edited elsewhere"
+    other.update(note)
+    assert store.change_token() != settled
+    assert store.get(note.id).text == "edited elsewhere"
+    other.close()
+
+
+OSC_52 = "\x1b]52;c;cm0gLXJmIH4=\x07"  # would write the clipboard
+
+
+def test_escape_sequences_are_stored_clean_on_add_and_update(store):
+    note = store.add(
+        make_note(
+            text=f"red \x1b[31malert{OSC_52}\x1b[0m",
+            briefing_title="Title\x1b[2J",
+            briefing_path="/briefings/\x1b]0;x\x07geneva.md",
+            tags=["key\x1b[1m"],
+        )
+    )
+    note.text = f"edited {OSC_52}\x9b2J\x07done"
+    stored = store.update(note)
+    for shown in (stored, store.get(note.id)):
+        assert (shown.text, shown.briefing_title) == ("edited done", "Title")
+        assert shown.briefing_path == "/briefings/geneva.md" and shown.tags == ["key"]
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200d", "\u00ad", "\ufeff", "\u2060"])
+def test_tags_differing_only_by_an_invisible_character_are_one_tag(store, invisible):
+    store.add(make_note(tags=["energy"]))
+    store.add(make_note(tags=[f"ener{invisible}gy", f"#{invisible}energy"]))
+    assert store.tag_counts() == {"energy": 2}
+
+
+def test_an_old_tag_with_a_space_is_kept_as_it_was(store):
+    assert store.add(make_note(tags=["key judgement"])).tags == ["key judgement"]
+
+
+def test_a_note_over_1_mb_is_refused_saying_the_limit(store):
+    with pytest.raises(InvalidNote, match="at most 1 MB"):
+        store.add(make_note(text="x" * 10_000_000))
+    note = store.add(make_note(text="x" * 1_000_000))
+    note.text += "y" * 100_000
+    with pytest.raises(InvalidNote, match=r"is 1\.0 MB; a note may hold at most 1 MB"):
+        store.update(note)
+    assert store.get(note.id).text == "x" * 1_000_000
+
+
+def test_briefing_data_is_stored_clean(store):
+    store.set_briefing_data("b1", reference_date="2026-03-01\x1b[2J", labels=["a\x07"])
+    assert store.briefing_data("b1") == {"reference_date": "2026-03-01", "labels": ["a"]}

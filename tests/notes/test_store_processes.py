@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 
+from briefer.notes.model import Note, Target
 from briefer.notes.store import NotesStore
 
 # Adds notes (to a few briefings, so shards hold many) and rewrites some, printing each
@@ -29,13 +30,12 @@ for i in range(count):
     note = Note(id=new_note_id(), briefing_id=briefing, briefing_path=f"/b/{briefing}.md",
                 briefing_title=briefing, target=Target("quoted text", "", "", i, i + 11),
                 text="x" * rng.randrange(0, 3000), tags=["key"])
-    store.add(note)
+    mine.append(store.add(note))
     print(note.id, flush=True)
-    mine.append(note)
     if rng.random() < 0.3:
-        edited = rng.choice(mine)
-        edited.text = "y" * rng.randrange(0, 3000)
-        store.update(edited)
+        index = rng.randrange(len(mine))
+        mine[index].text = "y" * rng.randrange(0, 3000)
+        mine[index] = store.update(mine[index])
 """
 
 
@@ -80,3 +80,57 @@ def test_two_processes_adding_200_notes_each_at_once_keep_all_400(notes_path):
         assert {n.id for n in store.all_notes()} == ids
         assert sum(store.note_counts().values()) == 400
         assert store.tag_counts() == {"key": 400}
+
+
+# Reads a shared note, appends a line, saves: 200 rounds. Prints "ok N" for an
+# acknowledged edit and "conflict N" for one refused as made from a stale copy.
+APPENDER = r"""
+import sys, time
+from briefer.notes.store import NoteConflict, NotesStore
+
+path, note_id, name, start_at = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+store = NotesStore.open(path, wait=10)
+while time.time() < start_at:
+    time.sleep(0.001)
+for i in range(200):
+    note = store.get(note_id)
+    note.text += f"{name}{i}\n"
+    try:
+        store.update(note)
+        print("ok", i, flush=True)
+    except NoteConflict as conflict:
+        assert conflict.current is not None and f"{name}{i}" not in conflict.current.text
+        print("conflict", i, flush=True)
+"""
+
+
+def test_two_processes_editing_one_note_keep_every_acknowledged_edit(notes_path):
+    with NotesStore.open(notes_path) as store:
+        shared = store.add(
+            Note(
+                id="shared",
+                briefing_id="b",
+                briefing_path="/b.md",
+                briefing_title="b",
+                target=Target("x", "", "", 0, 1),
+            )
+        )
+    start_at = time.time() + 1.0
+    writers = {
+        name: subprocess.Popen(
+            [sys.executable, "-c", APPENDER, str(notes_path), shared.id, name, str(start_at)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("A", "B")
+    }
+    results = {name: writer.communicate(timeout=120) for name, writer in writers.items()}
+    with NotesStore.open(notes_path) as store:
+        lines = set(store.get(shared.id).text.split())
+    for name, (out, err) in results.items():
+        assert writers[name].returncode == 0, err
+        outcomes = [line.split() for line in out.splitlines()]
+        assert len(outcomes) == 200  # every round either saved or reported its conflict
+        for outcome, round_ in outcomes:
+            assert (f"{name}{round_}" in lines) == (outcome == "ok"), (name, outcome, round_)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -50,9 +51,13 @@ def test_a_damaged_shard_is_restored_from_its_backup(notes_path, damage):
     with NotesStore.open(notes_path) as store:
         # the backup is one save behind: every note but the last one added
         assert {n.id for n in store.notes_for(BRIEFING)} == {n.id for n in notes[:-1]}
-        assert any("damaged" in m and "restored" in m for m in store.messages), store.messages
-        assert all("\n" not in m for m in store.messages)
-    kept = asides(shard.parent, shard.name)
+        (message,) = store.messages
+        kept = asides(shard.parent, shard.name)
+        assert re.search(
+            rf"damaged .*; restored its backup from \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d; "
+            rf"1 note saved after it could not be recovered; the damaged file is kept as {kept[0]}\.$",
+            message,
+        ), message
     assert len(kept) == 1 and (shard.parent / kept[0]).read_bytes() == original
     with NotesStore.open(notes_path) as again:  # repaired for good
         assert again.messages == [] and len(again.notes_for(BRIEFING)) == 3
@@ -142,4 +147,21 @@ def test_a_deleted_shard_without_backups_is_reported(notes_path):
         path.unlink()
     with NotesStore.open(notes_path) as store:
         assert store.notes_for(BRIEFING) == []
-        assert any(f"{len(notes)} notes in it could not be loaded" in m for m in store.messages)
+        (message,) = store.messages
+        assert (
+            f"(it is missing) and no backup could be read; {len(notes)} notes in it could not be" in message
+        )
+
+
+def test_an_empty_shard_without_backups_says_how_many_notes_were_lost(notes_path):
+    notes = fill(notes_path)
+    folder = notes_path.parent / "notes.json.d"
+    shard = folder / f"notes-{shard_key(BRIEFING)}.json"
+    for backup in folder.glob(f"{shard.name}.bak*"):
+        backup.unlink()
+    shard.write_bytes(b"")
+    with NotesStore.open(notes_path) as store:
+        assert store.notes_for(BRIEFING) == []
+        (message,) = store.messages
+    assert f"was damaged (it is empty) and no backup could be read; {len(notes)} notes in it" in message
+    assert message.endswith(f"; the damaged file is kept as {asides(folder, shard.name)[0]}.")

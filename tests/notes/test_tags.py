@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from briefer.notes.tags import InvalidTag, has_tag, parse_tag, parse_tags, tag_and_parents, tag_matches
+from briefer.notes.tags import (
+    InvalidTag,
+    has_tag,
+    parse_tag,
+    parse_tags,
+    stored_tag,
+    tag_and_parents,
+    tag_matches,
+)
 
 
 @pytest.mark.parametrize(
@@ -89,3 +97,19 @@ def test_notes_tags_match_when_any_one_does():
     assert has_tag(["key", "area/energy"], "area")
     assert not has_tag(["key", "claim"], "area")
     assert not has_tag([], "area")
+
+
+@pytest.mark.parametrize(
+    ("raw", "stored"),
+    [
+        ("#area/energy", "area/energy"),
+        ("ener\u200bgy", "energy"),  # zero-width space
+        ("\ufeffkey", "key"),  # BOM
+        ("cafe\u0301", "caf\u00e9"),
+        ("key judgement", "key judgement"),  # older data the rule refuses is kept
+        ("key\u00ad judgement", "key judgement"),
+        ("\u200b", ""),  # nothing visible: the caller drops it
+    ],
+)
+def test_a_stored_tag_has_nothing_invisible(raw, stored):
+    assert stored_tag(raw) == stored

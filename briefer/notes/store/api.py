@@ -12,15 +12,19 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
 from briefer import config
+from briefer.files import NotRegularFile, check_regular
 from briefer.notes.model import Note, now_iso, text_order
 from briefer.notes.store.access import StoreAccess
-from briefer.notes.store.documents import check_json, copy_note, normalise_path, note_dict
-from briefer.notes.store.errors import InvalidNote, StoreError
+from briefer.notes.store.disk import SETTLE_NS, stamp
+from briefer.notes.store.documents import check_json, cleaned, copy_note, normalise_path, note_dict
+from briefer.notes.store.errors import InvalidNote, NoteConflict, StoreError
 from briefer.notes.store.layout import shard_key
 from briefer.notes.store.recovery import remove_stale_temp_files
 from briefer.notes.store.schema import check_schema
@@ -60,11 +64,12 @@ class NotesStore:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the notes folder {path.parent}: {exc.strerror}") from None
-        if path.is_dir():
-            raise StoreError(f"{path} is a folder, not a notes file")
         store = cls(path, wait)
         try:
+            check_regular(path)  # before a lock file is made beside a device
             store._open()
+        except NotRegularFile as exc:  # the notes file, a shard or the lock
+            raise StoreError(f"{exc.strerror}; briefer keeps notes only in regular files") from None
         except OSError as exc:
             raise StoreError(f"cannot open the notes in {path}: {exc.strerror or exc}") from None
         return store
@@ -100,7 +105,11 @@ class NotesStore:
     # ------------------------------------------------------------ notes
 
     def add(self, note: Note) -> Note:
-        """Store a new note (its id must be new); returns the stored copy."""
+        """Store a new note (its id must be new); returns the stored copy.
+
+        A new note is at revision 0; a note brought back (undo of a delete, an import)
+        keeps its revision.
+        """
         note = copy_note(note)
         note.created = note.created or now_iso()
         note.updated = note.updated or note.created
@@ -116,14 +125,29 @@ class NotesStore:
         return Note.from_dict(doc)
 
     def update(self, note: Note) -> Note:
-        """Save changes to an existing note (moving it if its briefing changed); sets `updated`."""
+        """Save changes to an existing note (moving it if its briefing changed).
+
+        A compare-and-set: `note.revision` must be the stored note's, else NoteConflict
+        (another window or process changed or deleted it since it was read) and nothing
+        is saved. Returns the stored note, with `revision` one higher and `updated` set.
+        """
         note = copy_note(note)
         note.updated = now_iso()
-        doc = note_dict(note)
         with self._mutex, self._writing("the note"):
             old_key = self._shards.locate(note.id)
-            if old_key is None:
-                raise StoreError(f"note {note.id} no longer exists (deleted elsewhere?)")
+            stored = self._shards.notes(old_key).get(note.id) if old_key else None
+            if old_key is None or stored is None:
+                raise NoteConflict(
+                    "this note no longer exists (deleted in another briefer window?); your text was not saved",
+                    None,
+                )
+            if stored.get("revision", 0) != note.revision:
+                raise NoteConflict(
+                    "this note was changed in another briefer window; reload it or keep yours",
+                    Note.from_dict(stored),
+                )
+            note.revision += 1
+            doc = note_dict(note)
             key = shard_key(note.briefing_id)
             if key == old_key:
                 self._shards.notes(key).replace(note.id, doc)
@@ -214,6 +238,20 @@ class NotesStore:
             self._shards.refresh(unless_folder_unchanged=True)
             return self._shards.summaries.totals()
 
+    def change_token(self) -> object:
+        """A value that differs whenever any process has saved notes or briefing data since
+        the last call; two stats, no reading. Poll it and re-read when it changed.
+
+        Every save renames a file into the notes folder (or over FILE), which moves that
+        folder's or FILE's mtime. A save within the same clock tick as the last one may
+        not move it, so a folder changed in the last moment gives a token equal to no other.
+        """
+        folder, main = stamp(self.shard_dir), stamp(self.path)
+        newest = max((s[2] for s in (folder, main) if s is not None), default=0)
+        if time.time_ns() - newest < SETTLE_NS:
+            return object()
+        return (folder, main)
+
     # ------------------------------------------------------------ per-briefing data
 
     def briefing_data(self, briefing_id: str) -> dict:
@@ -226,6 +264,7 @@ class NotesStore:
         """Merge `fields` into the briefing's data; a value of None removes that field."""
         if not isinstance(briefing_id, str) or not briefing_id:
             raise InvalidNote("briefing data needs a briefing id")
+        fields = cast(dict, cleaned(fields))
         check_json(fields, f"data for briefing {briefing_id[:12]}")
         with self._mutex, self._writing("the briefing data"):
             table = self._briefings()

@@ -12,8 +12,12 @@ import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from briefer.files import read_regular, read_regular_with_stat
+
 # (inode, size, mtime in ns): a file replaced or rewritten gets another one.
 Stamp = tuple[int, int, int]
+# A file changed less than this long ago may change again within the same mtime tick.
+SETTLE_NS = 100_000_000
 # A TinyDB file: table name -> document id -> document.
 Tables = dict[str, dict[str, Any]]
 
@@ -64,8 +68,7 @@ def digest(raw: bytes) -> bytes:
 
 def file_digest(path: Path) -> bytes | None:
     try:
-        with open(path, "rb") as handle:
-            return digest(handle.read())
+        return digest(read_regular(path))
     except FileNotFoundError:
         return None
 
@@ -78,12 +81,11 @@ def serialise(data: Tables) -> bytes:
 def read_file(path: Path, is_shard: bool) -> Snapshot | None:
     """The file's tables (empty for an empty file), or None when it is missing.
 
-    Raises Damaged when the bytes are not a TinyDB file of the expected shape.
+    Raises Damaged when the bytes are not a TinyDB file of the expected shape, and
+    NotRegularFile (an OSError) when the path names a device, a FIFO or a socket.
     """
     try:
-        with open(path, "rb") as handle:
-            st = os.fstat(handle.fileno())
-            raw = handle.read()
+        raw, st = read_regular_with_stat(path)
     except FileNotFoundError:
         return None
     identity = (st.st_ino, st.st_size, st.st_mtime_ns)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import fcntl
 import os
+import stat
 import time
 from pathlib import Path
+
+from briefer.files import NotRegularFile
 
 
 class FileLock:
@@ -21,7 +24,13 @@ class FileLock:
         if self._depth:
             self._depth += 1
             return True
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        # Never follow a link or wait on a FIFO; a lock that is not a regular file is refused.
+        flags = os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC
+        fd = os.open(self.path, flags, 0o600)
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            os.close(fd)
+            raise NotRegularFile(self.path, mode)
         deadline = time.monotonic() + max(0.0, timeout)
         delay = 0.0005
         while True:

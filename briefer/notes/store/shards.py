@@ -7,7 +7,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from briefer.notes.store.access import StoreAccess
-from briefer.notes.store.disk import Stamp, folder_stamps, stamp
+from briefer.notes.store.disk import SETTLE_NS, Stamp, folder_stamps, stamp
 from briefer.notes.store.layout import (
     SHARD_CACHE_SIZE,
     SHARD_COUNT,
@@ -33,7 +33,13 @@ class Shards:
         shard = self._open.get(key)
         if shard is None:
             name = shard_file_name(key)
-            shard = StoreFile(self.folder / name, f"{self.folder.name}/{name}", self._access, is_shard=True)
+            shard = StoreFile(
+                self.folder / name,
+                f"{self.folder.name}/{name}",
+                self._access,
+                is_shard=True,
+                known_ids=lambda: self.summaries.ids_in(key),
+            )
             self._open[key] = shard
             while len(self._open) > SHARD_CACHE_SIZE:
                 self._open.popitem(last=False)[1].storage.close()
@@ -57,16 +63,8 @@ class Shards:
         return key if key is not None and self.has(key, note_id) else None
 
     def summarise(self, key: str) -> None:
-        """Re-summarise shard `key` from its file; say so when its notes are gone for good."""
-        storage = self.file(key).storage
-        snapshot = storage.snapshot()
-        known = self.summaries.get(key)
-        if snapshot.stamp is None and known and known["briefings"]:
-            lost = sum(len(info["ids"]) for info in known["briefings"].values())
-            self._access.messages.append(
-                f"Notes file {storage.label} is missing and has no backup: "
-                f"{lost} notes in it could not be loaded."
-            )
+        """Re-summarise shard `key` from its file (recovered first when damaged or lost)."""
+        snapshot = self.file(key).storage.snapshot()
         self.summaries.set(key, summarise(snapshot.data.get("notes", {}), snapshot.stamp))
 
     def refresh(self, *, unless_folder_unchanged: bool = False) -> None:
@@ -91,7 +89,7 @@ class Shards:
                 continue  # never written
             self.summarise(key)
         # A save within the same clock tick as the folder's mtime would not move it.
-        settled = folder is not None and started - folder[2] > 100_000_000
+        settled = folder is not None and started - folder[2] > SETTLE_NS
         self._folder_seen = folder if settled else None
 
     def save_summaries(self) -> None:

@@ -11,7 +11,7 @@ unchanged to stat.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import cast
 
@@ -29,8 +29,16 @@ from briefer.notes.store.recovery import load_file
 class SafeStorage(Storage):
     """TinyDB storage: atomic durable writes with backups, in-memory reads checked by stat."""
 
-    def __init__(self, path: Path, label: str, access: StoreAccess, is_shard: bool):
+    def __init__(
+        self,
+        path: Path,
+        label: str,
+        access: StoreAccess,
+        is_shard: bool,
+        known_ids: Callable[[], set[str]] = set,
+    ):
         self.path = path
+        self.known_ids = known_ids  # the note ids the index last saw in the file
         self.label = label  # the file's name in messages
         self._access = access
         self._is_shard = is_shard
@@ -49,7 +57,7 @@ class SafeStorage(Storage):
             if file_digest(self.path) == known.digest:
                 self._verified_in = transaction
                 return known
-        self._snapshot = load_file(self.path, self._is_shard, self._access, self.label)
+        self._snapshot = load_file(self.path, self._is_shard, self._access, self.label, self.known_ids)
         self._verified_in = transaction
         return self._snapshot
 
@@ -120,8 +128,16 @@ class IdTable:
 class StoreFile:
     """One file of the store as TinyDB tables over a SafeStorage."""
 
-    def __init__(self, path: Path, label: str, access: StoreAccess, *, is_shard: bool) -> None:
-        self.storage = SafeStorage(path, label, access, is_shard)
+    def __init__(
+        self,
+        path: Path,
+        label: str,
+        access: StoreAccess,
+        *,
+        is_shard: bool,
+        known_ids: Callable[[], set[str]] = set,
+    ) -> None:
+        self.storage = SafeStorage(path, label, access, is_shard, known_ids)
         self._db = _TinyDB(storage=lambda: self.storage)
 
     def table(self, name: str) -> IdTable:

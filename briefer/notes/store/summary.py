@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, TypedDict
 
-from briefer.files import atomic_write
+from briefer.files import atomic_write, read_regular
 from briefer.notes.store.disk import Stamp
 from briefer.notes.store.layout import SHARD_COUNT, SUMMARY_FORMAT
 from briefer.notes.tags import tag_and_parents
@@ -72,6 +72,13 @@ class Summaries:
         """The shard that held `note_id` when last summarised."""
         return self._note_shard.get(note_id)
 
+    def ids_in(self, key: str) -> set[str]:
+        """The ids of the notes shard `key` held when last summarised."""
+        entry = self._entries.get(key)
+        return (
+            {note_id for info in entry["briefings"].values() for note_id in info["ids"]} if entry else set()
+        )
+
     def set(self, key: str, entry: ShardSummary) -> None:
         self._put(key, entry)
         self.dirty = True
@@ -113,7 +120,7 @@ class Summaries:
     def load(self) -> None:
         """Take the saved summaries; a file that cannot be trusted is ignored (and rebuilt)."""
         try:
-            data = json.loads(self.path.read_bytes())
+            data = json.loads(read_regular(self.path))
             if (data.get("format"), data.get("shards")) == (SUMMARY_FORMAT, SHARD_COUNT) and isinstance(
                 data.get("entries"), dict
             ):
