@@ -253,7 +253,8 @@ def _refuse_unimported_edits(store, target: Path, old: str) -> None:
 def _write(target: Path, text: str) -> None:
     """Write the file whole or not at all, making its folder if `_check_folder` allowed it."""
     try:
-        target.parent.mkdir(parents=_in_data_dir(target.parent), exist_ok=True)
+        if not target.parent.is_dir():
+            target.parent.mkdir(parents=_in_data_dir(target.parent), exist_ok=True)
         # surrogateescape: a My notes region read from an undecodable file goes back byte for byte.
         # Not synced to disk: an export can be written again, and a sync per file would
         # triple the time of a large one.
