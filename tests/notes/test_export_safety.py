@@ -227,7 +227,7 @@ def test_a_damaged_export_changes_nothing_and_says_which_line(exported, damage, 
 
 
 def test_other_files_still_import_when_one_is_damaged(exported, open_store, briefing, tmp_path):
-    store, path = exported
+    _, path = exported
     other_store = open_store("other.json")
     add_note(other_store, briefing, PASSAGES[0], "From elsewhere.", "00000000ee")
     (other,) = export_notes(other_store, tmp_path / "other")
