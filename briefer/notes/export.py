@@ -13,6 +13,7 @@ Layout of one briefing's export (`render_briefing`):
     date: 2026-07-14
     briefing: "/home/me/briefings/grid.md"
     briefing_id: "3f2a9c..."
+    notes: 1                      # how many notes follow: import notices a file cut short
     exported: 2026-07-14T09:12:00+00:00
     tags:
       - "energy"
@@ -55,6 +56,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from briefer.notes.ids import BRIEFING_ID_DIGITS, is_briefing_id
 from briefer.notes.markdown_escape import escape_markdown
 from briefer.notes.model import Note, text_order
 from briefer.notes.tags import has_tag
@@ -133,8 +135,15 @@ def select_notes(notes, *, tags=(), since: str | None = None, briefing_ids=None,
 
 def export_file_name(info: BriefingInfo, id_chars: int = 8) -> str:
     """`<slug of the title>-<first id characters>.md`: readable, and stable while the notes'
-    briefing id and title stay the same."""
-    return f"{slugify(info.title)}-{info.id[:id_chars]}.md"
+    briefing id and title stay the same. Built only from safe parts: letters, digits and `-`
+    (a briefing id that is not one, say from a crafted import, is replaced by its hash)."""
+    return f"{slugify(info.title)}-{_file_id(info.id)[:id_chars]}.md"
+
+
+def _file_id(briefing_id: str) -> str:
+    if is_briefing_id(briefing_id):
+        return briefing_id
+    return hashlib.sha256(briefing_id.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def export_file_names(infos) -> dict[str, str]:
@@ -145,7 +154,7 @@ def export_file_names(infos) -> dict[str, str]:
         seen[name] = seen.get(name, 0) + 1
     for info in infos:
         if seen[names[info.id]] > 1:
-            names[info.id] = export_file_name(info, id_chars=len(info.id))
+            names[info.id] = export_file_name(info, id_chars=BRIEFING_ID_DIGITS)
     return names
 
 
@@ -233,6 +242,7 @@ def front_matter(info: BriefingInfo, notes, exported: str) -> str:
         "date:" + _yaml_date(info.date),
         f"briefing: {yaml_string(info.path)}",
         f"briefing_id: {yaml_string(info.id)}",
+        f"notes: {len(notes)}",
         f"exported: {exported}",
         *_yaml_tags(t for n in notes for t in n.tags),
         "---",
@@ -255,7 +265,7 @@ def collection_front_matter(groups, exported: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _block_id(note_id: str) -> str:
+def block_id(note_id: str) -> str:
     # Obsidian block ids allow letters, digits and dashes only.
     return "n-" + re.sub(r"[^A-Za-z0-9-]", "-", note_id)
 
@@ -287,7 +297,7 @@ def render_note(note: Note, info: BriefingInfo) -> str:
     # outer whitespace is left out so the quote reads well.
     passage = escape_markdown(note.target.exact.strip())
     quoted = [("> " + line) if line else ">" for line in passage.split("\n")]
-    quoted[-1] = f"{quoted[-1]} ^{_block_id(note.id)}"
+    quoted[-1] = f"{quoted[-1]} ^{block_id(note.id)}"
     parts = ["\n".join(quoted), ""]
     if note.text:
         parts += [escape_markdown(note.text), ""]

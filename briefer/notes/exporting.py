@@ -25,6 +25,7 @@ from briefer.notes.export_parsing import (
     parse_export,
     previous_exported,
     unimported_edits,
+    unimported_handwritten,
 )
 from briefer.notes.model import now_iso
 
@@ -47,7 +48,8 @@ def export_briefing_notes(store, briefing, out_dir: Path | None = None, force: b
         raise ExportError("this briefing has no notes to export")
     info = BriefingInfo.from_briefing(briefing)
     folder = Path(out_dir) if out_dir is not None else config.export_dir()
-    target = folder / export.export_file_name(info)
+    _check_folder(folder, may_create=True)
+    target = _inside(folder, export.export_file_name(info))
     _write_markdown_files(store, [(target, _briefing_render(info, notes))], force)
     return target
 
@@ -83,14 +85,14 @@ def export_notes(
     groups = briefing_groups(chosen, briefings)
     out = Path(out) if out is not None else config.export_dir()
     if fmt == "json":
-        target = out if out.suffix.lower() == ".json" else out / JSON_FILE_NAME
+        target = _file_target(out, JSON_FILE_NAME, (".json",))
         (old,) = _read_targets([target], force, json_file=True).values()
         text = export.render_annotations(groups)
         if text != old:
             _write(target, text)
         return [target]
     if out.suffix.lower() in MARKDOWN_SUFFIXES or single:
-        target = out if out.suffix.lower() in MARKDOWN_SUFFIXES else out / SINGLE_FILE_NAME
+        target = _file_target(out, SINGLE_FILE_NAME, MARKDOWN_SUFFIXES)
         _write_markdown_files(
             store,
             [
@@ -103,7 +105,8 @@ def export_notes(
         )
         return [target]
     names = export.export_file_names([info for info, _ in groups])
-    targets = [(out / names[info.id], info, group) for info, group in groups]
+    _check_folder(out, may_create=True)
+    targets = [(_inside(out, names[info.id]), info, group) for info, group in groups]
     _write_markdown_files(
         store, [(target, _briefing_render(info, group)) for target, info, group in targets], force
     )
@@ -129,6 +132,42 @@ def briefing_groups(notes, briefings=None) -> list:
             info = BriefingInfo.from_notes(group)
         groups.append((info, group))
     return groups
+
+
+def _file_target(out: Path, default_name: str, suffixes) -> Path:
+    """`out` itself when it names a file (its folder must exist), else `default_name` in the
+    folder `out`."""
+    if out.suffix.lower() in suffixes:
+        _check_folder(out.parent, may_create=False)
+        return out
+    _check_folder(out, may_create=True)
+    return _inside(out, default_name)
+
+
+def _check_folder(folder: Path, *, may_create: bool) -> None:
+    """Refuse, before anything is written, a folder that is missing, unless the export may
+    create it: a named export folder whose own folder exists, or any folder in briefer's data
+    folder (the default export folder). A mistyped path never grows a tree of folders."""
+    if folder.is_dir():
+        return
+    if folder.exists():
+        raise ExportError(f"{folder}: not a folder")
+    if may_create and (folder.parent.is_dir() or _in_data_dir(folder)):
+        return
+    raise ExportError(f"{folder if not may_create else folder.parent}: no such folder")
+
+
+def _in_data_dir(folder: Path) -> bool:
+    return Path(os.path.abspath(folder)).is_relative_to(os.path.abspath(config.data_dir()))
+
+
+def _inside(folder: Path, name: str) -> Path:
+    """`folder / name`, refused unless it stays in `folder` once resolved (a link to a file
+    elsewhere would have the export write there)."""
+    target = folder / name
+    if target.resolve().parent != folder.resolve():
+        raise ExportError(f"{target}: leads outside {folder}; not written")
+    return target
 
 
 def _briefing_render(info: BriefingInfo, notes) -> Render:
@@ -196,19 +235,26 @@ def _write_markdown_files(store, renders: list[tuple[Path, Render]], force: bool
 
 
 def _refuse_unimported_edits(store, target: Path, old: str) -> None:
-    edited = unimported_edits(parse_export(old), store.get)
-    if edited:
-        count = f"{len(edited)} note{'s' * (len(edited) != 1)}"
-        raise ExportError(
-            f"{target}: {count} edited in this file not imported yet; "
-            f"run `briefer import` on it first, or use --force to overwrite"
-        )
+    parsed = parse_export(old)
+    if parsed.problems:
+        raise ExportError(f"{target}: {parsed.problems[0]}; mend the file, or use --force to overwrite it")
+    edited = unimported_edits(parsed, store.get)
+    written = unimported_handwritten(
+        parsed, lambda b: store.notes_for(b.id) + (store.notes_for_path(b.path) if b.path else [])
+    )
+    for count, what in ((len(edited), "edited"), (len(written), "written")):
+        if count:
+            raise ExportError(
+                f"{target}: {count} note{'s' * (count != 1)} {what} in this file not imported yet; "
+                f"run `briefer import` on it first, or use --force to overwrite"
+            )
 
 
 def _write(target: Path, text: str) -> None:
-    """Write the file whole or not at all, making its folder as the export always has."""
+    """Write the file whole or not at all, making its folder if `_check_folder` allowed it."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.is_dir():
+            target.parent.mkdir(parents=_in_data_dir(target.parent), exist_ok=True)
         # surrogateescape: a My notes region read from an undecodable file goes back byte for byte.
         # Not synced to disk: an export can be written again, and a sync per file would
         # triple the time of a large one.

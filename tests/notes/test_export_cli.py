@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from briefer.briefing import load
-from briefer.notes.model import Note, Target
+from briefer.notes.model import Note, Target, new_note_id
 from briefer.notes.store import NotesStore
 
 BRIEFING = """---
@@ -51,7 +51,7 @@ def setup(tmp_path):
         start = b.body.index(passage)
         store.add(
             Note(
-                id=f"{path.stem}1",
+                id=new_note_id(),
                 briefing_id=b.id,
                 briefing_path=str(path),
                 briefing_title=b.title,

@@ -42,7 +42,7 @@ def store(tmp_path):
 def add_note(store, briefing, passage, text="", tags=(), note_id=None, **fields):
     start = briefing.body.index(passage)
     note = Note(
-        id=note_id or f"n{start:04d}",
+        id=note_id or f"{start:010x}",
         briefing_id=briefing.id,
         briefing_path=str(briefing.path),
         briefing_title=briefing.title,
@@ -122,7 +122,7 @@ def test_a_file_briefer_did_not_write_is_not_overwritten_without_force(store, br
 def test_nothing_is_written_when_one_target_is_someone_elses(store, briefing, tmp_path):
     add_note(store, briefing, "three 330 kV substations", "Same node.")
     other = Note(
-        id="gone1",
+        id="0000000001",
         briefing_id="e" * 64,
         briefing_path=str(tmp_path / "gone.md"),
         briefing_title="Gone",
@@ -142,7 +142,7 @@ def test_single_file_holds_every_briefing(store, briefing, tmp_path):
     add_note(store, briefing, "three 330 kV substations", "Same node.")
     store.add(
         Note(
-            id="gone1",
+            id="0000000001",
             briefing_id="e" * 64,
             briefing_path=str(tmp_path / "gone.md"),
             briefing_title="Gone",
@@ -154,7 +154,7 @@ def test_single_file_holds_every_briefing(store, briefing, tmp_path):
     (path,) = export_notes(store, tmp_path / "all.md")
     text = path.read_text(encoding="utf-8")
     assert "# Gone\n" in text and "# Grid strikes: overnight summary\n" in text
-    assert "## Orphaned notes" in text and "> old passage ^n-gone1" in text
+    assert "## Orphaned notes" in text and "> old passage ^n-0000000001" in text
     (in_folder,) = export_notes(store, tmp_path / "out", single=True)
     assert in_folder == tmp_path / "out" / "briefer-notes.md"
 

@@ -46,7 +46,7 @@ def add_note(store, briefing, passage, text="", tags=(), note_id=None, **fields)
     start = briefing.body.index(passage)
     return store.add(
         Note(
-            id=note_id or f"n{start:04d}",
+            id=note_id or f"{start:010x}",
             briefing_id=briefing.id,
             briefing_path=str(briefing.path),
             briefing_title=briefing.title,
@@ -162,7 +162,7 @@ def test_a_folder_import_skips_other_markdown_files(open_store, briefing, tmp_pa
     assert report.files == 1 and report.added == 1
 
 
-def test_damaged_note_data_is_reported_and_the_rest_imported(open_store, briefing, tmp_path):
+def test_damaged_note_data_stops_that_file_with_its_line(open_store, briefing, tmp_path):
     store = open_store("notes.json")
     add_note(store, briefing, "three 330 kV substations", "first")
     add_note(store, briefing, "Crews are on site", "second")
@@ -172,18 +172,26 @@ def test_damaged_note_data_is_reported_and_the_rest_imported(open_store, briefin
     path.write_text(broken, encoding="utf-8")
     fresh = open_store("fresh.json")
     report = import_exports(fresh, [path])
-    assert report.added == 1 and len(report.problems) == 1 and "unreadable note data" in report.problems[0]
+    assert fresh.all_notes() == [] and report.files == 0
+    (problem,) = report.problems
+    assert problem.startswith(f"{path}: line {line_of(broken, 'oops')}: unreadable note data")
 
 
-def test_a_note_the_store_refuses_is_reported_and_the_rest_imported(open_store, briefing, tmp_path):
+def test_a_note_id_that_is_not_briefers_stops_that_file(open_store, briefing, tmp_path):
     store = open_store("notes.json")
-    add_note(store, briefing, "three 330 kV substations", "first", note_id="first")
-    add_note(store, briefing, "Crews are on site", "second", note_id="second")
+    add_note(store, briefing, "three 330 kV substations", "first", note_id="00000000aa")
+    add_note(store, briefing, "Crews are on site", "second", note_id="00000000bb")
     (path,) = export_notes(store, tmp_path / "out")
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('{"id":"first"', '{"id":"first one!"'), encoding="utf-8")
-    report = import_exports(open_store("fresh.json"), [path])
-    assert report.added == 1 and len(report.problems) == 1 and "first one!" in report.problems[0]
+    path.write_text(text.replace('{"id":"00000000aa"', '{"id":"first one!"'), encoding="utf-8")
+    fresh = open_store("fresh.json")
+    report = import_exports(fresh, [path])
+    assert fresh.all_notes() == []
+    assert "'first one!' is not a note id; nothing imported from this file" in report.problems[0]
+
+
+def line_of(text: str, fragment: str) -> int:
+    return text[: text.index(fragment)].count("\n") + 1
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -211,7 +219,7 @@ def test_any_notes_survive_export_and_import_into_an_empty_store(specs):
             for number, (text, tags, kind, start, length) in enumerate(specs):
                 store.add(
                     Note(
-                        id=f"note{number}",
+                        id=f"{number:010x}",
                         briefing_id=briefing.id,
                         briefing_path=str(path),
                         briefing_title=briefing.title,
