@@ -48,6 +48,8 @@ class Note:
     created: str = ""
     updated: str = ""
     anchor: str = "anchored"
+    # Bumped by every stored update: an update made from an older copy is refused (see NotesStore.update).
+    revision: int = 0
 
     def to_dict(self) -> dict:
         return asdict(self)

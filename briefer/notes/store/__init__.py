@@ -9,7 +9,15 @@ stored form of a note), `schema` (versions and upgrades) and `api` (`NotesStore`
 
 from briefer.notes.store.api import NotesStore
 from briefer.notes.store.documents import normalise_path
-from briefer.notes.store.errors import InvalidNote, StoreError, StoreReadOnly
+from briefer.notes.store.errors import InvalidNote, NoteConflict, StoreError, StoreReadOnly
 from briefer.notes.store.layout import shard_key
 
-__all__ = ["InvalidNote", "NotesStore", "StoreError", "StoreReadOnly", "normalise_path", "shard_key"]
+__all__ = [
+    "InvalidNote",
+    "NoteConflict",
+    "NotesStore",
+    "StoreError",
+    "StoreReadOnly",
+    "normalise_path",
+    "shard_key",
+]
