@@ -59,6 +59,7 @@ class NotesSession:
         self.briefing = briefing
         self.notes: list[Note] = []  # text order, orphans last
         self.deleted: list[Note] = []  # most recent last: what undo brings back
+        self.changes = 0  # counts this session's changes: a re-read started before one is stale
 
     def load(self) -> None:
         """Read the briefing's notes, re-anchored to its current text (and saved so when they moved)."""
@@ -125,6 +126,7 @@ class NotesSession:
         return self.store
 
     def _keep(self, saved: Note) -> Note:
+        self.changes += 1
         self.notes = sorted([*(n for n in self.notes if n.id != saved.id), saved], key=_shown_order)
         return saved
 
@@ -150,9 +152,20 @@ class NotesSession:
             return self._keep(self._store().update(changed))
         except NoteConflict as conflict:
             self.notes = [n for n in self.notes if n.id != note.id]
+            self.changes += 1
             if conflict.current is not None:
                 self._keep(anchor_note(conflict.current, self.briefing.body))
             raise
+
+    def save_edit(self, note: Note, *, text: str, tags: Sequence[str]) -> Note:
+        """`edit` from the newest copy of `note` this session holds, so that saving again after a
+        `NoteConflict` keeps the user's text over the other version; a note deleted meanwhile is
+        saved again, with the user's text."""
+        current = self.find(note.id)
+        if current is None:
+            restored = dataclasses.replace(note, text=text, tags=list(tags))
+            return self._keep(self._store().add(restored))
+        return self.edit(current, text=text, tags=tags)
 
     def annotate(self, start: int, end: int, text: str, tags: Sequence[str]) -> Note:
         """The note on the passage gets this text and these tags; a new note if there is none."""
@@ -194,6 +207,7 @@ class NotesSession:
         if removed is not None:  # else it was deleted elsewhere: nothing to bring back
             self.deleted.append(removed)
         self.notes = [n for n in self.notes if n.id != note.id]
+        self.changes += 1
         return note
 
     def undo_delete(self) -> Note | None:

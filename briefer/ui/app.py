@@ -170,6 +170,7 @@ def binding_ids() -> set[str]:
         document.DocumentView,
         panes.PaneList,
         help.HelpScreen,
+        note.SavingDialog,
         note.NoteDialog,
         note.TagDialog,
         date.DateDialog,

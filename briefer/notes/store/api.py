@@ -214,6 +214,11 @@ class NotesStore:
             self._shards.refresh(unless_folder_unchanged=True)
             return self._shards.summaries.totals()
 
+    def change_token(self) -> object:
+        """Stand-in for the store-integrity branch's change_token (take theirs at the merge):
+        differs whenever a save moved the notes folder's or FILE's mtime."""
+        return tuple(os.stat(p).st_mtime_ns if p.exists() else None for p in (self.shard_dir, self.path))
+
     # ------------------------------------------------------------ per-briefing data
 
     def briefing_data(self, briefing_id: str) -> dict:
