@@ -136,6 +136,8 @@ async def test_text_from_the_editor_that_cannot_be_saved_opens_in_the_dialog(sam
         assert isinstance(app.screen, NoteDialog)
         assert app.screen.query_one("#note-text", TextArea).text == "rewritten in the editor"
         assert "no longer exists" in dialog_error(app)
+        await pilot.press("escape")  # the edited text is not thrown away without asking
+        assert not isinstance(app.screen, (NoteDialog, ReaderScreen))
 
 
 async def test_stored_text_with_terminal_escapes_reaches_no_widget(sample, tmp_path):
@@ -253,3 +255,22 @@ async def test_o_without_a_browser_copies_the_link_and_says_so(sample, tmp_path,
         await pilot.pause()
         assert app.clipboard == "https://example.org/report"
         assert messages(app)[-1] == "No web browser found: link copied, https://example.org/report"
+
+
+async def test_the_library_counts_notes_saved_by_another_briefer(sample, tmp_path):
+    notes_file = tmp_path / "notes.json"
+    briefing = load(sample)
+    app = BrieferApp(folders=[sample.parent], notes_file=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = app.screen
+        for _ in range(60):
+            await pilot.pause(0.1)
+            if library.entries:
+                break
+        assert library.note_counts.get(briefing.id, 0) == 0
+        save_note(notes_file, briefing, 1, text="from the other window")
+        for _ in range(60):
+            await pilot.pause(0.1)
+            if library.note_counts.get(briefing.id):
+                break
+        assert library.note_counts.get(briefing.id) == 1

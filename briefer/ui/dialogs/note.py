@@ -69,7 +69,7 @@ class SavingDialog(ModalScreen[Saved | None], Generic[Typed]):
         self.failure = failure  # a save that already failed: shown when the dialog opens
         self.conflict: NoteConflict | None = None
 
-    def on_mount(self) -> None:
+    def on_mount(self) -> None:  # Textual runs it after the subclass's own on_mount
         if self.failure is not None:
             self.show_failure(self.failure)
 
@@ -136,7 +136,8 @@ class NoteDialog(SavingDialog[NoteResult]):
         super().__init__(save, failure)
         self.passage = passage
         self.known_tags = known_tags
-        self.initial_text = clean_text(note.text if note and text is None else text or "")
+        self.saved_text = clean_text(note.text) if note else ""  # esc asks before losing anything else
+        self.initial_text = self.saved_text if text is None else clean_text(text)
         self.initial_tags = " ".join(note.tags if note else [])
         self.dialog_title = title
 
@@ -151,7 +152,6 @@ class NoteDialog(SavingDialog[NoteResult]):
 
     def on_mount(self) -> None:
         self.query_one("#note-text", TextArea).focus()
-        super().on_mount()
 
     @on(Input.Submitted, "#note-tags")
     def _tags_submitted(self) -> None:
@@ -164,7 +164,7 @@ class NoteDialog(SavingDialog[NoteResult]):
     @property
     def changed(self) -> bool:
         typed = self.query_one("#note-tags", Input).value.replace(",", " ").split()
-        return self.text != self.initial_text.strip() or typed != self.initial_tags.split()
+        return self.text != self.saved_text.strip() or typed != self.initial_tags.split()
 
     def action_save(self) -> None:
         tags = read_tags(self.query_one("#note-tags", Input), self.query_one("#dialog-error", Static))
@@ -215,7 +215,6 @@ class TagDialog(SavingDialog[list[str]]):
 
     def on_mount(self) -> None:
         self.query_one("#tag-input", Input).focus()
-        super().on_mount()
 
     @on(Input.Submitted, "#tag-input")
     def _submitted(self, event: Input.Submitted) -> None:
