@@ -11,9 +11,9 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from briefer.notes.anchoring import accept_changed, find_notes_for_briefing
+from briefer.notes.anchoring import accept_changed, anchor_note, find_notes_for_briefing
 from briefer.notes.model import Note, Target, new_note_id, now_iso, text_order
-from briefer.notes.store import StoreError
+from briefer.notes.store import NoteConflict, StoreError
 
 if TYPE_CHECKING:
     from briefer.briefing import Briefing
@@ -59,11 +59,20 @@ class NotesSession:
         self.briefing = briefing
         self.notes: list[Note] = []  # text order, orphans last
         self.deleted: list[Note] = []  # most recent last: what undo brings back
+        self.changes = 0  # counts this session's changes: a re-read started before one is stale
 
     def load(self) -> None:
-        """Read the briefing's notes, re-anchored to its current text."""
-        found = find_notes_for_briefing(self.store, self.briefing) if self.store is not None else []
-        self.notes = sorted(found, key=_shown_order)
+        """Read the briefing's notes, re-anchored to its current text (and saved so when they moved)."""
+        self.notes = self.read_notes()
+
+    def read_notes(self, *, persist: bool = True) -> list[Note]:
+        """The briefing's notes as stored now, in shown order, without taking them.
+
+        Without `persist`, nothing is written: a poll for another briefer's changes only reads.
+        """
+        if self.store is None:
+            return []
+        return sorted(find_notes_for_briefing(self.store, self.briefing, persist=persist), key=_shown_order)
 
     # ----- reading --------------------------------------------------------------
 
@@ -82,6 +91,11 @@ class NotesSession:
     def note_at(self, start: int, end: int) -> Note | None:
         """The note on exactly this passage, if any."""
         return next((n for n in self.placed if (n.target.start, n.target.end) == (start, end)), None)
+
+    def note_covering(self, start: int, end: int) -> Note | None:
+        """The note on exactly this passage, else the shortest note whose passage holds it."""
+        covering = [n for n in self.placed if n.target.start <= start and end <= n.target.end]
+        return min(covering, key=lambda n: n.target.end - n.target.start, default=None)
 
     def known_tags(self) -> list[str]:
         return sorted(self.store.tag_counts()) if self.store is not None else []
@@ -112,6 +126,7 @@ class NotesSession:
         return self.store
 
     def _keep(self, saved: Note) -> Note:
+        self.changes += 1
         self.notes = sorted([*(n for n in self.notes if n.id != saved.id), saved], key=_shown_order)
         return saved
 
@@ -133,7 +148,24 @@ class NotesSession:
         )
         if text is not None and changed.kind == "highlight" and (changed.text or changed.tags):
             changed.kind = "note"
-        return self._keep(self._store().update(changed))
+        try:
+            return self._keep(self._store().update(changed))
+        except NoteConflict as conflict:
+            self.notes = [n for n in self.notes if n.id != note.id]
+            self.changes += 1
+            if conflict.current is not None:
+                self._keep(anchor_note(conflict.current, self.briefing.body))
+            raise
+
+    def save_edit(self, note: Note, *, text: str, tags: Sequence[str]) -> Note:
+        """`edit` from the newest copy of `note` this session holds, so that saving again after a
+        `NoteConflict` keeps the user's text over the other version; a note deleted meanwhile is
+        saved again, with the user's text."""
+        current = self.find(note.id)
+        if current is None:
+            restored = dataclasses.replace(note, text=text, tags=list(tags))
+            return self._keep(self._store().add(restored))
+        return self.edit(current, text=text, tags=tags)
 
     def annotate(self, start: int, end: int, text: str, tags: Sequence[str]) -> Note:
         """The note on the passage gets this text and these tags; a new note if there is none."""
@@ -149,14 +181,21 @@ class NotesSession:
             return self.edit(existing, tags=tags)
         return self.add(start, end, kind="note", tags=tags) if tags else None
 
-    def quick_tag(self, start: int, end: int, tag: str) -> Note | None:
-        """Add one tag to the note on the passage, or make a note with it; None if it had the tag."""
-        existing = self.note_at(start, end)
+    def toggle_tag(self, start: int, end: int, tag: str) -> tuple[Note, bool]:
+        """A quick tag: on the note covering the passage it goes on, or comes off if the note had it;
+        with no note there, a new note with just this tag. Returns the note and whether it has the tag.
+
+        A note left with nothing (no text, no tags, not a highlight) is deleted: `undo_delete` restores it.
+        """
+        existing = self.note_covering(start, end)
         if existing is None:
-            return self.add(start, end, kind="note", tags=[tag])
-        if tag in existing.tags:
-            return None
-        return self.edit(existing, tags=[*existing.tags, tag])
+            return self.add(start, end, kind="note", tags=[tag]), True
+        if tag not in existing.tags:
+            return self.edit(existing, tags=[*existing.tags, tag]), True
+        remaining = [t for t in existing.tags if t != tag]
+        if existing.kind == "note" and not existing.text and not remaining:
+            return self.delete(existing), False
+        return self.edit(existing, tags=remaining), False
 
     def accept(self, note: Note) -> Note:
         """Take a changed note's new place in the text as its passage."""
@@ -168,6 +207,7 @@ class NotesSession:
         if removed is not None:  # else it was deleted elsewhere: nothing to bring back
             self.deleted.append(removed)
         self.notes = [n for n in self.notes if n.id != note.id]
+        self.changes += 1
         return note
 
     def undo_delete(self) -> Note | None:

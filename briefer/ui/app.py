@@ -82,6 +82,9 @@ class BrieferApp(App[int]):
                     (f"{self.settings.path}: unknown binding id {binding_id!r} in [keymap]", "warning")
                 )
         self.set_keymap(keymap)
+        self.startup_messages.extend(
+            (f"{self.settings.path}: {clash}", "warning") for clash in keymap_clashes(keymap)
+        )
 
     def get_default_screen(self) -> LibraryScreen:
         return LibraryScreen(self.folders, warm_up=self.open_file is None)
@@ -156,6 +159,56 @@ class BrieferApp(App[int]):
             self.push_screen(HelpScreen(self.screen))
 
 
+def key_scopes() -> list[list[type[DOMNode]]]:
+    """The widgets, screens and app whose keys are in force together: a key bound in two of them
+    reaches only one (the focused widget's first), so the other action is lost."""
+    from briefer.ui.dialogs import confirm, date, help, links, note
+    from briefer.ui.screens import library, reader
+    from briefer.ui.widgets import document
+
+    dialogs: list[type[DOMNode]] = [
+        help.HelpScreen,
+        note.NoteDialog,
+        note.TagDialog,
+        date.DateDialog,
+        confirm.ConfirmScreen,
+        links.LinksDialog,
+    ]
+    scopes: list[list[type[DOMNode]]] = [
+        [document.DocumentView, reader.ReaderScreen, BrieferApp],
+        [reader.NotesList, reader.ReaderScreen, BrieferApp],
+        [library.LibraryTable, library.LibraryScreen, BrieferApp],
+    ]
+    return scopes + [[dialog, BrieferApp] for dialog in dialogs]
+
+
+def keymap_clashes(keymap: dict[str, str]) -> list[str]:
+    """One line per key the keymap gives an action while another action in force with it keeps it:
+    `[keymap] annotate = "j": j is also "Next sentence" (next-sentence); only one of them can work`."""
+    clashes: dict[tuple[str, str], str] = {}  # one line per remapped key
+    for scope in key_scopes():
+        bindings = {
+            b.id: b
+            for cls in scope
+            for klass in cls.__mro__
+            for b in vars(klass).get("BINDINGS", [])
+            if isinstance(b, Binding) and b.id
+        }
+        keys = {
+            binding_id: {k.strip() for k in keymap.get(binding_id, b.key).split(",")}
+            for binding_id, b in bindings.items()
+        }
+        for mapped in (binding_id for binding_id in keymap if binding_id in bindings):
+            for other, other_keys in keys.items():
+                for key in sorted(keys[mapped] & other_keys if other != mapped else set()):
+                    clashes.setdefault(
+                        (mapped, key),
+                        f'[keymap] {mapped} = "{keymap[mapped]}": {key} is also '
+                        f'"{bindings[other].description}" ({other}); only one of them can work',
+                    )
+    return list(clashes.values())
+
+
 def binding_ids() -> set[str]:
     """Every binding id a keymap may name."""
     from briefer.ui.dialogs import confirm, date, help, links, note
@@ -171,6 +224,7 @@ def binding_ids() -> set[str]:
         document.DocumentView,
         panes.PaneList,
         help.HelpScreen,
+        note.SavingDialog,
         note.NoteDialog,
         note.TagDialog,
         date.DateDialog,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import os
 
@@ -9,7 +10,7 @@ import pytest
 
 from briefer.briefing import briefing_from_text
 from briefer.notes.session import READ_ONLY, UNAVAILABLE, NotesSession, NotesUnavailable, new_note
-from briefer.notes.store import NotesStore, StoreError
+from briefer.notes.store import NoteConflict, NotesStore, StoreError
 from tests.notes.conftest import BODY
 
 
@@ -79,7 +80,7 @@ def test_a_highlight_edited_as_a_note_becomes_one_but_tags_alone_keep_it_a_highl
     passage = span(briefing, "grain talks")
     highlight = session.add(*passage, kind="highlight")
     assert session.edit(highlight, text="").kind == "highlight"  # still nothing but the passage
-    assert session.quick_tag(*passage, "key").kind == "highlight"
+    assert session.toggle_tag(*passage, "key")[0].kind == "highlight"
     tagged = session.set_tags(*passage, ["key", "later"])
     assert tagged.kind == "highlight"
     assert session.edit(tagged, text="").kind == "note"  # a note of its tags
@@ -90,13 +91,37 @@ def test_set_tags_on_an_untagged_passage_with_no_tags_saves_nothing(store, brief
     assert store.notes_for(briefing.id) == []
 
 
-def test_quick_tag_adds_the_tag_once(store, briefing, session):
+def test_a_quick_tag_goes_on_then_comes_off(store, briefing, session):
     passage = span(briefing, "grain talks")
-    made = session.quick_tag(*passage, "key")
-    assert (made.kind, made.tags) == ("note", ["key"])
-    assert session.quick_tag(*passage, "key") is None
-    assert session.quick_tag(*passage, "sources").tags == ["key", "sources"]
-    assert store.notes_for(briefing.id)[0].tags == ["key", "sources"]
+    made, added = session.toggle_tag(*passage, "key")
+    assert added and (made.kind, made.tags) == ("note", ["key"])
+    assert session.toggle_tag(*passage, "sources")[0].tags == ["key", "sources"]
+    kept, added = session.toggle_tag(*passage, "key")
+    assert not added and kept.tags == ["sources"]
+    assert store.notes_for(briefing.id)[0].tags == ["sources"]
+
+
+def test_a_quick_tag_taken_off_a_note_with_nothing_else_deletes_it_and_undo_brings_it_back(
+    store, briefing, session
+):
+    passage = span(briefing, "grain talks")
+    session.toggle_tag(*passage, "key")
+    assert session.toggle_tag(*passage, "key")[1] is False
+    assert session.notes == [] and store.notes_for(briefing.id) == []
+    assert session.undo_delete().tags == ["key"]
+    highlight = session.add(*span(briefing, "shipping insurers"), kind="highlight")
+    session.toggle_tag(highlight.target.start, highlight.target.end, "key")
+    assert session.toggle_tag(highlight.target.start, highlight.target.end, "key")[0].kind == "highlight"
+    assert len(store.notes_for(briefing.id)) == 2  # a highlight is kept without tags
+
+
+def test_a_quick_tag_inside_a_longer_note_goes_on_that_note(store, briefing, session):
+    whole = session.annotate(*span(briefing, "restart the grain talks"), "context", ["key"])
+    tagged, added = session.toggle_tag(*span(briefing, "grain"), "claim")
+    assert added and tagged.id == whole.id and tagged.tags == ["key", "claim"]
+    assert [(n.id, n.tags) for n in store.notes_for(briefing.id)] == [(whole.id, ["key", "claim"])]
+    inner = session.add(*span(briefing, "grain talks"), kind="highlight")
+    assert session.note_covering(*span(briefing, "grain")) == inner  # the closest note wins
 
 
 def test_delete_and_undo_bring_the_same_note_back(store, briefing, session):
@@ -141,6 +166,25 @@ def test_a_change_that_cannot_be_saved_raises_and_changes_nothing(store, briefin
     with pytest.raises(StoreError):
         session.delete(note)
     assert session.notes == [note] and session.deleted == []
+
+
+def test_an_edit_refused_for_another_briefers_change_leaves_the_session_with_the_stored_note(
+    store, briefing, session, monkeypatch
+):
+    note = session.annotate(*span(briefing, "grain talks"), "mine", [])
+    theirs = dataclasses.replace(note, text="theirs", revision=note.revision + 1)
+
+    def refuse(changed):
+        raise NoteConflict("this note was changed in another briefer window", theirs)
+
+    monkeypatch.setattr(store, "update", refuse)
+    with pytest.raises(NoteConflict):
+        session.edit(note, text="mine again")
+    assert [(n.id, n.text, n.revision) for n in session.notes] == [(note.id, "theirs", theirs.revision)]
+    monkeypatch.setattr(store, "update", lambda changed: (_ for _ in ()).throw(NoteConflict("gone", None)))
+    with pytest.raises(NoteConflict):
+        session.edit(theirs, text="mine again")
+    assert session.notes == []
 
 
 def test_without_a_store_nothing_is_listed_and_changes_say_why(briefing):

@@ -71,7 +71,7 @@ async def test_a_tag_the_cli_would_refuse_keeps_the_dialog_open_and_says_why(sam
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("a", *"kept", "tab", *"key a//b", "ctrl+s")
         assert isinstance(app.screen, NoteDialog)
-        reason = str(app.screen.query_one("#note-error", Static).content)
+        reason = str(app.screen.query_one("#dialog-error", Static).content)
         assert reason == "Not a tag: 'a//b' has an empty level (nest with single slashes, as in area/topic)"
         assert stored(notes_file, briefing.id) == []
         await pilot.press(*["backspace"] * 3, *"/b", "ctrl+s")  # a/b
@@ -79,7 +79,7 @@ async def test_a_tag_the_cli_would_refuse_keeps_the_dialog_open_and_says_why(sam
 
         await pilot.press("j", "t", *"ok bad//", "enter")
         assert isinstance(app.screen, TagDialog)
-        assert "'bad//' has an empty level" in str(app.screen.query_one("#tag-error", Static).content)
+        assert "'bad//' has an empty level" in str(app.screen.query_one("#dialog-error", Static).content)
         await pilot.press("escape")
     assert [(n.text, n.tags) for n in stored(notes_file, briefing.id)] == [("kept", ["key", "a/b"])]
 

@@ -108,3 +108,21 @@ async def test_an_unknown_binding_id_is_reported_not_fatal(sample, tmp_path):
     async with app.run_test(size=(120, 40), notifications=True):
         messages = [n.message for n in app._notifications]
         assert any("annotatee" in m for m in messages)
+
+
+async def test_a_key_the_keymap_gives_to_two_actions_is_reported_at_start(sample, tmp_path):
+    config_file = tmp_path / "config.toml"
+    config_file.write_text('[keymap]\nannotate = "j"\n', encoding="utf-8")
+    app = BrieferApp(
+        folders=[sample.parent],
+        open_file=sample,
+        notes_file=tmp_path / "n.json",
+        settings=load_config(config_file),
+    )
+    async with app.run_test(size=(160, 40), notifications=True) as pilot:
+        await pilot.pause()
+        shown = [n.message for n in app._notifications]
+        assert (
+            f'{config_file}: [keymap] annotate = "j": j is also "Next sentence" (next-sentence); '
+            "only one of them can work"
+        ) in shown

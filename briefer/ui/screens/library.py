@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, Static
 
 from briefer.briefing.sanitize import clean_text
 from briefer.notes.tags import has_tag
+from briefer.ui.screens.reader_notes import NOTES_POLL_SECONDS
 from briefer.ui.widgets.footer import FittingFooter
 
 if TYPE_CHECKING:  # the loader behind these is imported in the workers, after the first paint
@@ -96,6 +97,8 @@ class LibraryScreen(Screen):
         self.query_one("#library-filter", Input).focus()
         self.query_one("#library-search").display = False
         self.load_entries()
+        self.notes_token: object = None
+        self.set_interval(NOTES_POLL_SECONDS, self.poll_note_index)
 
     @work(thread=True, exclusive=True, group="library-scan")
     def load_entries(self) -> None:
@@ -133,6 +136,20 @@ class LibraryScreen(Screen):
     def reload_note_index(self) -> None:
         index = self._read_note_index()
         self.app.call_from_thread(self._show_note_index, index)
+
+    @work(thread=True, exclusive=True, group="library-poll", exit_on_error=False)
+    def poll_note_index(self) -> None:
+        """Counts follow the notes another briefer saves; the files are read only when one did."""
+        store = self.app.store
+        try:
+            token = store.change_token() if store is not None and self.entries else self.notes_token
+            if token != self.notes_token:
+                index = self._read_note_index()
+                self.notes_token = token
+                if index != (self.note_counts, self.tags_by_briefing):
+                    self.app.call_from_thread(self._show_note_index, index)
+        except Exception:  # a poll that cannot read now tries again at the next
+            return
 
     def _show_note_index(self, index) -> None:
         self.note_counts, self.tags_by_briefing = index

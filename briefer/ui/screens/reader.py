@@ -165,6 +165,7 @@ class ReaderScreen(NoteTaking):
         self.go_to_initial_search()
         self.update_header()
         self.update_status()
+        self.poll_notes_elsewhere()
         for warning in self.briefing.warnings:
             self.notify(clean_text(warning), severity="warning", markup=False)
 
@@ -241,6 +242,7 @@ class ReaderScreen(NoteTaking):
     def show_notes(self) -> None:
         super().show_notes()
         self.update_header()
+        self.update_status()
         self.mark_panes()
 
     # ----- the passage: copy, links, export -------------------------------------
@@ -273,10 +275,18 @@ class ReaderScreen(NoteTaking):
             self.app.push_screen(LinksDialog(urls), lambda url: self.open_url(url) if url else None)
 
     def open_url(self, url: str) -> None:
+        """Open `url` in the browser; with none to be found, copy it (as `y` copies) and say so."""
         import webbrowser
 
-        self.notify(f"Opening {clean_text(url)}", markup=False)
-        webbrowser.open(url)
+        try:
+            opened = webbrowser.open(url)
+        except webbrowser.Error:
+            opened = False
+        if opened:
+            self.notify(f"Opening {clean_text(url)}", markup=False)
+        else:
+            self.app.copy_to_clipboard(url)
+            self.notify(f"No web browser found: link copied, {clean_text(url)}", markup=False)
 
     def action_export(self) -> None:
         """Write this briefing's notes to its markdown file in the export folder."""
@@ -435,6 +445,8 @@ class ReaderScreen(NoteTaking):
             status = f"sentence {view.cursor + 1}/{total}"
             if view.has_selection:
                 status += f" · {passage.last_sentence - passage.first_sentence + 1} selected"
+            if (position := self.note_position()) is not None:
+                status += f" · {position} (] [)"
         if self.matches:
             status += f" · {self.matches.label}: {self.matches.counter} (n/N, esc clears)"
         # One fixed-height line: no relayout of the screen on every cursor move.

@@ -1,7 +1,8 @@
 """The reader's notes: the keys that make, change and delete them, the NOTES pane and the notes layer.
 
 `ReaderScreen` builds on `NoteTaking`; the notes themselves, and every change
-saved to the store, are the `NotesSession`'s.
+saved to the store, are the `NotesSession`'s. Dialogs save before they close (see
+`briefer.ui.dialogs.note`), and notes another briefer saves show within a poll.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from textual import getters
+from textual import getters, work
 from textual.screen import Screen
 
 from briefer.notes.model import Note
@@ -25,9 +26,10 @@ if TYPE_CHECKING:
     from briefer.briefing import Briefing
     from briefer.notes.store import NotesStore
     from briefer.ui.app import BrieferApp
-    from briefer.ui.dialogs.note import NoteResult
+    from briefer.ui.dialogs.note import NoteResult, Saved
 
 NOTE_COLOURS = 6
+NOTES_POLL_SECONDS = 2.0  # how soon another briefer's notes appear
 
 
 def note_class(note: Note) -> str:
@@ -72,6 +74,15 @@ class NoteTaking(Screen):
     def quick_tags(self) -> dict[str, str]:
         return self.app.quick_tags
 
+    def note_position(self) -> str | None:
+        """`note 2/5` when the cursor is on the sentence where a note starts."""
+        placed = self.session.placed
+        here = self.document.cursor
+        for number, note in enumerate(placed, 1):
+            if self.document.sentence_at(note.target.start) == here:
+                return f"note {number}/{len(placed)}"
+        return None
+
     def show_notes(self) -> None:
         self.query_one(NotesList).show_notes(self.session.placed, self.session.orphans)
         self.document.set_layer(
@@ -93,13 +104,23 @@ class NoteTaking(Screen):
         return passage.start, passage.end
 
     def change_notes(self, change: Callable[[], Note | None]) -> None:
-        """Save a change to the notes and show it; on failure the user reads why and nothing changes."""
+        """Save a change to the notes and show it; on failure the user reads why.
+
+        The notes are shown again either way: a change refused because another briefer
+        changed the note leaves the session with that briefer's version.
+        """
         saved = attempt(self, change, "Not saved")
-        if saved is None:
-            return
-        self.document.clear_selection()
         self.show_notes()
-        self.notify(saved_message(saved), markup=False)
+        if saved is not None:
+            self.document.clear_selection()
+            self.notify(saved_message(saved), markup=False)
+
+    def dialog_closed(self, result: Saved | None) -> None:
+        """A note dialog closed, saved or not (a conflict met on the way may have changed the notes)."""
+        self.show_notes()
+        if result is not None and result.note is not None:
+            self.document.clear_selection()
+            self.notify(saved_message(result.note), markup=False)
 
     # ----- keys on a passage ----------------------------------------------------
 
@@ -108,19 +129,13 @@ class NoteTaking(Screen):
 
         if (span := self.writable_passage()) is None:
             return
-        existing = self.session.note_at(*span)
 
-        def done(result: NoteResult | None) -> None:
-            if result is not None:
-                self.change_notes(lambda: self.session.annotate(*span, result.text, result.tags))
+        def save(typed: NoteResult) -> Note:
+            return self.session.annotate(*span, typed.text, typed.tags)
 
-        dialog = NoteDialog(
-            self.briefing.body[span[0] : span[1]],
-            self.session.known_tags(),
-            existing.text if existing else "",
-            existing.tags if existing else [],
-        )
-        self.app.push_screen(dialog, done)
+        passage = self.briefing.body[span[0] : span[1]]
+        dialog = NoteDialog(passage, self.session.known_tags(), save, self.session.note_at(*span))
+        self.app.push_screen(dialog, self.dialog_closed)
 
     def action_tag(self) -> None:
         from briefer.ui.dialogs.note import TagDialog
@@ -129,14 +144,12 @@ class NoteTaking(Screen):
             return
         existing = self.session.note_at(*span)
 
-        def done(tags: list[str] | None) -> None:
-            if tags is not None:
-                self.change_notes(lambda: self.session.set_tags(*span, tags))
+        def save(tags: list[str]) -> Note | None:
+            return self.session.set_tags(*span, tags)
 
-        text = self.briefing.body[span[0] : span[1]]
-        self.app.push_screen(
-            TagDialog(text, self.session.known_tags(), existing.tags if existing else []), done
-        )
+        passage = self.briefing.body[span[0] : span[1]]
+        dialog = TagDialog(passage, self.session.known_tags(), save, existing.tags if existing else [])
+        self.app.push_screen(dialog, self.dialog_closed)
 
     def action_highlight(self) -> None:
         passage = self.document.passage
@@ -152,11 +165,26 @@ class NoteTaking(Screen):
         return True
 
     def action_quick_tag(self, key: str) -> None:
+        """Put the key's tag on the note covering the passage (a new note if none), or take it off."""
         tag = self.quick_tags.get(key)
         if not tag:
             self.notify(f"No quick tag on {key}.")
-        elif (span := self.writable_passage()) is not None:
-            self.change_notes(lambda: self.session.quick_tag(*span, tag))
+            return
+        if (span := self.writable_passage()) is None:
+            return
+        toggled = attempt(self, lambda: self.session.toggle_tag(*span, tag), "Not saved")
+        self.show_notes()
+        if toggled is None:
+            return
+        note, added = toggled
+        self.document.clear_selection()
+        if added:
+            message = f"#{tag} added"
+        elif self.session.find(note.id) is None:
+            message = f"#{tag} removed: the note had nothing else and is deleted (u undoes)"
+        else:
+            message = f"#{tag} removed"
+        self.notify(message, markup=False)
 
     def action_next_note(self) -> None:
         self.jump_to_note(True)
@@ -165,7 +193,7 @@ class NoteTaking(Screen):
         self.jump_to_note(False)
 
     def jump_to_note(self, forward: bool) -> None:
-        """`]` and `[`: the next or previous note's sentence, wrapping around."""
+        """`]` and `[`: the next or previous note's sentence, wrapping around (and saying so)."""
         placed = self.session.placed
         if not placed:
             self.notify("No notes in this briefing.")
@@ -176,6 +204,9 @@ class NoteTaking(Screen):
         note = placed[index % len(placed)]
         self.document.move_to_offset(note.target.start)
         self.query_one(NotesList).select_note(note.id)
+        if not 0 <= index < len(placed):
+            where = "first" if forward else "last"
+            self.notify(f"Wrapped to the {where} note (note {index % len(placed) + 1}/{len(placed)}).")
 
     def action_undo_delete(self) -> None:
         if not self.session.deleted:
@@ -186,15 +217,24 @@ class NoteTaking(Screen):
 
     # ----- keys on a note of the NOTES pane -------------------------------------
 
-    def edit_note(self, note: Note) -> None:
+    def edit_note(self, note: Note, text: str | None = None, failure: Exception | None = None) -> None:
+        """The note dialog on `note`; with `text` (from the editor) in place of its text, and
+        `failure`, the reason that text could not be saved, shown at once."""
         from briefer.ui.dialogs.note import NoteDialog
 
-        def done(result: NoteResult | None) -> None:
-            if result is not None:
-                self.change_notes(lambda: self.session.edit(note, text=result.text, tags=result.tags))
+        def save(typed: NoteResult) -> Note:
+            return self.session.save_edit(note, text=typed.text, tags=typed.tags)
 
-        dialog = NoteDialog(note.target.exact, self.session.known_tags(), note.text, note.tags, "Edit note")
-        self.app.push_screen(dialog, done)
+        dialog = NoteDialog(
+            note.target.exact,
+            self.session.known_tags(),
+            save,
+            note,
+            title="Edit note",
+            text=text,
+            failure=failure,
+        )
+        self.app.push_screen(dialog, self.dialog_closed)
 
     def on_notes_list_delete(self, message: NotesList.Delete) -> None:
         note = self.session.find(message.note_id)
@@ -222,4 +262,41 @@ class NoteTaking(Screen):
         if text == note.text:
             self.notify("Note unchanged.")
             return
-        self.change_notes(lambda: self.session.edit(note, text=text))
+        try:
+            saved = self.session.save_edit(note, text=text, tags=note.tags)
+        except Exception as exc:  # the edited text must not be lost: the dialog keeps it and says why
+            self.show_notes()
+            self.edit_note(note, text, exc)
+            return
+        self.show_notes()
+        self.notify(saved_message(saved), markup=False)
+
+    # ----- notes saved by another briefer -----------------------------------------
+
+    def poll_notes_elsewhere(self) -> None:
+        """From now on, notes another briefer saves show within NOTES_POLL_SECONDS."""
+        self.notes_token: object = None
+        if self.store is not None:
+            self.set_interval(NOTES_POLL_SECONDS, self.read_notes_if_changed)
+
+    @work(thread=True, exclusive=True, group="notes-poll", exit_on_error=False)
+    def read_notes_if_changed(self) -> None:
+        """Off the event loop: a poll reads the notes files only when another process wrote them."""
+        store, changes = self.store, self.session.changes
+        try:
+            token = store.change_token() if store is not None else None
+            if token == self.notes_token:
+                return
+            notes = self.session.read_notes(persist=False)
+        except Exception:  # a poll that cannot read now tries again at the next; reading goes on
+            return
+        self.app.call_from_thread(self.take_notes, token, notes, changes)
+
+    def take_notes(self, token: object, notes: list[Note], changes: int) -> None:
+        """Show the notes as read by a poll, unless this window changed them since (the next poll will)."""
+        if changes != self.session.changes:
+            return
+        self.notes_token = token
+        if notes != self.session.notes:
+            self.session.notes = notes
+            self.show_notes()

@@ -1,15 +1,18 @@
 """The NOTES pane: a row per note of the briefing, and keys that act on the highlighted one.
 
-The keys post messages; the screen that holds the notes acts on them.
+The keys post messages; the screen that holds the notes acts on them. The ▸ mark is
+the list cursor (the note `d`, `A`, `E` and enter act on); it moves to the note on the
+document's sentence as the document's cursor moves, so there is one mark, never two.
 """
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 
 from briefer.notes.model import Note
-from briefer.ui.widgets.panes import PaneItem, PaneList, PaneRows, heading
+from briefer.ui.widgets.panes import MARK, NO_MARK, PaneItem, PaneList, PaneRows, heading
 
 
 def note_item(note: Note) -> PaneItem:
@@ -52,6 +55,8 @@ class NotesList(PaneList):
     class EditInEditor(NoteAction):
         """`E`: edit the note's text in the user's editor."""
 
+    _mark_row: int | None = None  # the row drawn with the mark
+
     def show_notes(self, placed: list[Note], orphans: list[Note]) -> None:
         items = [note_item(n) for n in placed]
         if orphans:
@@ -65,6 +70,23 @@ class NotesList(PaneList):
             if item.key == note_id and not item.heading:
                 self.highlighted = index
                 return
+
+    def row_prefix(self, index: int) -> Text | None:
+        if self.message is not None or self.items[index].heading:
+            return None
+        return Text(MARK if index == self.highlighted else NO_MARK, style="bold")
+
+    def watch_highlighted(self, value: int | None) -> None:
+        super().watch_highlighted(value)
+        moved = {value, self._mark_row}
+        self._mark_row = value
+        self.forget_rendering({i for i in moved if i is not None and i < self.row_count})
+
+    def mark_span(self, start: int, end: int) -> None:
+        """The list cursor goes to the first note on body[start:end] (the document's sentence), if any."""
+        touching = self.rows_touching(start, end)
+        if touching and self.highlighted not in touching:
+            self.highlighted = min(touching)
 
     @property
     def current_note_id(self) -> str | None:
