@@ -88,7 +88,7 @@ def run_export(args: argparse.Namespace) -> int:
             print("briefer: no notes to export", file=sys.stderr)
             return 0
         if args.output == "-":
-            groups = briefing_groups(notes, briefings)
+            groups = briefing_groups(notes, briefings, store.reference_dates())
             _print_utf8(render_to_text(groups, single=args.single, fmt=args.format))
             return 0
         out = Path(args.output) if args.output else config.export_dir(load_settings(args.config))

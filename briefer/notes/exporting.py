@@ -6,6 +6,7 @@ The format is `briefer.notes.export` (rendering) and `briefer.notes.export_parsi
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -82,7 +83,7 @@ def export_notes(
     )
     if not chosen:
         raise ExportError("no notes to export")
-    groups = briefing_groups(chosen, briefings)
+    groups = briefing_groups(chosen, briefings, store.reference_dates())
     out = Path(out) if out is not None else config.export_dir()
     if fmt == "json":
         target = _file_target(out, JSON_FILE_NAME, (".json",))
@@ -113,8 +114,9 @@ def export_notes(
     return [t for t, _, _ in targets]
 
 
-def briefing_groups(notes, briefings=None) -> list:
-    """(BriefingInfo, notes) per briefing; metadata from the briefing file when it still loads."""
+def briefing_groups(notes, briefings=None, reference_dates=None) -> list:
+    """(BriefingInfo, notes) per briefing; metadata from the briefing file when it still loads.
+    A reference date the user set for a briefing (`reference_dates`, by id) is its date."""
     briefings = briefings or {}
     groups = []
     for briefing_id, group in export.group_by_briefing(notes).items():
@@ -130,6 +132,8 @@ def briefing_groups(notes, briefings=None) -> list:
             info = BriefingInfo.from_briefing(briefing, briefing_id=briefing_id)
         else:
             info = BriefingInfo.from_notes(group)
+        if reference_dates and briefing_id in reference_dates:
+            info = dataclasses.replace(info, date=reference_dates[briefing_id])
         groups.append((info, group))
     return groups
 

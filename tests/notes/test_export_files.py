@@ -278,3 +278,11 @@ def test_metadata_at_hand_is_used_instead_of_loading_the_briefing(store, briefin
     (path,) = export_notes(store, tmp_path / "out", briefings={entry.briefing_id: entry})
     meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
     assert meta["title"] == "Grid strikes: overnight summary" and meta["source"] == "Reuters"
+
+
+def test_the_reference_date_set_in_the_reader_is_the_exported_date(store, briefing, tmp_path):
+    add_note(store, briefing, "three 330 kV substations", "Same node hit twice.")
+    store.set_briefing_data(briefing.id, reference_date="2026-07-15")
+    (path,) = export_notes(store, tmp_path / "out")
+    meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    assert str(meta["date"]) == "2026-07-15"

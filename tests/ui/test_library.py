@@ -249,3 +249,17 @@ async def test_a_search_hit_shows_its_excerpt_under_a_long_title_and_opens_at_th
         await pilot.press("n")
         second = body.index("Driscoll", first + 1)
         assert reader.matches.current == (second, second + len("Driscoll"))
+
+
+async def test_the_date_column_shows_the_reference_date_set_in_the_reader(library_dir, tmp_path):
+    from briefer.notes.store import NotesStore
+
+    sample = load(library_dir / "00-peace-plan.txt")
+    assert sample.date is None  # the sample has no date of its own
+    store = NotesStore.open(tmp_path / "notes.json")
+    store.set_briefing_data(sample.id, reference_date="2025-11-20")
+    store.close()
+    app = BrieferApp(folders=[library_dir], notes_file=tmp_path / "notes.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await start(app, pilot)
+        assert str(table.get_row(str(sample.path))[1]) == "2025-11-20"

@@ -254,6 +254,17 @@ class NotesStore:
 
     # ------------------------------------------------------------ per-briefing data
 
+    def reference_dates(self) -> dict[str, str]:
+        """The reference date the user set (`D`) for each briefing that has one, by briefing id:
+        one read, for the library's Date column and the export's `date:`."""
+        with self._mutex:
+            self._check_open()
+            return {
+                str(doc.doc_id): doc["reference_date"]
+                for doc in self._briefings().all()
+                if isinstance(doc.get("reference_date"), str)
+            }
+
     def briefing_data(self, briefing_id: str) -> dict:
         with self._mutex:
             self._check_open()

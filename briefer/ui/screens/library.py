@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.text import Text
 from textual import getters, on, work
@@ -31,6 +31,14 @@ COLUMNS = (
     ("Words", "words", 7),
     ("Notes", "notes", 5),
 )
+
+
+class NoteIndex(NamedTuple):
+    """What the library shows of the notes store, by briefing id."""
+
+    counts: dict[str, int]
+    tags: dict[str, set[str]]
+    reference_dates: dict[str, str]
 
 
 class LibraryTable(DataTable):
@@ -74,6 +82,7 @@ class LibraryScreen(Screen):
         self.sort_key = "date"
         self.note_counts: dict[str, int] = {}
         self.tags_by_briefing: dict[str, set[str]] = {}
+        self.reference_dates: dict[str, str] = {}
         self.hits: dict[str, Hit] | None = None  # full-text search results by path, when searching
 
     def compose(self) -> ComposeResult:
@@ -112,16 +121,17 @@ class LibraryScreen(Screen):
 
             warm_up()
 
-    def _read_note_index(self) -> tuple[dict[str, int], dict[str, set[str]]]:
-        """Note counts and tags by briefing id (read in workers: the store checks its shard files)."""
+    def _read_note_index(self) -> NoteIndex:
+        """Note counts, tags and the dates the user set, by briefing id (read in workers: the
+        store checks its shard files)."""
         store = self.app.store
         if store is None:
-            return {}, {}
+            return NoteIndex({}, {}, {})
         tags = {
             briefing_id: {tag.casefold() for tag in found}
             for briefing_id, found in store.tags_by_briefing().items()
         }
-        return store.note_counts(), tags
+        return NoteIndex(store.note_counts(), tags, store.reference_dates())
 
     def _show_entries(self, entries: list[LibraryEntry], index) -> None:
         self.entries = entries
@@ -146,14 +156,18 @@ class LibraryScreen(Screen):
             if token != self.notes_token:
                 index = self._read_note_index()
                 self.notes_token = token
-                if index != (self.note_counts, self.tags_by_briefing):
+                if index != (self.note_counts, self.tags_by_briefing, self.reference_dates):
                     self.app.call_from_thread(self._show_note_index, index)
         except Exception:  # a poll that cannot read now tries again at the next
             return
 
-    def _show_note_index(self, index) -> None:
-        self.note_counts, self.tags_by_briefing = index
+    def _show_note_index(self, index: NoteIndex) -> None:
+        self.note_counts, self.tags_by_briefing, self.reference_dates = index
         self.refresh_table()
+
+    def date_of(self, entry: LibraryEntry) -> str | None:
+        """The reference date the user set for the briefing (`D` in the reader), else its own."""
+        return self.reference_dates.get(entry.briefing_id or "") or entry.date
 
     @property
     def filter_text(self) -> str:
@@ -168,7 +182,7 @@ class LibraryScreen(Screen):
         if self.sort_key == "date":
             # Newest first; undated after dated, then by title.
             shown.sort(key=lambda e: e.title.casefold())
-            shown.sort(key=lambda e: e.date or "", reverse=True)
+            shown.sort(key=lambda e: self.date_of(e) or "", reverse=True)
         else:
             shown.sort(key=lambda e: e.title.casefold())
         return shown
@@ -197,7 +211,7 @@ class LibraryScreen(Screen):
                 )
             table.add_row(
                 cell,
-                Text(entry.date or "", style=style),
+                Text(self.date_of(entry) or "", style=style),
                 Text(clean_text(entry.source or ""), style=style),
                 Text(str(entry.words) if not entry.error else "", style=style, justify="right"),
                 Text(str(notes), style=style, justify="right"),
