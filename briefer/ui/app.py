@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App, InvalidThemeError
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
+from textual.worker import get_current_worker
 
 from briefer import config
 from briefer.analysing.service import AnalysisService
@@ -18,10 +20,16 @@ from briefer.briefing.sanitize import clean_text
 from briefer.ui.commands import BriefingsProvider, NotesProvider, binding_commands
 from briefer.ui.screens.library import LibraryScreen
 from briefer.ui.screens.reader import ReaderScreen
-from briefer.ui.signals import end_on_hangup_and_terminate, watch_terminal
+from briefer.ui.signals import end_on_hangup_and_terminate, end_process_after, watch_terminal
 
 if TYPE_CHECKING:
+    from briefer.briefing import Briefing
     from briefer.notes.store import NotesStore
+
+# Files above this size are read in a worker; smaller ones take milliseconds.
+READ_IN_WORKER_ABOVE = 256 * 1024
+# How long a quit may wait for workers (a long file still being read) before the process ends.
+QUIT_GRACE_SECONDS = 2.0
 
 
 class BrieferApp(App[int]):
@@ -120,18 +128,45 @@ class BrieferApp(App[int]):
 
     def open_briefing(self, path: Path, note_id: str | None = None, search: str | None = None) -> None:
         """Open a briefing in a reader (over the library, replacing any reader), optionally at a
-        note, or at the first hit of a search that stays live for `n` and `N`."""
+        note, or at the first hit of a search that stays live for `n` and `N`. A long file is read
+        in a worker, so that keys (and ctrl+q) are answered however long it takes; a short one
+        (milliseconds) at once, so the reader appears with the next frame."""
+        self.analysis.prestart(path)  # a long briefing's analysis starts while the file is read and drawn
+        try:
+            long = path.stat().st_size > READ_IN_WORKER_ABOVE
+        except OSError:
+            long = False  # the loader says why it cannot be read
+        if long:
+            self._load_briefing(path, note_id, search)
+        elif (briefing := self._read_briefing(path)) is not None:
+            self._show_briefing(briefing, note_id, search)
+
+    @work(thread=True, exclusive=True, group="open-briefing", exit_on_error=False)
+    def _load_briefing(self, path: Path, note_id: str | None, search: str | None) -> None:
+        briefing = self._read_briefing(path, from_thread=True)
+        if briefing is not None and not get_current_worker().is_cancelled:
+            self.call_from_thread(self._show_briefing, briefing, note_id, search)
+
+    def _read_briefing(self, path: Path, from_thread: bool = False) -> Briefing | None:
         from briefer.briefing import BriefingError, load
         from briefer.library import remember
 
-        self.analysis.prestart(path)  # a long briefing's analysis starts while the file is read and drawn
         try:
             briefing = load(path)
         except BriefingError as exc:
-            self.analysis.drop_prestarted()
-            self.notify(clean_text(str(exc)), title="Cannot open", severity="error", markup=False)
-            return
+            if from_thread:
+                self.call_from_thread(self._cannot_open, str(exc))
+            else:
+                self._cannot_open(str(exc))
+            return None
         remember(path, briefing.info)  # the library's scan, starting now, need not read it again
+        return briefing
+
+    def _cannot_open(self, reason: str) -> None:
+        self.analysis.drop_prestarted()
+        self.notify(clean_text(reason), title="Cannot open", severity="error", markup=False)
+
+    def _show_briefing(self, briefing: Briefing, note_id: str | None, search: str | None) -> None:
         while isinstance(self.screen, ReaderScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(ReaderScreen(briefing, note_id=note_id, search=search))
@@ -151,6 +186,8 @@ class BrieferApp(App[int]):
         self.analysis.close()
         if self.store is not None:
             self.store.close()
+        if not self.is_headless:  # a worker still reading a long file must not hold the exit up
+            end_process_after(QUIT_GRACE_SECONDS, self.return_code or 0)
 
     def action_help(self) -> None:
         from briefer.ui.dialogs.help import HelpScreen

@@ -42,7 +42,7 @@ def end_on_hangup_and_terminate(request_exit: Callable[[], None], schedule: Call
             signal.signal(signal.SIGCONT, signal.SIG_DFL)  # no output restart: the terminal is gone
         signal.signal(signal.SIGHUP, signal.SIG_IGN)  # one shutdown, however many signals follow
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        threading.Thread(target=_end_after_grace, args=(signum,), name="exit-watchdog", daemon=True).start()
+        end_process_after(GRACE_SECONDS, 128 + signum)
         schedule(request_exit)
 
     for signum in (signal.SIGHUP, signal.SIGTERM):
@@ -69,6 +69,13 @@ def _wait_for_hangup(fd: int) -> None:
             return
 
 
-def _end_after_grace(signum: int) -> None:
-    threading.Event().wait(GRACE_SECONDS)
-    os._exit(128 + signum)  # still here: the usual exit is stuck, and nothing is left unsaved
+def end_process_after(seconds: float, code: int) -> None:
+    """End the process with `code` after `seconds` unless it has ended by itself: Python waits
+    at exit for every worker thread, and one still reading a long file would hold the exit up.
+    Nothing is lost by not waiting: each note is on disk when it is saved."""
+
+    def end() -> None:
+        threading.Event().wait(seconds)
+        os._exit(code)
+
+    threading.Thread(target=end, name="exit-watchdog", daemon=True).start()

@@ -263,3 +263,34 @@ async def test_the_date_column_shows_the_reference_date_set_in_the_reader(librar
     async with app.run_test(size=(120, 40)) as pilot:
         table = await start(app, pilot)
         assert str(table.get_row(str(sample.path))[1]) == "2025-11-20"
+
+
+async def test_a_long_file_is_read_in_a_worker_and_keys_are_answered_meanwhile(library_dir, monkeypatch):
+    """A file that takes long to read (a 2 MB table took 39 s) must not freeze the library."""
+    import threading
+
+    import briefer.briefing
+
+    real_load = briefer.briefing.load
+    release = threading.Event()
+
+    def slow_load(path):
+        release.wait(timeout=10)
+        return real_load(path)
+
+    long = library_dir / "long.txt"
+    long.write_text("The minister spoke on Monday. " * 12_000, encoding="utf-8")  # 360 kB
+    monkeypatch.setattr(briefer.briefing, "load", slow_load)
+    app = BrieferApp(folders=[library_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(app, pilot)
+        app.open_briefing(long)
+        await pilot.press(*"kenya")  # answered while the file is still being read
+        assert app.screen.query_one("#library-filter").value == "kenya"
+        assert isinstance(app.screen, LibraryScreen)
+        release.set()
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ReaderScreen) and app.screen.analysis_request is not None:
+                break  # shown and mounted
+        assert isinstance(app.screen, ReaderScreen) and app.screen.briefing.path == long

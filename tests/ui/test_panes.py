@@ -192,6 +192,10 @@ async def test_leaving_a_long_briefing_before_its_analysis_ends_stops_the_child(
     long.write_text("\n\n".join([sample.read_text(encoding="utf-8")] * 120), encoding="utf-8")  # 320 kB: long
     app = BrieferApp(folders=[tmp_path], open_file=long, notes_file=tmp_path / "notes.json")
     async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(200):  # a long file is read in a worker: the reader comes once it is read
+            if isinstance(app.screen, ReaderScreen) and app.screen.analysis_request is not None:
+                break
+            await pilot.pause(0.05)
         working = app.screen.analysis_request.child
         await pilot.press("q")
         assert working.wait(timeout=30) == -signal.SIGKILL  # killed, not left to finish
