@@ -153,3 +153,45 @@ async def test_the_raw_key_is_listed_in_the_help(tmp_path):
         await pilot.press("question_mark")
         await pilot.pause()
         assert "toggle-raw" in str(app.screen.query_one("#help-body Static").render())
+
+
+TRICKY = [
+    "A *b* c **d** e _f_ g `h` i ``j ` k`` l \\* m &amp; n.\n",
+    'See [the text](https://x.org/a_(b) "t") and [ref][r] and <https://x.org>.\n\n[r]: https://y.org\n',
+    "An image ![alt *x*](i.png) stays as written, **bold** too.\n",
+    "> - quoted *item*\n>   more\n>\n> > nested **quote**\n",
+    "Setext *title*\n---\n\ntext\n\n***\n",
+    "| a \\| b | `c` |\n|:--|--:|\n| **x** | |\n| only |\n",
+    "1. one **two**\n2. three\n   - four *five*\n",
+    "```\ncode **not bold**\n```\n",
+    "Unclosed **bold and `tick\n",
+]
+
+
+def test_every_displayed_character_maps_back_to_the_body_in_order(tmp_path):
+    from briefer.briefing import load
+    from briefer.ui.widgets.markdown_display import render_markdown
+
+    shown = {}
+    for index, text in enumerate(TRICKY):
+        path = tmp_path / f"tricky-{index}.md"
+        path.write_text(text, encoding="utf-8")
+        briefing = load(path)
+        display = render_markdown(briefing).display
+        previous = -1
+        for position, char in enumerate(display.text):
+            offset = display.to_body(position)
+            assert offset >= previous, (text, position)
+            previous = offset
+            if not any(edit.start <= offset < edit.end for edit in display.edits):
+                assert briefing.body[offset] == char, (text, position)
+            assert display.to_display(offset) <= position
+        for start, end in briefing.sentences:  # no sentence vanishes behind hidden markers
+            assert display.to_display(end) > display.to_display(start), (text, start, end)
+        shown[index] = display.text
+    assert shown[0] == "A b c d e f g h i j ` k l * m & n.\n"
+    assert shown[1].startswith("See the text and ref and https://x.org.")
+    assert shown[2] == TRICKY[2]  # an image is left as written, and so is the rest of its paragraph
+    assert shown[3] == "▎ • quoted item\n▎   more\n▎\n▎ ▎ nested quote\n"
+    # A cell that does not align (an escaped pipe) stays as written; the next cell still renders.
+    assert shown[5].splitlines()[0] == "a \\| b │ c"

@@ -184,7 +184,7 @@ class _Builder:
         _, region_end = self.line_span(token.map[1] - 1)
         aligned = _align(self.body, token.children or [], floor, region_end)
         if aligned is None:
-            self.floor = floor
+            self.floor = floor + 1  # past this block: the next one aligns from its own start
             return
         edits, styles, end = aligned
         self._edits.extend(edits)
@@ -232,7 +232,12 @@ class _Builder:
             if not cells:
                 continue
             if line == delimiter_row:
-                self._edits.append(Edit(row_start, row_end, "─┼─".join(RULE * width for width in widths)))
+                # The last column's rule is as wide as its header: its longest cell may be a paragraph.
+                header = rows[0][1]
+                rule_widths = [*widths[: len(header) - 1], max(shown[header[-1]], 3)] if header else widths
+                self._edits.append(
+                    Edit(row_start, row_end, "─┼─".join(RULE * width for width in rule_widths))
+                )
                 continue
             if cells[0][0] > row_start:
                 self._edits.append(Edit(row_start, cells[0][0]))
