@@ -60,3 +60,18 @@ def test_reader_on_a_narrow_terminal_snapshot(snap_compare, in_repo, size):
         await pilot.press("j", "p", "j")
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_markdown_reader_snapshot(snap_compare, in_repo):
+    """A markdown brief rendered: headings without `#`, bold without `**`, bullets, an aligned table."""
+    app = BrieferApp(
+        folders=[Path("briefings")],
+        open_file=Path("briefings/05-salar-access-brief.md"),
+        notes_file=in_repo / "notes.json",
+    )
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("p", *"J" * 16)  # the panes folded away; down to the first table
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)

@@ -1,10 +1,13 @@
 """The document view: the briefing body drawn line by line (Line API).
 
 Only visible lines are rendered, and wrapping is a list of (start, end)
-offsets into `body`, so a 2 MB briefing opens and scrolls without lag. The
-cursor is a sentence; a selection is a run of sentences. Other layers
-(notes, entity mentions, search hits) are spans of `body` with a component
-class naming their style.
+offsets into the displayed text, so a 2 MB briefing opens and scrolls
+without lag. A plain-text briefing is displayed as written; a markdown one
+as rendered (markers hidden, bullets and bars drawn, tables aligned) until
+`M` shows it raw. The cursor is a sentence; a selection is a run of
+sentences. Other layers (notes, entity mentions, search hits) are spans of
+`body` with a component class naming their style, mapped to display columns
+line by line.
 """
 
 from __future__ import annotations
@@ -25,7 +28,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefer.briefing import Briefing
+from briefer.briefing.loader import MARKDOWN_MAX_LINES
 from briefer.ui.widgets.contrast import layered_style
+from briefer.ui.widgets.markdown_display import DisplayText, MarkdownDisplay, render_markdown
 
 HIGHLIGHT_CLASSES = (
     "document-view--note-0",
@@ -110,6 +115,9 @@ class DocumentView(ScrollView, can_focus=True):
         "document-view--quote",
         "document-view--code",
         "document-view--markup",
+        "document-view--strong",
+        "document-view--emphasis",
+        "document-view--link",
         "document-view--lit-in-cursor",
         *HIGHLIGHT_CLASSES,
     }
@@ -127,6 +135,9 @@ class DocumentView(ScrollView, can_focus=True):
     DocumentView > .document-view--quote { color: $text-muted; text-style: italic; }
     DocumentView > .document-view--code { color: $text-success; }
     DocumentView > .document-view--markup { color: $text-disabled; }
+    DocumentView > .document-view--strong { text-style: bold; }
+    DocumentView > .document-view--emphasis { text-style: italic; }
+    DocumentView > .document-view--link { text-style: underline; }
     DocumentView > .document-view--note-0 { text-style: underline; color: $text-warning; }
     DocumentView > .document-view--note-1 { text-style: underline; color: $text-success; }
     DocumentView > .document-view--note-2 { text-style: underline; color: $text-error; }
@@ -156,6 +167,7 @@ class DocumentView(ScrollView, can_focus=True):
         Binding("g,home", "first_sentence", "Top", show=False, id="top"),
         Binding("G,end", "last_sentence", "Bottom", show=False, id="bottom"),
         Binding("v", "toggle_selection", "Select", id="select"),
+        Binding("M", "toggle_raw", "Raw", show=False, id="toggle-raw"),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
@@ -180,7 +192,13 @@ class DocumentView(ScrollView, can_focus=True):
         # The first sentence of each block: where J/K and }/{ land.
         firsts = (bisect_left(self._sentence_starts, block.start) for block in briefing.blocks)
         self._paragraph_starts = sorted({index for index in firsts if index < len(briefing.sentences)})
-        self._lines: list[tuple[int, int]] = []
+        # Rendered markdown, or None for plain text (and markdown too long for its structure to be parsed).
+        self._markdown: MarkdownDisplay | None = None
+        if briefing.format == "markdown" and briefing.body.count("\n") <= MARKDOWN_MAX_LINES:
+            self._markdown = render_markdown(briefing)
+        self.raw = False
+        self._display = self._markdown.display if self._markdown else DisplayText(self.body)
+        self._lines: list[tuple[int, int]] = []  # display offsets
         self._line_starts: list[int] = []
         self._wrap_width = 0
         self.selection_anchor: int | None = None
@@ -197,13 +215,18 @@ class DocumentView(ScrollView, can_focus=True):
             "quote": "document-view--quote",
             "code": "document-view--code",
         }
-        return [(b.start, b.end, kinds[b.kind]) for b in self.briefing.blocks if b.kind in kinds]
+        spans = [(b.start, b.end, kinds[b.kind]) for b in self.briefing.blocks if b.kind in kinds]
+        if self._markdown is not None:
+            spans += self._markdown.styles
+            if self.raw:
+                spans += self._markdown.marker_spans
+        return spans
 
     def _rewrap(self, width: int) -> None:
         if width == self._wrap_width or width <= 0:
             return
         self._wrap_width = width
-        self._lines = wrap_offsets(self.body, width)
+        self._lines = wrap_offsets(self._display.text, width)
         self._line_starts = [start for start, _ in self._lines]
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
@@ -213,7 +236,12 @@ class DocumentView(ScrollView, can_focus=True):
         self.call_after_refresh(self.scroll_to_cursor, False)
 
     def line_of_offset(self, offset: int) -> int:
-        return max(0, bisect_right(self._line_starts, offset) - 1)
+        """The visual line showing body `offset` (or, for a hidden marker, what follows it)."""
+        return max(0, bisect_right(self._line_starts, self._display.to_display(offset)) - 1)
+
+    def line_start_offset(self, line: int) -> int:
+        """The body offset of the first character on visual line `line`."""
+        return self._display.to_body(self._lines[line][0])
 
     # ----- passages -----------------------------------------------------------
 
@@ -317,7 +345,7 @@ class DocumentView(ScrollView, can_focus=True):
             self.cursor = self.sentence_count - 1 if direction > 0 else 0
             return
         top_line = min(round(self.scroll_y), len(self._lines) - 1)
-        top_offset = self._lines[top_line][0]
+        top_offset = self.line_start_offset(top_line)
         target = bisect_left(self._sentence_starts, top_offset)
         if (
             target >= self.sentence_count
@@ -353,6 +381,18 @@ class DocumentView(ScrollView, can_focus=True):
         self.cursor = self.cursor
         return True
 
+    def action_toggle_raw(self) -> None:
+        """Markdown as written (markers dimmed) or as rendered; the cursor stays on its sentence."""
+        if self._markdown is None:
+            self.notify("Plain text: nothing to render", markup=False)
+            return
+        self.raw = not self.raw
+        self._display = DisplayText(self.body) if self.raw else self._markdown.display
+        self.set_layer("blocks", self._block_spans())
+        self._wrap_width = 0
+        self._rewrap(self.scrollable_content_region.width)
+        self.scroll_to_cursor()
+
     # ----- mouse --------------------------------------------------------------
 
     def offset_at(self, x: int, y: int) -> int | None:
@@ -362,12 +402,12 @@ class DocumentView(ScrollView, can_focus=True):
             return None
         start, end = self._lines[line_index]
         column = x - self.styles.padding.left + round(self.scroll_x)
-        cells = 0
-        for offset in range(start, end):
-            cells += get_character_cell_size(self.body[offset])
+        text, cells = self._display.text, 0
+        for index in range(start, end):
+            cells += get_character_cell_size(text[index])
             if cells > column:
-                return offset
-        return max(start, end - 1)
+                return self._display.to_body(index)
+        return self._display.to_body(max(start, end - 1))
 
     def on_click(self, event: events.Click) -> None:
         offset = self.offset_at(event.x, event.y)
@@ -383,38 +423,33 @@ class DocumentView(ScrollView, can_focus=True):
         line_index = y + round(self.scroll_y)
         if not 0 <= line_index < len(self._lines):
             return Strip.blank(width, base)
-        start, end = self._lines[line_index]
-        text = self.body[start:end].replace("\t", " ")
+        display_start, display_end = self._lines[line_index]
+        text = self._display.text[display_start:display_end].replace("\t", " ")
         if not text:
             return Strip.blank(width, base)
-        # The spans touching this line, clipped to it, in painting order (later ones win).
-        spans: list[tuple[int, int, str]] = []
+        # The body this line shows: displayed characters keep body order.
+        start = self._display.to_body(display_start)
+        end = self._display.to_body(display_end - 1) + 1
+        body_spans: list[tuple[int, int, str]] = []
         for starts, max_ends, layer in self._layers.values():
             # Candidates start before the line ends and (running max) end after it starts.
-            for span_start, span_end, component in layer[
-                bisect_right(max_ends, start) : bisect_left(starts, end)
-            ]:
-                if span_end > start:
-                    spans.append((max(span_start, start) - start, min(span_end, end) - start, component))
+            for span in layer[bisect_right(max_ends, start) : bisect_left(starts, end)]:
+                if span[1] > start:
+                    body_spans.append(span)
         passage = self.passage
         if passage is not None:
-            if self.selection_anchor is not None and passage.end > start and passage.start < end:
-                spans.append(
-                    (
-                        max(passage.start, start) - start,
-                        min(passage.end, end) - start,
-                        "document-view--selection",
-                    )
-                )
+            if self.selection_anchor is not None:
+                body_spans.append((passage.start, passage.end, "document-view--selection"))
             sentence_start, sentence_end = self.briefing.sentences[self.cursor]
-            if sentence_end > start and sentence_start < end:
-                spans.append(
-                    (
-                        max(sentence_start, start) - start,
-                        min(sentence_end, end) - start,
-                        "document-view--cursor",
-                    )
-                )
+            body_spans.append((sentence_start, sentence_end, "document-view--cursor"))
+        # The spans touching this line, clipped to its columns, in painting order (later ones win).
+        spans: list[tuple[int, int, str]] = []
+        for span_start, span_end, component in body_spans:
+            if span_end > start and span_start < end:
+                column_start = max(self._display.to_display(span_start), display_start) - display_start
+                column_end = min(self._display.to_display(span_end), display_end) - display_start
+                if column_end > column_start:
+                    spans.append((column_start, column_end, component))
         if not spans:
             segments = [Segment(text, base)]
         else:
