@@ -102,15 +102,15 @@ def test_an_edit_from_a_stale_copy_is_refused_and_the_other_edit_kept(notes_path
 
 
 def test_importing_a_newer_export_updates_a_note_edited_since(tmp_path, notes_path, store):
-    exported = make_note(id="n1", text="from the other machine", updated="2099-01-01T00:00:00+00:00")
+    exported = make_note(id="00000000a1", text="from the other machine", updated="2099-01-01T00:00:00+00:00")
     with NotesStore.open(tmp_path / "other.json") as other:
         other.add(exported)
         export_notes(other, tmp_path / "out")
-    here = store.add(make_note(id="n1", text="old", updated="2000-01-01T00:00:00+00:00"))
+    here = store.add(make_note(id="00000000a1", text="old", updated="2000-01-01T00:00:00+00:00"))
     store.update(here)  # revision 1 here; the export's note has none
     report = import_exports(store, [tmp_path / "out"])
     assert (report.updated, report.problems) == (1, [])
-    assert store.get("n1").text == "from the other machine"
+    assert store.get("00000000a1").text == "from the other machine"
 
 
 def test_a_note_without_a_revision_reads_as_revision_0(store, notes_path):
