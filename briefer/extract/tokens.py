@@ -155,28 +155,36 @@ def tokenize(body: str, start: int, end: int) -> list[Token]:
 
 
 class TokenWindows:
-    """The tokens of any window of a body, each part of the body tokenized once.
+    """The tokens of any window of a body, no part of the body tokenized more than about twice.
 
     `window(start, end)` equals `tokenize(body, start, end)` but for the `initial` flags (the
-    window's first token is not marked): a quote's speaker is looked for in three windows of up
-    to 600 characters around it, and tokenizing each again cost ~1,200 tokens per quote. Chunks
-    of about CHUNK characters end where a match ends, so no token crosses one; the last few are
-    kept (windows move forward through the body), the rest recomputed if ever needed again.
+    window's first token is not marked). A quote's speaker is looked for in up to four windows
+    of up to 600 characters around it, and tokenizing each anew cost ~1,200 tokens per quote on
+    a run of quote marks. A window that overlaps none of the last ones is tokenized alone (most
+    are a clause: the cheapest way); any other is put together from chunks of about CHUNK
+    characters, each tokenized once and ending where a match ends, so no token crosses one.
+    The last KEPT chunks are kept (windows move forward through the body).
     """
 
-    CHUNK = 4096
-    KEPT = 8
+    CHUNK = 128
+    KEPT = 16
+    ALONE = 600  # the longest window tokenized alone
 
     def __init__(self, body: str) -> None:
         self.body = body
         self._bounds = [0]  # chunk k covers body[bounds[k]:bounds[k + 1]]
         self._chunks: dict[int, tuple[list[Token], list[int], list[int]]] = {}
+        self._alone: list[tuple[int, int]] = []  # the last windows tokenized alone
 
     def window(self, start: int, end: int, most: int | None = None) -> list[Token]:
         """`tokenize(body, start, end)`, or its first `most` tokens."""
         end = min(end, len(self.body))
         if end <= start:
             return []
+        if end - start <= self.ALONE and not any(s < end and start < e for s, e in self._alone):
+            # A window that overlaps none tokenized alone lately: as cheap alone (most are a clause).
+            self._alone = [*self._alone[1 - self.KEPT :], (start, end)]
+            return tokenize(self.body, start, end)[:most]
         enough = len(self.body) if most is None else most + 2
         out: list[Token] = []
         self._bound_to(start + 1)
@@ -196,7 +204,7 @@ class TokenWindows:
         elif _is_tail(out[0]):
             out[:1] = tokenize(self.body, start, min(end, out[0].end))
         tail = 2 if len(out) > 1 and _is_tail(out[-1]) else 1
-        if out[-1].end > end:
+        if out and out[-1].end > end:  # (the first word's part inside may have been "_" alone)
             out[-tail:] = tokenize(self.body, max(start, out[-tail].start), end)
         return out if most is None else out[:most]
 

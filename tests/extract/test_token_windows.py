@@ -24,7 +24,9 @@ def spans(toks) -> list[tuple[int, int, str]]:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    text=st.one_of(TEXT, st.integers(1, 40).map(lambda n: EDGES * n), st.just('"' * 700)),
+    text=st.one_of(
+        TEXT, st.integers(1, 40).map(lambda n: EDGES * n), st.just('"' * 700), st.just("a_ _b __ c_ " * 40)
+    ),
     chunk=st.sampled_from([3, 16, 64, 4096]),
     windows=st.lists(st.tuples(st.integers(0, 800), st.integers(0, 700)), max_size=12),
     most=st.sampled_from([None, 1, 5, 32]),
