@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any, Literal, NotRequired, Union
 
@@ -31,64 +32,60 @@ def is_analysis(value: object, briefing_id: str) -> bool:
 
 def conforms(value: object, expected: Any) -> bool:
     """Whether `value` is of type `expected`: str, int, float, bool, None, object, a Literal,
-    a union, list / set / frozenset / dict / tuple of those, or a TypedDict (keys and types)."""
+    a union, list / set / frozenset / dict of those, or a TypedDict (keys and types)."""
+    return _checker(expected)(value)
+
+
+Check = Callable[[object], bool]
+
+
+@cache
+def _checker(expected: Any) -> Check:
+    """A function telling whether a value is of type `expected`, built once per type: an analysis
+    has tens of thousands of mentions and events to check, on the way to the panes."""
     if expected is object or expected is Any:
-        return True
+        return lambda value: True
     if expected is None or expected is types.NoneType:
-        return value is None
-    if isinstance(expected, type) and typing.is_typeddict(expected):
-        return isinstance(value, dict) and _conforms_typeddict(value, expected)
+        return lambda value: value is None
     if isinstance(expected, type):
+        if typing.is_typeddict(expected):
+            return _typeddict_checker(expected)
         # bool is an int to isinstance; a cache's int is never a bool, nor its str a subclass
-        return type(value) is expected
+        return lambda value: type(value) is expected
     origin, args = typing.get_origin(expected), typing.get_args(expected)
     if origin is Literal:
-        return any(type(value) is type(a) and value == a for a in args)
+        return lambda value: any(type(value) is type(a) and value == a for a in args)
     if origin in (Union, types.UnionType):
-        return any(conforms(value, a) for a in args)
+        alternatives = [_checker(a) for a in args]
+        return lambda value: any(check(value) for check in alternatives)
     if origin in (list, set, frozenset):
-        return (
-            isinstance(value, list | set | frozenset)
-            and type(value) is origin
-            and _all_conform(value, args[0])
-        )
-    if origin is tuple:
-        if len(args) == 2 and args[1] is Ellipsis:
-            return type(value) is tuple and _all_conform(value, args[0])
-        return type(value) is tuple and len(value) == len(args) and all(map(conforms, value, args))
+        item = _checker(args[0])
+        return lambda value: type(value) is origin and all(map(item, value))  # type: ignore[call-overload]
     if origin is dict:
-        return (
-            type(value) is dict
-            and _all_conform(value.keys(), args[0])
-            and _all_conform(value.values(), args[1])
+        key, item = _checker(args[0]), _checker(args[1])
+        return lambda value: (
+            type(value) is dict and all(map(key, value.keys())) and all(map(item, value.values()))
         )
     raise TypeError(f"conforms: {expected!r} is not a type it can check")
 
 
-def _all_conform(values: typing.Iterable, expected: Any) -> bool:
-    if isinstance(expected, type) and not typing.is_typeddict(expected):
-        return all(type(v) is expected for v in values)  # most items of a large table: one type
-    return all(conforms(v, expected) for v in values)
-
-
-def _conforms_typeddict(value: dict, expected: type) -> bool:
-    fields = _fields(expected)
-    if not set(value) <= fields.keys():
-        return False
-    for key, (field_type, required) in fields.items():
-        if key not in value:
-            if required:
-                return False
-        elif not conforms(value[key], field_type):
-            return False
-    return True
-
-
-@cache
-def _fields(typed_dict: type) -> dict[str, tuple[Any, bool]]:
-    """key -> (type, required): `__required_keys__` misses NotRequired under postponed annotations."""
-    fields = {}
+def _typeddict_checker(typed_dict: type) -> Check:
+    # `__required_keys__` misses NotRequired under postponed annotations: read the hints
+    fields = []
     for key, hint in typing.get_type_hints(typed_dict, include_extras=True).items():
         optional = typing.get_origin(hint) is NotRequired
-        fields[key] = (typing.get_args(hint)[0] if optional else hint, not optional)
-    return fields
+        fields.append((key, _checker(typing.get_args(hint)[0] if optional else hint), not optional))
+    known = {key for key, _, _ in fields}
+
+    def check(value: object) -> bool:
+        if type(value) is not dict or not value.keys() <= known:
+            return False
+        for key, check_field, required in fields:
+            if key in value:
+                if not check_field(value[key]):
+                    return False
+            elif required:
+                return False
+        return True
+
+    return check
