@@ -4,6 +4,7 @@ briefings are analysed in a child process, and the word tables are cached."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import marshal
 
 import pytest
@@ -181,7 +182,7 @@ def test_word_tables_are_built_once_per_version_of_their_sources(tmp_path):
         builds.append(1)
         return {"names": set(source.read_text(encoding="utf-8").split())}
 
-    tables = lexicon.DerivedTables("test-names", lambda: [source], build)
+    tables = lexicon.DerivedTables("test-names", lambda: [source], build, dict[str, set[str]])
     folder = tmp_path / "lexicon"
     first = extraction.cached_tables(tables, folder)
     assert extraction.cached_tables(tables, folder) == first == {"names": {"Ana", "Ben"}}
@@ -197,13 +198,13 @@ def test_a_corrupt_or_unwritable_word_table_cache_only_costs_a_rebuild(tmp_path)
     source.write_text("Ana\n", encoding="utf-8")
     folder = tmp_path / "lexicon"
     extraction.cached_tables(
-        lexicon.DerivedTables("test-names", lambda: [source], lambda: {"Ana": "f"}), folder
+        lexicon.DerivedTables("test-names", lambda: [source], lambda: {"Ana": "f"}, dict[str, str]), folder
     )
     [stored] = folder.iterdir()
     stored.write_bytes(b"\x00 not marshal data")
-    rebuilt = lexicon.DerivedTables("test-names", lambda: [source], lambda: {"Ana": "f"})
+    rebuilt = lexicon.DerivedTables("test-names", lambda: [source], lambda: {"Ana": "f"}, dict[str, str])
     assert extraction.cached_tables(rebuilt, folder) == {"Ana": "f"}
-    unwritable = lexicon.DerivedTables("test-names", lambda: [source], lambda: {"Ana": "?"})
+    unwritable = lexicon.DerivedTables("test-names", lambda: [source], lambda: {"Ana": "?"}, dict[str, str])
     assert extraction.cached_tables(unwritable, source) == {"Ana": "?"}  # a file, not a folder
 
 
@@ -218,3 +219,62 @@ def test_the_gazetteer_and_names_read_back_equal_a_fresh_build(tmp_path):
     gazetteer = lexicon.Gazetteer(extraction.cached_tables(lexicon.GAZETTEER_TABLES, folder))
     assert gazetteer.kind("Kyiv") == "capital" and gazetteer.kind("Texas") == "region"
     assert extraction.cached_tables(lexicon.GIVEN_NAME_TABLES, folder)["maria"] == "f"
+
+
+def _wrong_shapes(good: str) -> list[str]:
+    analysis = json.loads(good)
+    other_briefing = {**analysis, "briefing": {**analysis["briefing"], "id": "0" * 64}}
+    mention_cut = {**analysis, "who": [{**analysis["who"][0], "mentions": [[5]]}]}
+    backwards = {**analysis, "what": [{**analysis["what"][0], "start": 9, "end": 2}]}
+    role_number = {**analysis, "who": [{**analysis["who"][0], "role": 7}]}
+    no_when = {k: v for k, v in analysis.items() if k != "when"}
+    return [
+        good[: len(good) // 2],  # cut short by a crash
+        "null",
+        "[]",
+        '{"schema": "briefer.extract/1", "who": "Ana Ruiz"}',
+        "[" * 100_000 + "]" * 100_000,  # too deep for the parser
+        *map(json.dumps, (other_briefing, mention_cut, backwards, role_number, no_when)),
+    ]
+
+
+@pytest.mark.parametrize("case", range(10))
+def test_an_analysis_cache_file_of_the_wrong_shape_is_analysed_again(counted, tmp_path, case):
+    briefing = briefing_from_text(TEXT)
+    first = service(tmp_path).request(briefing, None).result()
+    [stored] = (tmp_path / "analyses").iterdir()
+    wrong = _wrong_shapes(stored.read_text(encoding="utf-8"))
+    assert len(wrong) == 10
+    stored.write_text(wrong[case], encoding="utf-8")
+    request = service(tmp_path).request(briefing, None)  # a new process: only the disk
+    assert request.cached is None
+    assert request.result() == first
+    assert len(counted) == 2
+    assert json.loads(stored.read_text(encoding="utf-8")) == first  # the bad file replaced
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [["Ana", "f"], {"Ana": 1}, {1: "f"}, {"Ana": "f", "Ben": None}, "Ana"],
+    ids=["a list", "int values", "int keys", "a None value", "a string"],
+)
+def test_word_tables_of_another_shape_are_built_again(tmp_path, stored):
+    source = tmp_path / "names.txt"
+    source.write_text("Ana\n", encoding="utf-8")
+    folder = tmp_path / "lexicon"
+    tables = lexicon.DerivedTables("test-names", lambda: [source], lambda: {"Ana": "f"}, dict[str, str])
+    extraction.cached_tables(tables, folder)
+    [path] = folder.iterdir()
+    path.write_bytes(marshal.dumps(stored))
+    assert extraction.cached_tables(tables, folder) == {"Ana": "f"}
+    assert marshal.loads(path.read_bytes()) == {"Ana": "f"}  # and the cache holds good tables again
+
+
+def test_a_gazetteer_cache_missing_a_table_is_built_again(tmp_path):
+    folder = tmp_path / "lexicon"
+    fresh = extraction.cached_tables(lexicon.GAZETTEER_TABLES, folder)
+    [path] = folder.iterdir()
+    path.write_bytes(marshal.dumps({k: v for k, v in fresh.items() if k != "cities"}))
+    assert extraction.cached_tables(lexicon.GAZETTEER_TABLES, folder) == fresh
+    path.write_bytes(marshal.dumps({**fresh, "cities": {"paris": "big"}}))
+    assert extraction.cached_tables(lexicon.GAZETTEER_TABLES, folder) == fresh

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import cast
 
 from briefer import config
+from briefer.analysing.shape import is_analysis
 from briefer.briefing import Briefing
 from briefer.extract.schema import Analysis
 from briefer.files import read_regular, write_cache
@@ -74,11 +75,12 @@ class AnalysisCache:
                 self._memory.move_to_end(key)
                 return self._memory[key]
         try:
-            with cyclic_gc_paused():
-                analysis = cast(Analysis, json.loads(read_regular(self.file(key))))
+            text = read_regular(self.file(key)).decode("utf-8")
         except (OSError, ValueError):
             return None
-        self.remember(key, analysis)
+        analysis = _analysis_from_json(text, briefing_id=key.split("-", 1)[0])
+        if analysis is not None:
+            self.remember(key, analysis)
         return analysis
 
     def put(self, key: str, analysis: Analysis) -> None:
@@ -93,6 +95,17 @@ class AnalysisCache:
             self._memory.move_to_end(key)
             while len(self._memory) > self.memory_size:
                 self._memory.popitem(last=False)
+
+
+def _analysis_from_json(text: str, briefing_id: str) -> Analysis | None:
+    """The analysis a cache file holds, or None if it is not one of `briefing_id` (corrupt, cut
+    short, written by another version or by hand): the caller analyses the briefing again."""
+    try:
+        with cyclic_gc_paused():
+            value = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return cast(Analysis, value) if is_analysis(value, briefing_id) else None
 
 
 def store(path: Path, analysis: Analysis) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from briefer import config
+from briefer.analysing.shape import conforms
 from briefer.briefing import Briefing
 from briefer.extract import analyse as extract
 from briefer.extract import lexicon
@@ -57,7 +58,8 @@ def load_word_tables() -> None:
 
 def cached_tables(tables: lexicon.DerivedTables, folder: Path) -> Any:
     """`tables.build()`, kept in `folder` for as long as its sources are unchanged.
-    marshal: plain dicts and sets, written and read by this module only, in the user's own folder."""
+    marshal: plain dicts and sets, written by this module only, in the user's own folder; read
+    back only if of the tables' shape (a file of another shape is built again, and replaced)."""
     digest = hashlib.sha256(f"{sys.version_info[:2]} {marshal.version}".encode())
     for source in tables.sources():
         try:
@@ -67,9 +69,12 @@ def cached_tables(tables: lexicon.DerivedTables, folder: Path) -> Any:
         digest.update(f"{source}:{status.st_size}:{status.st_mtime_ns}".encode())
     path = folder / f"{tables.name}-{digest.hexdigest()[:16]}.marshal"
     try:
-        return marshal.loads(read_regular(path))
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+        raw = read_regular(path)
+    except OSError:
+        raw = b""
+    stored = _unmarshal(raw)
+    if conforms(stored, tables.shape):
+        return stored
     built = tables.build()
     try:
         for stale in folder.glob(f"{tables.name}-*.marshal"):  # tables of older sources are never read again
@@ -78,3 +83,11 @@ def cached_tables(tables: lexicon.DerivedTables, folder: Path) -> Any:
         pass  # best effort, like the write below
     write_cache(path, marshal.dumps(built))
     return built
+
+
+def _unmarshal(raw: bytes) -> object:
+    """The value marshalled in `raw`, or None for bytes that are not marshal data."""
+    try:
+        return marshal.loads(raw)
+    except (EOFError, ValueError, TypeError):
+        return None

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 _WRAP_MIN = 50  # narrower groups are short lines (headers, addresses), not wrapped prose
 _WRAP_MAX = 100  # wider lines are unwrapped paragraphs, one per line
 _SENTENCE_ENDS = tuple(".!?:\"'”’)")
+_TEXT_LINE = re.compile(r"^.*\S.*$", re.M)  # a line that is not blank (`.` stops at "\n" only)
 _LIST_LINE = re.compile(r"(?:[-*•]|\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+)\s")
 _CONTAINER_PREFIX = re.compile(r"[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))?[ \t]*")
 
@@ -180,29 +181,22 @@ def text_blocks(body: str) -> list[Block]:
     such as a report's header give one block each.
     """
     blocks: list[Block] = []
-    group: list[tuple[int, int]] = []
-    for start, end in _line_spans(body):
-        if body[start:end].strip():
-            group.append((start, end))
-            continue
-        blocks.extend(_group_blocks(body, group))
-        group = []
+    group: list[tuple[int, int]] = []  # consecutive lines with text
+    for line in _TEXT_LINE.finditer(body):
+        start, end = line.span()
+        if group and start != group[-1][1] + 1:  # a blank line lies between
+            blocks.extend(_group_blocks(body, group))
+            group = []
+        group.append((start, end))
     blocks.extend(_group_blocks(body, group))
     return blocks
 
 
-def _line_spans(text: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    while start <= len(text):
-        end = text.find("\n", start)
-        if end < 0:
-            end = len(text)
-        yield start, end
-        start = end + 1
-
-
 def _group_blocks(body: str, lines: list[tuple[int, int]]) -> Iterator[Block]:
-    if not lines:
+    if len(lines) <= 1:  # most often one line: a paragraph without the wrapping test's cost
+        block = _trimmed(body, *lines[0], "paragraph", 0) if lines else None
+        if block:
+            yield block
         return
     widths = [len(body[a:b].rstrip()) for a, b in lines]
     width = max(widths)

@@ -28,6 +28,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_BYTES = 20 * 1024 * 1024
 TITLE_LENGTH = 80
 MARKDOWN_MAX_LINES = 30_000
+TABLE_ROW_LINES = 8  # markdown-it's cost of a table row, in lines of prose
+_PIPE_LINE = re.compile(r"^[^\n|]*\|", re.M)
 FRONT_MATTER_MAX = 64 * 1024  # PyYAML is pure Python: ~100 us per line
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -227,10 +229,13 @@ def _parse(text: str, path: Path | None, fmt: str, warnings: list[str]) -> _Pars
     if removed:
         warnings.append(f"removed {removed} control character(s): terminal escapes, bidi controls")
     meta, body = _front_matter(cleaned, warnings)
-    if fmt == "markdown" and body.count("\n") > MARKDOWN_MAX_LINES:
-        # markdown-it spends tens of microseconds per line; past this the
-        # structure costs seconds, and the body reads the same as plain text.
-        warnings.append(f"more than {MARKDOWN_MAX_LINES:,} lines: markdown structure not parsed")
+    if fmt == "markdown" and _markdown_lines(body) > MARKDOWN_MAX_LINES:
+        # markdown-it spends tens of microseconds per line, and about eight times that per table
+        # row; past this the structure costs seconds, and the body reads the same as plain text.
+        warnings.append(
+            f"more than {MARKDOWN_MAX_LINES:,} lines (a table row counts as {TABLE_ROW_LINES}): "
+            "markdown structure not parsed"
+        )
         blocks = tuple(text_blocks(body))
     else:
         blocks = tuple(markdown_blocks(body) if fmt == "markdown" else text_blocks(body))
@@ -259,6 +264,11 @@ def _parse(text: str, path: Path | None, fmt: str, warnings: list[str]) -> _Pars
         source,
         tuple(warnings),
     )
+
+
+def _markdown_lines(body: str) -> int:
+    """The body's length in lines of prose for markdown-it: a line with a pipe may be a table row."""
+    return body.count("\n") + (TABLE_ROW_LINES - 1) * len(_PIPE_LINE.findall(body))
 
 
 def _block_sentences(body: str, block: Block) -> list[tuple[int, int]]:

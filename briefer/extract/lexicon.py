@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import wraps
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 _DATA = resources.files("briefer.extract") / "data"
 _LOADING = threading.RLock()
@@ -236,11 +236,21 @@ def _read_given_names() -> dict[str, str]:
 @dataclass(frozen=True)
 class DerivedTables:
     """Tables built from package data: `build()` gives the same tables for as long as the
-    files of `sources()`, this module among them, are unchanged. Plain dicts, sets and strings."""
+    files of `sources()`, this module among them, are unchanged. Plain dicts, sets and strings,
+    of the type `shape` (a cache of them is checked against it before use)."""
 
     name: str
     sources: Callable[[], list[Path]]
     build: Callable[[], Any]
+    shape: Any
+
+
+class GazetteerTables(TypedDict):
+    countries: dict[str, str]
+    capitals: dict[str, str]
+    country_codes: set[str]
+    regions: set[str]
+    cities: dict[str, int]
 
 
 def _gazetteer_sources() -> list[Path]:
@@ -251,8 +261,8 @@ def _given_name_sources() -> list[Path]:
     return [_name_dictionary(), Path(__file__)]
 
 
-GAZETTEER_TABLES = DerivedTables("gazetteer", _gazetteer_sources, Gazetteer.build_tables)
-GIVEN_NAME_TABLES = DerivedTables("given-names", _given_name_sources, _read_given_names)
+GAZETTEER_TABLES = DerivedTables("gazetteer", _gazetteer_sources, Gazetteer.build_tables, GazetteerTables)
+GIVEN_NAME_TABLES = DerivedTables("given-names", _given_name_sources, _read_given_names, dict[str, str])
 DERIVED_TABLES = (GAZETTEER_TABLES, GIVEN_NAME_TABLES)
 _provided: dict[str, Any] = {}
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from briefer.extract.lexicon import lexicon
 from briefer.extract.names import Entity
-from briefer.extract.tokens import Token, tokenize
+from briefer.extract.tokens import Token, TokenWindows
 
 OPEN_DOUBLE = "\u201c"
 CLOSE_DOUBLE = "\u201d"
@@ -78,6 +78,7 @@ _SKIP = frozenset(
 )
 _TURN_LABEL = re.compile(r"[ \t]*([A-Z][A-Z.'\u2019 -]{1,40}):[ \t]")  # "MR. PRICE: ", "LOTTE VERBRUGGEN: "
 _TURN_REACH = 3000
+_AFTER_TOKENS = 32  # a reporting clause right after a quote is read in its first 16 tokens
 UNKNOWN = object()  # "this reporting clause names nobody we know": speaker stays null
 
 
@@ -209,6 +210,7 @@ def is_reportable(body: str, q: Quote) -> bool:
 class Attributor:
     def __init__(self, body: str, sentences, entities: list[Entity], descriptor_np) -> None:
         self.body = body
+        self.windows = TokenWindows(body)  # every window around the quotes tokenized once
         self.lex = lexicon()
         self.sent_starts = [s for s, _ in sentences]
         self.sentences = sentences
@@ -480,13 +482,13 @@ class Attributor:
             straight = body.find('"', q.close_mark + 1, stop)
             if straight > 0:
                 stop = straight
-            after = tokenize(body, q.close_mark + 1, stop)
+            after = self.windows.window(q.close_mark + 1, stop, most=_AFTER_TOKENS)
             if after:
                 who = self._reporting_after(after, anywhere=False)
                 if who is not None:
                     return who
         # 2. the reporting clause before the opening mark
-        before = tokenize(body, max(region_start, q.open_mark - 400), q.open_mark)
+        before = self.windows.window(max(region_start, q.open_mark - 400), q.open_mark)
         v = None
         for i in range(len(before) - 1, -1, -1):
             t = before[i]
@@ -510,7 +512,7 @@ class Attributor:
         # 3. later in the same sentence: "..., she said."
         if q.close_mark is not None and q.outer is None:
             s_end = self._sentence(q.close_mark)[1]
-            rest = tokenize(body, q.close_mark + 1, min(s_end, q.close_mark + 400))
+            rest = self.windows.window(q.close_mark + 1, min(s_end, q.close_mark + 400))
             if rest:
                 who = self._reporting_after(rest, anywhere=True)
                 if who is not None:
@@ -524,7 +526,7 @@ class Attributor:
         i = bisect_right(self.sent_starts, s0 - 1) - 1
         if i >= 0 and self.sentences[i][1] <= s0:
             ps, pe = self.sentences[i]
-            toks = tokenize(body, max(ps, pe - 600), pe)
+            toks = self.windows.window(max(ps, pe - 600), pe)
             found = None
             for k, t in enumerate(toks[:-1]):
                 ent = self._ending_at(t.end)

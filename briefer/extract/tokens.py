@@ -6,6 +6,7 @@ punctuation tokens, so entity offsets never include them.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # Dotted initialisms (U.S., U.K.), words with inner hyphens or apostrophes,
@@ -151,3 +152,93 @@ def tokenize(body: str, start: int, end: int) -> list[Token]:
         append(Token(s, e, text, initial))
         initial = False
     return out
+
+
+class TokenWindows:
+    """The tokens of any window of a body, no part of the body tokenized more than about twice.
+
+    `window(start, end)` equals `tokenize(body, start, end)` but for the `initial` flags (the
+    window's first token is not marked). A quote's speaker is looked for in up to four windows
+    of up to 600 characters around it, and tokenizing each anew cost ~1,200 tokens per quote on
+    a run of quote marks. A window that overlaps none of the last ones is tokenized alone (most
+    are a clause: the cheapest way); any other is put together from chunks of about CHUNK
+    characters, each tokenized once and ending where a match ends, so no token crosses one.
+    The last KEPT chunks are kept (windows move forward through the body).
+    """
+
+    CHUNK = 128
+    KEPT = 16
+    ALONE = 600  # the longest window tokenized alone
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self._bounds = [0]  # chunk k covers body[bounds[k]:bounds[k + 1]]
+        self._chunks: dict[int, tuple[list[Token], list[int], list[int]]] = {}
+        self._alone: list[tuple[int, int]] = []  # the last windows tokenized alone
+
+    def window(self, start: int, end: int, most: int | None = None) -> list[Token]:
+        """`tokenize(body, start, end)`, or its first `most` tokens."""
+        end = min(end, len(self.body))
+        if end <= start:
+            return []
+        if end - start <= self.ALONE and not any(s < end and start < e for s, e in self._alone):
+            # A window that overlaps none tokenized alone lately: as cheap alone (most are a clause).
+            self._alone = [*self._alone[1 - self.KEPT :], (start, end)]
+            return tokenize(self.body, start, end)[:most]
+        enough = len(self.body) if most is None else most + 2
+        out: list[Token] = []
+        self._bound_to(start + 1)
+        k = bisect.bisect_right(self._bounds, start) - 1
+        while len(out) < enough and self._bounds[k] < end:
+            self._bound_to(self._bounds[k] + 1)
+            toks, starts, ends = self._chunk(k)
+            out += toks[bisect.bisect_right(ends, start) : bisect.bisect_left(starts, end)]
+            k += 1
+        if not out:
+            return out
+        # A word cut by the window's edge is tokenized as the part inside, as `tokenize` does.
+        # The pieces of one match (a name and its "'s" or "-based") are cut together.
+        head = 2 if len(out) > 1 and _is_tail(out[1]) else 1
+        if out[0].start < start:
+            out[:head] = tokenize(self.body, start, min(end, out[head - 1].end))
+        elif _is_tail(out[0]):
+            out[:1] = tokenize(self.body, start, min(end, out[0].end))
+        tail = 2 if len(out) > 1 and _is_tail(out[-1]) else 1
+        if out and out[-1].end > end:  # (the first word's part inside may have been "_" alone)
+            out[-tail:] = tokenize(self.body, max(start, out[-tail].start), end)
+        return out if most is None else out[:most]
+
+    def _bound_to(self, pos: int) -> None:
+        """Chunk bounds up to `pos`: each a match's end (or a space) about CHUNK after the last."""
+        bounds, body = self._bounds, self.body
+        while bounds[-1] < pos:
+            begin = bounds[-1]
+            target = begin + self.CHUNK
+            if target >= len(body):
+                bounds.append(len(body))
+                break
+            space = _SPACE.search(body, target, target + 256)
+            if space is not None:
+                bounds.append(space.start())  # no match holds a space
+                continue
+            bounds.append(
+                next((m.end() for m in TOKEN.finditer(body, begin) if m.end() >= target), len(body))
+            )
+
+    def _chunk(self, k: int) -> tuple[list[Token], list[int], list[int]]:
+        chunk = self._chunks.pop(k, None)
+        if chunk is None:
+            toks = tokenize(self.body, self._bounds[k], self._bounds[k + 1])
+            chunk = (toks, [t.start for t in toks], [t.end for t in toks])
+            if len(self._chunks) >= self.KEPT:
+                del self._chunks[next(iter(self._chunks))]  # the least recently used
+        self._chunks[k] = chunk
+        return chunk
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _is_tail(token: Token) -> bool:
+    """The "'s" or "-based" split off a match: a match that begins with punctuation is one character."""
+    return len(token.text) > 1 and not token.text[0].isalnum()

@@ -149,3 +149,32 @@ def test_bundled_intel_brief_has_every_block_kind(tmp_path):
     for block in briefing.blocks:
         text = briefing.body[block.start : block.end]
         assert text == text.strip() and not text.startswith(("#", "- ", "|"))
+
+
+def _table(rows: int) -> str:
+    return "| Date | Official |\n|---|---|\n" + "".join(
+        f"| 2025-03-01 | Anna Berg {i} |\n" for i in range(rows)
+    )
+
+
+def test_a_table_too_costly_for_markdown_it_reads_as_lines_at_once(monkeypatch):
+    """A 2 MB table took 9 s to parse: markdown-it costs about eight lines of prose per table row."""
+    from briefer.briefing import loader
+
+    def refuse(body):
+        raise AssertionError("markdown-it parsed the body")
+
+    monkeypatch.setattr(loader, "markdown_blocks", refuse)
+    briefing = briefing_from_text(_table(4_000), fmt="markdown")  # 4,002 lines: 32,000 for the budget
+    assert [w for w in briefing.warnings if "markdown structure not parsed" in w]
+    assert (
+        briefing.body[briefing.blocks[-1].start : briefing.blocks[-1].end]
+        == "| 2025-03-01 | Anna Berg 3999 |"
+    )
+
+
+def test_a_table_within_the_budget_keeps_its_cells():
+    briefing = briefing_from_text(_table(3_000), fmt="markdown")
+    assert not briefing.warnings
+    cells = [briefing.body[b.start : b.end] for b in briefing.blocks if b.kind == "table_cell"]
+    assert cells[-2:] == ["2025-03-01", "Anna Berg 2999"]

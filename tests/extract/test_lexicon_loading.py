@@ -29,7 +29,9 @@ def test_a_second_thread_waits_for_the_first_build_instead_of_building_again():
 
 def test_tables_provided_by_the_caller_are_used_instead_of_a_build():
     built = []
-    tables = lexicon.DerivedTables("test-names", lambda: [], lambda: built.append(1) or {"ana": "f"})
+    tables = lexicon.DerivedTables(
+        "test-names", lambda: [], lambda: built.append(1) or {"ana": "f"}, dict[str, str]
+    )
     lexicon.provide("test-names", {"ben": "m"})
     assert lexicon._derived(tables) == {"ben": "m"}
     assert lexicon._derived(tables) == {"ana": "f"}  # provided once, for the one first use
