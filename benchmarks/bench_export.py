@@ -74,6 +74,9 @@ class ListStore:
     def all_notes(self):
         return list(self.notes)
 
+    def reference_dates(self):
+        return {}
+
 
 def sample_notes(count: int, briefings: int, seed: int = 7) -> list[Note]:
     rng = random.Random(seed)
