@@ -77,7 +77,7 @@ class Spans(_Compact[tuple[int, int]]):
 class Blocks(_Compact[Block]):
     """The leaf blocks of a body, in text order."""
 
-    __slots__ = ("_kinds", "_levels", "_starts", "_ends")
+    __slots__ = ("_ends", "_kinds", "_levels", "_starts")
 
     def __init__(self, blocks: Iterable[Block] = ()) -> None:
         self._kinds, self._levels = array("B"), array("i")
