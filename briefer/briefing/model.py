@@ -106,6 +106,11 @@ class Blocks(_Compact[Block]):
         return Block(BLOCK_KINDS[self._kinds[i]], self._starts[i], self._ends[i], self._levels[i])
 
 
+def span_starts(spans: Iterable[tuple[int, int]]) -> array[int]:
+    """The start offsets of spans, for bisecting: 8 bytes each, where a list of ints takes 40."""
+    return array("q", (start for start, _ in spans))
+
+
 def _position(index: int, length: int) -> int:
     position = index + length if index < 0 else index
     if not 0 <= position < length:
