@@ -7,7 +7,7 @@ import tracemalloc
 import pytest
 
 from briefer.briefing import Block, briefing_from_text
-from briefer.briefing.model import Blocks, Spans
+from briefer.briefing.model import Blocks, Spans, span_starts
 
 BLOCKS = [Block("heading", 0, 5, 1), Block("paragraph", 7, 300, 0), Block("list_item", 302, 310, 3)]
 
@@ -54,3 +54,8 @@ def test_loading_many_tiny_paragraphs_keeps_a_few_bytes_per_paragraph():
     assert len(briefing.blocks) == len(briefing.sentences) == count
     # as tuples of Block and of (start, end): about 225 bytes a paragraph
     assert peak / count < 80
+
+
+def test_span_starts_are_the_starts_in_order():
+    assert list(span_starts(Spans([(0, 5), (7, 300)]))) == [0, 7]
+    assert list(span_starts(((3, 4),))) == [3]
