@@ -169,7 +169,7 @@ def _table_cells(lines: _Lines, tokens: list, row_index: int) -> Iterator[Block]
         yield Block("table_cell", line_start + found, line_start + pos, 0)
 
 
-def text_blocks(body: str) -> list[Block]:
+def text_blocks(body: str) -> Iterator[Block]:
     """Plain-text paragraphs.
 
     Blank lines separate paragraphs. Inside a group of lines, a line break
@@ -180,16 +180,14 @@ def text_blocks(body: str) -> list[Block]:
     lines, no blank lines) thus gives one block per line, and short lines
     such as a report's header give one block each.
     """
-    blocks: list[Block] = []
     group: list[tuple[int, int]] = []  # consecutive lines with text
     for line in _TEXT_LINE.finditer(body):
         start, end = line.span()
         if group and start != group[-1][1] + 1:  # a blank line lies between
-            blocks.extend(_group_blocks(body, group))
+            yield from _group_blocks(body, group)
             group = []
         group.append((start, end))
-    blocks.extend(_group_blocks(body, group))
-    return blocks
+    yield from _group_blocks(body, group)
 
 
 def _group_blocks(body: str, lines: list[tuple[int, int]]) -> Iterator[Block]:

@@ -13,13 +13,14 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from briefer.briefing.blocks import markdown_blocks, plain_text, text_blocks
 from briefer.briefing.dates import ParsedDate, find_dateline, parse_date, wire_dateline, year_in
-from briefer.briefing.model import Block, Briefing, BriefingError, BriefingInfo, count_words
+from briefer.briefing.model import Block, Blocks, Briefing, BriefingError, BriefingInfo, Spans, count_words
 from briefer.briefing.sanitize import clean_text
 from briefer.briefing.sentences import split_sentences
 
@@ -201,7 +202,7 @@ def briefing_from_text(
         tags=parsed.meta.get("tags", ()),
         body=body,
         blocks=blocks,
-        sentences=tuple(span for block in blocks for span in _block_sentences(body, block)),
+        sentences=Spans(span for block in blocks for span in _block_sentences(body, block)),
         format=fmt,
         warnings=parsed.warnings,
     )
@@ -212,7 +213,7 @@ class _Parsed:
     id: str
     meta: dict
     body: str
-    blocks: tuple[Block, ...]
+    blocks: Blocks
     title: str
     date: str | None
     source: str | None
@@ -236,9 +237,9 @@ def _parse(text: str, path: Path | None, fmt: str, warnings: list[str]) -> _Pars
             f"more than {MARKDOWN_MAX_LINES:,} lines (a table row counts as {TABLE_ROW_LINES}): "
             "markdown structure not parsed"
         )
-        blocks = tuple(text_blocks(body))
+        blocks = Blocks(text_blocks(body))
     else:
-        blocks = tuple(markdown_blocks(body) if fmt == "markdown" else text_blocks(body))
+        blocks = Blocks(markdown_blocks(body) if fmt == "markdown" else text_blocks(body))
 
     date = meta.get("date")
     source = meta.get("source")
@@ -352,7 +353,7 @@ def _front_matter_date(value: object, warnings: list[str]) -> dict:
     return {}
 
 
-def _fallback_title(body: str, blocks: tuple[Block, ...], fmt: str) -> str:
+def _fallback_title(body: str, blocks: Sequence[Block], fmt: str) -> str:
     """The first heading, else the first sentence (without a wire dateline), cut near 80 characters."""
     heading = next((b for b in blocks if b.kind == "heading"), None)
     sentences = _first_sentences(body, blocks, 5)
@@ -373,7 +374,7 @@ def _fallback_title(body: str, blocks: tuple[Block, ...], fmt: str) -> str:
     return _shorten(" ".join(text.split()))
 
 
-def _first_sentences(body: str, blocks: tuple[Block, ...], count: int) -> list[tuple[int, int]]:
+def _first_sentences(body: str, blocks: Sequence[Block], count: int) -> list[tuple[int, int]]:
     sentences: list[tuple[int, int]] = []
     for block in blocks:
         if len(sentences) >= count:

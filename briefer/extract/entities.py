@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from array import array
+
 from briefer.extract.lexicon import fold, gazetteer, given_names
-from briefer.extract.names import Entity, Mention, NameFinder
+from briefer.extract.names import Entity, Mention, MentionStore, NameFinder
 
 _MINOR_WORDS = frozenset({"of", "the", "for", "and", "&", "on", "in"})
 
@@ -34,25 +36,35 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> int:
 
 
 class Cluster:
-    __slots__ = ("first", "key", "kind", "mentions", "org", "person", "place", "target", "words")
+    __slots__ = ("first", "indices", "key", "kind", "org", "person", "place", "store", "target", "words")
 
-    def __init__(self, key: str, words: tuple[str, ...]) -> None:
+    def __init__(self, key: str, words: tuple[str, ...], store: MentionStore) -> None:
         self.key = key
         self.words = words
-        self.mentions: list[Mention] = []
+        self.store = store
+        self.indices = array("q")  # of its mentions in `store`: most need never become objects
         self.person = self.org = self.place = 0.0
         self.kind: str | None = None
         self.target: Cluster | None = None  # the cluster this one is an alias of
         self.first = 1 << 60
 
-    def add(self, m: Mention) -> None:
+    def add(self, index: int, m: Mention) -> None:
         if m.void:
             return
-        self.mentions.append(m)
+        self.indices.append(index)
         self.person += m.person
         self.org += m.org
         self.place += m.place
         self.first = min(self.first, m.start)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return [self.store[i] for i in self.indices]
+
+    @property
+    def head(self) -> Mention:
+        """The first mention."""
+        return self.store[self.indices[0]]
 
     def root(self) -> Cluster:
         c = self
@@ -82,25 +94,25 @@ def resolve(finder: NameFinder):
     clusters: dict[str, Cluster] = {}
     acronym_links: list[tuple[Mention, Mention]] = []
     mentions = finder.mentions
-    for m in mentions:
+    for index, m in enumerate(mentions):
         if not m.key:
             continue
         if m.acronym_of is not None:
             acronym_links.append((m, mentions[m.acronym_of]))
         c = clusters.get(m.key)
         if c is None:
-            c = clusters[m.key] = Cluster(m.key, m.words)
-        c.add(m)
-    clusters = {k: c for k, c in clusters.items() if c.mentions}
+            c = clusters[m.key] = Cluster(m.key, m.words, mentions)
+        c.add(index, m)
+    clusters = {k: c for k, c in clusters.items() if c.indices}
     # Country aliases (US, U.S., USA, United States) are one place.
     for c in list(clusters.values()):
-        country = gaz.country_of_alias(c.mentions[0].text)
+        country = gaz.country_of_alias(c.head.text)
         if country and c.place > 0:
             key = fold(country)
             if key != c.key:
                 t = clusters.get(key)
                 if t is None:
-                    t = clusters[key] = Cluster(key, (key,))
+                    t = clusters[key] = Cluster(key, (key,), mentions)
                     t.kind = "place"
                     t.place = 6
                     t.first = c.first
@@ -120,7 +132,7 @@ def resolve(finder: NameFinder):
                 and bare.kind is None
                 and len(bare.words) == 1
                 and bare.words[0] not in names
-                and not gaz.kind(bare.mentions[0].text)
+                and not gaz.kind(bare.head.text)
             ):
                 bare.kind = "organization"
     # Acronyms take the kind of what they abbreviate.
@@ -145,7 +157,7 @@ def resolve(finder: NameFinder):
             initials = "".join(w[0] for w in c.words if w not in _MINOR_WORDS)
             by_initials.setdefault(initials, c)
     for c in clusters.values():
-        text = c.mentions[0].text if c.mentions else ""
+        text = c.head.text if c.indices else ""
         if (
             c.target is None
             and len(c.words) == 1
@@ -176,14 +188,14 @@ def resolve(finder: NameFinder):
             if other.kind == "person":
                 if pos == 0 and not (len(c.words) == 1 and c.words[0] in names):
                     continue
-                if gaz.kind(c.mentions[0].text) in ("country", "region", "capital") or c.org >= 3:
+                if gaz.kind(c.head.text) in ("country", "region", "capital") or c.org >= 3:
                     continue
             elif other.kind == "organization":
                 if pos != 0 and pos + len(c.words) != len(other.words):
                     continue
                 if pos != 0 and c.first < other.first:
                     continue  # "the House" named before "the White House" is another body
-                if c.place >= 4 or c.person >= 3 or (pos != 0 and gaz.kind(c.mentions[0].text)):
+                if c.place >= 4 or c.person >= 3 or (pos != 0 and gaz.kind(c.head.text)):
                     continue  # "mayor of Passau" is not "Radio Passau"
             elif other.kind == "place" and (pos != 0 or c.person >= 3 or c.org >= 3):
                 continue
@@ -231,7 +243,7 @@ def resolve(finder: NameFinder):
         key = fold(country)
         t = clusters.get(key)
         if t is None:
-            t = clusters[key] = Cluster(key, (key,))
+            t = clusters[key] = Cluster(key, (key,), mentions)
             t.kind = "place"
             t.first = c.first
         t = t.root()

@@ -8,6 +8,7 @@ import json
 import re
 
 from briefer.briefing import Briefing
+from briefer.briefing.model import span_starts
 from briefer.extract.entities import resolve
 from briefer.extract.names import Entity, NameFinder
 from briefer.extract.quotes import Attributor, clean_span, find_quotes, is_reportable
@@ -110,7 +111,7 @@ def _where(e: Entity) -> Where:
 
 def _lede(body: str, blocks, sentences) -> tuple[int, int] | None:
     """The first sentence (two, if the first is short) of the first real paragraph."""
-    starts = [s for s, _ in sentences]
+    starts = span_starts(sentences)
     for b in blocks:
         if b.kind not in ("paragraph", "list_item"):
             continue

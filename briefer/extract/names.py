@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from briefer.extract.lexicon import fold, gazetteer, given_names, lexicon
@@ -217,6 +219,81 @@ class Mention:
     gender: str | None = None
     void: bool = False  # looks like a name but is not one here (demonym, currency marker)
 
+    def has_evidence(self) -> bool:
+        """Does any field after `words` differ from its default?"""
+        return bool(
+            self.person
+            or self.org
+            or self.place
+            or self.role is not None
+            or self.role_rank
+            or self.locative
+            or self.heading
+            or self.acronym_of is not None
+            or self.descriptor is not None
+            or self.gender is not None
+            or self.void
+        )
+
+
+class MentionStore:
+    """The mentions of a briefing, by index, as `NameFinder.mentions`: a list of Mention in effect.
+
+    Most mentions carry no evidence (a capitalised word at a sentence's start): those are kept as
+    offsets and a shared name, 24 bytes where a Mention takes some 220, and become a Mention when
+    asked for; a million one-line paragraphs otherwise held a million of them. A mention asked for
+    by index is kept, so that changes to it last and it stays the same object.
+    """
+
+    __slots__ = ("_ends", "_kept", "_name_ids", "_names", "_shared", "_starts")
+
+    def __init__(self) -> None:
+        self._starts, self._ends = array("q"), array("q")
+        self._names = array("i")  # per mention: its name's index in _shared, or -1 when kept
+        self._shared: list[tuple[str, str, tuple[str, ...]]] = []  # (text, key, words)
+        self._name_ids: dict[tuple[str, str, tuple[str, ...]], int] = {}
+        self._kept: dict[int, Mention] = {}
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def append(self, m: Mention) -> None:
+        if not m.has_evidence():  # offsets and a shared name suffice
+            name = (m.text, m.key, m.words)
+            name_id = self._name_ids.get(name)
+            if name_id is None:
+                name_id = self._name_ids[name] = len(self._shared)
+                self._shared.append(name)
+            self._names.append(name_id)
+        else:
+            self._kept[len(self._starts)] = m
+            self._names.append(-1)
+        self._starts.append(m.start)
+        self._ends.append(m.end)
+
+    def __getitem__(self, index: int) -> Mention:
+        i = index + len(self._starts) if index < 0 else index
+        m = self._kept.get(i)
+        if m is None:
+            m = self._kept[i] = self._plain(i)
+        return m
+
+    def __iter__(self) -> Iterator[Mention]:
+        """Every mention in order; one without evidence is made anew and not kept."""
+        kept = self._kept
+        for i in range(len(self._starts)):
+            m = kept.get(i)
+            yield m if m is not None else self._plain(i)
+
+    def _plain(self, i: int) -> Mention:
+        text, key, words = self._shared[self._names[i]]
+        return Mention(self._starts[i], self._ends[i], text, key, words)
+
+    def clear(self) -> None:
+        del self._starts[:], self._ends[:], self._names[:], self._shared[:]
+        self._name_ids.clear()
+        self._kept.clear()
+
 
 @dataclass
 class Entity:
@@ -270,7 +347,7 @@ class NameFinder:
             self.vocab.update(_LOWER_WORD.findall(body, i, i + (1 << 18)))
         self.descriptor_nouns = self.lex.org_nouns | self.lex.titles
         self.shared: dict[str, tuple] = {}
-        self.mentions: list[Mention] = []
+        self.mentions = MentionStore()
         self.groups: list[Mention] = []
         self.coordinated: list[tuple[int, int]] = []  # mentions joined by "and" / "or"
         self.office_mentions: list[tuple[int, int, int]] = []  # (person mention, start, end)

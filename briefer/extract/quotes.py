@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from briefer.briefing.model import span_starts
 from briefer.extract.lexicon import lexicon
 from briefer.extract.names import Entity
 from briefer.extract.tokens import Token, TokenWindows
@@ -212,7 +213,7 @@ class Attributor:
         self.body = body
         self.windows = TokenWindows(body)  # every window around the quotes tokenized once
         self.lex = lexicon()
-        self.sent_starts = [s for s, _ in sentences]
+        self.sent_starts = span_starts(sentences)
         self.sentences = sentences
         spans = sorted(
             ((s, -t, e) for e in entities if e.kind in ("person", "organization") for s, t in e.spans),

@@ -13,6 +13,7 @@ import sys
 from bisect import bisect_right
 from functools import lru_cache
 
+from briefer.briefing.model import span_starts
 from briefer.extract.lexicon import lexicon
 from briefer.extract.schema import When
 
@@ -632,7 +633,7 @@ def _matches(body: str):
 
 def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
     probe = TenseProbe()
-    starts = [s for s, _ in sentences]
+    starts = span_starts(sentences)
     out: list[When] = []
     previous_kind = None
     clocks: list[int] = []  # indexes in `out` of the times of day since the last other expression

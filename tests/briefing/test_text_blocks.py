@@ -120,4 +120,4 @@ def _reference_text_blocks(body: str) -> list:
 )
 def test_lines_are_grouped_as_a_line_by_line_reading_groups_them(body):
     """text_blocks finds lines with text by one regex scan (a million one-line paragraphs took 4 s)."""
-    assert text_blocks(body) == _reference_text_blocks(body)
+    assert list(text_blocks(body)) == _reference_text_blocks(body)
