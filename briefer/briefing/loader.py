@@ -28,6 +28,12 @@ SUFFIXES = (".txt", ".md", ".markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_BYTES = 20 * 1024 * 1024
 TITLE_LENGTH = 80
+# A briefing of more lines or sentences is refused: analysing costs 13-20 us per paragraph
+# or sentence, so millions of them (a million "Hi." lines) took over a minute, where a real
+# briefing has hundreds and 20 MB of real briefings about 170,000 sentences.
+MAX_LINES = 400_000
+MAX_SENTENCES = 400_000
+_SENTENCE_ENDS = (". ", ".\n", "? ", "?\n", "! ", "!\n")
 MARKDOWN_MAX_LINES = 30_000
 TABLE_ROW_LINES = 8  # markdown-it's cost of a table row, in lines of prose
 _PIPE_LINE = re.compile(r"^[^\n|]*\|", re.M)
@@ -180,6 +186,16 @@ def _decode(path: Path, raw: bytes) -> tuple[str, list[str]]:
             warnings.append(f"not valid UTF-8 (byte {exc.start}); read as Windows-1252")
     if "\x00" in text:
         raise BriefingError(path, "binary file (contains NUL bytes), not a text briefing")
+    if (lines := text.count("\n")) > MAX_LINES:
+        raise BriefingError(
+            path, f"{lines:,} lines: briefer reads briefings of up to {MAX_LINES:,} lines (split the file)"
+        )
+    # str.count is C-fast; an upper bound of the sentences before they are split.
+    if (ends := sum(text.count(end) for end in _SENTENCE_ENDS)) > MAX_SENTENCES:
+        raise BriefingError(
+            path,
+            f"about {ends:,} sentences: briefer reads briefings of up to {MAX_SENTENCES:,} (split the file)",
+        )
     if not raw:
         warnings.append("the file is empty")
     return text, warnings

@@ -140,3 +140,26 @@ def test_crlf_front_matter_is_recognised(tmp_path):
     path.write_bytes(b"---\r\ntitle: Windows\r\ndate: 2026-01-22\r\n---\r\nBody.\r\n")
     briefing = load(path)
     assert (briefing.title, briefing.date, briefing.body) == ("Windows", "2026-01-22", "Body.\n")
+
+
+def test_a_file_of_more_lines_than_a_briefing_has_is_refused_with_one_line(tmp_path):
+    """A million one-line paragraphs took over a minute at 20 MB; real briefings have hundreds of lines."""
+    from briefer.briefing import BriefingError, load
+    from briefer.briefing.loader import MAX_LINES
+
+    path = tmp_path / "lines.txt"
+    path.write_text("Hi.\n" * (MAX_LINES + 1), encoding="utf-8")
+    with pytest.raises(BriefingError, match=r"400,001 lines: briefer reads briefings of up to 400,000 lines"):
+        load(path)
+    path.write_text("Hi.\n" * MAX_LINES, encoding="utf-8")
+    assert len(load(path).blocks) >= 1
+
+
+def test_a_file_of_more_sentences_than_a_briefing_has_is_refused_with_one_line(tmp_path):
+    from briefer.briefing import BriefingError, load
+    from briefer.briefing.loader import MAX_SENTENCES
+
+    path = tmp_path / "sentences.txt"
+    path.write_text(("Hi. " * 50 + "\n") * (MAX_SENTENCES // 50 + 1), encoding="utf-8")
+    with pytest.raises(BriefingError, match=r"sentences: briefer reads briefings of up to 400,000"):
+        load(path)
