@@ -3,7 +3,7 @@
 TypedDicts rather than classes: the analysis is written to and read back from
 JSON (the cache, the child process, the command), and plain dicts keep that
 round trip free and the command's output byte for byte what it was. The keys,
-and their order, are the contract of `../shared/spec/extract-json.md`.
+and their order, are the contract of `docs/extract-json.md`.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import pytest
 from briefer.briefing import discover, load
 
 BRIEFINGS = Path(__file__).resolve().parents[2] / "briefings"
-# sha256 of the Reuters sample as published in shared/eval/dev/00-peace-plan.txt.
+# sha256 of the Reuters sample as published (the bundled file must stay byte-identical to it).
 SAMPLE_SHA256 = "5cf393ad5aefc89bc764d1566b9fec0873910e1318b7250432057e1f1bacfe3d"
 
 
