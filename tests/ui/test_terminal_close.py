@@ -10,14 +10,12 @@ tmux does, at random moments from start-up to reading.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import random
 import select
 import signal
 import subprocess
 import sys
-import termios
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -35,27 +33,13 @@ PATIENCE_SECONDS = 10.0
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="pseudo-terminal sessions as on Linux")
 
 
-def _make_controlling_terminal() -> None:
-    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-
-def _briefer_in_a_terminal(args: list[str], env: dict[str, str]) -> tuple[subprocess.Popen, threading.Event]:
+def _briefer_in_a_terminal(
+    args: list[str], env: dict[str, str], in_terminal
+) -> tuple[subprocess.Popen, threading.Event]:
     """`sh -c 'briefer ARGS; sleep 60'` as the session of a new pseudo-terminal: the shell, and
     an event that closes the terminal when set."""
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, b"\x28\x00\x78\x00\x00\x00\x00\x00")  # 40 x 120
     command = " ".join([f"'{sys.executable}'", "-m", "briefer", *(f"'{a}'" for a in args)])
-    shell = subprocess.Popen(
-        ["sh", "-c", f"{command}; sleep 60"],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        start_new_session=True,
-        preexec_fn=_make_controlling_terminal,
-        env=env,
-        cwd=ROOT,
-    )
-    os.close(slave)
+    shell, master = in_terminal(["sh", "-c", f"{command}; sleep 60"], env)
     close = threading.Event()
     threading.Thread(target=_terminal, args=(master, close), daemon=True).start()
     return shell, close
@@ -90,11 +74,11 @@ def _briefer_pids(session: int) -> list[int]:
     return found
 
 
-def _close_once(seed: int, env: dict[str, str]) -> list[int]:
+def _close_once(seed: int, env: dict[str, str], in_terminal) -> list[int]:
     """Start, wait a random moment, close the terminal; the briefer pids still there after that."""
     rng = random.Random(seed)
     args = [str(SAMPLE)] if seed % 2 else [str(SAMPLE.parent)]
-    shell, close_terminal = _briefer_in_a_terminal(args, env)
+    shell, close_terminal = _briefer_in_a_terminal(args, env, in_terminal)
     session = shell.pid
     time.sleep(rng.uniform(0.2, 2.5))
     close_terminal.set()
@@ -109,8 +93,8 @@ def _close_once(seed: int, env: dict[str, str]) -> list[int]:
     return left
 
 
-def test_closing_the_terminal_at_random_moments_leaves_no_briefer_behind(tmp_path):
+def test_closing_the_terminal_at_random_moments_leaves_no_briefer_behind(tmp_path, in_terminal):
     env = dict(os.environ, TERM="xterm-256color", BRIEFER_NOTES=str(tmp_path / "notes.json"))
     with ThreadPoolExecutor(max_workers=2) as pool:
-        left = list(pool.map(lambda seed: _close_once(seed, env), range(CLOSES)))
+        left = list(pool.map(lambda seed: _close_once(seed, env, in_terminal), range(CLOSES)))
     assert [pids for pids in left if pids] == []

@@ -9,13 +9,11 @@ pseudo-terminal, and read the bytes briefer writes.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import select
 import signal
 import subprocess
 import sys
-import termios
 import time
 from pathlib import Path
 
@@ -32,27 +30,11 @@ KEYS = {"F5": "\x1b[15~", "enter": "\r", "escape": "\x1b", "ctrl+q": "\x11"}
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="pseudo-terminal sessions as on Linux")
 
 
-def _make_controlling_terminal() -> None:
-    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-
 class Terminal:
     """briefer in a 120x40 pseudo-terminal: keys in, every byte it writes kept."""
 
-    def __init__(self, args: list[str], env: dict[str, str]) -> None:
-        self.master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, b"\x28\x00\x78\x00\x00\x00\x00\x00")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "briefer", *args],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            start_new_session=True,
-            preexec_fn=_make_controlling_terminal,
-            env=env,
-            cwd=ROOT,
-        )
-        os.close(slave)
+    def __init__(self, args: list[str], env: dict[str, str], in_terminal) -> None:
+        self.process, self.master = in_terminal([sys.executable, "-m", "briefer", *args], env)
         self.output = bytearray()
 
     def read_for(self, seconds: float) -> None:
@@ -98,7 +80,7 @@ def env(tmp_path):
     return dict(os.environ, TERM="xterm-256color", BRIEFER_NOTES=str(tmp_path / "notes.json"))
 
 
-def test_escape_payloads_stored_every_way_never_reach_the_terminal(tmp_path, env):
+def test_escape_payloads_stored_every_way_never_reach_the_terminal(tmp_path, env, in_terminal):
     added = _cli("notes", "add", str(SAMPLE), "--quote", "Zelensky", "--note", PAYLOAD, env=env)
     assert added.returncode == 0, added.stderr
     # An export edited by hand with the payload as character references, imported back.
@@ -111,7 +93,7 @@ def test_escape_payloads_stored_every_way_never_reach_the_terminal(tmp_path, env
     imported = _cli("import", str(export_file), env=env)
     assert imported.returncode == 0, imported.stderr
 
-    terminal = Terminal([str(SAMPLE)], env)
+    terminal = Terminal([str(SAMPLE)], env, in_terminal)
     try:
         terminal.read_for(4)  # start-up, the reader and its panes
         terminal.press("F5")  # NOTES: the note's row
@@ -124,9 +106,9 @@ def test_escape_payloads_stored_every_way_never_reach_the_terminal(tmp_path, env
     assert [marker for marker in FORBIDDEN if marker in shown] == []
 
 
-def test_ctrl_c_during_start_up_prints_no_traceback(env):
+def test_ctrl_c_during_start_up_prints_no_traceback(env, in_terminal):
     for delay in (0.05, 0.2, 0.5, 1.0):
-        terminal = Terminal([str(SAMPLE)], env)
+        terminal = Terminal([str(SAMPLE)], env, in_terminal)
         try:
             terminal.read_for(delay)
             terminal.process.send_signal(signal.SIGINT)
