@@ -60,9 +60,17 @@ def escape_controls(s: str) -> str:
     """`s` with controls and invisible format characters written as `\\uXXXX` escapes:
     for messages that must show exactly what a file holds, and for JSON output
     (where the escapes are valid JSON; characters past U+FFFF become surrogate pairs)."""
-    if not any(_is_invisible(c) for c in s):
-        return s
-    return "".join(_escaped(c) if _is_invisible(c) else c for c in s)
+    # Only characters outside printable ASCII can be invisible: the regex finds them at C
+    # speed, so a long JSON listing is not read character by character in Python.
+    return _NOT_PRINTABLE_ASCII.sub(_escaped_if_invisible, s) if _NOT_PRINTABLE_ASCII.search(s) else s
+
+
+_NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
+
+
+def _escaped_if_invisible(match: re.Match[str]) -> str:
+    char = match.group()
+    return _escaped(char) if _is_invisible(char) else char
 
 
 def _is_invisible(char: str) -> bool:
