@@ -138,29 +138,20 @@ class BrieferApp(App[int]):
             long = False  # the loader says why it cannot be read
         if long:
             self._load_briefing(path, note_id, search)
-        elif (briefing := self._read_briefing(path)) is not None:
-            self._show_briefing(briefing, note_id, search)
+            return
+        read = _read_briefing(path)
+        if isinstance(read, str):
+            self._cannot_open(read)
+        else:
+            self._show_briefing(read, note_id, search)
 
     @work(thread=True, exclusive=True, group="open-briefing", exit_on_error=False)
     def _load_briefing(self, path: Path, note_id: str | None, search: str | None) -> None:
-        briefing = self._read_briefing(path, from_thread=True)
-        if briefing is not None and not get_current_worker().is_cancelled:
-            self.call_from_thread(self._show_briefing, briefing, note_id, search)
-
-    def _read_briefing(self, path: Path, from_thread: bool = False) -> Briefing | None:
-        from briefer.briefing import BriefingError, load
-        from briefer.library import remember
-
-        try:
-            briefing = load(path)
-        except BriefingError as exc:
-            if from_thread:
-                self.call_from_thread(self._cannot_open, str(exc))
-            else:
-                self._cannot_open(str(exc))
-            return None
-        remember(path, briefing.info)  # the library's scan, starting now, need not read it again
-        return briefing
+        read = _read_briefing(path)
+        if isinstance(read, str):
+            self.call_from_thread(self._cannot_open, read)
+        elif not get_current_worker().is_cancelled:
+            self.call_from_thread(self._show_briefing, read, note_id, search)
 
     def _cannot_open(self, reason: str) -> None:
         self.analysis.drop_prestarted()
@@ -194,6 +185,19 @@ class BrieferApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+
+def _read_briefing(path: Path) -> Briefing | str:
+    """The briefing at `path`, or why it cannot be read."""
+    from briefer.briefing import BriefingError, load
+    from briefer.library import remember
+
+    try:
+        briefing = load(path)
+    except BriefingError as exc:
+        return str(exc)
+    remember(path, briefing.info)  # the library's scan, starting now, need not read it again
+    return briefing
 
 
 def key_scopes() -> list[list[type[DOMNode]]]:
