@@ -109,27 +109,15 @@ def _note_line(note: Note) -> str:
 
 
 def _add(store: NotesStore, args: argparse.Namespace) -> int:
-    from briefer.notes.model import Note, Target, new_note_id, now_iso
+    from briefer.notes.session import new_note
 
     tags = list(dict.fromkeys(_tag(t) for t in args.tag))
     briefing = load_briefing(args.file)
     span = _find_quote(briefing.body, args.quote)
     if span is None:
         raise CommandError(f"the quote does not occur in {args.file}")
-    stamp = now_iso()
-    note = Note(
-        id=new_note_id(),
-        briefing_id=briefing.id,
-        briefing_path=str(briefing.path),
-        briefing_title=briefing.title,
-        target=Target.from_span(briefing.body, *span),
-        kind="note" if args.note.strip() or tags else "highlight",
-        text=args.note,
-        tags=tags,
-        created=stamp,
-        updated=stamp,
-    )
-    print(store.add(note).id)
+    kind = "note" if args.note.strip() or tags else "highlight"
+    print(store.add(new_note(briefing, *span, kind=kind, text=args.note, tags=tags)).id)
     return 0
 
 
