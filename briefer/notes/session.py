@@ -98,7 +98,11 @@ class NotesSession:
         return min(covering, key=lambda n: n.target.end - n.target.start, default=None)
 
     def known_tags(self) -> list[str]:
-        return sorted(self.store.tag_counts()) if self.store is not None else []
+        """The tags notes carry, for completion: not the parents that nesting implies (those the
+        counts add), or typing `ir` would complete to a bare `iran` that no note carries."""
+        if self.store is None:
+            return []
+        return sorted({tag for tags in self.store.tags_by_briefing().values() for tag in tags})
 
     @property
     def unwritable_reason(self) -> str | None:
