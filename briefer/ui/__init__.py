@@ -9,6 +9,9 @@ from briefer import config
 
 
 def run_app(paths: list[Path], notes: str | None = None, settings: config.Config | None = None) -> int:
+    from briefer.ui.signals import hold_ending_signals
+
+    hold_ending_signals()  # from here a ctrl+c ends the app once it can end cleanly, not mid-import
     from briefer.analysing.service import AnalysisService
 
     settings = settings or config.load_config()

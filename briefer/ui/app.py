@@ -99,7 +99,11 @@ class BrieferApp(App[int]):
 
     def on_mount(self) -> None:
         if not self.is_headless:
-            end_on_hangup_and_terminate(self.exit, asyncio.get_running_loop().call_soon_threadsafe)
+            # After the next refresh: an exit while a screen is still mounting takes its widgets
+            # from under its own mount handlers (and Textual's), which then fail with a traceback.
+            end_on_hangup_and_terminate(
+                lambda: self.call_after_refresh(self.exit), asyncio.get_running_loop().call_soon_threadsafe
+            )
             watch_terminal(sys.__stdin__.fileno() if sys.__stdin__ else -1)
         try:
             self.theme = self.settings.theme

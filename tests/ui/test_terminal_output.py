@@ -107,7 +107,7 @@ def test_escape_payloads_stored_every_way_never_reach_the_terminal(tmp_path, env
 
 
 def test_ctrl_c_during_start_up_prints_no_traceback(env, in_terminal):
-    for delay in (0.05, 0.2, 0.5, 1.0):
+    for delay in (0.05, 0.2, 0.3, 0.4, 0.5, 1.0):  # before, during and after the reader's mounting
         terminal = Terminal([str(SAMPLE)], env, in_terminal)
         try:
             terminal.read_for(delay)

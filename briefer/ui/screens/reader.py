@@ -209,11 +209,15 @@ class ReaderScreen(NoteTaking):
             self.app.call_from_thread(self.show_pane_rows, rows)
 
     def show_pane_rows(self, rows: dict[str, PaneRows]) -> None:
+        if not self.is_attached:  # the analysis outlived the screen: the app is ending
+            return
         for name, prepared in rows.items():
             self.pane(name).show_rows(prepared)
         self.mark_panes()
 
     def show_analysis_error(self, message: str) -> None:
+        if not self.is_attached:
+            return
         for name in PANES[:4]:
             self.pane(name).show_message(f"Analysis failed: {clean_text(message)}")
 
