@@ -161,29 +161,15 @@ class NotesSession:
                 self._keep(anchor_note(conflict.current, self.briefing.body))
             raise
 
-    def save_edit(self, note: Note, *, text: str, tags: Sequence[str]) -> Note:
-        """`edit` from the newest copy of `note` this session holds, so that saving again after a
-        `NoteConflict` keeps the user's text over the other version; a note deleted meanwhile is
-        saved again, with the user's text."""
-        current = self.find(note.id)
-        if current is None:
-            restored = dataclasses.replace(note, text=text, tags=list(tags))
+    def save_edit(self, base: Note, *, text: str | None, tags: Sequence[str]) -> Note:
+        """`edit` from `base`, the version the user's edit started from (after a `NoteConflict`,
+        the other version they were shown): a version saved elsewhere since, even one a poll has
+        already brought into this session, is never overwritten unseen. A note deleted meanwhile
+        is saved again, with the user's text."""
+        if self.find(base.id) is None:
+            restored = dataclasses.replace(base, text=base.text if text is None else text, tags=list(tags))
             return self._keep(self._store().add(restored))
-        return self.edit(current, text=text, tags=tags)
-
-    def annotate(self, start: int, end: int, text: str, tags: Sequence[str]) -> Note:
-        """The note on the passage gets this text and these tags; a new note if there is none."""
-        existing = self.note_at(start, end)
-        if existing is None:
-            return self.add(start, end, kind="note", text=text, tags=tags)
-        return self.edit(existing, text=text, tags=tags)
-
-    def set_tags(self, start: int, end: int, tags: Sequence[str]) -> Note | None:
-        """The note on the passage gets these tags; a new note if there is none and tags are given."""
-        existing = self.note_at(start, end)
-        if existing is not None:
-            return self.edit(existing, tags=tags)
-        return self.add(start, end, kind="note", tags=tags) if tags else None
+        return self.edit(base, text=text, tags=tags)
 
     def toggle_tag(self, start: int, end: int, tag: str) -> tuple[Note, bool]:
         """A quick tag: on the note covering the passage it goes on, or comes off if the note had it;

@@ -64,16 +64,22 @@ def test_notes_are_in_text_order_with_orphans_last_and_survive_a_reload(store, b
     assert reloaded.note_at(*span(briefing, "insurers")) is None
 
 
-def test_annotate_makes_a_note_then_changes_it(store, briefing, session):
+def test_save_edit_saves_over_the_version_it_started_from_and_never_over_a_newer_one(
+    store, briefing, session
+):
     passage = span(briefing, "grain talks")
-    made = session.annotate(*passage, "first thoughts", ["key"])
-    changed = session.annotate(*passage, "second thoughts", ["key", "area/topic"])
+    made = session.add(*passage, kind="note", text="first thoughts", tags=["key"])
+    changed = session.save_edit(made, text="second thoughts", tags=["key", "area/topic"])
     assert changed.id == made.id
     assert [(n.text, n.tags) for n in store.notes_for(briefing.id)] == [
         ("second thoughts", ["key", "area/topic"])
     ]
     assert session.notes == [changed]
     assert session.known_tags() == ["area/topic", "key"]  # as carried: completion offers whole tags
+    # A dialog opened on `made` saves after the session already holds the newer version.
+    with pytest.raises(NoteConflict):
+        session.save_edit(made, text="stale thoughts", tags=[])
+    assert [n.text for n in store.notes_for(briefing.id)] == ["second thoughts"]
 
 
 def test_a_highlight_edited_as_a_note_becomes_one_but_tags_alone_keep_it_a_highlight(briefing, session):
@@ -81,14 +87,9 @@ def test_a_highlight_edited_as_a_note_becomes_one_but_tags_alone_keep_it_a_highl
     highlight = session.add(*passage, kind="highlight")
     assert session.edit(highlight, text="").kind == "highlight"  # still nothing but the passage
     assert session.toggle_tag(*passage, "key")[0].kind == "highlight"
-    tagged = session.set_tags(*passage, ["key", "later"])
+    tagged = session.save_edit(session.note_at(*passage), text=None, tags=["key", "later"])
     assert tagged.kind == "highlight"
     assert session.edit(tagged, text="").kind == "note"  # a note of its tags
-
-
-def test_set_tags_on_an_untagged_passage_with_no_tags_saves_nothing(store, briefing, session):
-    assert session.set_tags(*span(briefing, "grain talks"), []) is None
-    assert store.notes_for(briefing.id) == []
 
 
 def test_a_quick_tag_goes_on_then_comes_off(store, briefing, session):
@@ -116,7 +117,7 @@ def test_a_quick_tag_taken_off_a_note_with_nothing_else_deletes_it_and_undo_brin
 
 
 def test_a_quick_tag_inside_a_longer_note_goes_on_that_note(store, briefing, session):
-    whole = session.annotate(*span(briefing, "restart the grain talks"), "context", ["key"])
+    whole = session.add(*span(briefing, "restart the grain talks"), kind="note", text="context", tags=["key"])
     tagged, added = session.toggle_tag(*span(briefing, "grain"), "claim")
     assert added and tagged.id == whole.id and tagged.tags == ["key", "claim"]
     assert [(n.id, n.tags) for n in store.notes_for(briefing.id)] == [(whole.id, ["key", "claim"])]
@@ -125,7 +126,7 @@ def test_a_quick_tag_inside_a_longer_note_goes_on_that_note(store, briefing, ses
 
 
 def test_delete_and_undo_bring_the_same_note_back(store, briefing, session):
-    note = session.annotate(*span(briefing, "grain talks"), "keep me", ["key"])
+    note = session.add(*span(briefing, "grain talks"), kind="note", text="keep me", tags=["key"])
     session.delete(note)
     assert session.notes == [] and store.notes_for(briefing.id) == []
     restored = session.undo_delete()
@@ -136,7 +137,7 @@ def test_delete_and_undo_bring_the_same_note_back(store, briefing, session):
 
 
 def test_accept_takes_a_changed_passage_as_the_notes_new_place(store, tmp_path, briefing, session):
-    note = session.annotate(*span(briefing, "the port at Odesa would reopen"), "port", [])
+    note = session.add(*span(briefing, "the port at Odesa would reopen"), kind="note", text="port", tags=[])
     edited = BODY.replace("would reopen", "will reopen")
     path = briefing.path
     path.write_text(edited, encoding="utf-8")
@@ -159,10 +160,10 @@ def test_the_reference_date_is_the_users_else_the_briefings(briefing, session):
 
 
 def test_a_change_that_cannot_be_saved_raises_and_changes_nothing(store, briefing, session):
-    note = session.annotate(*span(briefing, "grain talks"), "saved", [])
+    note = session.add(*span(briefing, "grain talks"), kind="note", text="saved", tags=[])
     store.close()
     with pytest.raises(StoreError):
-        session.annotate(*span(briefing, "grain talks"), "lost", [])
+        session.save_edit(note, text="lost", tags=[])
     with pytest.raises(StoreError):
         session.delete(note)
     assert session.notes == [note] and session.deleted == []
@@ -171,7 +172,7 @@ def test_a_change_that_cannot_be_saved_raises_and_changes_nothing(store, briefin
 def test_an_edit_refused_for_another_briefers_change_leaves_the_session_with_the_stored_note(
     store, briefing, session, monkeypatch
 ):
-    note = session.annotate(*span(briefing, "grain talks"), "mine", [])
+    note = session.add(*span(briefing, "grain talks"), kind="note", text="mine", tags=[])
     theirs = dataclasses.replace(note, text="theirs", revision=note.revision + 1)
 
     def refuse(changed):

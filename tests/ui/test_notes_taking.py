@@ -9,7 +9,7 @@ from textual.widgets import Input, Static, TextArea
 
 from briefer.briefing import load
 from briefer.notes.session import new_note
-from briefer.notes.store import NoteConflict, NotesStore, StoreError
+from briefer.notes.store import NotesStore, StoreError
 from briefer.ui.app import BrieferApp
 from briefer.ui.dialogs.note import NoteDialog, TagDialog
 from briefer.ui.screens.reader import ReaderScreen
@@ -85,25 +85,20 @@ async def test_a_tag_dialog_whose_save_fails_stays_open_with_the_tags(sample, tm
         assert "locked by another briefer" in dialog_error(app)
 
 
-async def test_a_conflicting_edit_offers_their_version_or_keeps_mine(sample, tmp_path, monkeypatch):
+async def test_a_conflicting_edit_offers_their_version_or_keeps_mine(sample, tmp_path):
     notes_file = tmp_path / "notes.json"
     briefing = load(sample)
     app = make_app(sample, notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("a", *"mine", "ctrl+s")
         note = app.screen.notes[0]
-        theirs = dataclasses.replace(note, text="theirs", tags=["other"], revision=note.revision + 1)
-        real_update = app.store.update
-        attempts = []
-
-        def stale_once(changed):
-            attempts.append(changed.revision)
-            if len(attempts) == 1:
-                raise NoteConflict("this note was changed in another briefer window", theirs)
-            return real_update(dataclasses.replace(changed, revision=note.revision))
-
-        monkeypatch.setattr(app.store, "update", stale_once)
-        await pilot.press("a", "end", *", edited", "ctrl+s")
+        await pilot.press("a", "end", *", edited")
+        # Meanwhile another window saves its version, and this window's poll brings it in.
+        app.store.update(dataclasses.replace(note, text="theirs", tags=["other"]))
+        reader = app.screen_stack[-2]
+        reader.take_notes(object(), reader.session.read_notes(persist=False), reader.session.changes)
+        assert reader.session.find(note.id).text == "theirs"
+        await pilot.press("ctrl+s")
         assert isinstance(app.screen, NoteDialog)
         assert "changed in another briefer window" in dialog_error(app)
         assert "ctrl+r reloads the other version" in dialog_error(app)
@@ -114,7 +109,6 @@ async def test_a_conflicting_edit_offers_their_version_or_keeps_mine(sample, tmp
         assert app.screen.query_one("#note-tags", Input).value == "other"
         await pilot.press("end", *", and mine", "ctrl+s")  # keep mine: saved over theirs
         assert isinstance(app.screen, ReaderScreen)
-        assert attempts == [note.revision, theirs.revision]  # the second save starts from theirs
     assert [n.text for n in stored(notes_file, briefing.id)] == ["theirs, and mine"]
 
 

@@ -89,6 +89,8 @@ async def test_tag_quick_tag_and_highlight(sample, tmp_path):
     briefing = load(sample)
     app = make_app(sample, notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t", "enter")  # no tags on an untagged passage: nothing to save
+        assert isinstance(app.screen, ReaderScreen) and app.store.notes_for(briefing.id) == []
         await pilot.press("t")
         assert isinstance(app.screen, TagDialog)
         await pilot.press(*"#policy/ukraine sources", "enter")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zlib
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from briefer.notes.model import Note
 from briefer.notes.session import NotesSession
+from briefer.notes.store import NoteConflict
 from briefer.ui.attempt import attempt
 from briefer.ui.widgets.document import DocumentView
 from briefer.ui.widgets.notes_list import NotesList
@@ -129,12 +130,16 @@ class NoteTaking(Screen):
 
         if (span := self.writable_passage()) is None:
             return
+        existing = self.session.note_at(*span)
+        if existing is not None:
+            self.edit_note(existing)
+            return
 
         def save(typed: NoteResult) -> Note:
-            return self.session.annotate(*span, typed.text, typed.tags)
+            return self.session.add(*span, kind="note", text=typed.text, tags=typed.tags)
 
         passage = self.briefing.body[span[0] : span[1]]
-        dialog = NoteDialog(passage, self.session.known_tags(), save, self.session.note_at(*span))
+        dialog = NoteDialog(passage, self.session.known_tags(), save)
         self.app.push_screen(dialog, self.dialog_closed)
 
     def action_tag(self) -> None:
@@ -143,13 +148,34 @@ class NoteTaking(Screen):
         if (span := self.writable_passage()) is None:
             return
         existing = self.session.note_at(*span)
+        save_over = self.saving_over(existing) if existing is not None else None
 
         def save(tags: list[str]) -> Note | None:
-            return self.session.set_tags(*span, tags)
+            if save_over is not None:
+                return save_over(None, tags)
+            return self.session.add(*span, kind="note", tags=tags) if tags else None
 
         passage = self.briefing.body[span[0] : span[1]]
         dialog = TagDialog(passage, self.session.known_tags(), save, existing.tags if existing else [])
         self.app.push_screen(dialog, self.dialog_closed)
+
+    def saving_over(
+        self, note: Note, failure: Exception | None = None
+    ) -> Callable[[str | None, Sequence[str]], Note]:
+        """A dialog's save of `note`'s text (None: unchanged) and tags, over the version the dialog
+        started from and, after a conflict, over the version the conflict showed: a version saved
+        in another window meanwhile (even one a poll has brought in) is never overwritten unseen."""
+        base = failure.current if isinstance(failure, NoteConflict) and failure.current else note
+
+        def save(text: str | None, tags: Sequence[str]) -> Note:
+            nonlocal base
+            try:
+                return self.session.save_edit(base, text=text, tags=tags)
+            except NoteConflict as conflict:
+                base = conflict.current or base
+                raise
+
+        return save
 
     def action_highlight(self) -> None:
         passage = self.document.passage
@@ -222,8 +248,10 @@ class NoteTaking(Screen):
         `failure`, the reason that text could not be saved, shown at once."""
         from briefer.ui.dialogs.note import NoteDialog
 
+        save_over = self.saving_over(note, failure)
+
         def save(typed: NoteResult) -> Note:
-            return self.session.save_edit(note, text=typed.text, tags=typed.tags)
+            return save_over(typed.text, typed.tags)
 
         dialog = NoteDialog(
             note.target.exact,
