@@ -5,9 +5,16 @@ fresh process that loads it (`briefer.briefing.load`), then analyses it stage by
 
 Shapes: markdown tables of 2 and 5 MB; 160,000 `"` characters; thousands of short quotes each with
 "said X"; a 2 MB file on one line; a million (5 MB) and four million (20 MB) tiny paragraphs; a
-deeply nested list; and 20 MB of ordinary briefings (the largest file the loader accepts). Targets: every stage linear in the input
-(a shape at 5 MB costs about 2.5x its 2 MB time), 20 MB analysed in <= 20 s with <= 500 MB, and
-the text of a 2 MB table (load: blocks and sentences) ready in <= 2 s.
+deeply nested list; and 20 MB of ordinary briefings (the largest file the loader accepts).
+
+The stage columns run each stage alone, one after another, on one core. `analysed` is the file
+loaded and analysed the way the app's analysis child and `briefer extract` do it, in another fresh
+process (above 1 MB its dates and quotes are found in a forked copy, on a second core, beside the
+names), with that process's peak RSS.
+
+Targets: every stage linear in the input (a shape at 5 MB costs about 2.5x its 2 MB time),
+20 MB analysed in <= 20 s with <= 500 MB, and the text of a 2 MB table (load: blocks and
+sentences) ready in <= 2 s.
 
 Usage: python benchmarks/bench_adversarial.py [--quick] [SHAPE ...]
 """
@@ -146,38 +153,66 @@ def run_one(path: Path) -> dict:
 COLUMNS = ("load", "names", "resolve", "when", "quotes", "events", "total")
 
 
+def run_whole(path: Path) -> dict:
+    """In this (fresh) process: the file loaded and analysed as the reader's analysis child and
+    `briefer extract` do it (`briefer.analysing.analyse`: above 1 MB, the dates and quotes are found
+    in a forked copy, on the second core, while this process finds the names)."""
+    from briefer.analysing import analyse
+    from briefer.analysing.extraction import load_word_tables
+    from briefer.briefing import load
+
+    load_word_tables()
+    start = time.perf_counter()
+    analyse(load(path))
+    seconds = time.perf_counter() - start
+    found = re.search(r"VmHWM:\s+(\d+)", Path("/proc/self/status").read_text())
+    return {"analysed": seconds, "rss_mb": int(found.group(1)) / 1024 if found else float("nan")}
+
+
+def _fresh(mode: str, path: Path) -> dict | str:
+    """The figures of `mode` run on `path` in a fresh process, or why it failed."""
+    done = subprocess.run(
+        [sys.executable, __file__, mode, str(path)], capture_output=True, text=True, cwd=str(ROOT)
+    )
+    if done.returncode:
+        return " ".join(done.stderr.strip().splitlines()[-1:])
+    return json.loads(done.stdout)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="inputs a tenth of the size (a smoke run)")
-    ap.add_argument("--one", metavar="FILE", help=argparse.SUPPRESS)  # the child's entry point
+    ap.add_argument("--one", metavar="FILE", help=argparse.SUPPRESS)  # the children's entry points
+    ap.add_argument("--whole", metavar="FILE", help=argparse.SUPPRESS)
     ap.add_argument("shapes", nargs="*", metavar="SHAPE", help=f"some of: {', '.join(SHAPES)}")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
     if args.one:
         print(json.dumps(run_one(Path(args.one))))
         return 0
+    if args.whole:
+        print(json.dumps(run_whole(Path(args.whole))))
+        return 0
     unknown = [s for s in args.shapes if s not in SHAPES]
     if unknown:
         ap.error(f"unknown shape(s): {', '.join(unknown)}")
     header = f"{'shape':18} {'MB':>6} " + " ".join(f"{c:>7}" for c in COLUMNS)
-    print(header + f" {'RSS MB':>7} {'blocks':>8} {'sentences':>9}")
+    print(header + f" {'RSS MB':>7} {'blocks':>8} {'sentences':>9} {'analysed':>8} {'RSS MB':>7}")
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.shapes or SHAPES:
             suffix, generate, size, quick = SHAPES[name]
             path = Path(tmp) / f"{name}{suffix}"
             path.write_text(generate(quick if args.quick else size), encoding="utf-8")
-            done = subprocess.run(
-                [sys.executable, __file__, "--one", str(path)], capture_output=True, text=True, cwd=str(ROOT)
-            )
-            if done.returncode:
-                print(f"{name:18} failed: {done.stderr.strip().splitlines()[-1:]}")
+            staged, whole = _fresh("--one", path), _fresh("--whole", path)
+            if isinstance(staged, str) or isinstance(whole, str):
+                print(f"{name:18} failed: {staged if isinstance(staged, str) else whole}")
                 continue
-            r = json.loads(done.stdout)
             mb = path.stat().st_size / MB
             print(
                 f"{name:18} {mb:6.2f} "
-                + " ".join(f"{r[c]:7.2f}" for c in COLUMNS)
-                + f" {r['rss_mb']:7.0f} {r['blocks']:8,} {r['sentences']:9,}",
+                + " ".join(f"{staged[c]:7.2f}" for c in COLUMNS)
+                + f" {staged['rss_mb']:7.0f} {staged['blocks']:8,} {staged['sentences']:9,}"
+                + f" {whole['analysed']:8.2f} {whole['rss_mb']:7.0f}",
                 flush=True,
             )
             path.unlink()

@@ -27,9 +27,9 @@ def counted(monkeypatch):
     """The briefings the extractor is run on, by id."""
     calls = []
 
-    def counting(briefing, reference_date=None):
+    def counting(briefing, reference_date=None, nameless=None):
         calls.append(briefing.id)
-        return analyse(briefing, reference_date)
+        return analyse(briefing, reference_date, nameless)
 
     monkeypatch.setattr(extraction, "extract", counting)
     return calls

@@ -6,13 +6,14 @@ import bisect
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 
 from briefer.briefing import Briefing
 from briefer.briefing.model import span_starts
 from briefer.extract.entities import resolve
 from briefer.extract.names import Entity, NameFinder
-from briefer.extract.quotes import Attributor, clean_span, find_quotes, is_reportable
-from briefer.extract.schema import SCHEMA, Analysis, What, Where, Who
+from briefer.extract.quotes import Attributor, Quote, clean_span, find_quotes, is_reportable
+from briefer.extract.schema import SCHEMA, Analysis, What, When, Where, Who
 from briefer.extract.when import find_times
 
 _VERBISH = re.compile(
@@ -34,25 +35,42 @@ def _reference(briefing: Briefing, reference_date: str | dt.date | None) -> dt.d
     return None
 
 
-def analyse(briefing: Briefing, reference_date: str | dt.date | None = None) -> Analysis:
+NamelessParts = tuple[list[When], list[Quote]]
+
+
+def nameless_parts(briefing: Briefing, reference_date: str | dt.date | None = None) -> NamelessParts:
+    """The dated expressions and the quotes of a briefing: the parts of its analysis that need no
+    names, so that a caller with a second core can find them beside the names (`analyse`'s
+    `nameless`)."""
+    body = briefing.body
+    return find_times(body, _sentences(briefing), _reference(briefing, reference_date)), find_quotes(
+        body, briefing.blocks
+    )
+
+
+def analyse(
+    briefing: Briefing,
+    reference_date: str | dt.date | None = None,
+    nameless: Callable[[], NamelessParts] | None = None,
+) -> Analysis:
     """Who / what / when / where of one briefing, as the spec's JSON object.
 
     The reference date for relative expressions is the briefing's own date,
     else `reference_date`; never today. Pure: it reads nothing but the word
     lists, and those only the first time (`lexicon` takes tables built
-    beforehand from its caller).
+    beforehand from its caller). `nameless`, if given, returns what
+    `nameless_parts` would, once the names are found (found elsewhere meanwhile).
     """
     body = briefing.body
     ref = _reference(briefing, reference_date)
-    sentences = briefing.sentences or (((0, len(body)),) if body.strip() else ())
+    sentences = _sentences(briefing)
     blocks = briefing.blocks
     finder = NameFinder(body, blocks)
     finder.read(sentences)
     people, places = resolve(finder)
     # Dates and quotes need no names: found once the names are resolved, when the mentions are freed
     # (at 5 MB, finding them first raised the peak from 81 to 100 MB).
-    times = find_times(body, sentences, ref)
-    quotes = find_quotes(body, blocks)
+    times, quotes = nameless() if nameless is not None else nameless_parts(briefing, reference_date)
     attributor = Attributor(body, sentences, people, finder.descriptor_np)
     del finder  # its indexes are large on a long briefing; only the entities are needed now
     lede = _lede(body, blocks, sentences)
@@ -88,6 +106,10 @@ def analyse(briefing: Briefing, reference_date: str | dt.date | None = None) -> 
         "when": times,
         "what": what,
     }
+
+
+def _sentences(briefing: Briefing):
+    return briefing.sentences or (((0, len(briefing.body)),) if briefing.body.strip() else ())
 
 
 def _aliases(e: Entity) -> list[str]:
