@@ -452,9 +452,7 @@ class NameFinder:
         initials_all = "".join(
             t.text[0].upper() for t in toks[a:b] if t.text[0].isalpha() and t.lower not in ("'s",)
         )
-        return acr.upper() in (initials.upper(), initials_all) or (
-            len(acr) >= 2 and initials.upper().startswith(acr.upper()) and False
-        )
+        return acr.upper() in (initials.upper(), initials_all)
 
     def _segments(self, toks: list[Token], a: int, b: int) -> list[tuple[int, int]]:
         """Split a capitalised run into name candidates at connectors that do not belong."""
