@@ -90,8 +90,10 @@ SHAPES: dict[str, tuple[str, Callable[[int], str], int, int]] = {
     "quote-marks-160k": (".txt", quote_marks, 160_000, 16_000),
     "quote-heavy-2MB": (".txt", quote_heavy, 2 * MB, MB // 5),
     "quote-heavy-5MB": (".txt", quote_heavy, 5 * MB, MB // 2),
+    "quote-heavy-20MB": (".txt", quote_heavy, 20 * 2**20 - 4096, 2 * MB),  # the loader's limit
     "one-line-2MB": (".txt", one_line, 2 * MB, MB // 5),
     "one-line-5MB": (".txt", one_line, 5 * MB, MB // 2),
+    "one-line-20MB": (".txt", one_line, 20 * 2**20 - 4096, 2 * MB),  # the loader's limit
     "paragraphs-1M": (".txt", tiny_paragraphs, 1_000_000, 100_000),
     "paragraphs-1M-md": (".md", tiny_paragraphs, 1_000_000, 100_000),
     "paragraphs-4M": (".txt", tiny_paragraphs, 4_000_000, 400_000),  # 20 MB: the loader's limit
