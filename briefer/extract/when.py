@@ -641,7 +641,7 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
         kind = m.lastgroup
         if kind == "mm":
             kind = "monmod"
-        start, end = m.span(kind if kind != "monmod" else "monmod")
+        start, end = m.span(kind)
         text = body[start:end]
         if kind == "year" and not _year_context(body, start, end):
             continue
@@ -649,8 +649,6 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
             continue
         if kind == "month" and body[start:end] == "May" and _modal_may(body, end):
             continue
-        if kind == "now" and text[0].isupper() and body[end : end + 1] == ",":
-            pass
         value = _value(kind, text, ref, body, start, sentences, starts, probe)
         if kind == "clock" and out and _clock_joins(body, out[-1], start):
             value = out[-1]["value"]  # "Tuesday at 3 p.m.": the time of day is on that day
