@@ -295,7 +295,7 @@ def _entities(finder: NameFinder, clusters: dict[str, Cluster]):
     for e in entities:
         if not e.name:
             e.name = e.mentions[0].text
-    # "Zelenskiy's office": an organisation that speaks for a person
+    # "the Premier's office": an organisation that speaks for a person
     mention_entity = {id(m): e for e in entities for m in e.mentions}
     offices: dict[int, Entity] = {}
     for idx, start, end in finder.office_mentions:

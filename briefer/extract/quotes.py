@@ -5,7 +5,7 @@ of a paragraph continues when the next one opens with a quote mark. The
 speaker comes from the reporting clause after the quote (`," X said`,
 `," said X`), before it (`X said: "`, `X told ... that "`), later in the same
 sentence (`..., she said`), the quote before it, or the subject of the
-sentence before it ("Sáez smiled."). Pronouns go to the nearest earlier
+sentence before it ("Okafor paused."). Pronouns go to the nearest earlier
 entity that fits; "the minister" to the last person with that title; an
 unnamed speaker ("the delegate said") stays null.
 """
@@ -77,7 +77,7 @@ _SKIP = frozenset(
         "finally",
     ]
 )
-_TURN_LABEL = re.compile(r"[ \t]*([A-Z][A-Z.'\u2019 -]{1,40}):[ \t]")  # "MR. PRICE: ", "LOTTE VERBRUGGEN: "
+_TURN_LABEL = re.compile(r"[ \t]*([A-Z][A-Z.'\u2019 -]{1,40}):[ \t]")  # "MR. PRICE: ", "ANNA KOVAC: "
 _TURN_REACH = 3000
 _AFTER_TOKENS = 32  # a reporting clause right after a quote is read in its first 16 tokens
 UNKNOWN = object()  # "this reporting clause names nobody we know": speaker stays null
@@ -341,7 +341,7 @@ class Attributor:
         if t.lower in ("i", "we", "you"):
             return None
         if t.text[0].isalpha():
-            # a noun phrase: "A Commission spokeswoman", "the minister", "the owner"
+            # a noun phrase: "A ministry spokesman", "the minister", "the owner"
             y = x
             while (
                 y > clause_start
@@ -402,7 +402,7 @@ class Attributor:
         return None
 
     def _reporting_after(self, toks: list[Token], anywhere: bool) -> object:
-        """'," Zelensky wrote', '," said Colonel Dave Butler', '..., she said.'"""
+        """'," Okafor wrote', '," said Major Lena Fisk', '..., she said.'"""
         verbs = self.lex.reporting_verbs
         n = len(toks)
         begin = 0
@@ -431,7 +431,7 @@ class Attributor:
                 return UNKNOWN
             # subject first: everything between the start (or a comma) and the verb
             if not anywhere and any(toks[y].lower in ("and", "but", "or") for y in range(v)):
-                return None  # "," but cautioned": the sentence's own subject, found before the quote
+                return None  # "," but warned": the sentence's own subject, found before the quote
             s = v - 1
             while s >= 0 and toks[s].text not in (",", "\u2013", ";", ".") and v - s < 8:
                 s -= 1
@@ -522,7 +522,7 @@ class Attributor:
         if prev is not None and q.outer is None and (prev.block == q.block or q.continues):
             if prev.outer is None:
                 return prev.speaker
-        # 5. the subject of the sentence before ("Sáez smiled.")
+        # 5. the subject of the sentence before ("Okafor paused.")
         s0, _ = self._sentence(q.open_mark)
         i = bisect_right(self.sent_starts, s0 - 1) - 1
         if i >= 0 and self.sentences[i][1] <= s0:

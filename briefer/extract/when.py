@@ -332,7 +332,7 @@ class TenseProbe:
             else:
                 continue
             if m.start() >= pos and _CLAUSE_BREAK.search(text, pos, m.start()):
-                continue  # "on Tuesday night and are being looked after": another clause
+                continue  # "on Friday evening and were taken home": another clause
             dist = abs(m.start() - pos)
             dist = (
                 len(text[m.end() : pos].split())
