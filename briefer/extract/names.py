@@ -1185,10 +1185,23 @@ class NameFinder:
                 x -= 1
                 continue
             break
+        if self._noun_adjunct(toks, x):
+            x -= 1  # "the ferry captain Ole Hansen": a noun before the title, after a determiner
         start = x + 1
         if start > end:
             return None
         return self.body[toks[start].start : toks[end].end]
+
+    def _noun_adjunct(self, toks, x: int) -> bool:
+        """Is toks[x] a lower-case word standing between a determiner (or a possessive) and a role,
+        so a modifier of it ("a ferry captain", "the bank's loan officer")?"""
+        if x < 1 or not toks[x].text.isalpha() or not toks[x].text.islower():
+            return False
+        w = toks[x].lower
+        lex = self.lex
+        if w in lex.stopwords or w in lex.reporting_verbs or w in CONNECTORS or w.endswith("ly"):
+            return False
+        return toks[x - 1].lower in DETERMINERS or toks[x - 1].lower == "'s"
 
     def _comma_role(self, toks, a):
         """'The French envoy to Peru, Marc Lenoir' and 'the liquidators, Hale Brothers'."""

@@ -31,6 +31,20 @@ def test_apposition_after_the_name_drops_a_named_employer():
     assert "Lakeside Bank" in names_of(r, "organization")
 
 
+def test_a_noun_before_a_role_belongs_to_it_whatever_the_noun():
+    for noun, title in (
+        ("ferry", "captain"),
+        ("trawler", "captain"),
+        ("cancer", "researcher"),
+        ("loan", "officer"),
+    ):
+        before = run(f"The {noun} {title} Ole Hansen said the season was over.")
+        after = run(f"Ole Hansen, a {noun} {title} from Bergen, said the season was over.")
+        assert person(before, "Ole Hansen")["role"] == f"{noun} {title}"
+        assert person(after, "Ole Hansen")["role"] == f"{noun} {title}"
+    assert person(run("The government said captain Ole Hansen had left."), "Ole Hansen")["role"] == "captain"
+
+
 def test_apposition_with_possessive_and_role_before_a_comma():
     r = run(
         "Priya Nair, the agency's head of research, spoke first. The Danish ambassador to Rome, Lars Holm, "
