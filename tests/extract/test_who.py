@@ -45,6 +45,12 @@ def test_a_noun_before_a_role_belongs_to_it_whatever_the_noun():
     assert person(run("The government said captain Ole Hansen had left."), "Ole Hansen")["role"] == "captain"
 
 
+def test_the_firms_an_insolvency_names_by_their_office_are_organisations():
+    for office in ("administrators", "liquidators", "receivers", "auditors"):
+        r = run(f"The firm collapsed owing 40 million, according to the {office}, Hale Brothers. Shares fell.")
+        assert [(w["name"], w["kind"]) for w in r["who"]] == [("Hale Brothers", "organization")], office
+
+
 def test_apposition_with_possessive_and_role_before_a_comma():
     r = run(
         "Priya Nair, the agency's head of research, spoke first. The Danish ambassador to Rome, Lars Holm, "
