@@ -1006,14 +1006,8 @@ class NameFinder:
             and not kind
         ):
             m.org += 2  # byline: "Ines Moreau, Le Quotidien."
-        if (
-            prev is not None
-            and prev.text == ","
-            and kind
-            and "\n" in self.body[m.end : m.end + 2] + "\n"
-            and (nxt is None)
-        ):
-            m.locative = True  # "Regional Manager, Dakar" at the end of a line
+        if prev is not None and prev.text == "," and kind and (nxt is None or nxt.text in ".;)"):
+            m.locative = True  # a known place closing a sentence after a comma: "Press Office, Dakar."
         if (
             prev is not None
             and prev.text == ","

@@ -55,3 +55,12 @@ def test_a_nationality_before_a_noun_is_not_a_place_but_the_sea_is():
 def test_a_compass_word_before_a_country_names_a_region_of_it():
     r = run("Floods hit Southern Tanzania on Monday. Aid flew in from Eastern Uganda.")
     assert places(r) == ["Southern Tanzania", "Eastern Uganda"]
+
+
+def test_a_place_closing_a_signature_after_a_comma_is_a_place_at_a_line_end_or_mid_text():
+    closing = "Ama Owusu, Country Director, Victoria"
+    at_line_end = run(f"The road would reopen on Monday.\n\nFor more information: {closing}\n")
+    mid_text = run(f"The road would reopen on Monday. The statement came from {closing}. Work starts soon.")
+    for result in (at_line_end, mid_text):
+        assert places(result) == ["Victoria"]
+        assert [w["name"] for w in result["who"]] == ["Ama Owusu"]

@@ -47,7 +47,9 @@ def test_a_noun_before_a_role_belongs_to_it_whatever_the_noun():
 
 def test_the_firms_an_insolvency_names_by_their_office_are_organisations():
     for office in ("administrators", "liquidators", "receivers", "auditors"):
-        r = run(f"The firm collapsed owing 40 million, according to the {office}, Hale Brothers. Shares fell.")
+        r = run(
+            f"The firm collapsed owing 40 million, according to the {office}, Hale Brothers. Shares fell."
+        )
         assert [(w["name"], w["kind"]) for w in r["who"]] == [("Hale Brothers", "organization")], office
 
 
