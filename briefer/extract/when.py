@@ -56,7 +56,7 @@ _ALTERNATIVES = (
     rf"""(?P<monmod>\b(?:(?:the\s+)?(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+
         |early\s+|mid-?\s*|late\s+)(?P<mm>{_MON})(?:\s+{_YEAR})?\b)""",
     rf"""(?P<yearpart>\b(?:the\s+)?(?:end|start|beginning|middle|first\s+half|second\s+half|rest|remainder)\s+of\s+
-        (?:the\s+year|this\s+year|next\s+year|last\s+year|{_YEAR})\b)""",
+        (?:(?:the|this|next|last)\s+(?:year|month|week)|{_YEAR})\b)""",
     rf"""(?P<fiscal>\b(?:fiscal(?:\s+year)?|FY)\s*(?:{_YEAR}|\d\d)\b)""",
     rf"""(?P<quarter>\b(?:Q[1-4]\s+{_YEAR}|(?:the\s+)?(?:first|second|third|fourth|final|last|current|next|
         previous|latest)\s+quarter(?:\s+of\s+{_YEAR})?|the\s+quarter|(?:first|second|third|fourth)-quarter)\b)""",
@@ -76,13 +76,24 @@ _ALTERNATIVES = (
     r"""(?P<minute>\bthe\s+\d+(?:st|nd|rd|th)\s+minute\b)""",
     r"""(?P<span1>\bthe\s+(?:past|last|next|coming|previous|following)\s+(?:week|fortnight|month|year|decade)\b)""",
     rf"""(?P<duration>\b(?:{_APPROX})?(?:(?:the\s+)?(?:next|past|last|first|previous|coming)\s+|the\s+|another\s+)?
-        {_NUM}\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?{_UNIT}(?:\s+ago)?\b)""",
-    r"""(?P<adjdur>\b\d+-(?:day|week|month|year|hour|minute)\b)""",
+        {_NUM}(?:\s+and\s+a\s+half)?\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?{_UNIT}
+        (?:\s+and\s+a\s+half)?(?:\s+ago)?\b)""",
+    r"""(?P<vagueago>\b(?:(?:some|many)\s+)?(?:days|weeks|months|years|decades)\s+ago\b
+      | \b(?:some\s+time|a\s+while|long)\s+ago\b)""",
+    rf"""(?P<frequency>\b(?:every|each)\s+(?:other\s+|single\s+)?
+        (?:day|week|month|year|morning|afternoon|evening|night|weekend|quarter|decade|{_WD})\b
+      | \b(?:once|twice|(?:three|four|five|several|many)\s+times)\s+(?:a|an|per|each|every)\s+
+        (?:day|week|month|year|decade)\b
+      | \bannually\b)""",
+    r"""(?P<adjdur>\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|
+        thirty|forty|fifty|sixty|ninety|hundred)-(?:day|week|month|year|hour|minute)\b)""",
     r"""(?<=\bfor\s)(?P<vaguedur>(?:days|weeks|months|years|decades)\b)""",
+    rf"""(?P<relmonth>\b(?:last|next|this)\s+(?-i:{_MON_FULL})\b(?!\s+\d))""",
     rf"""(?P<month>\b(?-i:{_MON_FULL})\b(?!\s+\d))""",
     rf"""(?P<year>(?<![\d,.$\u00a3\u20ac\w-]){_YEAR}(?![\d%]|[.,]\d|-\w))""",
     r"""(?P<day>\b(?:yesterday|today|tomorrow)\b)""",
-    r"""(?P<now>\b(?:now|currently|nowadays)\b)""",
+    r"""(?P<now>\b(?:right\s+now|now|currently|nowadays|at\s+present|at\s+the\s+moment
+        |at\s+this\s+(?:point|stage|juncture)|these\s+days)\b)""",
 )
 PATTERN = re.compile("\n  | ".join(_ALTERNATIVES), re.IGNORECASE | re.VERBOSE)
 
@@ -193,7 +204,8 @@ _PAST_EXCEPTIONS = frozenset(
 # Compiled once: the value of every expression found is worked out with these.
 _SPACES = re.compile(r"\s+")
 _COUNT_UNIT = re.compile(
-    rf"({_NUM})\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?({_UNIT})", re.IGNORECASE
+    rf"({_NUM})(?:\s+and\s+a\s+half)?\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?({_UNIT})",
+    re.IGNORECASE,
 )
 _DATE_PARTS = re.compile(r"\d+|[A-Za-z]+\.?")
 _DIGITS = re.compile(r"\d+")
@@ -281,24 +293,23 @@ def _duration(text: str) -> str | None:
     unit = units.get(m.group(2).lower())
     if n is None or unit is None:
         return None
+    if "and a half" in _SPACES.sub(" ", text.lower()):
+        n += 0.5  # "four and a half years", "a year and a half"
     mult = 1
     u = unit
     if unit[0].isdigit():
         mult = int(unit[:-1])
         u = unit[-1]
-    total = n * mult
-    if total != int(total):
-        return None
-    total = int(total)
-    if u == "M" and unit == "3M":
-        return f"P{total}M"
+    amount = f"{n * mult:g}"  # "P4.5Y": ISO 8601 allows a fraction in the last component
     if u == "TM":
-        return f"PT{total}M"
+        return f"PT{amount}M"
     if u in ("H", "S"):
-        return f"PT{total}{u}"
-    return f"P{total}{u}"
+        return f"PT{amount}{u}"
+    return f"P{amount}{u}"
 
 
+# "set for Friday", "scheduled for next week": a participle of planning before "for" names a time ahead.
+_SCHEDULED = frozenset(["set", "scheduled", "slated", "timetabled", "pencilled", "penciled"])
 _CLAUSE_BREAK = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b|\bwhere\b|\bwhich\b")
 
 
@@ -319,7 +330,11 @@ class TenseProbe:
         best_future: bool | None = None
         for m in self._WORD.finditer(text):
             w = m.group().lower()
-            if w in self.future or w.endswith(("'ll", "\u2019ll")):
+            if (
+                w in self.future
+                or w.endswith(("'ll", "\u2019ll"))
+                or (w in _SCHEDULED and text[m.end() : m.end() + 5].lower() == " for ")
+            ):
                 future = True
             elif (
                 w in self.past
@@ -427,6 +442,13 @@ _ANCHOR_WORDS = (
             "nowadays",
             "noon",
             "midnight",
+            "ago",
+            "annually",
+            "present",
+            "moment",
+            "point",
+            "stage",
+            "juncture",
         ]
         for form in (w, w.capitalize())
     ]  # these in either case at the start
@@ -516,6 +538,15 @@ _FIRST_WORDS = frozenset(
         "now",
         "currently",
         "nowadays",
+        "right",
+        "these",
+        "every",
+        "each",
+        "once",
+        "twice",
+        "many",
+        "long",
+        "annually",
         "days",
         "weeks",
         "months",
@@ -770,13 +801,22 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
                 ref, month, body, start, sentences, starts, probe
             )
             return f"{year:04d}-{month:02d}"
+        if kind == "relmonth":
+            return _relative_month(low, ref) if ref else None
+        if kind == "vagueago":
+            return "PAST_REF"
         if kind == "yearpart":
             y = _FOUR_DIGITS.search(text)
             if y:
                 return y.group()
             if not ref:
                 return None
-            shift = 1 if "next year" in low else -1 if "last year" in low else 0
+            shift = 1 if " next " in f" {low} " else -1 if " last " in f" {low} " else 0
+            if low.endswith("month"):
+                total = ref.year * 12 + ref.month - 1 + shift
+                return f"{total // 12:04d}-{total % 12 + 1:02d}"
+            if low.endswith("week"):
+                return _iso_week(ref + dt.timedelta(weeks=shift))
             return str(ref.year + shift)
         if kind == "year":
             return text
@@ -814,6 +854,19 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
     except (ValueError, StopIteration, KeyError):
         return None
     return None
+
+
+def _relative_month(low: str, ref: dt.date) -> str:
+    """'last July': the latest July before the reference month; 'next March': the first after it;
+    'this May': the reference year's."""
+    modifier, name = low.split()
+    month = _month_num(name)
+    year = ref.year
+    if modifier == "last" and month >= ref.month:
+        year -= 1
+    elif modifier == "next" and month <= ref.month:
+        year += 1
+    return f"{year:04d}-{month:02d}"
 
 
 def _ago(text: str, ref: dt.date | None) -> str:

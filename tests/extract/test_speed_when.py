@@ -21,7 +21,8 @@ ANCHOR = re.compile(
     r"[Ss]econds?|[Mm]inutes?|[Hh]ours?|[Dd]ays?|[Ww]eeks?|[Ff]ortnights?|[Mm]onths?|[Qq]uarters?|[Yy]ears?|"
     r"[Dd]ecades?|[Cc]entury|[Cc]enturies|[Ww]eekend|[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight|[Ss]eason|"
     r"[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Nn]ow|"
-    r"[Cc]urrently|[Nn]owadays|[Nn]oon|[Mm]idnight)(?!\w))"
+    r"[Cc]urrently|[Nn]owadays|[Nn]oon|[Mm]idnight|[Aa]go|[Aa]nnually|[Pp]resent|[Mm]oment|[Pp]oint|[Ss]tage|"
+    r"[Jj]uncture)(?!\w))"
 )
 
 
@@ -54,6 +55,12 @@ def test_sample_briefings_give_the_same_expressions():
 
 # Expressions opened by each kind of first word, and by letters IGNORECASE folds onto ASCII ones.
 PHRASES = [
+    "at this point, right now, at the moment, these days",
+    "some time ago, many years ago, a while ago",
+    "every day, each other week, twice a year, annually",
+    "last July and next February",
+    "a two-day summit, four and a half years",
+    "the end of the month",
     "in FY 2025 and FY25",
     "fiscal2024 results",
     "midMarch, mid-2025, mid- June",

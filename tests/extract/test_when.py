@@ -204,3 +204,43 @@ def test_a_local_time_and_its_gmt_equivalent_both_take_the_day_after_them():
     t = times(run("The blast came at 3 p.m. local time (1200 GMT) on 2 March."))
     assert t["3 p.m. local time"] == "2026-03-02"
     assert t["1200 GMT"] == "2026-03-02"
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        # deictic present, vague past, frequency (sentences invented for the classes seen on unseen text)
+        ("At this point, no decision has been taken.", "At this point", "PRESENT_REF"),
+        ("We need a ceasefire right now, she said.", "right now", "PRESENT_REF"),
+        ("Prices are high at the moment.", "at the moment", "PRESENT_REF"),
+        ("The ministry said some months ago that it would act.", "some months ago", "PAST_REF"),
+        ("The plan was drawn up some time ago.", "some time ago", "PAST_REF"),
+        ("Inspectors visit the site every day.", "every day", None),
+        ("The board meets twice a year.", "twice a year", None),
+        ("The report is published annually.", "annually", None),
+        # periods named by their end, hyphenated and fractional durations
+        ("The payment is due at the end of the month.", "the end of the month", "2026-03"),
+        ("Talks resume at the end of next month.", "the end of next month", "2026-04"),
+        ("Delegates attended a two-day summit.", "two-day", "P2D"),
+        ("He served four and a half years in the post.", "four and a half years", "P4.5Y"),
+        ("The works took a year and a half.", "a year and a half", "P1.5Y"),
+        # a month with its modifier, read from the reference month
+        ("Sales rose last July, the company said.", "last July", "2025-07"),
+        ("Sales rose last March, the company said.", "last March", "2025-03"),
+        ("Elections are due next February.", "next February", "2027-02"),
+        ("The plant reopens this May.", "this May", "2026-05"),
+    ],
+)
+def test_deictic_vague_frequency_and_modified_expressions(sentence, text, value):
+    assert times(run(sentence, date=REF)).get(text, "missing") == value
+
+
+def test_a_weekday_set_or_scheduled_for_is_ahead():
+    for verb in ("set", "scheduled", "slated"):
+        found = times(run(f"The vote is {verb} for Friday at noon.", date=REF))
+        assert found["Friday"] == "2026-03-13" and found["noon"] == "2026-03-13", verb
+    assert times(run("They set fire to the depot on Friday.", date=REF))["Friday"] == "2026-03-06"
+
+
+def test_numbers_inside_names_and_ages_are_not_durations_or_years():
+    assert times(run("The Vision 2040 plan was launched by the cabinet.", date=REF)) == {}
