@@ -667,6 +667,7 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
     starts = span_starts(sentences)
     out: list[When] = []
     previous_kind = None
+    context: tuple[int, int, int] | None = None  # end, year, month of the last date written with its year
     clocks: list[int] = []  # indexes in `out` of the times of day since the last other expression
     for m in _matches(body):
         kind = m.lastgroup
@@ -681,6 +682,10 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
         if kind == "month" and body[start:end] == "May" and _modal_may(body, end):
             continue
         value = _value(kind, text, ref, body, start, sentences, starts, probe)
+        if kind in ("month", "dmy", "mdy") and value and not _FOUR_DIGITS.search(text):
+            value = _in_context_year(value, context, body, start, sentences, starts, probe)
+        if _FOUR_DIGITS.search(text) and value and _MONTH_VALUE.match(value):
+            context = (end, int(value[:4]), int(value[5:7]))
         if kind == "clock" and out and _clock_joins(body, out[-1], start):
             value = out[-1]["value"]  # "Tuesday at 3 p.m.": the time of day is on that day
         if (
@@ -709,6 +714,27 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
 
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?$")
+
+
+def _in_context_year(value, context, body, start, sentences, starts, probe) -> str:
+    """A month named without its year, in the paragraph of a month or date written with one (a bare
+    year, as in "since 2007", sets no scene), and not in a clause about the future: the year of that
+    date ("In March 2024 the plan was drafted. By June it had stalled" is June 2024), or the next one
+    for a month before that date's month (a story moving on)."""
+    if context is None:
+        return value
+    end, year, month_of_context = context
+    if "\n\n" in body[end:start] or str(year) == value[:4]:
+        return value
+    i = bisect_right(starts, start) - 1
+    if i >= 0:
+        s, e = sentences[i]
+        if probe.tense(body[s:e], start - s) == "future":
+            return value
+    if int(value[5:7]) < month_of_context:
+        year += 1
+    return f"{year:04d}{value[4:]}"
 
 
 def _clock_joins(body: str, day: When, clock_start: int, after: When | None = None) -> bool:

@@ -244,3 +244,19 @@ def test_a_weekday_set_or_scheduled_for_is_ahead():
 
 def test_numbers_inside_names_and_ages_are_not_durations_or_years():
     assert times(run("The Vision 2040 plan was launched by the cabinet.", date=REF)) == {}
+
+
+@pytest.mark.parametrize(
+    "text, month, value",
+    [
+        ("In March 2024 the plan was drafted. By June, it had stalled.", "June", "2024-06"),
+        ("In November 2023 talks began. In February, they collapsed.", "February", "2024-02"),
+        ("Talks began on 3 May 2022. On 9 June the parties met again.", "9 June", "2022-06-09"),
+        # another paragraph, a clause about the future, a bare year: the reference date decides
+        ("In March 2024 the plan was drafted.\n\nBy June, it had stalled.", "June", "2026-06"),
+        ("In March 2024 the plan was drafted. The review will end in June.", "June", "2026-06"),
+        ("The record has stood since 2007. Rain fell on 5 March.", "5 March", "2026-03-05"),
+    ],
+)
+def test_a_month_without_its_year_takes_the_year_of_the_date_that_sets_the_scene(text, month, value):
+    assert times(run(text, date=REF))[month] == value
