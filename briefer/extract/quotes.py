@@ -321,7 +321,7 @@ class Attributor:
     def _subject_before(self, toks: list[Token], v: int, clause_start: int) -> object:
         """Who does the reporting verb toks[v] belong to? Walk left from it."""
         x = v - 1
-        while x >= clause_start and (toks[x].lower in _SKIP or (toks[x].text in (")",) and False)):
+        while x >= clause_start and toks[x].lower in _SKIP:
             x -= 1
         if x >= clause_start and toks[x].text == ")":
             y = x
@@ -356,6 +356,8 @@ class Attributor:
                 return ent
             if t.text[0].islower():
                 return self._resolve_np(t.lower, t.start)
+            if y > 0 and toks[y - 1].lower == "the" and t.lower in self.lex.titles:
+                return self._resolve_np(t.lower, t.start)  # "the Director-General said": named before?
             if y == x and t.lower in self.lex.demonyms and y > 0 and toks[y - 1].lower == "the":
                 return self._resolve_pronoun("he", t.start, any_gender=True)  # "the Spaniard told ..."
             return UNKNOWN
@@ -401,6 +403,21 @@ class Attributor:
                 return self._resolve_pronoun(t.lower, t.start)
         return None
 
+    def _person_in_title(self, toks: list[Token], y: int, limit: int) -> Entity | None:
+        """After 'said', an organisation opening a title is the speaker's employer, not the speaker:
+        the person the title leads to ('said UN Special Envoy Lena Fisk'), if one is named."""
+        hit = self._starting_at(toks[y].start)
+        if hit is None or hit[1].kind == "person":
+            return None
+        for z in range(y + 1, limit):
+            t = toks[z]
+            if not t.text[0].isalnum() and t.text not in ("-", "."):
+                return None  # the run ends: a comma, a quote mark
+            later = self._starting_at(t.start)
+            if later is not None and later[1].kind == "person":
+                return later[1]
+        return None
+
     def _reporting_after(self, toks: list[Token], anywhere: bool) -> object:
         """'," Okafor wrote', '," said Major Lena Fisk', '..., she said.'"""
         verbs = self.lex.reporting_verbs
@@ -418,7 +435,7 @@ class Attributor:
                 for y in range(v + 1, min(n, v + 7)):
                     hit = self._starting_at(toks[y].start)
                     if hit is not None:
-                        return hit[1]
+                        return self._person_in_title(toks, y, min(n, v + 9)) or hit[1]
                     if toks[y].lower in PRONOUNS:
                         return self._resolve_pronoun(toks[y].lower, toks[y].start)
                     if toks[y].text in (",", ";") or (
@@ -426,8 +443,11 @@ class Attributor:
                     ):
                         break
                 for y in range(v + 1, min(n, v + 5)):
-                    if toks[y].text[0].islower() and toks[y].lower not in ("the", "a", "an"):
-                        return self._resolve_np(toks[y].lower, toks[y].start)
+                    w = toks[y]
+                    if (
+                        w.text[0].islower() and w.lower not in ("the", "a", "an")
+                    ) or w.lower in self.lex.titles:
+                        return self._resolve_np(w.lower, w.start)  # "said the minister", "said the Director"
                 return UNKNOWN
             # subject first: everything between the start (or a comma) and the verb
             if not anywhere and any(toks[y].lower in ("and", "but", "or") for y in range(v)):

@@ -182,3 +182,20 @@ def test_a_quote_in_the_first_person_inside_a_transcript_turn_is_the_labelled_sp
         ("a settlement is within reach if both sides move.", "Okafor"),
         ("the channel is closed to all traffic.", None),
     ]
+
+
+def test_said_and_a_title_opening_with_an_organisation_is_the_person_not_the_organisation():
+    for title, name in (("UN Special Envoy", "Lena Fisk"), ("WHO Director-General", "Amara Diallo")):
+        r = run(f'"The ceasefire must hold for the talks to go ahead," said {title} {name}.')
+        assert quotes(r) == [("The ceasefire must hold for the talks to go ahead", name)]
+
+
+def test_a_role_as_speaker_is_its_holder_when_the_text_names_one_else_nobody():
+    named = "Director-General Amy Pope opened the session. "
+    unnamed = "The agency met donors on Monday. "
+    for said in (
+        '"We are running out of food for the camps," the Director-General said.',
+        '"We are running out of food for the camps," said the Director-General.',
+    ):
+        assert quotes(run(named + said)) == [("We are running out of food for the camps", "Amy Pope")]
+        assert quotes(run(unnamed + said)) == [("We are running out of food for the camps", None)]
