@@ -208,6 +208,10 @@ def is_reportable(body: str, q: Quote) -> bool:
     return not (lead and lead[-1].strip(",:") in _TITLE_CUES)
 
 
+# Verbs of a speaker going on: their pronoun is the last speaker's, whoever was named in between.
+_GOING_ON = frozenset(["added", "adds", "continued", "continues"])
+
+
 class Attributor:
     def __init__(self, body: str, sentences, entities: list[Entity], descriptor_np) -> None:
         self.body = body
@@ -234,6 +238,7 @@ class Attributor:
                 self.descriptors.setdefault(d, e)
         self.descriptor_np = sorted(descriptor_np)
         self.inside = (0, 0)  # the quote being attributed
+        self.last_speaker: Entity | None = None  # of the quotes attributed so far
 
     # ---- helpers -------------------------------------------------------
     def _starting_at(self, pos: int):
@@ -337,6 +342,8 @@ class Attributor:
         if ent is not None:
             return ent
         if t.lower in PRONOUNS:
+            if toks[v].lower in _GOING_ON and self._fits(self.last_speaker, t.lower):
+                return self.last_speaker  # '"...," he added': the speaker going on, not the last name
             return self._resolve_pronoun(t.lower, t.start)
         if t.lower in ("i", "we", "you"):
             return None
@@ -475,8 +482,19 @@ class Attributor:
         for q in quotes:
             self.inside = (q.start, q.end)
             q.speaker = self._attribute_one(q, prev)
+            if isinstance(q.speaker, Entity):
+                self.last_speaker = q.speaker
             prev = q
         self.inside = (0, 0)
+
+    @staticmethod
+    def _fits(speaker: Entity | None, pronoun: str) -> bool:
+        want = PRONOUNS[pronoun]
+        if speaker is None:
+            return False
+        if want in ("m", "f"):
+            return speaker.kind == "person" and speaker.gender in (None, want)
+        return speaker.kind == "organization"
 
     def _attribute_one(self, q: Quote, prev: Quote | None) -> object:
         body = self.body

@@ -199,3 +199,14 @@ def test_a_role_as_speaker_is_its_holder_when_the_text_names_one_else_nobody():
     ):
         assert quotes(run(named + said)) == [("We are running out of food for the camps", "Amy Pope")]
         assert quotes(run(unnamed + said)) == [("We are running out of food for the camps", None)]
+
+
+def test_he_added_is_the_speaker_going_on_not_the_last_man_named():
+    text = (
+        '"We will rebuild the bridge," said Tomas Berg, the mayor. He met minister Olaf Brenner at the site. '
+        '"Every family will have power by Friday," he {verb}.'
+    )
+    for verb in ("added", "continued"):
+        assert [s for _, s in quotes(run(text.format(verb=verb)))] == ["Tomas Berg", "Tomas Berg"], verb
+    woman = text.replace("Tomas Berg", "Maria Lind").format(verb="added")
+    assert [s for _, s in quotes(run(woman))] == ["Maria Lind", "Olaf Brenner"]  # "he" cannot be her
