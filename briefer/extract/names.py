@@ -457,6 +457,9 @@ class NameFinder:
     def _segments(self, toks: list[Token], a: int, b: int) -> list[tuple[int, int]]:
         """Split a capitalised run into name candidates at connectors that do not belong."""
         lex = self.lex
+        person_at = self._person_after_titled_place(toks, a, b)
+        if person_at is not None:  # "Envoy to Norway Erik Dahl": the place closes the title
+            return [*self._segments(toks, a, person_at), *self._segments(toks, person_at, b)]
         acr = self._following_acronym(toks, b)
         if (acr and b - a > 1 and self._initials_match(toks, a, b, acr)) or all(
             toks[k].lower not in CONNECTORS for k in range(a, b)
@@ -518,6 +521,23 @@ class NameFinder:
             start = c + 1
         return out
 
+    def _titled_place(self, toks, a: int) -> bool:
+        """Do the words before toks[a] end a title with a place: "Ambassador to Norway", "Minister
+        of Health of Chile" (a title, "to"/"of"/"in"/"for", a known place of one word)?"""
+        return (
+            a >= 3
+            and self.gaz.kind(toks[a - 1].text) is not None
+            and toks[a - 2].lower in ("to", "of", "in", "for")
+            and toks[a - 3].lower in self.lex.titles
+        )
+
+    def _person_after_titled_place(self, toks, a: int, b: int) -> int | None:
+        """In a run opening on a place, after a title ("Envoy to | Norway Erik Dahl"): where the
+        person starts, at a given name followed by another word."""
+        if b - a < 3 or not self._titled_place(toks, a + 1):
+            return None
+        return a + 1 if fold(toks[a + 1].text) in self.names else None
+
     def _trim(self, toks, a, b) -> tuple[int, int] | None:
         """The name inside toks[a:b] once connectors, sentence-initial common words, weekdays and months
         are trimmed off, or None."""
@@ -578,6 +598,13 @@ class NameFinder:
     # ---- one candidate name ------------------------------------------
     def _name(self, toks: list[Token], a: int, b: int) -> None:
         lex = self.lex
+        if (
+            b + 1 < len(toks)
+            and toks[b].lower == "to"
+            and toks[b - 1].lower in lex.titles
+            and self._titled_place(toks, b + 2)
+        ):
+            return  # "UK Ambassador (to France)": a role going on, not a name ("Stephen King to sign" is)
         # a pre-name title inside the capitalised run: "UK Home Secretary Ruth Ellery"
         role_tokens = None
         title_idx = None
@@ -769,6 +796,17 @@ class NameFinder:
             m.person += 3
             if m.role_rank < 3:
                 m.role, m.role_rank = pre_role, 3
+        if self._titled_place(toks, a) and m.role_rank < 3:
+            role_start = a - 3
+            while role_start > 0 and (
+                toks[role_start - 1].lower in lex.titles
+                or toks[role_start - 1].lower in lex.title_modifiers
+                or toks[role_start - 1].lower in lex.demonyms
+                or (toks[role_start - 1].cap and toks[role_start - 1].text.isupper())  # "UK", "US"
+            ):
+                role_start -= 1
+            m.person += 3
+            m.role, m.role_rank = self.body[toks[role_start].start : toks[a - 1].end], 3
         comma_role = self._comma_role(toks, a) if a >= 2 and toks[a - 1].text == "," else None
         if comma_role:
             kind, text = comma_role

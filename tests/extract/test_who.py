@@ -266,3 +266,25 @@ def test_two_acronyms_in_a_row_inside_a_sentence_name_one_company():
     orgs = names_of(r, "organization")
     assert "BRX KTL" in orgs  # one company, not two acronyms
     assert [n for n in orgs if "Trade" in n or "TRADE" in n] == []  # the heading below is no company
+
+
+def test_a_title_ending_in_to_or_of_a_place_before_a_name_is_the_role_and_the_place_a_place():
+    for text, name, role, place in (
+        ("Envoy to Norway Erik Dahl said talks would continue.", "Erik Dahl", "Envoy to Norway", "Norway"),
+        (
+            "UK Ambassador to France Maria Lind met farmers.",
+            "Maria Lind",
+            "UK Ambassador to France",
+            "France",
+        ),
+        (
+            "The French Ambassador to Chad Marc Lenoir left.",
+            "Marc Lenoir",
+            "French Ambassador to Chad",
+            "Chad",
+        ),
+    ):
+        r = run(text)
+        assert [(w["name"], w["role"]) for w in r["who"]] == [(name, role)], text
+        assert places(r) == [place]
+    assert names_of(run("Stephen King to sign books in Oslo."), "person") == ["Stephen King"]  # a surname here
