@@ -17,8 +17,11 @@ from briefer.briefing.model import span_starts
 from briefer.extract.lexicon import lexicon
 from briefer.extract.schema import When
 
-_WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MON_FULL = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
+_MON_FULL = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+)
 _MON_ABBR = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?=\s+\d))"
 _MON = rf"(?:{_MON_FULL}|{_MON_ABBR})"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
@@ -27,7 +30,7 @@ _DASH = r"\s*(?:-|\u2013|\u2014|to|and)\s*"
 _NUM = (
     r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety|a\s+few|several|a\s+couple\s+of|a\s+dozen|dozens\s+of|a\s+hundred)"
+    r"ninety|a\s+few|several|many|a\s+number\s+of|(?:a\s+)?couple(?:\s+of)?|a\s+dozen|dozens\s+of|a\s+hundred)"
 )
 _UNIT = (
     r"(?:seconds|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters|years?|decades?|centur(?:y|ies))"
@@ -50,7 +53,8 @@ _ALTERNATIVES = (
     rf"""(?P<range>\b{_DAY}{_DASH}{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?\b
       | \b{_MON}\s+{_DAY}\s*(?:-|\u2013)\s*{_DAY}(?:,?\s+{_YEAR})?\b)""",
     rf"""(?P<dmy>\b(?:{_WD},?\s+)?{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?(?![\w\u2013-]))""",
-    rf"""(?P<mdy>\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:,\s*{_YEAR}|\s+{_YEAR})?(?![\w%.,]\d|\d|[\w%]))""",
+    rf"""(?P<mdy>\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:,\s*{_YEAR}|\s+{_YEAR}|\s+of\s+(?:{_YEAR}|(?:this|next|last)\s+year))?
+        (?![\w%.,]\d|\d|[\w%]))""",
     rf"""(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)""",
     rf"""(?P<monyear>\b{_MON}\s+(?:of\s+)?{_YEAR}\b)""",
     rf"""(?P<monmod>\b(?:(?:the\s+)?(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+
@@ -62,13 +66,15 @@ _ALTERNATIVES = (
         previous|latest)\s+quarter(?:\s+of\s+{_YEAR})?|the\s+quarter|(?:first|second|third|fourth)-quarter)\b)""",
     r"""(?P<decade>\b(?:the\s+)?(?:1[89]|20)\d0s\b)""",
     rf"""(?P<midyear>\b(?:mid|early|late)-{_YEAR}\b)""",
-    rf"""(?P<clock>(?:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)
+    rf"""(?P<clock>(?:\b(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)
+        | \b(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d|\s+(?:of|into)\b)
         | \b(?:[01]?\d|2[0-3]):?[0-5]\d(?=\s*{_ZONE}\b))(?:\s*{_ZONE}\b)?
       | \b(?:noon|midnight)\b)""",
     rf"""(?P<relpart>\b(?:earlier|later)\s+this\s+(?:week|month|year|decade|century)\b
       | \b(?:early|late)\s+(?:next|last)\s+(?:week|month|year)\b
       | \b(?:this|last|next)\s+(?:{_PART}|week|weekend|month|year|season|spring|summer|autumn|fall|winter)\b
         (?!\s+(?:tides?|break|term|semester|collection|crops?|planting|harvest|fashion)\b)
+      | \bthe\s+weekend\b
       | \btonight\b)""",
     rf"""(?P<weekday>\b(?:(?:last|next|this)\s+)?{_WD}(?:\s+{_PART})?\b)""",
     r"""(?P<vague>\b(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few|recent|previous|following|upcoming)\s+
@@ -90,8 +96,13 @@ _ALTERNATIVES = (
     r"""(?<=\bfor\s)(?P<vaguedur>(?:days|weeks|months|years|decades)\b)""",
     rf"""(?P<relmonth>\b(?:last|next|this)\s+(?-i:{_MON_FULL})\b(?!\s+\d))""",
     rf"""(?P<month>\b(?-i:{_MON_FULL})\b(?!\s+\d))""",
+    rf"""(?P<yearrange>(?<![\d,.$\u00a3\u20ac\w-]){_YEAR}\s*(?:-|\u2013|\u2014|/)\s*(?:{_YEAR}|\d\d)(?![\d%]|-\w))""",
     rf"""(?P<year>(?<![\d,.$\u00a3\u20ac\w-]){_YEAR}(?![\d%]|[.,]\d|-\w))""",
     r"""(?P<day>\b(?:yesterday|today|tomorrow)\b)""",
+    r"""(?P<holiday>\b(?:(?:this|last|next|the)\s+)?(?-i:Christmas(?:\s+(?:Day|Eve))?
+        |New\s+Year(?:['\u2019]s\s+(?:Day|Eve))?)(?!\s+(?:Honours|card|cards|tree|trees|message)\b)\b)""",
+    r"""(?P<future>\b(?:the|in)\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future\b(?!\s+of\b)
+      | \bthe\s+(?:days|weeks|months|year|years)\s+ahead\b)""",
     r"""(?P<now>\b(?:right\s+now|now|currently|nowadays|at\s+present|at\s+the\s+moment
         |at\s+this\s+(?:point|stage|juncture)|these\s+days)\b)""",
 )
@@ -113,8 +124,24 @@ def _only(names: set[str]) -> re.Pattern:
 
 # The alternatives that can begin with a decimal digit, and those that can begin with the word "the"
 # (every other one begins with some other word): most positions tried are one or the other.
-_AFTER_DIGIT = _only({"between", "range", "dmy", "iso", "decade", "clock", "duration", "adjdur", "year"})
-_AFTER_THE = _only({"monmod", "yearpart", "quarter", "decade", "vague", "minute", "span1", "duration"})
+_AFTER_DIGIT = _only(
+    {"between", "range", "dmy", "iso", "decade", "clock", "duration", "adjdur", "yearrange", "year"}
+)
+_AFTER_THE = _only(
+    {
+        "monmod",
+        "yearpart",
+        "quarter",
+        "decade",
+        "relpart",
+        "vague",
+        "minute",
+        "span1",
+        "duration",
+        "holiday",
+        "future",
+    }
+)
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUM_WORDS = None
@@ -444,6 +471,9 @@ _ANCHOR_WORDS = (
             "midnight",
             "ago",
             "annually",
+            "future",
+            "ahead",
+            "Christmas",
             "present",
             "moment",
             "point",
@@ -540,6 +570,10 @@ _FIRST_WORDS = frozenset(
         "nowadays",
         "right",
         "these",
+        "in",
+        "couple",
+        "christmas",
+        "new",
         "every",
         "each",
         "once",
@@ -679,7 +713,7 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
             continue
         if kind == "duration" and not _duration_ok(text):
             continue
-        if kind == "month" and body[start:end] == "May" and _modal_may(body, end):
+        if kind == "month" and body[start:end] in ("May", "MAY") and _modal_may(body, end):
             continue
         value = _value(kind, text, ref, body, start, sentences, starts, probe)
         if kind in ("month", "dmy", "mdy") and value and not _FOUR_DIGITS.search(text):
@@ -784,7 +818,12 @@ def _year_context(body: str, start: int, end: int) -> bool:
 def _value(kind, text, ref, body, start, sentences, starts, probe):
     low = text.lower()
     try:
-        if kind in ("range", "between", "monrange", "fiscal", "minute", "decade", "vaguedur"):
+        if kind in ("range", "between", "monrange"):
+            return _range_start(text, ref, body, start, sentences, starts, probe)
+        if kind == "fiscal":
+            digits = _DIGITS.findall(text)[-1]  # "FY22", "fiscal 2026": the year they are named by
+            return digits if len(digits) == 4 else f"20{digits}"
+        if kind in ("minute", "decade", "vaguedur"):
             return None
         if kind == "quarter":
             q = re.match(r"q([1-4])\s+(\d{4})", low)
@@ -806,7 +845,14 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
             year = (
                 nums[1]
                 if len(nums) > 1
-                else (ref and (_year_after(body, start + len(text), ref) or _near_year(ref, month, day)))
+                else (
+                    ref
+                    and (
+                        _named_year(low, ref)
+                        or _year_after(body, start + len(text), ref)
+                        or _tensed_year(ref, month, body, start, sentences, starts, probe)
+                    )
+                )
             )
             if not year:
                 return None
@@ -827,6 +873,14 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
                 ref, month, body, start, sentences, starts, probe
             )
             return f"{year:04d}-{month:02d}"
+        if kind == "future":
+            return "FUTURE_REF"
+        if kind == "yearrange":
+            return text[:4]  # "2003-2008", "2024/25": the start
+        if kind == "holiday":
+            return _holiday(low, ref, body, start, sentences, starts, probe) if ref else None
+        if kind == "relpart" and low == "the weekend" and ref:
+            return _weekend(ref, body, start, sentences, starts, probe)
         if kind == "relmonth":
             return _relative_month(low, ref) if ref else None
         if kind == "vagueago":
@@ -880,6 +934,71 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
     except (ValueError, StopIteration, KeyError):
         return None
     return None
+
+
+def _named_year(low: str, ref: dt.date) -> int | None:
+    """The year named in words inside a date: "December 31st of this year"."""
+    for word, shift in (("this year", 0), ("next year", 1), ("last year", -1)):
+        if low.endswith(word):
+            return ref.year + shift
+    return None
+
+
+def _range_start(text, ref, body, start, sentences, starts, probe) -> str | None:
+    """A range's value is its start's ("14-21 August" -> that 14 August, "June-July 2015" -> 2015-06,
+    "between 2003 and 2008" -> 2003): its first month, its first day, and its year, written or read
+    as a month's would be."""
+    years = _FOUR_DIGITS.findall(text)
+    month_name = _MONTH_NAME.search(text)
+    if month_name is None:
+        return years[0] if years else None
+    month = _month_num(month_name.group())
+    days = [int(d) for d in _DIGITS.findall(text) if len(d) <= 2]
+    if years:
+        year = int(years[0])
+    elif ref is not None:
+        year = _year_after(body, start + len(text), ref) or _tensed_year(
+            ref, month, body, start, sentences, starts, probe
+        )
+    else:
+        return None
+    if days:
+        return dt.date(year, month, days[0]).isoformat()
+    return f"{year:04d}-{month:02d}"
+
+
+def _holiday(low, ref, body, start, sentences, starts, probe) -> str:
+    """Christmas (Day or Eve) on its date, in the year the modifier or the tense gives; the New Year
+    as its year, and New Year's Day or Eve on their dates."""
+    modifier = low.split()[0] if low.split()[0] in ("this", "last", "next") else None
+    if "christmas" in low:
+        month, day = 12, 24 if low.endswith("eve") else 25
+        year = {"last": ref.year - 1, "next": ref.year + 1}.get(modifier or "", 0) or _tensed_year(
+            ref, month, body, start, sentences, starts, probe
+        )
+        if modifier == "this":
+            year = ref.year
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    coming = ref.year + 1 if ref.month >= 10 else ref.year  # "the New Year" said late in a year is the next
+    if low.endswith("eve"):
+        return f"{coming - 1:04d}-12-31"
+    if low.endswith("day"):
+        return f"{coming:04d}-01-01"
+    return str(coming)
+
+
+def _weekend(ref: dt.date, body, start, sentences, starts, probe) -> str:
+    """'the weekend', as its ISO week: the last one or the next as the verb of its phrase says ("met
+    over the weekend"), else the nearest (written on a Monday, the one just gone; on a Thursday, the
+    one coming)."""
+    back, ahead = (ref.weekday() - 5) % 7, (5 - ref.weekday()) % 7
+    i = bisect_right(starts, start) - 1
+    tense = None
+    if i >= 0:
+        s, e = sentences[i]
+        tense = probe.tense(body[s:e], start - s, within=4)
+    last = tense == "past" or (tense is None and back < ahead)
+    return _iso_week(ref - dt.timedelta(days=back) if last else ref + dt.timedelta(days=ahead))
 
 
 def _relative_month(low: str, ref: dt.date) -> str:
@@ -943,9 +1062,9 @@ def _relative(low: str, ref: dt.date) -> str | None:
         return f"{y:04d}-{mo:02d}"
     if unit == "year":
         return str(ref.year + k)
-    if unit in ("decade", "century"):
-        return None
-    return None  # seasons of sport and of the year have no value in this set
+    if unit in ("spring", "summer", "autumn", "fall", "winter"):
+        return str(ref.year + k)  # "this summer": the year it falls in
+    return None  # decades, centuries and sports seasons have no value in this set
 
 
 def _weekday(low, ref, body, start, sentences, starts, probe):

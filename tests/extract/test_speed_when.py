@@ -22,7 +22,7 @@ ANCHOR = re.compile(
     r"[Dd]ecades?|[Cc]entury|[Cc]enturies|[Ww]eekend|[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight|[Ss]eason|"
     r"[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Nn]ow|"
     r"[Cc]urrently|[Nn]owadays|[Nn]oon|[Mm]idnight|[Aa]go|[Aa]nnually|[Pp]resent|[Mm]oment|[Pp]oint|[Ss]tage|"
-    r"[Jj]uncture)(?!\w))"
+    r"[Jj]uncture|[Ff]uture|[Aa]head|Christmas)(?!\w))"
 )
 
 
@@ -61,6 +61,8 @@ PHRASES = [
     "last July and next February",
     "a two-day summit, four and a half years",
     "the end of the month",
+    "this Christmas, the New Year, in the near future, the year ahead, the weekend",
+    "THURSDAY, 30 JUNE 2022 at 22:35 and 8.35pm, 2003-2008 and 2024/25",
     "in FY 2025 and FY25",
     "fiscal2024 results",
     "midMarch, mid-2025, mid- June",

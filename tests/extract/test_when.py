@@ -63,10 +63,10 @@ def test_vague_references(sentence, text, value):
     assert times(run(sentence, REF)).get(text) == value
 
 
-def test_ranges_are_found_without_a_calendar_value():
+def test_ranges_take_the_value_of_their_start():
     t = times(run("At least 30 people died between 2 and 9 March. Talks ran 11\u201312 June.", REF))
-    assert t["2 and 9 March"] is None
-    assert t["11\u201312 June"] is None
+    assert t["2 and 9 March"] == "2026-03-02"
+    assert t["11\u201312 June"] == "2025-06-11"  # past tense: last June
 
 
 @pytest.mark.parametrize(
@@ -158,7 +158,7 @@ def test_a_time_of_day_beside_a_day_takes_that_day():
     assert t["10:30 a.m."] == "2026-03-14"
 
 
-def test_a_24_hour_time_counts_only_with_its_zone():
+def test_a_24_hour_time_counts_with_its_zone_or_two_digit_hours_but_not_a_score_or_match_clock():
     r = run("The ferry left at 0600 GMT and docked at 14:30 local time. Hosts led 2:1 at 14:30 of play.")
     t = times(r)
     assert "0600 GMT" in t and "14:30 local time" in t
@@ -191,9 +191,9 @@ def test_ranges_between_dates_years_and_months():
             "was flat. Prices rose between 2 and 5 percent."
         )
     )
-    assert t["June 2 and June 4"] is None
-    assert t["2019 and 2023"] is None
-    assert t["April-June"] is None
+    assert t["June 2 and June 4"] == "2026-06-02"
+    assert t["2019 and 2023"] == "2019"
+    assert t["April-June"] == "2026-04"
     assert "third-quarter" in t
     assert t["the first quarter of 2025"] == "2025-Q1"
     assert not any("percent" in text or text.startswith("2 and") for text in t)
@@ -260,3 +260,38 @@ def test_numbers_inside_names_and_ages_are_not_durations_or_years():
 )
 def test_a_month_without_its_year_takes_the_year_of_the_date_that_sets_the_scene(text, month, value):
     assert times(run(text, date=REF))[month] == value
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        # ranges take their start's value (GOLD-FORMAT), with the year read as a date's would be
+        ("The festival runs 14-21 August.", "14-21 August", "2026-08-14"),
+        ("The talks ran on July 28-29, 2025.", "July 28-29, 2025", "2025-07-28"),
+        ("Rain fell between 2 and 9 March.", "2 and 9 March", "2026-03-02"),
+        ("The works run June-July 2027.", "June-July 2027", "2027-06"),
+        ("The scheme ran from 2003-2008.", "2003-2008", "2003"),
+        ("The budget for 2024/25 was cut.", "2024/25", "2024"),
+        ("Profits rose in fiscal 2026 and in FY22.", "fiscal 2026", "2026"),
+        # a date with its year in words, seasons, holidays, the weekend, the future
+        ("The deadline is December 31st of this year.", "December 31st of this year", "2026-12-31"),
+        ("The law took effect on February 2nd of 2021.", "February 2nd of 2021", "2021-02-02"),
+        ("The plant reopens this summer.", "this summer", "2026"),
+        ("Shops expect crowds this Christmas.", "this Christmas", "2026-12-25"),
+        ("Markets were calm over the weekend.", "the weekend", "2026-W10"),
+        ("The plan will be tested in the near future.", "the near future", "FUTURE_REF"),
+        ("Leaders discussed the year ahead.", "the year ahead", "FUTURE_REF"),
+        ("He worked there for many years.", "many years", None),
+        # clock times written with a dot or on a 24-hour clock, dates in capitals
+        ("Police were called at 22:35 and again at 8.35pm.", "22:35", "2026-03-12"),
+        ("Police were called at 22:35 and again at 8.35pm.", "8.35pm", "2026-03-12"),
+        ("THURSDAY, 30 JUNE 2022", "THURSDAY, 30 JUNE 2022", "2022-06-30"),
+    ],
+)
+def test_ranges_fiscal_years_holidays_seasons_clocks_and_capitals(sentence, text, value):
+    assert times(run(sentence, date=REF)).get(text, "missing") == value
+
+
+def test_the_future_of_something_and_a_score_are_not_times():
+    assert times(run("They debated the future of Europe.", date=REF)) == {}
+    assert times(run("Read John 3:16 aloud.", date=REF)) == {}

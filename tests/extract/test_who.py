@@ -287,4 +287,6 @@ def test_a_title_ending_in_to_or_of_a_place_before_a_name_is_the_role_and_the_pl
         r = run(text)
         assert [(w["name"], w["role"]) for w in r["who"]] == [(name, role)], text
         assert places(r) == [place]
-    assert names_of(run("Stephen King to sign books in Oslo."), "person") == ["Stephen King"]  # a surname here
+    assert names_of(run("Stephen King to sign books in Oslo."), "person") == [
+        "Stephen King"
+    ]  # a surname here
