@@ -7,17 +7,21 @@ the US federal government), "names.zip" unpacked: one `yobYYYY.txt` a year from 
 https://www.ssa.gov/oact/babynames/limits.html . (The 1990 census given-name lists add
 nothing to it: 20 of their 5,494 names are missing from it, mostly misspellings.)
 
-A name is kept when babies were given it `--min-count` times in all (default 5, every name SSA
-publishes: rare in the US is not rare in the world, and many names of people in the news,
-Ukrainian, Arabic, African or Indian ones, are rare in the US), except that a name
-below `--common` births (10,000) that is also one of the extractor's own words (titles, stop
-words, months, weekdays, demonyms, reporting verbs, organisation nouns, name particles,
+Two files come out, in `--out` (default briefer/extract/data):
+- `given_names.tsv`: the names given to at least `--min-count` babies in all (100), the names
+  that make a capitalised word a given name;
+- `rare_given_names.tsv`: the rarer ones (down to five babies, all SSA publishes) whose babies
+  were nearly all of one sex. Rare in the US is not rare in the world (Volodymyr, Tedros,
+  Javiera): they tell the gender of a person found by other evidence, but are too close to
+  noise ("Flash", "Care", "Biden") to make a word a name.
+A name below `--common` births (10,000) that is also one of the extractor's own words (titles,
+stop words, months, weekdays, demonyms, reporting verbs, organisation nouns, name particles,
 compass points, country, capital and region names) is dropped: "Captain", "Sudan", "West" or
 "She" given to a few babies is noise there, not a name; "Jordan", "June" and "Will" stay.
-Its gender is 'm' or 'f' when at least `--share` of its babies were of that sex, else '?'.
+A name's gender is 'm' or 'f' when at least `--share` of its babies were of that sex, else '?'.
 
 Usage:
-    python benchmarks/build_given_names.py SSA_FOLDER [--out FILE]
+    python benchmarks/build_given_names.py SSA_FOLDER [--out FOLDER]
 """
 
 from __future__ import annotations
@@ -30,13 +34,15 @@ from pathlib import Path
 from briefer.extract.lexicon import fold, gazetteer, lexicon
 from briefer.extract.names import CONNECTORS, PARTICLES
 
-OUT = Path(__file__).resolve().parent.parent / "briefer" / "extract" / "data" / "given_names.tsv"
+OUT = Path(__file__).resolve().parent.parent / "briefer" / "extract" / "data"
 HEADER = """\
-# Given names and their usual gender: m, f, or ? when neither sex has {share:.0%} of its bearers.
+# {what} and their usual gender: m, f, or ? when neither sex has {share:.0%} of its bearers.
 # Built by benchmarks/build_given_names.py from the US Social Security Administration's national
 # baby-name counts, {first}-{last} (public domain, US federal government works).
 # Names are folded (lower case, no accents); {count} names.
 """
+COMMON = "Given names, each given to at least {min_count} US babies,"
+RARE = "Given names given to {rare_count} to {below} US babies, nearly all of one sex,"
 
 
 def read_ssa(folder: Path) -> tuple[dict[str, list[int]], list[int]]:
@@ -72,25 +78,35 @@ def gender(male: int, female: int, share: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("ssa", type=Path, help="folder of the SSA yobYYYY.txt files")
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--out", type=Path, default=OUT, help="folder to write the two files to")
     parser.add_argument("--min-count", type=int, default=100)
+    parser.add_argument("--rare-count", type=int, default=5)
     parser.add_argument("--common", type=int, default=10_000)
-    parser.add_argument("--share", type=float, default=0.8)
+    parser.add_argument("--share", type=float, default=0.9)
     args = parser.parse_args(argv)
     counts, years = read_ssa(args.ssa)
     if not years:
         print(f"no yobYYYY.txt file in {args.ssa}", file=sys.stderr)
         return 1
     noise = own_words()
-    rows = []
+    common, rare = [], []
     for name, (male, female) in sorted(counts.items()):
         total = male + female
-        if total < args.min_count or (total < args.common and name in noise):
+        if total < args.rare_count or (total < args.common and name in noise):
             continue
-        rows.append(f"{name}\t{gender(male, female, args.share)}\n")
-    header = HEADER.format(share=args.share, first=years[0], last=years[-1], count=len(rows))
-    args.out.write_text(header + "".join(rows), encoding="utf-8")
-    print(f"{len(rows)} names -> {args.out}")
+        sex = gender(male, female, args.share)
+        if total >= args.min_count:
+            common.append(f"{name}\t{sex}\n")
+        elif sex != "?":
+            rare.append(f"{name}\t{sex}\n")
+    what = {
+        "given_names.tsv": (COMMON.format(min_count=args.min_count), common),
+        "rare_given_names.tsv": (RARE.format(rare_count=args.rare_count, below=args.min_count - 1), rare),
+    }
+    for file, (title, rows) in what.items():
+        header = HEADER.format(what=title, share=args.share, first=years[0], last=years[-1], count=len(rows))
+        (args.out / file).write_text(header + "".join(rows), encoding="utf-8")
+        print(f"{len(rows)} names -> {args.out / file}")
     return 0
 
 

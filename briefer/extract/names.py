@@ -11,11 +11,12 @@ import re
 import sys
 from array import array
 from bisect import bisect_right
+from collections import ChainMap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from briefer.extract import gender
-from briefer.extract.lexicon import fold, gazetteer, given_names, lexicon
+from briefer.extract.lexicon import fold, gazetteer, given_names, lexicon, rare_given_names
 from briefer.extract.tokens import PARTICLES, Token, tokenize
 
 CONNECTORS = frozenset({"of", "for", "and", "&", "the", "'s", "\u2019", "'"})
@@ -373,7 +374,8 @@ class NameFinder:
             if toks:
                 self._sentence(toks)
         # the text's own evidence of gender (honorifics, role words, pronouns) over the list's guess
-        gender.decide(self.mentions, _reads_as_person, self.body, self.names)
+        guesses = ChainMap(self.names, rare_given_names())
+        gender.decide(self.mentions, _reads_as_person, self.body, guesses)
 
     def _in_heading(self, pos: int) -> bool:
         spans = self.heading_spans

@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from briefer.extract.lexicon import given_names
+from briefer.extract.lexicon import given_names, rare_given_names
 from tests.extract.conftest import quotes, run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,6 +57,16 @@ def test_the_bundled_list_knows_common_names_and_not_common_words():
     assert not {"said", "west", "captain", "sudan", "she"} & names.keys()
 
 
+def test_names_rare_in_the_list_tell_a_gender_but_do_not_make_a_word_a_name():
+    assert rare_given_names()["volodymyr"] == "m"
+    assert "volodymyr" not in given_names()
+    r = run(
+        "Ambassador Mariam Tadesse met Minister Volodymyr Hrytsenko in Kyiv. "
+        '"We signed what we came to sign today," she said.'
+    )
+    assert quotes(r) == [("We signed what we came to sign today", "Mariam Tadesse")]
+
+
 def _builder():
     spec = importlib.util.spec_from_file_location(
         "build_given_names", ROOT / "benchmarks/build_given_names.py"
@@ -71,13 +81,18 @@ def test_the_build_script_keeps_names_by_count_and_genders_them_by_share(tmp_pat
     ssa = tmp_path / "ssa"
     ssa.mkdir()
     (ssa / "yob2000.txt").write_text("Ana,F,400\nRobin,F,300\nRobin,M,250\nZed,M,30\nWest,M,500\n")
-    (ssa / "yob2001.txt").write_text("Ana,F,50\nAna,M,10\nRené,M,120\n")
-    out = tmp_path / "given_names.tsv"
-    assert _builder().main([str(ssa), "--out", str(out)]) == 0
-    rows = [line for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    # Zed is too rare, West is a compass word given to too few babies; René is folded.
-    assert rows == ["ana\tf", "rene\tm", "robin\t?"]
-    assert "2000-2001" in out.read_text(encoding="utf-8")
+    (ssa / "yob2001.txt").write_text("Ana,F,50\nAna,M,10\nRené,M,120\nKit,M,20\nKit,F,20\n")
+    assert _builder().main([str(ssa), "--out", str(tmp_path)]) == 0
+
+    def rows(file):
+        text = (tmp_path / file).read_text(encoding="utf-8")
+        assert "1880" not in text and "2000-2001" in text  # the years read are the ones said
+        return [line for line in text.splitlines() if not line.startswith("#")]
+
+    # West is a compass word given to too few babies; René is folded.
+    assert rows("given_names.tsv") == ["ana\tf", "rene\tm", "robin\t?"]
+    # Zed is rare but one-sided; Kit is rare and tells nothing.
+    assert rows("rare_given_names.tsv") == ["zed\tm"]
 
 
 def test_the_build_script_says_so_when_the_folder_has_no_year_file(tmp_path, capsys):
