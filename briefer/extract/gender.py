@@ -2,8 +2,8 @@
 
 A list of given names knows "Andrea" as a woman's name in the US and a man's in Italy, and knows
 nothing of many names in world news. The text is better evidence: an honorific ("Ms Okafor"), a
-role word ("the spokeswoman"), and the pronoun that follows a name before another person is
-named ("Dahl ... he said"). Each is a vote for the surname the mention ends with; a clear
+role word ("the spokeswoman"), and a pronoun later in the name's sentence, before another
+person is named ("Dahl said he"). Each is a vote for the surname the mention ends with; a clear
 majority decides the gender of every mention of that surname, else the list's guess stands.
 """
 
@@ -17,9 +17,10 @@ MALE_HONORIFICS = frozenset({"mr", "sir", "lord"})
 FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "lady", "madam"})
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Sir|Lord|Mrs|Ms|Miss|Dame|Lady|Madam)\.? ?$")
 _PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
-# A pronoun stops referring back to the last name at a paragraph break or a quotation, which
-# speaks of others; and it is looked for only this far after the name.
-_GAP_END = re.compile(r"\n\s*\n|[\"“”«»]")
+# A pronoun is read as the name's only within the name's sentence, and before a quotation or a
+# colon (what follows "NAME:" or "said:" is the speaker's own words, about others); and only
+# this far after the name.
+_GAP_END = re.compile(r"\n\s*\n|[\"“”«»:]|[.!?](?=\s)")
 _REACH = 300
 
 # How much each piece of evidence weighs: an honorific is all but certain, a role word nearly

@@ -98,3 +98,12 @@ def test_the_build_script_keeps_names_by_count_and_genders_them_by_share(tmp_pat
 def test_the_build_script_says_so_when_the_folder_has_no_year_file(tmp_path, capsys):
     assert _builder().main([str(tmp_path)]) == 1
     assert "yobYYYY.txt" in capsys.readouterr().err
+
+
+def test_a_pronoun_in_a_speakers_own_words_is_not_the_speakers():
+    r = run(
+        "Ambassador Ivan Petrenko spoke first.\n\n"
+        "Minister Bolat Nurlanov: the ship is ready and she sails at dawn.\n\n"
+        '"We are ready to sail today," he said.'
+    )
+    assert ("We are ready to sail today", "Bolat Nurlanov") in quotes(r)
