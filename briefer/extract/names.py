@@ -11,10 +11,12 @@ import re
 import sys
 from array import array
 from bisect import bisect_right
+from collections import ChainMap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from briefer.extract.lexicon import fold, gazetteer, given_names, lexicon
+from briefer.extract import gender
+from briefer.extract.lexicon import fold, gazetteer, given_names, lexicon, rare_given_names
 from briefer.extract.tokens import PARTICLES, Token, tokenize
 
 CONNECTORS = frozenset({"of", "for", "and", "&", "the", "'s", "\u2019", "'"})
@@ -323,6 +325,10 @@ def _says_he(toks, i: int) -> bool:
     return False
 
 
+def _reads_as_person(m: Mention) -> bool:
+    return m.person > 0 and m.person >= max(m.org, m.place) and not m.void
+
+
 def _is_acronym(text: str) -> bool:
     # The first- and last-letter tests only spare the regex: most texts asked about are words or punctuation.
     return (
@@ -367,6 +373,9 @@ class NameFinder:
             toks = tokenize(self.body, s, e)
             if toks:
                 self._sentence(toks)
+        # the text's own evidence of gender (honorifics, role words, pronouns) over the list's guess
+        guesses = ChainMap(self.names, rare_given_names())
+        gender.decide(self.mentions, _reads_as_person, self.body, guesses)
 
     def _in_heading(self, pos: int) -> bool:
         spans = self.heading_spans
@@ -821,9 +830,9 @@ class NameFinder:
             rwords = [t.lower for t in toks[ra:rb] if t.text != "."]
             m.person += 3
             if all(w in lex.honorifics for w in rwords):
-                if rwords and rwords[-1] in ("mr", "sir", "lord"):
+                if rwords and rwords[-1] in gender.MALE_HONORIFICS:
                     m.gender = "m"
-                elif rwords and rwords[-1] in ("mrs", "ms", "miss", "dame", "lady"):
+                elif rwords and rwords[-1] in gender.FEMALE_HONORIFICS:
                     m.gender = "f"
             else:
                 rtoks = [t for t in toks[ra:rb] if t.lower not in lex.honorifics and t.text != "."]
