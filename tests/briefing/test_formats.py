@@ -9,7 +9,14 @@ import pytest
 from briefer import cli
 from briefer.briefing import describe, load
 from briefer.library import scan
-from tests.briefing.conftest import ARTICLE, html_page, mail_message, pdf_document, report_pages, word_document
+from tests.briefing.conftest import (
+    ARTICLE,
+    html_page,
+    mail_message,
+    pdf_document,
+    report_pages,
+    word_document,
+)
 
 PDF_INFO = {"Title": "Situation Report 12", "Author": "OCHA", "CreationDate": "D:20251120083000Z"}
 
@@ -41,7 +48,11 @@ def test_a_saved_page_reads_as_its_article_with_the_pages_metadata(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(html_page(), encoding="utf-8")
     briefing = load(path)
-    assert (briefing.title, briefing.date, briefing.source) == ("Floods hit Kherson", "2025-11-20", "Example News")
+    assert (briefing.title, briefing.date, briefing.source) == (
+        "Floods hit Kherson",
+        "2025-11-20",
+        "Example News",
+    )
     assert all(sentence in sentences(briefing) for sentence in ARTICLE)
     for boilerplate in ("Home", "Sport", "Copyright", "EVIL", "main-quote.css", "<", "tracker"):
         assert boilerplate not in briefing.body
@@ -69,7 +80,9 @@ def test_a_pdf_without_metadata_takes_its_title_from_the_text(tmp_path):
 
 def test_a_newsletter_mail_reads_as_its_text_part_with_subject_sender_and_date(tmp_path):
     path = tmp_path / "brief.eml"
-    text = "\n\n".join(ARTICLE) + "\n\nYou are receiving this e-mail because you subscribed. Unsubscribe here."
+    text = (
+        "\n\n".join(ARTICLE) + "\n\nYou are receiving this e-mail because you subscribed. Unsubscribe here."
+    )
     path.write_bytes(mail_message(text=text, html=html_page(paragraphs=["HTML copy."])).as_bytes())
     briefing = load(path)
     assert (briefing.title, briefing.date, briefing.source) == (
@@ -93,7 +106,11 @@ def test_a_word_memo_reads_with_headings_lists_and_tables(tmp_path):
     path = tmp_path / "memo.docx"
     word_document(path)
     briefing = load(path)
-    assert (briefing.title, briefing.date, briefing.source) == ("Memo: floods in Kherson", "2025-11-20", "Policy Unit")
+    assert (briefing.title, briefing.date, briefing.source) == (
+        "Memo: floods in Kherson",
+        "2025-11-20",
+        "Policy Unit",
+    )
     kinds = {briefing.body[b.start : b.end]: b.kind for b in briefing.blocks}
     assert kinds["Situation"] == "heading"
     assert kinds["Twelve trucks of water"] == "list_item"
