@@ -62,8 +62,8 @@ def kind_of(path: Path, raw: bytes) -> str | None:
     # A PDF may have bytes before its header (the specification allows 1,024).
     if _PDF_MAGIC in raw[:1024]:
         return "pdf"
-    if raw.startswith(_ZIP_MAGIC) and _is_word_package(raw):
-        return "docx"
+    if raw.startswith(_ZIP_MAGIC) and (claimed == "docx" or _is_word_package(raw)):
+        return "docx"  # a damaged package named .docx is reported by the converter
     if claimed == "pdf":
         raise BriefingError(path, "not a PDF: the file has no %PDF- header")
     if claimed == "docx":

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 _CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]{1,40})", re.I)
 NO_ARTICLE = "no article text found in the page"
+# Fewer words than this is what is left of a page's navigation when it has no article ("Home").
+MIN_ARTICLE_WORDS = 10
 
 
 def convert(raw: bytes) -> Converted:
@@ -54,7 +56,7 @@ def article(html: str) -> tuple[str, Document]:
         include_comments=False,
         favor_recall=True,  # a short briefing page is still an article
     )
-    if not body or not body.strip():
+    if not body or len(body.split()) < MIN_ARTICLE_WORDS:
         raise BriefingError("", NO_ARTICLE)
     return body, meta
 
