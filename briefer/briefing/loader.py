@@ -20,6 +20,7 @@ from pathlib import Path
 
 from briefer.briefing import convert
 from briefer.briefing.blocks import markdown_blocks, plain_text, text_blocks
+from briefer.briefing.convert import mbox
 from briefer.briefing.dates import ParsedDate, find_dateline, parse_date, wire_dateline, year_in
 from briefer.briefing.model import Block, Blocks, Briefing, BriefingError, BriefingInfo, Spans, count_words
 from briefer.briefing.sanitize import clean_text
@@ -105,8 +106,15 @@ def describe(path: str | Path) -> BriefingInfo:
 def _read_text(path: Path) -> tuple[str, str, list[str]]:
     """The file's text, its format ("markdown" or "text") and warnings. A web page, PDF, e-mail
     or Word file (known by its content) is converted first, within the same limits."""
-    raw = _read_regular_file(path)
-    kind = convert.kind_of(path, raw)
+    kind: str | None
+    part = mbox.split_path(path)
+    if part and not os.path.lexists(path):  # a file really named "x.mbox#2" is read as itself
+        raw, kind = _mailbox_message(path, *part), "email"
+    elif path.suffix.lower() == mbox.SUFFIX:
+        raw, kind = mbox.only_message(path, _read_regular_file(path)), "email"
+    else:
+        raw = _read_regular_file(path)
+        kind = convert.kind_of(path, raw)
     if kind is None:
         text, warnings = _decode(path, raw)
         return text, _format(path), warnings
@@ -117,6 +125,14 @@ def _read_text(path: Path) -> tuple[str, str, list[str]]:
 
 def _format(path: Path) -> str:
     return "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
+
+
+def _mailbox_message(path: Path, mailbox: Path, number: int) -> bytes:
+    try:
+        status = os.stat(mailbox)
+    except OSError as exc:
+        raise BriefingError(path, _os_reason(exc)) from None
+    return mbox.message(path, mailbox, number, status, _read_regular_file)
 
 
 def _read_regular_file(path: Path) -> bytes:
@@ -438,7 +454,7 @@ def discover(folder: str | Path) -> list[Path]:
         reason = "no such folder" if isinstance(exc, FileNotFoundError) else _os_reason(exc)
         raise BriefingError(root, reason) from None
     if not stat.S_ISDIR(info.st_mode):
-        return [root]
+        return mbox.entries(root, info, _read_regular_file) if root.suffix.lower() == mbox.SUFFIX else [root]
     found = []
     seen = {(info.st_dev, info.st_ino)}
     pending = [root]
@@ -465,6 +481,8 @@ def discover(folder: str | Path) -> list[Path]:
                 if key not in seen:
                     seen.add(key)
                     pending.append(Path(entry.path))
+            elif stat.S_ISREG(target.st_mode) and Path(entry.name).suffix.lower() == mbox.SUFFIX:
+                found.extend(mbox.entries(Path(entry.path), target, _read_regular_file))
             elif stat.S_ISREG(target.st_mode) and Path(entry.name).suffix.lower() in SUFFIXES:
                 found.append(Path(entry.path))
     return sorted(found)

@@ -145,3 +145,14 @@ def word_document(path, *, title="Memo: floods in Kherson", pages: int = 1) -> N
         if page + 1 < pages:
             document.add_page_break()
     document.save(str(path))
+
+
+def mailbox(messages) -> bytes:
+    """An mbox file (mboxrd: a body line beginning "From " is quoted as ">From ")."""
+    import re
+
+    chunks = []
+    for message in messages:
+        raw = re.sub(rb"(?m)^(>*From )", rb">\1", message.as_bytes().replace(b"\r\n", b"\n"))
+        chunks.append(b"From brief@example.org Thu Nov 20 07:30:00 2025\n" + raw.rstrip(b"\n") + b"\n\n")
+    return b"".join(chunks)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import importlib
 import io
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,6 +107,8 @@ def _cache_file(key: str, kind: str) -> Path:
 
 def _read_cache(key: str, kind: str) -> Converted | str | None:
     """The cached conversion, its failure's reason, or None (absent, unreadable, or not what we wrote)."""
+    import json
+
     from briefer.files import read_regular
 
     try:
@@ -128,6 +129,8 @@ def _read_cache(key: str, kind: str) -> Converted | str | None:
 
 
 def _write_cache(key: str, kind: str, result: Converted | str) -> None:
+    import json
+
     from briefer.files import write_cache
 
     data: dict[str, object]
@@ -150,6 +153,8 @@ def compose(
 ) -> Converted:
     """A converter's result: `body` under front matter naming what the file's metadata says.
     Values are cleaned and made one line; each is a JSON string, which YAML reads as written."""
+    import json  # a conversion's cost, not the loader's start-up
+
     lines = ["---"]
     for name, value in (("title", title), ("date", date), ("source", source), ("url", url)):
         value = " ".join(_YAML_UNREADABLE.sub("", clean_text(value or "")).split())
