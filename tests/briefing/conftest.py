@@ -123,7 +123,7 @@ def mail_message(
     return message
 
 
-def word_document(path, *, title="Memo: floods in Kherson", pages: int = 1) -> None:
+def word_document(path, *, title="Memo: floods in Kherson", pages: int = 1, paragraphs=ARTICLE) -> None:
     """A memo with a title, a heading, the article's paragraphs, a list and a table."""
     import docx
 
@@ -134,7 +134,7 @@ def word_document(path, *, title="Memo: floods in Kherson", pages: int = 1) -> N
     document.add_heading(title, level=0)
     for page in range(pages):
         document.add_heading("Situation" if page == 0 else f"Situation, part {page + 1}", level=1)
-        for paragraph in ARTICLE:
+        for paragraph in paragraphs:
             document.add_paragraph(paragraph)
         document.add_paragraph("Twelve trucks of water", style="List Bullet")
         document.add_paragraph("Blankets for 3,000 people", style="List Bullet")

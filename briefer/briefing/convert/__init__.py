@@ -35,7 +35,7 @@ CLAIMED_KINDS = {
 }
 SUFFIXES = tuple(CLAIMED_KINDS)
 # The module converting each kind; each imports its library only when called.
-_CONVERTERS = {"html": "page", "pdf": "pdf", "email": "mail", "docx": "word"}
+CONVERTERS = {"html": "page", "pdf": "pdf", "email": "mail", "docx": "word"}
 # Bumped when a converter's output changes, so cached conversions are made again.
 VERSION = "1"
 _PDF_MAGIC = b"%PDF-"
@@ -88,7 +88,7 @@ def convert(path: Path, raw: bytes, kind: str) -> Converted:
     key = hashlib.sha256(raw).hexdigest()
     cached = _read_cache(key, kind)
     if cached is None:
-        module = importlib.import_module(f"briefer.briefing.convert.{_CONVERTERS[kind]}")
+        module = importlib.import_module(f"briefer.briefing.convert.{CONVERTERS[kind]}")
         try:
             cached = module.convert(raw)
         except BriefingError as exc:
