@@ -149,14 +149,25 @@ def compose(
     date: str | None = None,
     source: str | None = None,
     url: str | None = None,
+    author: str | None = None,
+    feed: str | None = None,
     warnings: tuple[str, ...] = (),
 ) -> Converted:
-    """A converter's result: `body` under front matter naming what the file's metadata says.
+    """A converter's result: `body` under front matter naming what the file's metadata says
+    (author and feed record where a fetched briefing came from; the loader reads the rest).
     Values are cleaned and made one line; each is a JSON string, which YAML reads as written."""
     import json  # a conversion's cost, not the loader's start-up
 
     lines = ["---"]
-    for name, value in (("title", title), ("date", date), ("source", source), ("url", url)):
+    fields = (
+        ("title", title),
+        ("date", date),
+        ("source", source),
+        ("url", url),
+        ("author", author),
+        ("feed", feed),
+    )
+    for name, value in fields:
         value = " ".join(_YAML_UNREADABLE.sub("", clean_text(value or "")).split())
         if value:
             lines.append(f"{name}: {json.dumps(value, ensure_ascii=False)}")

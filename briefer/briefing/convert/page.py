@@ -23,7 +23,7 @@ MIN_ARTICLE_WORDS = 10
 
 def convert(raw: bytes) -> Converted:
     """The page's article; BriefingError(NO_ARTICLE) when the page has none."""
-    body, meta = article(_decoded(raw))
+    body, meta = article(decoded(raw))
     return compose(
         body,
         "markdown",
@@ -61,7 +61,7 @@ def article(html: str) -> tuple[str, Document]:
     return body, meta
 
 
-def _decoded(raw: bytes) -> str:
+def decoded(raw: bytes) -> str:
     """The page's text: UTF-8, else the charset it declares, else Windows-1252 (what a
     browser assumes), so a wrong declaration still gives readable text. Never decompressed."""
     try:
