@@ -7,11 +7,11 @@ a briefing file appears whole (written to a temporary name, then renamed) or not
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from briefer.briefing.sanitize import one_line
@@ -51,7 +51,10 @@ def fetch_feeds(
         return result
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        return list(pool.map(one, feeds))
+        results = list(pool.map(one, feeds))
+    if any(result.new for result in results):
+        os.sync()  # the new briefings on disk before the caller saves them as seen
+    return results
 
 
 def fetch_feed(feed: Feed, get: Callable[..., http.Response] = http.get) -> FeedResult:
@@ -68,8 +71,8 @@ def fetch_feed(feed: Feed, get: Callable[..., http.Response] = http.get) -> Feed
         for item in parsed.items:
             if seen.intersection(item.ids):
                 continue
-            briefing = item_briefing(item, feed.name, parsed.title, partial(get, max_bytes=http.MAX_BYTES))
-            write_new(feed.folder, safe_stem(_stem(item.date, item.title)), briefing.text)
+            briefing = item_briefing(item, feed.name, parsed.title, get)
+            write_new(feed.folder, safe_stem(_stem(item.date, item.title)), briefing.text, durable=False)
             feed.seen.extend(i for i in item.ids if i not in seen)
             seen.update(item.ids)
             new += 1

@@ -22,9 +22,10 @@ def safe_stem(title: str) -> str:
     return stem or "untitled"
 
 
-def write_new(folder: Path, stem: str, text: str) -> Path:
+def write_new(folder: Path, stem: str, text: str, *, durable: bool = True) -> Path:
     """Write `text` to `folder/stem.md`, or `stem (2).md` and so on when that exists; the file
-    appears whole or not at all (a temporary file renamed), and never outside `folder`."""
+    appears whole or not at all (a temporary file renamed), and never outside `folder`.
+    `durable=False` skips the flush to disk (11 ms a file here) for a caller that syncs once."""
     folder.mkdir(parents=True, exist_ok=True)
     root = folder.resolve()
     number = 1
@@ -34,6 +35,6 @@ def write_new(folder: Path, stem: str, text: str) -> Path:
         if target.parent != root or os.sep in name:
             raise ValueError(f"file name {name!r} leaves its folder")  # safe_stem makes this impossible
         if not os.path.lexists(target):
-            atomic_write(target, text.encode("utf-8"))
+            atomic_write(target, text.encode("utf-8"), durable=durable)
             return target
         number += 1
