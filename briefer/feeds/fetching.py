@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefer.briefing.convert import quiet_libraries
 from briefer.briefing.sanitize import one_line
 from briefer.feeds import http
 from briefer.feeds.items import item_briefing, page_briefing, parse_feed
@@ -38,6 +39,7 @@ def fetch_feeds(
     workers: int = WORKERS,
 ) -> list[FeedResult]:
     """Fetch every feed; `progress(done, total)` after each (from a worker thread)."""
+    quiet_libraries()
     done = 0
     lock = threading.Lock()
 
@@ -86,6 +88,7 @@ def fetch_feed(feed: Feed, get: Callable[..., http.Response] = http.get) -> Feed
 
 def save_page(url: str, folder: Path, get: Callable[..., http.Response] = http.get) -> Path:
     """Fetch the page at `url` and save its article in `folder`; FetchError with one line."""
+    quiet_libraries()
     response = get(url)
     title, briefing = page_briefing(response)
     return write_new(folder, safe_stem(title), briefing.text)

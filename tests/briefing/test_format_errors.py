@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import socket
+import subprocess
+import sys
 import zipfile
 from email.message import EmailMessage
 
@@ -194,3 +196,14 @@ def test_a_bad_file_stays_listed_with_its_reason(tmp_path):
     entries = {entry.path.name: entry for entry in scan([tmp_path])}
     assert entries["locked.pdf"].error == "password-protected PDF: briefer cannot open it"
     assert entries["good.html"].error is None
+
+
+def test_a_pdf_repaired_on_reading_opens_without_a_word_on_standard_error(tmp_path):
+    raw = pdf_document(report_pages(3))
+    damaged = raw.replace(b"startxref\n", b"startxref\n9")  # a wrong offset: pypdf searches instead
+    path = written(tmp_path / "offsets.pdf", damaged)
+    # A fresh interpreter, as the app is: pytest's own log handlers would hide what Python prints.
+    code = f"from briefer.briefing import load; print(load({str(path)!r}).body)"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert ARTICLE[0] in run.stdout
+    assert run.stderr == ""  # standard error would be drawn over the TUI

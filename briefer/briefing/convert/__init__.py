@@ -20,6 +20,7 @@ import importlib
 import io
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from briefer.briefing.model import BriefingError
@@ -88,6 +89,7 @@ def convert(path: Path, raw: bytes, kind: str) -> Converted:
     key = hashlib.sha256(raw).hexdigest()
     cached = _read_cache(key, kind)
     if cached is None:
+        quiet_libraries()
         module = importlib.import_module(f"briefer.briefing.convert.{CONVERTERS[kind]}")
         try:
             cached = module.convert(raw)
@@ -97,6 +99,17 @@ def convert(path: Path, raw: bytes, kind: str) -> Converted:
     if isinstance(cached, str):
         raise BriefingError(path, cached)
     return cached
+
+
+@lru_cache(maxsize=1)
+def quiet_libraries() -> None:
+    """The converters' libraries log their repairs and doubts (a PDF's wrong offsets, a page's
+    odd markup); with no handler, Python would print them on standard error, over the TUI.
+    What the user needs to know comes back as a BriefingError or a warning instead."""
+    import logging
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext", "pypdf", "docx", "feedparser"):
+        logging.getLogger(name).addHandler(logging.NullHandler())
 
 
 def _cache_file(key: str, kind: str) -> Path:

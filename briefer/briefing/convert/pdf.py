@@ -9,7 +9,6 @@ briefer does no OCR: it says so.
 from __future__ import annotations
 
 import io
-import logging
 import re
 from collections import Counter
 from datetime import date
@@ -29,7 +28,6 @@ def convert(raw: bytes) -> Converted:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not the user's concern
     try:
         reader = PdfReader(io.BytesIO(raw), strict=False)
         _unlock(reader)
