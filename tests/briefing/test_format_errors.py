@@ -207,3 +207,14 @@ def test_a_pdf_repaired_on_reading_opens_without_a_word_on_standard_error(tmp_pa
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert ARTICLE[0] in run.stdout
     assert run.stderr == ""  # standard error would be drawn over the TUI
+
+
+def test_a_parser_failing_in_an_unforeseen_way_is_still_one_line(tmp_path, monkeypatch):
+    from briefer.briefing.convert import pdf
+
+    def broken(raw):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(pdf, "convert", broken)
+    path = written(tmp_path / "odd.pdf", pdf_document(report_pages(3)))
+    assert reason_of(path) == "cannot read this pdf file (IndexError: list index out of range)"

@@ -187,3 +187,9 @@ def test_extract_finds_in_each_format_what_it_finds_in_the_same_text_as_markdown
     assert any(who["name"] == "Roman Mrochko" for who in analysis["who"])
     assert any(where["name"] == "Kherson" for where in analysis["where"])
     assert analysis == extracted(equivalent, capsys)
+
+
+def test_a_text_briefing_that_mentions_a_pdf_header_stays_text(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text("# Formats\n\nA PDF file begins with %PDF-1.7 and a comment line.\n", encoding="utf-8")
+    assert load(path).title == "Formats"

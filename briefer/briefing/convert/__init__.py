@@ -59,8 +59,9 @@ def kind_of(path: Path, raw: bytes) -> str | None:
     briefing; raise BriefingError when the name claims a kind the content is not."""
     suffix = path.suffix.lower()
     claimed = CLAIMED_KINDS.get(suffix)
-    # A PDF may have bytes before its header (the specification allows 1,024).
-    if _PDF_MAGIC in raw[:1024]:
+    # A file named .pdf may have bytes before its header (readers allow 1,024); any other must
+    # begin with it, so a briefing that mentions "%PDF-" stays text.
+    if raw.startswith(_PDF_MAGIC) or (claimed == "pdf" and _PDF_MAGIC in raw[:1024]):
         return "pdf"
     if raw.startswith(_ZIP_MAGIC) and (claimed == "docx" or _is_word_package(raw)):
         return "docx"  # a damaged package named .docx is reported by the converter
@@ -95,6 +96,8 @@ def convert(path: Path, raw: bytes, kind: str) -> Converted:
             cached = module.convert(raw)
         except BriefingError as exc:
             cached = exc.reason
+        except Exception as exc:  # a parser's own failure on a file it was never meant to meet
+            cached = f"cannot read this {kind} file ({type(exc).__name__}: {first_line(exc)})"
         _write_cache(key, kind, cached)
     if isinstance(cached, str):
         raise BriefingError(path, cached)
