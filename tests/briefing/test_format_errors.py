@@ -218,3 +218,8 @@ def test_a_parser_failing_in_an_unforeseen_way_is_still_one_line(tmp_path, monke
     monkeypatch.setattr(pdf, "convert", broken)
     path = written(tmp_path / "odd.pdf", pdf_document(report_pages(3)))
     assert reason_of(path) == "cannot read this pdf file (IndexError: list index out of range)"
+
+
+def test_a_page_too_large_to_convert_in_seconds_is_refused_before_parsing(tmp_path):
+    path = written(tmp_path / "huge.html", html_page(paragraphs=["<b>x</b>"] * 60_000))
+    assert reason_of(path).startswith("a page of about 120,0")
