@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefer.briefing import BriefingError, BriefingInfo, describe, discover
+from briefer.briefing.convert.mbox import container
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ def scan(folders: Iterable[str | Path]) -> list[LibraryEntry]:
 def remember(path: Path, info: BriefingInfo) -> None:
     """Keep what a briefing just loaded elsewhere (a reader) says, so a scan need not read it again."""
     try:
-        status = os.stat(path)
+        status = os.stat(container(path))  # a mailbox's message changes with its mailbox
     except OSError:
         return
     with _cache_lock:
@@ -68,7 +69,7 @@ def remember(path: Path, info: BriefingInfo) -> None:
 
 def _entry(path: Path) -> LibraryEntry:
     try:
-        status = os.stat(path)
+        status = os.stat(container(path))  # a mailbox's message changes with its mailbox
     except OSError:
         status = None
     if status is not None:

@@ -18,13 +18,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from briefer.briefing import convert
 from briefer.briefing.blocks import markdown_blocks, plain_text, text_blocks
+from briefer.briefing.convert import mbox
 from briefer.briefing.dates import ParsedDate, find_dateline, parse_date, wire_dateline, year_in
 from briefer.briefing.model import Block, Blocks, Briefing, BriefingError, BriefingInfo, Spans, count_words
 from briefer.briefing.sanitize import clean_text
 from briefer.briefing.sentences import split_sentences
 
-SUFFIXES = (".txt", ".md", ".markdown")
+SUFFIXES = (".txt", ".md", ".markdown", *convert.SUFFIXES)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_BYTES = 20 * 1024 * 1024
 TITLE_LENGTH = 80
@@ -80,16 +82,16 @@ _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
 def load(path: str | Path) -> Briefing:
     """Load one briefing file; raise BriefingError with a one-line reason."""
     path = Path(path)
-    text, warnings = _read_text(path)
-    return briefing_from_text(text, path=path, fmt=_format(path), warnings=warnings)
+    text, fmt, warnings = _read_text(path)
+    return briefing_from_text(text, path=path, fmt=fmt, warnings=warnings)
 
 
 def describe(path: str | Path) -> BriefingInfo:
     """What a library lists of a briefing, without splitting its whole body into sentences
     (most of a long briefing's load time); raise BriefingError like `load`."""
     path = Path(path)
-    text, warnings = _read_text(path)
-    parsed = _parse(text, path, _format(path), warnings)
+    text, fmt, warnings = _read_text(path)
+    parsed = _parse(text, path, fmt, warnings)
     return BriefingInfo(
         id=parsed.id,
         path=path,
@@ -101,12 +103,36 @@ def describe(path: str | Path) -> BriefingInfo:
     )
 
 
-def _read_text(path: Path) -> tuple[str, list[str]]:
-    return _decode(path, _read_regular_file(path))
+def _read_text(path: Path) -> tuple[str, str, list[str]]:
+    """The file's text, its format ("markdown" or "text") and warnings. A web page, PDF, e-mail
+    or Word file (known by its content) is converted first, within the same limits."""
+    kind: str | None
+    part = mbox.split_path(path)
+    if part and not os.path.lexists(path):  # a file really named "x.mbox#2" is read as itself
+        raw, kind = _mailbox_message(path, *part), "email"
+    elif path.suffix.lower() == mbox.SUFFIX:
+        raw, kind = mbox.only_message(path, _read_regular_file(path)), "email"
+    else:
+        raw = _read_regular_file(path)
+        kind = convert.kind_of(path, raw)
+    if kind is None:
+        text, warnings = _decode(path, raw)
+        return text, _format(path), warnings
+    converted = convert.convert(path, raw, kind)
+    _check_length(path, converted.text)
+    return converted.text, converted.fmt, list(converted.warnings)
 
 
 def _format(path: Path) -> str:
     return "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
+
+
+def _mailbox_message(path: Path, mailbox: Path, number: int) -> bytes:
+    try:
+        status = os.stat(mailbox)
+    except OSError as exc:
+        raise BriefingError(path, _os_reason(exc)) from None
+    return mbox.message(path, mailbox, number, status, _read_regular_file)
 
 
 def _read_regular_file(path: Path) -> bytes:
@@ -186,6 +212,13 @@ def _decode(path: Path, raw: bytes) -> tuple[str, list[str]]:
             warnings.append(f"not valid UTF-8 (byte {exc.start}); read as Windows-1252")
     if "\x00" in text:
         raise BriefingError(path, "binary file (contains NUL bytes), not a text briefing")
+    _check_length(path, text)
+    if not raw:
+        warnings.append("the file is empty")
+    return text, warnings
+
+
+def _check_length(path: Path, text: str) -> None:
     if (lines := text.count("\n")) > MAX_LINES:
         raise BriefingError(
             path, f"{lines:,} lines: briefer reads briefings of up to {MAX_LINES:,} lines (split the file)"
@@ -196,9 +229,6 @@ def _decode(path: Path, raw: bytes) -> tuple[str, list[str]]:
             path,
             f"about {ends:,} sentences: briefer reads briefings of up to {MAX_SENTENCES:,} (split the file)",
         )
-    if not raw:
-        warnings.append("the file is empty")
-    return text, warnings
 
 
 def briefing_from_text(
@@ -424,7 +454,7 @@ def discover(folder: str | Path) -> list[Path]:
         reason = "no such folder" if isinstance(exc, FileNotFoundError) else _os_reason(exc)
         raise BriefingError(root, reason) from None
     if not stat.S_ISDIR(info.st_mode):
-        return [root]
+        return mbox.entries(root, info, _read_regular_file) if root.suffix.lower() == mbox.SUFFIX else [root]
     found = []
     seen = {(info.st_dev, info.st_ino)}
     pending = [root]
@@ -451,6 +481,8 @@ def discover(folder: str | Path) -> list[Path]:
                 if key not in seen:
                     seen.add(key)
                     pending.append(Path(entry.path))
+            elif stat.S_ISREG(target.st_mode) and Path(entry.name).suffix.lower() == mbox.SUFFIX:
+                found.extend(mbox.entries(Path(entry.path), target, _read_regular_file))
             elif stat.S_ISREG(target.st_mode) and Path(entry.name).suffix.lower() in SUFFIXES:
                 found.append(Path(entry.path))
     return sorted(found)

@@ -17,7 +17,7 @@ from briefer.extract.schema import Analysis
 
 def register(add_parser: AddParser, common: argparse.ArgumentParser) -> None:
     parser = add_parser(parents=[common], help="print who, what, when and where of a briefing")
-    parser.add_argument("file", metavar="FILE", help="briefing file (.txt, .md)")
+    parser.add_argument("file", metavar="FILE", help="briefing file (.txt, .md, .html, .pdf, .eml, .docx)")
     parser.add_argument(
         "--date",
         metavar="YYYY-MM-DD",
