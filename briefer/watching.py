@@ -23,11 +23,11 @@ from pathlib import Path
 from briefer.briefing import BriefingError, discover
 from briefer.briefing.loader import SUFFIXES
 
-QUIET_SECONDS = 0.3  # a path is reported once nothing has happened to it for this long
+QUIET_SECONDS = 0.25  # a path is reported once nothing has happened to it for this long
 LONGEST_WAIT_SECONDS = 1.5  # ... or, for a file written without a pause, this long after its first change
 POLL_SECONDS = 1.0
 POLL_SHARE = 0.1  # polling takes at most this share of the time: a slow round stretches the interval
-NATIVE_WAKE_MS = 250  # how often the native watch hands back with nothing, so due paths are reported
+NATIVE_WAKE_MS = 100  # how often the native watch hands back with nothing, so due paths are reported
 STOP_STEP_MS = 50  # how often the native watch looks at the stop event
 # Filesystem types whose files change on other machines, out of sight of inotify.
 NETWORK_FILESYSTEMS = frozenset(

@@ -9,6 +9,7 @@ from textual.widgets import Input
 from briefer.briefing import load
 from briefer.ui.app import BrieferApp
 from briefer.ui.screens.library import LibraryScreen, LibraryTable
+from briefer.ui.screens.library_watch import PATCH_AT_MOST
 from briefer.ui.screens.reader import ReaderScreen
 from briefer.ui.screens.reader_reload import DELETED, RELOADED, follow_offset
 
@@ -54,8 +55,25 @@ async def test_a_briefing_written_while_the_library_is_open_appears(library_dir)
         new.write_text("---\ntitle: Fresh off the wire\ndate: 2030-01-01\n---\nIt just arrived.\n")
         await until(pilot, lambda: str(new) in row_keys(table), "the new briefing listed")
         assert table.row_count == before + 1
+        assert row_keys(table)[0] == str(new)  # the newest date: first, as sorted
         assert str(table.get_row(str(new))[0]) == "Fresh off the wire"
         assert str(table.get_row(str(new))[1]) == "2030-01-01"
+
+
+async def test_many_briefings_at_once_all_appear_in_order(library_dir):
+    app = BrieferApp(folders=[library_dir])
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await open_library(app, pilot)
+        await pilot.press("ctrl+s")  # by title
+        before = table.row_count
+        for number in range(PATCH_AT_MOST + 10):  # more than are patched in: the table is refilled
+            (library_dir / f"batch-{number:03d}.md").write_text(f"# Batch {number:03d}\n\nText.\n")
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        await until(
+            pilot, lambda: table.row_count == len(screen.entries) == before + PATCH_AT_MOST + 10, "all"
+        )
+        assert row_keys(table) == [str(entry.path) for entry in screen.visible_entries()]
 
 
 async def test_changed_and_deleted_briefings_update_and_leave_the_cursor_on_its_briefing(library_dir):

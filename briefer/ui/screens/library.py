@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, Static
 
 from briefer.briefing.sanitize import clean_text
 from briefer.notes.tags import has_tag
-from briefer.ui.screens.library_watch import LibraryChanged, merge_entries, watch_library
+from briefer.ui.screens.library_watch import LibraryChanged, merge_entries, patch_rows, watch_library
 from briefer.ui.screens.reader_notes import NOTES_POLL_SECONDS
 from briefer.ui.widgets.footer import FittingFooter
 
@@ -86,6 +86,7 @@ class LibraryScreen(Screen):
         self.reference_dates: dict[str, str] = {}
         self.hits: dict[str, Hit] | None = None  # full-text search results by path, when searching
         self.scanned = False
+        self.changed_paths: set[str] = set()  # rows changed on disk, not yet updated in the table
         self.early_changes: list[LibraryChanged] = []  # changes heard before the first scan was in
 
     def compose(self) -> ComposeResult:
@@ -153,7 +154,20 @@ class LibraryScreen(Screen):
             return
         merged = merge_entries(self.entries, change.gone, change.fresh)
         if merged is not None:
+            if not self.changed_paths:  # one update of the table for the batches already queued
+                self.call_later(self._show_changes)
             self.entries = merged
+            self.changed_paths |= {str(entry.path) for entry in change.fresh} | {str(p) for p in change.gone}
+
+    def _show_changes(self) -> None:
+        """Only the rows that changed, when few did: a refill measures every row again."""
+        table = self.query_one(LibraryTable)
+        selected, row, changed = self.selected_path(), table.cursor_row, self.changed_paths
+        self.changed_paths = set()
+        shown = self.visible_entries()
+        if patch_rows(table, shown, changed, self.add_row):
+            self.place_cursor(shown, selected, row)
+        else:
             self.refresh_table(keep_row=True)
 
     def on_unmount(self) -> None:
@@ -222,31 +236,39 @@ class LibraryScreen(Screen):
             table.add_column(label, key=key, width=width or title_width)
         shown = self.visible_entries()
         for entry in shown:
-            style = "dim" if entry.error else ""
-            title = clean_text(entry.title)
-            if entry.error:
-                title = f"{title}  ({clean_text(entry.error)})"
-            notes = self.note_counts.get(entry.briefing_id or "", 0)
-            # One line each: a long title must not push the hit's excerpt out of its two-line row.
-            cell = Text(title, style=style, no_wrap=True, overflow="ellipsis")
-            hit = self.hits.get(str(entry.path)) if self.hits is not None else None
-            if hit is not None:
-                cell.append(
-                    "\n  " + clean_text(hit.snippet), style="italic dim" if hit.in_notes else "italic"
-                )
-            table.add_row(
-                cell,
-                Text(self.date_of(entry) or "", style=style),
-                Text(clean_text(entry.source or ""), style=style),
-                Text(str(entry.words) if not entry.error else "", style=style, justify="right"),
-                Text(str(notes), style=style, justify="right"),
-                key=str(entry.path),
-                height=2 if hit is not None else 1,
-            )
-        rows = {str(entry.path): number for number, entry in enumerate(shown)}
-        if selected is not None and (selected in rows or (keep_row and shown)):
+            self.add_row(table, entry)
+        if keep_row:  # the view stays where it was, as if only the changed rows had moved
             table.scroll_to(y=scrolled, animate=False, immediate=True)
-            table.move_cursor(row=rows.get(selected, min(row, len(shown) - 1)))
+        self.place_cursor(shown, selected, row if keep_row else None)
+
+    def add_row(self, table: DataTable, entry: LibraryEntry) -> None:
+        style = "dim" if entry.error else ""
+        title = clean_text(entry.title)
+        if entry.error:
+            title = f"{title}  ({clean_text(entry.error)})"
+        notes = self.note_counts.get(entry.briefing_id or "", 0)
+        # One line each: a long title must not push the hit's excerpt out of its two-line row.
+        cell = Text(title, style=style, no_wrap=True, overflow="ellipsis")
+        hit = self.hits.get(str(entry.path)) if self.hits is not None else None
+        if hit is not None:
+            cell.append("\n  " + clean_text(hit.snippet), style="italic dim" if hit.in_notes else "italic")
+        table.add_row(
+            cell,
+            Text(self.date_of(entry) or "", style=style),
+            Text(clean_text(entry.source or ""), style=style),
+            Text(str(entry.words) if not entry.error else "", style=style, justify="right"),
+            Text(str(notes), style=style, justify="right"),
+            key=str(entry.path),
+            height=2 if hit is not None else 1,
+        )
+
+    def place_cursor(self, shown: list[LibraryEntry], selected: str | None, row: int | None) -> None:
+        """The cursor on the `selected` briefing; if it is not shown, on `row` (when given); and the
+        status line for `shown`."""
+        table = self.query_one(LibraryTable)
+        rows = {str(entry.path): number for number, entry in enumerate(shown)}
+        if selected is not None and (selected in rows or (row is not None and shown)):
+            table.move_cursor(row=rows.get(selected, min(row or 0, len(shown) - 1)))
         status = f"{len(shown)} of {len(self.entries)} briefings · sorted by {self.sort_key}"
         if self.hits is not None:
             query = self.query_one("#library-search", Input).value
