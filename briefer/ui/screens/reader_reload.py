@@ -13,6 +13,7 @@ from textual.widgets import Input
 from briefer.briefing.sanitize import clean_text
 from briefer.notes.session import NotesSession
 from briefer.search import find_all
+from briefer.ui.attempt import attempt
 from briefer.ui.screens.reader_notes import NoteTaking
 
 if TYPE_CHECKING:
@@ -27,7 +28,8 @@ DELETED = "The file was deleted on disk: its text stays here until you leave it"
 
 class FileChanged(Message):
     """The open briefing's file changed: its new version with its notes anchored to it (read
-    when the session had made `changes`), or why it could not be read, or that it is gone."""
+    when the session had made `changes`; None if they could not be), or why the new version
+    could not be read, or that it is gone."""
 
     def __init__(
         self,
@@ -38,7 +40,7 @@ class FileChanged(Message):
     ) -> None:
         super().__init__()
         self.briefing = briefing
-        self.notes = notes or []
+        self.notes = notes
         self.changes = changes
         self.problem = problem
 
@@ -67,30 +69,32 @@ class FollowingFile(NoteTaking):
     def _file_changed(self, changes: Changes) -> None:
         """On the watcher's thread: read the new version and anchor the notes to it (the store is
         thread-safe), so that only showing it is left to the event loop."""
-        from briefer.briefing import BriefingError, load
-
         path = self.briefing.path
-        if path is None:
+        changed = FileChanged(problem=DELETED) if path in changes.deleted else self._read_new_version()
+        if changed is None:
             return
-        changed: FileChanged
-        if path in changes.deleted:
-            changed = FileChanged(problem=DELETED)
-        else:
-            try:
-                briefing = load(path)
-            except BriefingError as exc:
-                changed = FileChanged(problem=f"The file changed on disk and cannot be read: {exc}")
-            else:
-                if briefing.id == self.briefing.id:  # touched, or saved unchanged
-                    return
-                changes_before = self.session.changes
-                changed = FileChanged(
-                    briefing, NotesSession(self.store, briefing).read_notes(), changes_before
-                )
         try:
             self.post_message(changed)
         except RuntimeError:  # the app's event loop has closed: it is ending
             pass
+
+    def _read_new_version(self) -> FileChanged | None:
+        """The file's new version with its notes; None when its text is as shown (touched, or
+        saved unchanged)."""
+        from briefer.briefing import BriefingError, load
+
+        try:
+            briefing = load(self.briefing.path)
+        except BriefingError as exc:
+            return FileChanged(problem=f"The file changed on disk and cannot be read: {exc}")
+        if briefing.id == self.briefing.id:
+            return None
+        changes = self.session.changes
+        try:
+            notes: list[Note] | None = NotesSession(self.store, briefing).read_notes()
+        except Exception:  # read again on the event loop, where a failure is told
+            notes = None
+        return FileChanged(briefing, notes, changes)
 
     def on_file_changed(self, changed: FileChanged) -> None:
         if changed.briefing is None:
@@ -98,14 +102,15 @@ class FollowingFile(NoteTaking):
         else:
             self.show_new_version(changed.briefing, changed.notes, changed.changes)
 
-    def show_new_version(self, briefing: Briefing, notes: list[Note], changes: int) -> None:
+    def show_new_version(self, briefing: Briefing, notes: list[Note] | None, changes: int) -> None:
         old = self.briefing
         offset = follow_offset(old.body, briefing.body, *self.document.cursor_span)
         self.briefing = self.session.briefing = briefing
-        if changes == self.session.changes:
+        if notes is not None and changes == self.session.changes:
             self.session.notes = notes
-        else:  # a note was saved while the file was read: read them again, with it
-            self.session.load()
+        else:  # a note was saved while the file was read (or they could not be read): again, here
+            self.session.notes = []  # anchored to the old text, they would mark the wrong passages
+            attempt(self, self.session.load, "Notes not re-read")
         self.session.changes += 1  # a notes poll still running read them for the old text
         self.document.show_briefing(briefing, offset)
         self.find_matches_again()
