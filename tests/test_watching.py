@@ -210,3 +210,22 @@ def test_the_filesystem_of_a_path_is_its_longest_mount_point():
     assert filesystem_type(Path("/home/me"), mounts) == "ext4"
     assert filesystem_type(Path("/mnt/my shared"), mounts) == "tmpfs"
     assert filesystem_type(Path("/home"), "") is None
+
+
+def test_polling_finds_the_briefings_the_library_lists(folder, tmp_path):
+    """The poller walks the folders itself (it keeps each file's stat): by the loader's rules."""
+    from briefer.briefing import discover
+
+    (folder / "sub" / "deep").mkdir()
+    (folder / "sub" / "deep" / "x.TXT").write_text("Upper-case suffix.\n")
+    (folder / ".hidden").mkdir()
+    (folder / ".hidden" / "y.md").write_text("Hidden folder.\n")
+    (folder / ".z.md").write_text("Hidden file.\n")
+    (folder / "notes.pdf").write_text("Not a briefing.\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "linked.markdown").write_text("Through a symlinked folder.\n")
+    (folder / "link").symlink_to(elsewhere)
+    (folder / "loop").symlink_to(folder)
+    assert set(watching._snapshot([folder])) == {str(path) for path in discover(folder)}
+    assert len(watching._snapshot([folder])) == 3
