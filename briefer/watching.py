@@ -3,9 +3,9 @@
 No Textual here. Changes come from the operating system's notifications (watchfiles:
 inotify on Linux) where they work, and from comparing `stat`s every second where they
 cannot: a folder on a network filesystem (another machine's writes raise no event
-here), a file watched on its own (an editor's save replaces it, and a watch would stay
-with the old file), a path missing at the start, or watchfiles failing (not installed,
-the inotify watch limit reached). A path is reported once it has been quiet for
+here), a path missing at the start, or watchfiles failing (not installed, the inotify
+watch limit reached). A single file is watched through its folder: an editor's save
+replaces the file, and a watch on the file would stay with the old one. A path is reported once it has been quiet for
 QUIET_SECONDS, so a file written in several chunks is one change; hidden files and
 files the loader does not read are left out, as the library's `discover` leaves them.
 """
@@ -54,7 +54,8 @@ NETWORK_FILESYSTEMS = frozenset(
 @dataclass(frozen=True, slots=True)
 class Changes:
     """One batch. `added` and `modified` exist now (a folder in `added` was moved in whole, with
-    whatever it holds); `deleted` are gone, a briefing or a folder with all that was under it."""
+    whatever it holds; a file saved by renaming a new version over it may come as added);
+    `deleted` are gone, a briefing or a folder with all that was under it."""
 
     added: frozenset[Path] = frozenset()
     modified: frozenset[Path] = frozenset()
@@ -142,12 +143,15 @@ class Watcher:
     def _choose_methods(self) -> list[Path]:
         """The paths watched natively; the others go to `polled`, each with the reason."""
         mounts = _read_mounts()
+        only_files = all(path.is_file() for path in self.paths)  # watched through their folders
         native = []
         for path in self.paths:
             if self.force_polling:
                 self.polled[path] = "polling chosen"
-            elif not path.is_dir():
-                self.polled[path] = "a single file" if path.exists() else "missing at the start"
+            elif not path.exists():
+                self.polled[path] = "missing at the start"
+            elif not path.is_dir() and not only_files:
+                self.polled[path] = "a single file among folders"
             elif (filesystem := filesystem_type(path, mounts)) in NETWORK_FILESYSTEMS:
                 self.polled[path] = f"on a network filesystem ({filesystem})"
             else:
@@ -155,14 +159,17 @@ class Watcher:
         return native
 
 
-def _native_changes(folders: list[Path], stop: threading.Event) -> Iterator[list[tuple[Path, bool]]]:
-    """The native watch's events as (path as under its folder, whether it was an addition),
-    a list every NATIVE_WAKE_MS at least; raises when no native watch can be set up."""
+def _native_changes(paths: list[Path], stop: threading.Event) -> Iterator[list[tuple[Path, bool]]]:
+    """The native watch's events as (path as under its folder, whether it was an addition), a
+    list every NATIVE_WAKE_MS at least; raises when no native watch can be set up. `paths` are
+    folders, watched with all under them, or files, each watched through its folder alone."""
     from watchfiles import Change, watch
 
-    roots = sorted(((os.path.abspath(f), f) for f in folders), key=lambda r: len(r[0]), reverse=True)
+    files = {os.path.abspath(path): path for path in paths if not path.is_dir()}
+    roots = sorted(((os.path.abspath(f), f) for f in paths), key=lambda r: len(r[0]), reverse=True)
     for batch in watch(
-        *folders,
+        *(sorted({os.path.dirname(file) for file in files}) if files else paths),
+        recursive=not files,
         watch_filter=None,
         stop_event=stop,
         step=STOP_STEP_MS,
@@ -173,8 +180,11 @@ def _native_changes(folders: list[Path], stop: threading.Event) -> Iterator[list
     ):
         events = []
         for change, reported in batch:
-            path = _under_folder(reported, roots)
-            if path is not None and _may_be_briefing(path, change == Change.deleted):
+            if files:
+                path = files.get(reported)  # the files themselves, not what changes beside them
+            elif (path := _under_folder(reported, roots)) is not None:
+                path = path if _may_be_briefing(path, change == Change.deleted) else None
+            if path is not None:
                 events.append((path, change == Change.added))
         yield events
 

@@ -36,9 +36,9 @@ class Heard:
             if path in getattr(batch, kind)
         ]
 
-    def wait_for(self, path: Path, kind: str) -> None:
+    def wait_for(self, path: Path, kind: str, times: int = 1) -> None:
         deadline = time.monotonic() + TIMEOUT
-        while kind not in self.kinds(path):
+        while self.kinds(path).count(kind) < times:
             assert time.monotonic() < deadline, f"{path} never reported {kind}: {self.batches}"
             time.sleep(0.02)
 
@@ -162,21 +162,36 @@ def test_a_folder_on_a_network_filesystem_is_polled(folder, monkeypatch):
         watcher.stop()
 
 
-def test_a_single_file_is_followed_through_a_save_that_replaces_it(folder):
+@pytest.mark.parametrize("polling", [False, True])
+def test_a_single_file_is_followed_through_a_save_that_replaces_it(folder, polling):
     path = folder / "old.md"
     heard = Heard()
-    watcher = Watcher([path], heard, poll_seconds=0.1).start()
+    watcher = Watcher([path], heard, polling=polling, poll_seconds=0.1).start()
     try:
         assert watcher.ready.wait(TIMEOUT)
+        assert (path in watcher.polled) == polling
+        (folder / "beside.md").write_text("Another file in its folder: not reported.\n")
         (folder / ".old.md.tmp").write_text("Saved by an editor.\n")
         os.replace(folder / ".old.md.tmp", path)
-        heard.wait_for(path, "modified")
+        # Natively a file renamed into place is an addition; polling sees the same path changed.
+        heard.wait_for(path, "modified" if polling else "added")
         with open(path, "a") as file:
             file.write("Then edited again.\n")
-        deadline = time.monotonic() + TIMEOUT
-        while heard.kinds(path).count("modified") < 2:
-            assert time.monotonic() < deadline
-            time.sleep(0.02)
+        heard.wait_for(path, "modified", times=2 if polling else 1)
+        path.unlink()
+        heard.wait_for(path, "deleted")
+        assert heard.kinds(folder / "beside.md") == []
+    finally:
+        watcher.stop()
+
+
+def test_a_single_file_among_folders_is_polled(folder, tmp_path):
+    lone = tmp_path / "lone.md"
+    lone.write_text("On its own.\n")
+    watcher = Watcher([folder, lone], Heard()).start()
+    try:
+        assert watcher.ready.wait(TIMEOUT)
+        assert watcher.polled == {lone: "a single file among folders"}
     finally:
         watcher.stop()
 
