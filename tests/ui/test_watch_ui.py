@@ -143,6 +143,26 @@ async def test_an_open_briefing_changed_on_disk_reloads_with_its_notes_and_curso
         assert first in reader.briefing.body
 
 
+async def test_a_change_waits_while_a_note_dialog_is_open_on_the_old_text(sample):
+    app = BrieferApp(folders=[sample.parent], open_file=sample)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader open")
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        await until(
+            pilot, lambda: reader.file_watcher is not None and reader.file_watcher.ready.is_set(), "ready"
+        )
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen is not reader  # the note dialog, on a passage of the text as it was
+        sample.write_text("Rewritten while a note was being typed.\n", encoding="utf-8")
+        await until(pilot, lambda: reader.waiting_version is not None, "the new version read")
+        assert "Rewritten" not in reader.briefing.body
+        await pilot.press("escape")
+        await until(pilot, lambda: RELOADED in messages(app), "the reload once the dialog closed")
+        assert reader.briefing.body.startswith("Rewritten")
+
+
 async def test_an_open_briefing_deleted_on_disk_stays_with_a_notice(sample):
     app = BrieferApp(folders=[sample.parent], open_file=sample)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:

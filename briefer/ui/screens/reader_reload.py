@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events, on
 from textual.message import Message
 from textual.widgets import Input
 
@@ -49,6 +50,7 @@ class FollowingFile(NoteTaking):
     """A NoteTaking screen whose briefing is reloaded when its file changes on disk."""
 
     file_watcher: Watcher | None = None
+    waiting_version: FileChanged | None = None
     if TYPE_CHECKING:  # the reader's, which this calls
         matches: MatchCursor
 
@@ -99,7 +101,15 @@ class FollowingFile(NoteTaking):
     def on_file_changed(self, changed: FileChanged) -> None:
         if changed.briefing is None:
             self.notify(clean_text(changed.problem or ""), severity="warning", timeout=8, markup=False)
-        else:
+        elif self.app.screen is self:
+            self.show_new_version(changed.briefing, changed.notes, changed.changes)
+        else:  # a dialog is open on a passage of the text shown: the new one waits until it closes
+            self.waiting_version = changed
+
+    @on(events.ScreenResume)
+    def _show_waiting_version(self) -> None:
+        changed, self.waiting_version = self.waiting_version, None
+        if changed is not None and changed.briefing is not None:
             self.show_new_version(changed.briefing, changed.notes, changed.changes)
 
     def show_new_version(self, briefing: Briefing, notes: list[Note] | None, changes: int) -> None:
