@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, Static
 
 from briefer.briefing.sanitize import clean_text
 from briefer.notes.tags import has_tag
+from briefer.ui.screens.library_watch import LibraryChanged, merge_entries, patch_rows, watch_library
 from briefer.ui.screens.reader_notes import NOTES_POLL_SECONDS
 from briefer.ui.widgets.footer import FittingFooter
 
@@ -84,6 +85,9 @@ class LibraryScreen(Screen):
         self.tags_by_briefing: dict[str, set[str]] = {}
         self.reference_dates: dict[str, str] = {}
         self.hits: dict[str, Hit] | None = None  # full-text search results by path, when searching
+        self.scanned = False
+        self.changed_paths: set[str] = set()  # rows changed on disk, not yet updated in the table
+        self.early_changes: list[LibraryChanged] = []  # changes heard before the first scan was in
 
     def compose(self) -> ComposeResult:
         folders = ", ".join(clean_text(shown_path(f)) for f in self.folders)
@@ -105,6 +109,7 @@ class LibraryScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#library-filter", Input).focus()
         self.query_one("#library-search").display = False
+        self.watcher = watch_library(self.folders, self)  # before the scan: no change falls in between
         self.load_entries()
         self.notes_token: object = None
         self.set_interval(NOTES_POLL_SECONDS, self.poll_note_index)
@@ -135,7 +140,38 @@ class LibraryScreen(Screen):
 
     def _show_entries(self, entries: list[LibraryEntry], index) -> None:
         self.entries = entries
+        self.scanned = True
+        for change in self.early_changes:
+            self.entries = merge_entries(self.entries, change.gone, change.fresh) or self.entries
+        self.early_changes.clear()
         self._show_note_index(index)
+
+    def on_library_changed(self, change: LibraryChanged) -> None:
+        """Briefings added, changed or deleted on disk: the table follows, the cursor stays on its
+        briefing (on its row if the briefing is gone), the filter, search and sort stay as they are."""
+        if not self.scanned:
+            self.early_changes.append(change)
+            return
+        merged = merge_entries(self.entries, change.gone, change.fresh)
+        if merged is not None:
+            if not self.changed_paths:  # one update of the table for the batches already queued
+                self.call_later(self._show_changes)
+            self.entries = merged
+            self.changed_paths |= {str(entry.path) for entry in change.fresh} | {str(p) for p in change.gone}
+
+    def _show_changes(self) -> None:
+        """Only the rows that changed, when few did: a refill measures every row again."""
+        table = self.query_one(LibraryTable)
+        selected, row, changed = self.selected_path(), table.cursor_row, self.changed_paths
+        self.changed_paths = set()
+        shown = self.visible_entries()
+        if patch_rows(table, shown, changed, self.add_row):
+            self.place_cursor(shown, selected, row)
+        else:
+            self.refresh_table(keep_row=True)
+
+    def on_unmount(self) -> None:
+        self.watcher.stop()
 
     def on_screen_resume(self) -> None:
         """Back from a reader: notes may have changed."""
@@ -187,9 +223,12 @@ class LibraryScreen(Screen):
             shown.sort(key=lambda e: e.title.casefold())
         return shown
 
-    def refresh_table(self) -> None:
+    def refresh_table(self, keep_row: bool = False) -> None:
+        """Fill the table afresh; the cursor stays on its briefing, and with `keep_row`, on its row
+        when that briefing is no longer shown."""
         table = self.query_one(LibraryTable)
-        selected = self.selected_entry()
+        selected = self.selected_path()
+        row, scrolled = table.cursor_row, table.scroll_y
         table.clear(columns=True)
         fixed = sum(width + 2 * table.cell_padding for _, _, width in COLUMNS if width)
         title_width = max(20, table.scrollable_content_region.width - fixed - 2 * table.cell_padding)
@@ -197,40 +236,53 @@ class LibraryScreen(Screen):
             table.add_column(label, key=key, width=width or title_width)
         shown = self.visible_entries()
         for entry in shown:
-            style = "dim" if entry.error else ""
-            title = clean_text(entry.title)
-            if entry.error:
-                title = f"{title}  ({clean_text(entry.error)})"
-            notes = self.note_counts.get(entry.briefing_id or "", 0)
-            # One line each: a long title must not push the hit's excerpt out of its two-line row.
-            cell = Text(title, style=style, no_wrap=True, overflow="ellipsis")
-            hit = self.hits.get(str(entry.path)) if self.hits is not None else None
-            if hit is not None:
-                cell.append(
-                    "\n  " + clean_text(hit.snippet), style="italic dim" if hit.in_notes else "italic"
-                )
-            table.add_row(
-                cell,
-                Text(self.date_of(entry) or "", style=style),
-                Text(clean_text(entry.source or ""), style=style),
-                Text(str(entry.words) if not entry.error else "", style=style, justify="right"),
-                Text(str(notes), style=style, justify="right"),
-                key=str(entry.path),
-                height=2 if hit is not None else 1,
-            )
-        if selected is not None and selected in shown:
-            table.move_cursor(row=shown.index(selected))
+            self.add_row(table, entry)
+        if keep_row:  # the view stays where it was, as if only the changed rows had moved
+            table.scroll_to(y=scrolled, animate=False, immediate=True)
+        self.place_cursor(shown, selected, row if keep_row else None)
+
+    def add_row(self, table: DataTable, entry: LibraryEntry) -> None:
+        style = "dim" if entry.error else ""
+        title = clean_text(entry.title)
+        if entry.error:
+            title = f"{title}  ({clean_text(entry.error)})"
+        notes = self.note_counts.get(entry.briefing_id or "", 0)
+        # One line each: a long title must not push the hit's excerpt out of its two-line row.
+        cell = Text(title, style=style, no_wrap=True, overflow="ellipsis")
+        hit = self.hits.get(str(entry.path)) if self.hits is not None else None
+        if hit is not None:
+            cell.append("\n  " + clean_text(hit.snippet), style="italic dim" if hit.in_notes else "italic")
+        table.add_row(
+            cell,
+            Text(self.date_of(entry) or "", style=style),
+            Text(clean_text(entry.source or ""), style=style),
+            Text(str(entry.words) if not entry.error else "", style=style, justify="right"),
+            Text(str(notes), style=style, justify="right"),
+            key=str(entry.path),
+            height=2 if hit is not None else 1,
+        )
+
+    def place_cursor(self, shown: list[LibraryEntry], selected: str | None, row: int | None) -> None:
+        """The cursor on the `selected` briefing; if it is not shown, on `row` (when given); and the
+        status line for `shown`."""
+        table = self.query_one(LibraryTable)
+        rows = {str(entry.path): number for number, entry in enumerate(shown)}
+        if selected is not None and (selected in rows or (row is not None and shown)):
+            table.move_cursor(row=rows.get(selected, min(row or 0, len(shown) - 1)))
         status = f"{len(shown)} of {len(self.entries)} briefings · sorted by {self.sort_key}"
         if self.hits is not None:
             query = self.query_one("#library-search", Input).value
             status += f" · {len(self.hits)} with “{clean_text(query)}” (esc clears)"
         self.query_one("#library-status", Static).update(Text(status))
 
-    def selected_entry(self) -> LibraryEntry | None:
+    def selected_path(self) -> str | None:
         table = self.query_one(LibraryTable)
         if table.row_count == 0:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def selected_entry(self) -> LibraryEntry | None:
+        key = self.selected_path()
         return next((e for e in self.entries if str(e.path) == key), None)
 
     def _matches(self, entry: LibraryEntry, word: str) -> bool:

@@ -19,7 +19,7 @@ from briefer.gcpause import cyclic_gc_paused
 from briefer.search import find_all
 from briefer.ui.attempt import attempt
 from briefer.ui.match_cursor import MatchCursor
-from briefer.ui.screens.reader_notes import NoteTaking
+from briefer.ui.screens.reader_reload import FollowingFile
 from briefer.ui.widgets.document import DocumentView
 from briefer.ui.widgets.footer import FittingFooter
 from briefer.ui.widgets.notes_list import NotesList
@@ -47,7 +47,7 @@ def pane_rows(analysis: Analysis, briefing: Briefing) -> dict[str, PaneRows]:
         }
 
 
-class ReaderScreen(NoteTaking):
+class ReaderScreen(FollowingFile):
     """Reads one briefing."""
 
     BINDINGS = [
@@ -166,6 +166,7 @@ class ReaderScreen(NoteTaking):
         self.update_header()
         self.update_status()
         self.poll_notes_elsewhere()
+        self.follow_file()
         for warning in self.briefing.warnings:
             self.notify(clean_text(warning), severity="warning", markup=False)
 
@@ -192,6 +193,7 @@ class ReaderScreen(NoteTaking):
             self.call_after_refresh(self.run_analysis, request)
 
     def on_unmount(self) -> None:
+        self.stop_following()
         if self.analysis_request is not None:
             self.analysis_request.cancel()
 

@@ -186,6 +186,11 @@ class DocumentView(ScrollView, can_focus=True):
 
     def __init__(self, briefing: Briefing, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self.raw = False
+        self._layer_styles: dict[tuple[str, ...], Style] = {}
+        self._take(briefing)
+
+    def _take(self, briefing: Briefing) -> None:
         self.briefing = briefing
         self.body = briefing.body
         self._sentence_starts = [start for start, _ in briefing.sentences]
@@ -196,16 +201,21 @@ class DocumentView(ScrollView, can_focus=True):
         self._markdown: MarkdownDisplay | None = None
         if briefing.format == "markdown" and briefing.body.count("\n") <= MARKDOWN_MAX_LINES:
             self._markdown = render_markdown(briefing)
-        self.raw = False
-        self._display = self._markdown.display if self._markdown else DisplayText(self.body)
+        self._display = self._markdown.display if self._markdown and not self.raw else DisplayText(self.body)
         self._lines: list[tuple[int, int]] = []  # display offsets
         self._line_starts: list[int] = []
         self._wrap_width = 0
         self.selection_anchor: int | None = None
-        self._layer_styles: dict[tuple[str, ...], Style] = {}
         # layer name -> (sorted starts, running maximum of ends, spans with their component class)
         self._layers: dict[str, tuple[list[int], list[int], list[tuple[int, int, str]]]] = {}
         self.set_layer("blocks", self._block_spans())
+
+    def show_briefing(self, briefing: Briefing, offset: int) -> None:
+        """Show a new version of the text, the cursor on the sentence at `offset`. Every layer but
+        the blocks is dropped: their spans were offsets into the old text."""
+        self._take(briefing)
+        self._rewrap(self.scrollable_content_region.width)
+        self.move_to_offset(offset)
 
     # ----- layout -------------------------------------------------------------
 
