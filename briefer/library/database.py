@@ -1,0 +1,193 @@
+"""The index's SQLite file: its schema and version, and opening it safely.
+
+The index is derived and disposable: an index written by another schema version is
+emptied and rebuilt, never misread, and a damaged file is moved aside and rebuilt. SQLite
+does the locking between processes (WAL: readers never wait for the writer; a writer
+waits up to `BUSY_SECONDS` for another).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+from briefer import config
+
+# Raise it whenever a table or the meaning of a column changes: older indexes are rebuilt.
+SCHEMA_VERSION = 1
+BUSY_SECONDS = 30.0
+
+# Titles weigh most in the ranking, then the source, then the body (bm25 column weights).
+RANK_WEIGHTS = (8.0, 2.0, 1.0)
+
+_SCHEMA = """
+CREATE TABLE files(
+    docid INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    briefing_id TEXT,               -- sha256 of the text: the content hash that tells a rename
+    title TEXT NOT NULL,
+    date TEXT,
+    source TEXT,
+    words INTEGER NOT NULL DEFAULT 0,
+    error TEXT,                     -- why the file cannot be read; the row stays listed
+    warnings TEXT NOT NULL DEFAULT '',  -- one warning a line
+    body BLOB,                      -- zlib of the body: snippets, and the words an FTS delete needs
+    analysed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX files_briefing ON files(briefing_id);
+-- Contentless: the words only, the body is kept compressed in files.body.
+CREATE VIRTUAL TABLE fulltext USING fts5(
+    title, source, body, content='', tokenize='unicode61 remove_diacritics 2'
+);
+-- The analysis summary, filled by the optional analysing pass: kind is person, organization,
+-- group, place or date; key is the folded name (or an alias) to match, value a date's value.
+CREATE TABLE mentions(
+    docid INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT
+);
+CREATE INDEX mentions_key ON mentions(kind, key);
+CREATE INDEX mentions_doc ON mentions(docid);
+-- A copy of the notes' text and tags (sync_notes), by briefing id, for tag: and note:.
+CREATE TABLE notes(
+    rowid INTEGER PRIMARY KEY,
+    note_id TEXT NOT NULL UNIQUE,
+    revision INTEGER NOT NULL,
+    briefing_id TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX notes_briefing ON notes(briefing_id);
+CREATE TABLE note_tags(note_id TEXT NOT NULL, briefing_id TEXT NOT NULL, tag TEXT NOT NULL);
+CREATE INDEX note_tags_tag ON note_tags(tag);
+CREATE INDEX note_tags_note ON note_tags(note_id);
+CREATE VIRTUAL TABLE note_words USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
+"""
+
+
+class IndexUnavailable(Exception):
+    """The index cannot be used (no FTS5, a disk too full, an unwritable cache folder): one
+    line to show. The library still lists its folders by scanning (`briefer.library.scan`)."""
+
+
+def default_path() -> Path:
+    return config.cache_dir() / "index.sqlite3"
+
+
+def connect(path: Path) -> tuple[sqlite3.Connection, list[str]]:
+    """An open, current-version index at `path`, and notices for the user (a damaged index
+    moved aside). Raises IndexUnavailable."""
+    _check_fts5()
+    notices: list[str] = []
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IndexUnavailable(f"cannot create the index folder {path.parent}: {_reason(exc)}") from None
+    try:
+        return _open_current(path), notices
+    except sqlite3.DatabaseError as exc:
+        if not _is_damage(exc):
+            raise unavailable(exc) from None
+    aside = _move_aside(path)
+    notices.append(f"the library index was damaged; it is rebuilt (the old file is {aside.name})")
+    try:
+        return _open_current(path), notices
+    except sqlite3.DatabaseError as exc:
+        raise unavailable(exc) from None
+
+
+def unavailable(exc: sqlite3.Error | OSError) -> IndexUnavailable:
+    """What a failed write or read means for the user, as IndexUnavailable."""
+    text = str(exc).lower()
+    if isinstance(exc, OSError):
+        reason = _reason(exc)
+    elif "full" in text:
+        reason = "the disk is full"
+    elif "readonly" in text or "read-only" in text:
+        reason = "the index file is read-only"
+    elif "locked" in text or "busy" in text:
+        reason = f"another briefer held the index for over {BUSY_SECONDS:.0f} s"
+    else:
+        reason = text
+    return IndexUnavailable(f"the library index cannot be used: {reason}; listing the folders instead")
+
+
+def _open_current(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")  # WAL: a crash loses at most the last commits
+        _ensure_schema(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _ensure_schema(connection: sqlite3.Connection) -> None:
+    if connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        connection.execute("SELECT count(*) FROM files").fetchone()  # damage shows here at the latest
+        return
+    # Immediate: of two processes starting on an old index, one rebuilds and the other waits.
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            tables = connection.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                "AND sql NOT LIKE 'CREATE TABLE ''%'"  # FTS5's shadow tables go with their table
+            ).fetchall()
+            for (name,) in tables:
+                connection.execute(f'DROP TABLE IF EXISTS "{name}"')
+            for statement in _SCHEMA.split(";\n"):  # a statement ends its line
+                if statement.strip():
+                    connection.execute(statement)
+            connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc).lower()
+    return "not a database" in text or "malformed" in text or "corrupt" in text
+
+
+def _move_aside(path: Path) -> Path:
+    aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+    try:
+        os.replace(path, aside)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    except OSError as exc:
+        raise IndexUnavailable(
+            f"the library index is damaged and cannot be moved aside: {_reason(exc)}"
+        ) from None
+    return aside
+
+
+def _check_fts5() -> None:
+    probe = sqlite3.connect(":memory:")
+    try:
+        probe.execute("CREATE VIRTUAL TABLE probe USING fts5(text)")
+    except sqlite3.OperationalError:
+        raise IndexUnavailable(
+            f"this Python's SQLite ({sqlite3.sqlite_version}) has no FTS5 full-text search; "
+            "listing the folders instead"
+        ) from None
+    finally:
+        probe.close()
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "permission denied"
+    return (exc.strerror or str(exc)).lower()

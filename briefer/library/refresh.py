@@ -1,0 +1,310 @@
+"""Bringing the index in step with the folders: stat everything, read only what moved.
+
+A file whose size and mtime match its row costs one `stat`. Another is read; its
+briefing id (a hash of its text) decides whether anything really changed: the same text
+under a new path whose old path is gone is a rename, and keeps its row (so its analysis
+and notes stay with it). Files are read outside any transaction and written in batches
+(every `BATCH_FILES` files or `BATCH_SECONDS`), so another process's reads and writes
+interleave, quitting mid-way keeps every batch written, and readers see rows appear.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefer.briefing import Briefing, BriefingError, discover, load
+from briefer.library.database import unavailable
+
+BATCH_FILES = 200
+BATCH_SECONDS = 0.5
+PROGRESS_SECONDS = 0.25
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    kind: str  # "added", "changed", "renamed", "removed" or "failed"
+    path: Path
+    old_path: Path | None = None  # a rename's former path
+    reason: str | None = None  # why a failed file cannot be read
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    done: int  # files read so far (the unchanged are not counted: they cost nothing)
+    total: int  # files to read
+    files_per_second: float
+    eta_seconds: float | None  # None until the rate is known
+    changes: tuple[Change, ...] = ()  # committed since the last report: rows to update now
+
+
+@dataclass(slots=True)
+class RefreshReport:
+    files: int = 0  # files found in the folders
+    unchanged: int = 0
+    changes: list[Change] = field(default_factory=list)
+    stopped: bool = False  # the stop event ended the pass early; what was read is kept
+    seconds: float = 0.0
+
+    def of_kind(self, kind: str) -> list[Change]:
+        return [change for change in self.changes if change.kind == kind]
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    path: Path
+    size: int
+    mtime_ns: int
+    briefing: Briefing | None
+    error: str | None
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def list_folders(folders: Iterable[Path]) -> tuple[dict[Path, os.stat_result | None], list[Change]]:
+    """Every briefing file under `folders` (absolute) with its stat (None: it vanished or
+    cannot be stat'ed), and a failure for each folder that cannot be listed."""
+    found: dict[Path, os.stat_result | None] = {}
+    failures = []
+    for folder in folders:
+        try:
+            paths = discover(folder)
+        except BriefingError as exc:
+            failures.append(Change("failed", exc.path, reason=exc.reason))
+            continue
+        for path in paths:
+            if path not in found:
+                try:
+                    found[path] = os.stat(path)
+                except OSError:
+                    found[path] = None
+    return found, failures
+
+
+def absolute(folders: Iterable[str | Path]) -> list[Path]:
+    return [Path(os.path.abspath(folder)) for folder in folders]
+
+
+def under(folders: Iterable[Path], column: str = "path") -> tuple[str, list[str]]:
+    """An SQL condition on `path` for the files under `folders` (or the folders themselves, when
+    files), and its parameters; ranges, so the path index answers it ('0' follows '/')."""
+    conditions: list[str] = []
+    params: list[str] = []
+    for folder in folders:
+        text = str(folder).rstrip(os.sep) or os.sep
+        conditions.append(f"({column} = ? OR ({column} > ? AND {column} < ?))")
+        params.extend((text, text.rstrip(os.sep) + os.sep, text.rstrip(os.sep) + chr(ord(os.sep) + 1)))
+    return "(" + (" OR ".join(conditions) or "0") + ")", params
+
+
+def refresh(
+    connection: sqlite3.Connection,
+    folders: Iterable[str | Path],
+    progress: ProgressCallback | None = None,
+    stop: threading.Event | None = None,
+) -> RefreshReport:
+    started = time.monotonic()
+    folders = absolute(folders)
+    listed, failures = list_folders(folders)
+    report = RefreshReport(files=len(listed), changes=list(failures))
+    known = _known_rows(connection, folders)
+    to_read = [
+        path
+        for path, status in listed.items()
+        if status is None or known.get(str(path)) != (status.st_size, status.st_mtime_ns, False)
+    ]
+    report.unchanged = len(listed) - len(to_read)
+    writer = _Writer(connection, {path for path in known if Path(path) not in listed})
+    pace = Pace(len(to_read), progress, started)
+    pace.report(0, ())
+    batch: list[_Read] = []
+    batch_started = time.monotonic()
+    for done, path in enumerate(to_read, 1):
+        if stop is not None and stop.is_set():
+            report.stopped = True
+            break
+        batch.append(_read(path, listed[path]))
+        if len(batch) >= BATCH_FILES or time.monotonic() - batch_started >= BATCH_SECONDS:
+            pace.report(done, writer.write(batch, report))
+            batch, batch_started = [], time.monotonic()
+    if batch:
+        writer.write(batch, report)
+    if not report.stopped:
+        writer.remove_gone(report)
+    pace.report(len(to_read) if not report.stopped else pace.done, tuple(writer.unreported(report)))
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _known_rows(connection: sqlite3.Connection, folders: list[Path]) -> dict[str, tuple[int, int, bool]]:
+    condition, params = under(folders)
+    rows = connection.execute(
+        f"SELECT path, size, mtime_ns, error IS NOT NULL FROM files WHERE {condition}", params
+    )
+    return {path: (size, mtime_ns, bool(failed)) for path, size, mtime_ns, failed in rows}
+
+
+def _read(path: Path, status: os.stat_result | None) -> _Read:
+    size, mtime_ns = (status.st_size, status.st_mtime_ns) if status is not None else (0, 0)
+    try:
+        return _Read(path, size, mtime_ns, load(path), None)
+    except BriefingError as exc:
+        return _Read(path, size, mtime_ns, None, exc.reason)
+    except (ValueError, RecursionError) as exc:  # a loader bug must not stop the whole pass
+        return _Read(path, size, mtime_ns, None, f"cannot read it as a briefing ({type(exc).__name__})")
+
+
+class Pace:
+    """Progress reports: at the start, then at most every PROGRESS_SECONDS and after each batch."""
+
+    def __init__(self, total: int, callback: ProgressCallback | None, started: float) -> None:
+        self.total, self.callback, self.started = total, callback, started
+        self.done = 0
+        self.last = 0.0
+
+    def report(self, done: int, changes: tuple[Change, ...] | list[Change]) -> None:
+        self.done = done
+        if self.callback is None:
+            return
+        now = time.monotonic()
+        if not changes and done not in (0, self.total) and now - self.last < PROGRESS_SECONDS:
+            return
+        self.last = now
+        elapsed = max(now - self.started, 1e-6)
+        rate = done / elapsed
+        eta = (self.total - done) / rate if rate > 0 else None
+        self.callback(Progress(done, self.total, rate, eta, tuple(changes)))
+
+
+class _Writer:
+    """Writes batches of read files, each in one transaction, deciding add / change / rename."""
+
+    def __init__(self, connection: sqlite3.Connection, gone: set[str]) -> None:
+        self.connection = connection
+        self.gone = gone  # paths with a row whose file is no longer listed: renames come from here
+        self.reported = 0
+
+    def write(self, batch: list[_Read], report: RefreshReport) -> tuple[Change, ...]:
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+            try:
+                for read in batch:
+                    change = self._write_one(read)
+                    if change is None:
+                        report.unchanged += 1
+                    else:
+                        report.changes.append(change)
+                self.connection.execute("COMMIT")
+            except BaseException:
+                self.connection.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise unavailable(exc) from None
+        return tuple(self.unreported(report))
+
+    def unreported(self, report: RefreshReport) -> list[Change]:
+        new = report.changes[self.reported :]
+        self.reported = len(report.changes)
+        return new
+
+    def remove_gone(self, report: RefreshReport) -> None:
+        if not self.gone:
+            return
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+            for path in sorted(self.gone):
+                row = self.connection.execute("SELECT docid FROM files WHERE path = ?", (path,)).fetchone()
+                if row is not None:
+                    self._delete(row[0])
+                    report.changes.append(Change("removed", Path(path)))
+            self.connection.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.connection.in_transaction:
+                self.connection.execute("ROLLBACK")
+            raise unavailable(exc) from None
+
+    def _write_one(self, read: _Read) -> Change | None:
+        path = str(read.path)
+        row = self.connection.execute(
+            "SELECT docid, briefing_id FROM files WHERE path = ?", (path,)
+        ).fetchone()
+        briefing = read.briefing
+        if briefing is None:
+            if row is not None:
+                self._delete(row[0])
+            self.connection.execute(
+                "INSERT INTO files(path, size, mtime_ns, title, error) VALUES (?, ?, ?, ?, ?)",
+                (path, read.size, read.mtime_ns, read.path.name, read.error),
+            )
+            return Change("failed", read.path, reason=read.error)
+        if row is not None and row[1] == briefing.id:  # touched, or written by another process
+            self._set_stat(row[0], path, read)
+            return None
+        if row is not None:
+            self._delete(row[0])
+            self._insert(read, briefing)
+            return Change("changed", read.path)
+        renamed = self._renamed_from(briefing.id)
+        if renamed is not None:
+            docid, old_path = renamed
+            self._set_stat(docid, path, read)
+            return Change("renamed", read.path, old_path=Path(old_path))
+        self._insert(read, briefing)
+        return Change("added", read.path)
+
+    def _renamed_from(self, briefing_id: str) -> tuple[int, str] | None:
+        for docid, old_path in self.connection.execute(
+            "SELECT docid, path FROM files WHERE briefing_id = ?", (briefing_id,)
+        ).fetchall():
+            if old_path in self.gone and not os.path.lexists(old_path):
+                self.gone.discard(old_path)
+                return docid, old_path
+        return None
+
+    def _set_stat(self, docid: int, path: str, read: _Read) -> None:
+        self.connection.execute(
+            "UPDATE files SET path = ?, size = ?, mtime_ns = ? WHERE docid = ?",
+            (path, read.size, read.mtime_ns, docid),
+        )
+
+    def _insert(self, read: _Read, briefing: Briefing) -> None:
+        cursor = self.connection.execute(
+            "INSERT INTO files(path, size, mtime_ns, briefing_id, title, date, source, words, warnings, body) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                str(read.path),
+                read.size,
+                read.mtime_ns,
+                briefing.id,
+                briefing.title,
+                briefing.date,
+                briefing.source,
+                briefing.word_count,
+                "\n".join(briefing.warnings),
+                zlib.compress(briefing.body.encode("utf-8"), 1),
+            ),
+        )
+        self.connection.execute(
+            "INSERT INTO fulltext(rowid, title, source, body) VALUES (?, ?, ?, ?)",
+            (cursor.lastrowid, briefing.title, briefing.source or "", briefing.body),
+        )
+
+    def _delete(self, docid: int) -> None:
+        """A row and its words (a contentless FTS table forgets words only when told them again)."""
+        title, source, body = self.connection.execute(
+            "SELECT title, source, body FROM files WHERE docid = ?", (docid,)
+        ).fetchone()
+        if body is not None:
+            self.connection.execute(
+                "INSERT INTO fulltext(fulltext, rowid, title, source, body) VALUES ('delete', ?, ?, ?, ?)",
+                (docid, title, source or "", zlib.decompress(body).decode("utf-8")),
+            )
+        self.connection.execute("DELETE FROM mentions WHERE docid = ?", (docid,))
+        self.connection.execute("DELETE FROM files WHERE docid = ?", (docid,))
