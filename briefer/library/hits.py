@@ -36,7 +36,7 @@ def snippet(body: str, hits: list[tuple[int, int]]) -> tuple[str, list[tuple[int
         start = space + 1 if space >= 0 else start
     end = min(len(body), start + SNIPPET_LENGTH)
     # one_line turns each line break or control into one space: the offsets hold.
-    passage = one_line(body[start:end])
+    passage = one_line(body[start:end]).rstrip()
     prefix = "…" if start else ""
     shown = [
         (hit_start - start + len(prefix), min(hit_end, end) - start + len(prefix))

@@ -40,10 +40,10 @@ class SearchResult:
 
 
 class LibraryIndex:
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None) -> None:
         """Open (or create, or rebuild) the index at `path` (default: in the cache folder).
         Raises IndexUnavailable; `notices` holds what the user should be told."""
-        self.path = path or database.default_path()
+        self.path = Path(path) if path is not None else database.default_path()
         self.connection, self.notices = database.connect(self.path)
 
     def close(self) -> None:

@@ -134,11 +134,11 @@ def refresh(
         if len(batch) >= BATCH_FILES or time.monotonic() - batch_started >= BATCH_SECONDS:
             pace.report(done, writer.write(batch, report))
             batch, batch_started = [], time.monotonic()
-    if batch:
-        writer.write(batch, report)
+    last_changes = list(writer.write(batch, report)) if batch else []
     if not report.stopped:
         writer.remove_gone(report)
-    pace.report(len(to_read) if not report.stopped else pace.done, tuple(writer.unreported(report)))
+    last_changes.extend(writer.unreported(report))
+    pace.report(pace.done if report.stopped else len(to_read), last_changes)
     report.seconds = time.monotonic() - started
     return report
 
