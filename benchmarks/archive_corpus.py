@@ -294,37 +294,45 @@ def rare_words(rng: random.Random, count: int) -> list[str]:
 
 
 def briefing_text(rng: random.Random, rare: list[str], index: int) -> str:
+    """One briefing about a topic, with its own small cast of people, organisations and
+    places (as a real story has), in 300 to 1,500 words."""
     year = rng.choice((2024, 2025, 2026))
     month = rng.randint(1, 12)
     date = f"{year}-{month:02d}-{rng.randint(1, 28):02d}"
-    topic = rng.choice(TOPICS)
-    place = rng.choice(PLACES)
-    title = f"{rng.choice(ADJECTIVES).capitalize()} {rng.choice(NOUNS)} on {topic} in {place} ({index})"
+    cast = {
+        "people": rng.sample(PEOPLE, rng.randint(2, 5)),
+        "orgs": rng.sample(ORGS, rng.randint(1, 3)),
+        "places": rng.sample(PLACES, rng.randint(2, 4)),
+        "topics": rng.sample(TOPICS, rng.randint(1, 3)),
+    }
+    title = (
+        f"{rng.choice(ADJECTIVES).capitalize()} {rng.choice(NOUNS)} on {cast['topics'][0]}"
+        f" in {cast['places'][0]} ({index})"
+    )
     words_wanted = rng.randint(300, 1500)
     paragraphs, words = [], 0
     while words < words_wanted:
-        sentences = [_sentence(rng, rare) for _ in range(rng.randint(2, 6))]
-        paragraph = " ".join(sentences)
+        paragraph = " ".join(_sentence(rng, rare, cast) for _ in range(rng.randint(2, 6)))
         paragraphs.append(paragraph)
         words += len(paragraph.split())
     front = f"---\ntitle: {title}\ndate: {date}\nsource: {rng.choice(SOURCES)}\n---\n"
     return front + "\n\n".join(paragraphs) + "\n"
 
 
-def _sentence(rng: random.Random, rare: list[str]) -> str:
+def _sentence(rng: random.Random, rare: list[str], cast: dict[str, list[str]]) -> str:
     def rare_word() -> str:
-        return rare[min(int(rng.paretovariate(0.6)) - 1, len(rare) - 1)]
+        return rare[int(len(rare) * rng.random() ** 2)]  # the first ones common, the tail rare
 
     return rng.choice(TEMPLATES).format(
-        person=rng.choice(PEOPLE),
-        person2=rng.choice(PEOPLE),
+        person=rng.choice(cast["people"]),
+        person2=rng.choice(cast["people"]),
         verb=rng.choice(VERBS),
         adj=rng.choice(ADJECTIVES),
         noun=rng.choice(NOUNS),
-        topic=rng.choice(TOPICS),
-        place=rng.choice(PLACES),
-        place2=rng.choice(PLACES),
-        org=rng.choice(ORGS),
+        topic=rng.choice(cast["topics"]),
+        place=rng.choice(cast["places"]),
+        place2=rng.choice(cast["places"]),
+        org=rng.choice(cast["orgs"]),
         weekday=rng.choice(WEEKDAYS),
         month=rng.choice(MONTHS),
         day=rng.randint(1, 28),
@@ -334,7 +342,10 @@ def _sentence(rng: random.Random, rare: list[str]) -> str:
     )
 
 
-def generate(folder: Path, count: int, seed: int = 15) -> list[Path]:
+SEED = 15
+
+
+def generate(folder: Path, count: int, seed: int = SEED) -> list[Path]:
     """`count` briefings under `folder`, 500 to a subfolder, half markdown and half plain text."""
     rng = random.Random(seed)
     rare = rare_words(rng, 30_000)

@@ -1,4 +1,4 @@
-"""`briefer search QUERY [--json] [--limit N] [PATH ...]`: the library's search for scripts.
+"""`briefer search [--json] [-l] [--limit N] QUERY [PATH ...]`: the library's search for scripts.
 
 The index is refreshed first (a `stat` a file when nothing changed). Exit status: 0 when
 something matched, 1 when nothing did (as grep), 2 for a query it cannot read (with a hint).
@@ -29,6 +29,9 @@ def register(add_parser: AddParser, common: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print the results as a JSON list")
     parser.add_argument(
+        "-l", "--files-only", action="store_true", help="print only the paths, one a line (as grep -l)"
+    )
+    parser.add_argument(
         "--limit", type=int, default=50, metavar="N", help="at most N results (0: all; default 50)"
     )
     parser.set_defaults(func=run)
@@ -45,10 +48,13 @@ def run(args: argparse.Namespace) -> int:
     with open_index() as index:
         try:
             index.refresh(folders, progress=ProgressLine(sys.stderr) if sys.stderr.isatty() else None)
-            results = index.search(args.query, folders, limit=args.limit or -1)
+            results = index.search(args.query, folders, limit=args.limit or -1, snippets=not args.files_only)
         except IndexUnavailable as exc:
             raise CommandError(str(exc)) from None
-    if args.json:
+    if args.files_only and not args.json:
+        for result in results:
+            print(one_line(str(result.path)))
+    elif args.json:
         print_json(
             [
                 {

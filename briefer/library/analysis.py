@@ -12,7 +12,7 @@ from pathlib import Path
 
 from briefer.briefing import BriefingError, load
 from briefer.extract.schema import Analysis
-from briefer.library.database import unavailable
+from briefer.library.database import transaction
 from briefer.library.query import fold, words_of
 from briefer.library.refresh import BATCH_SECONDS, Pace, ProgressCallback, absolute, under
 
@@ -85,14 +85,8 @@ def _keys(name: str, aliases: list[str]) -> set[str]:
 def _write(connection: sqlite3.Connection, batch: list[tuple[int, list[MentionRow]]]) -> None:
     if not batch:
         return
-    try:
-        connection.execute("BEGIN IMMEDIATE")
+    with transaction(connection):
         for docid, rows in batch:
             connection.execute("DELETE FROM mentions WHERE docid = ?", (docid,))
             connection.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)", rows)
             connection.execute("UPDATE files SET analysed = 1 WHERE docid = ?", (docid,))
-        connection.execute("COMMIT")
-    except sqlite3.Error as exc:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
-        raise unavailable(exc) from None

@@ -12,12 +12,14 @@ import errno
 import os
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from briefer import config
 
 # Raise it whenever a table or the meaning of a column changes: older indexes are rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_SECONDS = 30.0
 
 # Titles weigh most in the ranking, then the source, then the body (bm25 column weights).
@@ -36,11 +38,13 @@ CREATE TABLE files(
     words INTEGER NOT NULL DEFAULT 0,
     error TEXT,                     -- why the file cannot be read; the row stays listed
     warnings TEXT NOT NULL DEFAULT '',  -- one warning a line
-    body BLOB,                      -- zlib of the body: snippets, and the words an FTS delete needs
     analysed INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX files_briefing ON files(briefing_id);
--- Contentless: the words only, the body is kept compressed in files.body.
+-- zlib of each readable file's body: for snippets, and the words an FTS delete needs. Apart from
+-- files, so that listing and stat-comparing 20,000 rows does not read 50 MB of text.
+CREATE TABLE bodies(docid INTEGER PRIMARY KEY, body BLOB NOT NULL);
+-- Contentless: the words only, the text is in bodies.
 CREATE VIRTUAL TABLE fulltext USING fts5(
     title, source, body, content='', tokenize='unicode61 remove_diacritics 2'
 );
@@ -118,6 +122,22 @@ def unavailable(exc: sqlite3.Error | OSError) -> IndexUnavailable:
     return IndexUnavailable(f"the library index cannot be used: {reason}; listing the folders instead")
 
 
+@contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: taken at once (BEGIN IMMEDIATE, so two writers queue instead of
+    failing mid-way), committed whole or not at all; an SQLite error is IndexUnavailable."""
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        yield connection
+        connection.execute("COMMIT")
+    except BaseException as exc:
+        if connection.in_transaction:  # SQLite has rolled back by itself on a full disk
+            connection.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise unavailable(exc) from None
+        raise
+
+
 def _open_current(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
     try:
@@ -150,7 +170,8 @@ def _ensure_schema(connection: sqlite3.Connection) -> None:
             connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
         raise
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefer.library import database, refresh
-from briefer.library.database import RANK_WEIGHTS, IndexUnavailable, unavailable
+from briefer.library.database import RANK_WEIGHTS, IndexUnavailable, transaction, unavailable
 from briefer.library.hits import find_hits, snippet
 from briefer.library.listing import LibraryEntry
 from briefer.library.query import compile_query
@@ -77,6 +77,7 @@ class LibraryIndex:
         self._write(
             "INSERT INTO fulltext(fulltext) VALUES ('delete-all')",
             "DELETE FROM mentions",
+            "DELETE FROM bodies",
             "DELETE FROM files",
         )
 
@@ -102,11 +103,16 @@ class LibraryIndex:
         ]
 
     def search(
-        self, query: str, folders: Iterable[str | Path] | None = None, limit: int = DEFAULT_LIMIT
+        self,
+        query: str,
+        folders: Iterable[str | Path] | None = None,
+        limit: int = DEFAULT_LIMIT,
+        snippets: bool = True,
     ) -> list[SearchResult]:
         """The briefings matching `query` (the language of `briefer.library.query`), best
-        first (BM25, the title weighing most; by date when the query has no words).
-        Raises QueryError with a one-line hint."""
+        first (BM25, the title weighing most; by date when the query has no words); at most
+        `limit` (-1: all). Without `snippets`, results have no snippet nor hits (and need
+        no text read). Raises QueryError with a one-line hint."""
         compiled = compile_query(query)
         params: list[object] = []
         where = [f"({compiled.where})", "f.error IS NULL"]
@@ -114,7 +120,7 @@ class LibraryIndex:
             condition, folder_params = refresh.under(refresh.absolute(folders), "f.path")
             where.append(condition)
             params.extend(folder_params)
-        columns = "f.path, f.title, f.date, f.source, f.briefing_id, f.body"
+        columns = "f.docid, f.path, f.title, f.date, f.source, f.briefing_id"
         if compiled.match is not None:
             sql = (
                 f"SELECT {columns} FROM fulltext JOIN files AS f ON f.docid = fulltext.rowid "
@@ -125,18 +131,30 @@ class LibraryIndex:
         else:
             sql = f"SELECT {columns} FROM files AS f WHERE {' AND '.join(where)} ORDER BY f.date DESC, f.path LIMIT ?"
             params = [*compiled.params, *params, limit]
+        found = self._read(sql, params)
+        # The bodies only of the results: sorting every match with its text would move megabytes.
+        bodies = self._bodies([row[0] for row in found]) if snippets else {}
         words = tuple(word for term in compiled.terms if term.field is None for word in term.words)
         results = []
-        for path, title, date, source, briefing_id, body in self._read(sql, params):
-            text = zlib.decompress(body).decode("utf-8") if body is not None else ""
-            hits = find_hits(text, compiled.terms)
-            line, shown = snippet(text, hits)
+        for docid, path, title, date, source, briefing_id in found:
+            body = bodies.get(docid, "")
+            hits = find_hits(body, compiled.terms)
+            line, shown = snippet(body, hits)
             results.append(
                 SearchResult(
                     Path(path), title, date, source, briefing_id, line, tuple(shown), tuple(hits), words
                 )
             )
         return results
+
+    def _bodies(self, docids: list[int]) -> dict[int, str]:
+        bodies = {}
+        for start in range(0, len(docids), 500):  # SQLite's limit on parameters is far above
+            chunk = docids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for docid, body in self._read(f"SELECT docid, body FROM bodies WHERE docid IN ({marks})", chunk):
+                bodies[docid] = zlib.decompress(body).decode("utf-8")
+        return bodies
 
     def sync_notes(self, store: NotesStore) -> None:
         """Bring the index's copy of the notes' text and tags (for tag: and note:) in step
@@ -145,7 +163,7 @@ class LibraryIndex:
 
         try:
             sync_notes(self.connection, store.all_notes())
-        except sqlite3.Error as exc:
+        except sqlite3.Error as exc:  # reading the copy, before the transaction
             raise unavailable(exc) from None
 
     def _read(self, sql: str, params: Iterable[object]) -> list[tuple]:
@@ -155,15 +173,9 @@ class LibraryIndex:
             raise unavailable(exc) from None
 
     def _write(self, *statements: str) -> None:
-        try:
-            self.connection.execute("BEGIN IMMEDIATE")
+        with transaction(self.connection):
             for statement in statements:
                 self.connection.execute(statement)
-            self.connection.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if self.connection.in_transaction:
-                self.connection.execute("ROLLBACK")
-            raise unavailable(exc) from None
 
 
 __all__ = ["IndexUnavailable", "LibraryIndex", "SearchResult"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
+from briefer.library.database import transaction
 from briefer.library.query import fold
 from briefer.notes.model import Note
 
@@ -24,8 +25,7 @@ def sync_notes(connection: sqlite3.Connection, notes: Iterable[Note]) -> None:
     fresh = [note for note in current.values() if copied.get(note.id) != note.revision]
     if not stale and not fresh:
         return
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(connection):
         for note_id in stale:
             _forget(connection, note_id)
         for note in fresh:
@@ -40,10 +40,6 @@ def sync_notes(connection: sqlite3.Connection, notes: Iterable[Note]) -> None:
                 "INSERT INTO note_tags(note_id, briefing_id, tag) VALUES (?, ?, ?)",
                 [(note.id, note.briefing_id, fold(tag)) for tag in note.tags],
             )
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
 
 
 def _forget(connection: sqlite3.Connection, note_id: str) -> None:

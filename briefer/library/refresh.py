@@ -19,8 +19,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefer.briefing import Briefing, BriefingError, discover, load
-from briefer.library.database import unavailable
+from briefer.briefing import BriefingError, discover
+from briefer.library.database import transaction
+from briefer.library.reading import FileRead, Text, read_files
 
 BATCH_FILES = 200
 BATCH_SECONDS = 0.5
@@ -54,15 +55,6 @@ class RefreshReport:
 
     def of_kind(self, kind: str) -> list[Change]:
         return [change for change in self.changes if change.kind == kind]
-
-
-@dataclass(frozen=True, slots=True)
-class _Read:
-    path: Path
-    size: int
-    mtime_ns: int
-    briefing: Briefing | None
-    error: str | None
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -124,23 +116,26 @@ def refresh(
     writer = _Writer(connection, {path for path in known if Path(path) not in listed})
     pace = Pace(len(to_read), progress, started)
     pace.report(0, ())
-    batch: list[_Read] = []
+    batch: list[FileRead] = []
     batch_started = time.monotonic()
-    for done, path in enumerate(to_read, 1):
-        if stop is not None and stop.is_set():
-            report.stopped = True
-            break
-        batch.append(_read(path, listed[path]))
+    done = 0
+    for done, read in enumerate(read_files([(path, _stat(listed[path])) for path in to_read], stop), 1):
+        batch.append(read)
         if len(batch) >= BATCH_FILES or time.monotonic() - batch_started >= BATCH_SECONDS:
             pace.report(done, writer.write(batch, report))
             batch, batch_started = [], time.monotonic()
+    report.stopped = done < len(to_read)  # only a stop ends the reading early
     last_changes = list(writer.write(batch, report)) if batch else []
     if not report.stopped:
         writer.remove_gone(report)
     last_changes.extend(writer.unreported(report))
-    pace.report(pace.done if report.stopped else len(to_read), last_changes)
+    pace.report(done, last_changes)
     report.seconds = time.monotonic() - started
     return report
+
+
+def _stat(status: os.stat_result | None) -> tuple[int, int]:
+    return (status.st_size, status.st_mtime_ns) if status is not None else (0, 0)
 
 
 def _known_rows(connection: sqlite3.Connection, folders: list[Path]) -> dict[str, tuple[int, int, bool]]:
@@ -151,26 +146,14 @@ def _known_rows(connection: sqlite3.Connection, folders: list[Path]) -> dict[str
     return {path: (size, mtime_ns, bool(failed)) for path, size, mtime_ns, failed in rows}
 
 
-def _read(path: Path, status: os.stat_result | None) -> _Read:
-    size, mtime_ns = (status.st_size, status.st_mtime_ns) if status is not None else (0, 0)
-    try:
-        return _Read(path, size, mtime_ns, load(path), None)
-    except BriefingError as exc:
-        return _Read(path, size, mtime_ns, None, exc.reason)
-    except (ValueError, RecursionError) as exc:  # a loader bug must not stop the whole pass
-        return _Read(path, size, mtime_ns, None, f"cannot read it as a briefing ({type(exc).__name__})")
-
-
 class Pace:
     """Progress reports: at the start, then at most every PROGRESS_SECONDS and after each batch."""
 
     def __init__(self, total: int, callback: ProgressCallback | None, started: float) -> None:
         self.total, self.callback, self.started = total, callback, started
-        self.done = 0
         self.last = 0.0
 
     def report(self, done: int, changes: tuple[Change, ...] | list[Change]) -> None:
-        self.done = done
         if self.callback is None:
             return
         now = time.monotonic()
@@ -191,22 +174,18 @@ class _Writer:
         self.gone = gone  # paths with a row whose file is no longer listed: renames come from here
         self.reported = 0
 
-    def write(self, batch: list[_Read], report: RefreshReport) -> tuple[Change, ...]:
-        try:
-            self.connection.execute("BEGIN IMMEDIATE")
-            try:
-                for read in batch:
-                    change = self._write_one(read)
-                    if change is None:
-                        report.unchanged += 1
-                    else:
-                        report.changes.append(change)
-                self.connection.execute("COMMIT")
-            except BaseException:
-                self.connection.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as exc:
-            raise unavailable(exc) from None
+    def write(self, batch: list[FileRead], report: RefreshReport) -> tuple[Change, ...]:
+        changes = []
+        unchanged = 0
+        with transaction(self.connection):
+            for read in batch:
+                change = self._write_one(read)
+                if change is None:
+                    unchanged += 1
+                else:
+                    changes.append(change)
+        report.unchanged += unchanged
+        report.changes.extend(changes)  # only once committed: a rolled-back batch reports nothing
         return tuple(self.unreported(report))
 
     def unreported(self, report: RefreshReport) -> list[Change]:
@@ -217,26 +196,20 @@ class _Writer:
     def remove_gone(self, report: RefreshReport) -> None:
         if not self.gone:
             return
-        try:
-            self.connection.execute("BEGIN IMMEDIATE")
+        with transaction(self.connection):
             for path in sorted(self.gone):
                 row = self.connection.execute("SELECT docid FROM files WHERE path = ?", (path,)).fetchone()
                 if row is not None:
                     self._delete(row[0])
                     report.changes.append(Change("removed", Path(path)))
-            self.connection.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if self.connection.in_transaction:
-                self.connection.execute("ROLLBACK")
-            raise unavailable(exc) from None
 
-    def _write_one(self, read: _Read) -> Change | None:
+    def _write_one(self, read: FileRead) -> Change | None:
         path = str(read.path)
         row = self.connection.execute(
             "SELECT docid, briefing_id FROM files WHERE path = ?", (path,)
         ).fetchone()
-        briefing = read.briefing
-        if briefing is None:
+        text = read.text
+        if text is None:
             if row is not None:
                 self._delete(row[0])
             self.connection.execute(
@@ -244,19 +217,19 @@ class _Writer:
                 (path, read.size, read.mtime_ns, read.path.name, read.error),
             )
             return Change("failed", read.path, reason=read.error)
-        if row is not None and row[1] == briefing.id:  # touched, or written by another process
+        if row is not None and row[1] == text.id:  # touched, or written by another process
             self._set_stat(row[0], path, read)
             return None
         if row is not None:
             self._delete(row[0])
-            self._insert(read, briefing)
+            self._insert(read, text)
             return Change("changed", read.path)
-        renamed = self._renamed_from(briefing.id)
+        renamed = self._renamed_from(text.id)
         if renamed is not None:
             docid, old_path = renamed
             self._set_stat(docid, path, read)
             return Change("renamed", read.path, old_path=Path(old_path))
-        self._insert(read, briefing)
+        self._insert(read, text)
         return Change("added", read.path)
 
     def _renamed_from(self, briefing_id: str) -> tuple[int, str] | None:
@@ -268,43 +241,47 @@ class _Writer:
                 return docid, old_path
         return None
 
-    def _set_stat(self, docid: int, path: str, read: _Read) -> None:
+    def _set_stat(self, docid: int, path: str, read: FileRead) -> None:
         self.connection.execute(
             "UPDATE files SET path = ?, size = ?, mtime_ns = ? WHERE docid = ?",
             (path, read.size, read.mtime_ns, docid),
         )
 
-    def _insert(self, read: _Read, briefing: Briefing) -> None:
+    def _insert(self, read: FileRead, text: Text) -> None:
         cursor = self.connection.execute(
-            "INSERT INTO files(path, size, mtime_ns, briefing_id, title, date, source, words, warnings, body) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO files(path, size, mtime_ns, briefing_id, title, date, source, words, warnings) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 str(read.path),
                 read.size,
                 read.mtime_ns,
-                briefing.id,
-                briefing.title,
-                briefing.date,
-                briefing.source,
-                briefing.word_count,
-                "\n".join(briefing.warnings),
-                zlib.compress(briefing.body.encode("utf-8"), 1),
+                text.id,
+                text.title,
+                text.date,
+                text.source,
+                text.words,
+                "\n".join(text.warnings),
             ),
         )
         self.connection.execute(
+            "INSERT INTO bodies(docid, body) VALUES (?, ?)",
+            (cursor.lastrowid, zlib.compress(text.body.encode("utf-8"), 1)),
+        )
+        self.connection.execute(
             "INSERT INTO fulltext(rowid, title, source, body) VALUES (?, ?, ?, ?)",
-            (cursor.lastrowid, briefing.title, briefing.source or "", briefing.body),
+            (cursor.lastrowid, text.title, text.source or "", text.body),
         )
 
     def _delete(self, docid: int) -> None:
         """A row and its words (a contentless FTS table forgets words only when told them again)."""
-        title, source, body = self.connection.execute(
-            "SELECT title, source, body FROM files WHERE docid = ?", (docid,)
+        row = self.connection.execute(
+            "SELECT title, source, body FROM files JOIN bodies USING (docid) WHERE docid = ?", (docid,)
         ).fetchone()
-        if body is not None:
+        if row is not None:
+            title, source, body = row
             self.connection.execute(
                 "INSERT INTO fulltext(fulltext, rowid, title, source, body) VALUES ('delete', ?, ?, ?, ?)",
                 (docid, title, source or "", zlib.decompress(body).decode("utf-8")),
             )
-        self.connection.execute("DELETE FROM mentions WHERE docid = ?", (docid,))
-        self.connection.execute("DELETE FROM files WHERE docid = ?", (docid,))
+        for table in ("mentions", "bodies", "files"):
+            self.connection.execute(f"DELETE FROM {table} WHERE docid = ?", (docid,))

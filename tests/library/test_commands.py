@@ -79,3 +79,9 @@ def test_search_limit(folder, capsys):
     write(folder / "more.md", briefing("More", "Driscoll again."))
     assert main(["search", "--limit", "1", "driscoll", str(folder)]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 2
+
+
+def test_search_files_only_prints_paths_like_grep_l(folder, capsys):
+    write(folder / "more.md", briefing("More", "Driscoll again."))
+    assert main(["search", "-l", "--limit", "0", "driscoll", str(folder)]) == 0
+    assert sorted(capsys.readouterr().out.splitlines()) == [str(folder / "kyiv.md"), str(folder / "more.md")]

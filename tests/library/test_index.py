@@ -5,7 +5,9 @@ import sys
 import textwrap
 import threading
 
-from briefer.library import LibraryIndex
+import pytest
+
+from briefer.library import IndexUnavailable, LibraryIndex, scan
 from briefer.library.database import SCHEMA_VERSION
 from tests.library.conftest import briefing, write
 
@@ -142,7 +144,7 @@ def test_two_processes_refreshing_at_once_leave_one_consistent_index(tmp_path):
     path = tmp_path / "index.sqlite3"
     script = textwrap.dedent(
         f"""
-        from briefer.library import LibraryIndex
+        from briefer.library import IndexUnavailable, LibraryIndex, scan
         with LibraryIndex({str(path)!r}) as index:
             index.refresh([{str(folder)!r}])
         """
@@ -154,3 +156,19 @@ def test_two_processes_refreshing_at_once_leave_one_consistent_index(tmp_path):
         assert [r.path.name for r in index.search("number123")] == ["123.md"]
         assert index.connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert index.refresh([folder]).changes == []
+
+
+def test_a_full_disk_is_one_clear_error_and_the_folders_still_list_by_scanning(index, tmp_path):
+    folder = tmp_path / "b"
+    write(folder / "a.md", briefing("Alpha", "Words."))
+    index.refresh([folder])
+    for number in range(50):
+        write(folder / f"{number}.md", briefing(f"More {number}", "Many more words. " * 200))
+    pages = index.connection.execute("PRAGMA page_count").fetchone()[0]
+    index.connection.execute(f"PRAGMA max_page_count = {pages}")  # as a full disk refuses pages
+    with pytest.raises(IndexUnavailable, match="the disk is full; listing the folders instead"):
+        index.refresh([folder])
+    assert len(scan([folder])) == 51
+    assert [row.title for row in index.rows([folder])] == [
+        "Alpha"
+    ]  # the failed batch left nothing half-written
