@@ -8,12 +8,13 @@ searched again here, for the few results shown, with the words folded as FTS5 fo
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from briefer.briefing.sanitize import one_line
 from briefer.library.query import Term, fold
 
+_WORD_CHAR = re.compile(r"\w")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 SNIPPET_LENGTH = 120  # characters of the passage shown
 CONTEXT_BEFORE = 30  # of them, before the first hit: the hit shows even in a narrow column
 
@@ -23,7 +24,14 @@ def find_hits(body: str, terms: tuple[Term, ...]) -> list[tuple[int, int]]:
     pattern = _pattern(tuple(term for term in terms if term.field is None))
     if pattern is None:
         return []
-    return [match.span() for match in pattern.finditer(_fold_same_length(body))]
+    folded = _fold_same_length(body)
+    # The start of a word is checked here, not in the pattern: a pattern that begins with a
+    # literal is searched for at C speed, one with a lookbehind is tried at every position.
+    return [
+        match.span()
+        for match in pattern.finditer(folded)
+        if match.start() == 0 or not _WORD_CHAR.match(folded, match.start() - 1)
+    ]
 
 
 def snippet(body: str, hits: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
@@ -66,7 +74,7 @@ def _pattern(terms: tuple[Term, ...]) -> re.Pattern[str] | None:
         if not words:
             continue
         tail = r"\w*" if term.prefix else r"(?!\w)"
-        alternatives.append(r"(?<!\w)" + r"\W+".join(words) + tail)
+        alternatives.append(r"\W+".join(words) + tail)
     if not alternatives:
         return None
     # Longest first: a phrase is lit whole rather than as its first word.
@@ -75,16 +83,24 @@ def _pattern(terms: tuple[Term, ...]) -> re.Pattern[str] | None:
 
 
 def _fold_same_length(text: str) -> str:
-    """`fold` one character at a time, so that offsets into the result are offsets into `text`."""
-    if text.isascii():
-        return text.lower()
-    return "".join(_fold_char(char) for char in text)
+    """`fold` one character at a time, so that offsets into the result are offsets into `text`:
+    the few letters outside ASCII through a table, then lower case (which keeps the length of
+    all but a handful of characters, such as İ: those are left as they are)."""
+    if not text.isascii():
+        table = _fold_table()
+        text = _NOT_ASCII.sub(lambda match: table.get(ord(match[0]), match[0]), text)
+    folded = text.lower()
+    if len(folded) != len(text):
+        return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+    return folded
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    folded = fold(char)
-    if len(folded) == 1:
-        return folded
-    base = unicodedata.normalize("NFKD", char)[:1].lower()
-    return base if len(base) == 1 else char
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    table = {}
+    for code in range(0x80, 0x2000):
+        char = chr(code)
+        folded = fold(char)
+        if len(folded) == 1 and folded != char.lower():
+            table[code] = folded
+    return table

@@ -172,3 +172,16 @@ def test_a_full_disk_is_one_clear_error_and_the_folders_still_list_by_scanning(i
     assert [row.title for row in index.rows([folder])] == [
         "Alpha"
     ]  # the failed batch left nothing half-written
+
+
+def test_files_new_in_a_new_subfolder_or_behind_a_symlinked_folder_are_found(index, tmp_path):
+    folder = tmp_path / "b"
+    write(folder / "a.md", briefing("Alpha", "Words."))
+    index.refresh([folder])
+    write(folder / "new" / "deeper" / "b.md", briefing("Beta", "Words."))
+    assert kinds(index.refresh([folder])) == [("added", "b.md")]
+    write(tmp_path / "elsewhere" / "c.md", briefing("Gamma", "Words."))
+    (folder / "linked").symlink_to(tmp_path / "elsewhere")
+    assert kinds(index.refresh([folder])) == [("added", "c.md")]
+    write(folder / ".hidden" / "d.md", briefing("Hidden", "Words."))
+    assert index.refresh([folder]).changes == []
