@@ -85,7 +85,8 @@ class ProgressLine:
         if progress.total == 0:
             return
         eta = f", {progress.eta_seconds:.0f} s left" if progress.eta_seconds is not None else ""
-        text = f"{progress.done}/{progress.total} files read, {progress.files_per_second:.0f} files/s{eta}"
+        verb = "read" if progress.phase == "reading" else "analysed"
+        text = f"{progress.done}/{progress.total} files {verb}, {progress.files_per_second:.0f} files/s{eta}"
         finished = progress.done == progress.total
         if self.terminal:
             filled = int(30 * progress.done / progress.total)

@@ -33,7 +33,7 @@ def analyse_pending(
         f"SELECT docid, path, briefing_id FROM files WHERE analysed = 0 AND error IS NULL AND {condition}",
         params,
     ).fetchall()
-    pace = Pace(len(pending), progress, time.monotonic())
+    pace = Pace(len(pending), progress, time.monotonic(), "analysing")
     pace.report(0, ())
     batch: list[tuple[int, list[MentionRow]]] = []
     batch_started = time.monotonic()

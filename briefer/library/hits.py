@@ -37,9 +37,10 @@ def find_hits(body: str, terms: tuple[Term, ...]) -> list[tuple[int, int]]:
 def snippet(body: str, hits: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
     """The passage with the most hits (the opening if none), on one line, and the hits'
     offsets within it."""
-    start = _best_window(hits)
-    start = max(0, start - CONTEXT_BEFORE)
-    if start:  # begin at a word
+    best = _best_window(hits)
+    # From the opening when the passage shows from there; else a little before it, at a word.
+    start = 0 if best < SNIPPET_LENGTH - CONTEXT_BEFORE else best - CONTEXT_BEFORE
+    if start:
         space = body.find(" ", start, start + 20)
         start = space + 1 if space >= 0 else start
     end = min(len(body), start + SNIPPET_LENGTH)

@@ -44,6 +44,7 @@ class Progress:
     files_per_second: float
     eta_seconds: float | None  # None until the rate is known
     changes: tuple[Change, ...] = ()  # committed since the last report: rows to update now
+    phase: str = "reading"  # or "analysing" (refresh with analyse=True, after the reading)
 
 
 @dataclass(slots=True)
@@ -157,8 +158,10 @@ def _known_rows(connection: sqlite3.Connection, folders: list[Path]) -> dict[str
 class Pace:
     """Progress reports: at the start, then at most every PROGRESS_SECONDS and after each batch."""
 
-    def __init__(self, total: int, callback: ProgressCallback | None, started: float) -> None:
-        self.total, self.callback, self.started = total, callback, started
+    def __init__(
+        self, total: int, callback: ProgressCallback | None, started: float, phase: str = "reading"
+    ) -> None:
+        self.total, self.callback, self.started, self.phase = total, callback, started, phase
         self.last = 0.0
 
     def report(self, done: int, changes: tuple[Change, ...] | list[Change]) -> None:
@@ -171,7 +174,7 @@ class Pace:
         elapsed = max(now - self.started, 1e-6)
         rate = done / elapsed
         eta = (self.total - done) / rate if rate > 0 else None
-        self.callback(Progress(done, self.total, rate, eta, tuple(changes)))
+        self.callback(Progress(done, self.total, rate, eta, tuple(changes), self.phase))
 
 
 class _Writer:

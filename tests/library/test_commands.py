@@ -13,7 +13,10 @@ def folder(tmp_path, monkeypatch):
     folder = tmp_path / "b"
     write(
         folder / "kyiv.md",
-        briefing("Kyiv talks", "Driscoll met Zelensky in Kyiv. The peace plan was discussed."),
+        briefing(
+            "Kyiv talks",
+            "Ukrainian President Volodymyr Zelensky met Driscoll in Kyiv. The peace plan was discussed.",
+        ),
     )
     write(folder / "grain.md", briefing("Grain deal", "Ships left Odesa.", date="2025-10-02"))
     (folder / "bad.md").write_bytes(b"\x00binary")
@@ -50,7 +53,7 @@ def test_search_prints_path_title_date_and_snippet_and_exits_0(folder, capsys):
     out = capsys.readouterr().out
     assert (
         out
-        == f"{folder / 'kyiv.md'}\tKyiv talks · 2025-11-20 · Reuters\n    Driscoll met Zelensky in Kyiv. The peace plan was discussed.\n"
+        == f"{folder / 'kyiv.md'}\tKyiv talks · 2025-11-20 · Reuters\n    Ukrainian President Volodymyr Zelensky met Driscoll in Kyiv. The peace plan was discussed.\n"
     )
 
 
@@ -60,7 +63,7 @@ def test_search_json_lists_objects_with_hits(folder, capsys):
     assert (result["path"], result["title"], result["hits"]) == (
         str(folder / "kyiv.md"),
         "Kyiv talks",
-        [[35, 45]],
+        [[65, 75]],
     )
 
 
@@ -85,3 +88,11 @@ def test_search_files_only_prints_paths_like_grep_l(folder, capsys):
     write(folder / "more.md", briefing("More", "Driscoll again."))
     assert main(["search", "-l", "--limit", "0", "driscoll", str(folder)]) == 0
     assert sorted(capsys.readouterr().out.splitlines()) == [str(folder / "kyiv.md"), str(folder / "more.md")]
+
+
+def test_index_analyse_makes_who_searchable(folder, capsys):
+    assert main(["search", "who:Zelensky", str(folder)]) == 1  # not analysed yet
+    assert main(["index", "--analyse", str(folder)]) == 0
+    assert "files analysed" in capsys.readouterr().err
+    assert main(["search", "-l", "who:Zelensky", str(folder)]) == 0
+    assert capsys.readouterr().out == f"{folder / 'kyiv.md'}\n"

@@ -2,6 +2,8 @@ import dataclasses
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefer.library import QueryError
 from briefer.notes.model import Note, Target
@@ -154,3 +156,38 @@ def test_a_malformed_query_is_a_one_line_hint(corpus, query, hint):
     with pytest.raises(QueryError, match=re.escape(hint)) as caught:
         corpus.search(query)
     assert "\n" not in str(caught.value)
+
+
+QUERY_PIECES = st.sampled_from(
+    [
+        "a",
+        "b",
+        " ",
+        "-",
+        "*",
+        '"',
+        "(",
+        ")",
+        ":",
+        "OR",
+        "NOT",
+        "AND",
+        "é",
+        "\u0130",
+        "title:",
+        "who:",
+        "date:",
+        "2025",
+        "-11",
+        "\x00",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(QUERY_PIECES, max_size=12).map("".join))
+def test_any_query_gives_results_or_a_query_error_never_another_exception(corpus, query):
+    try:
+        corpus.search(query)
+    except QueryError as exc:
+        assert str(exc) and "\n" not in str(exc)
