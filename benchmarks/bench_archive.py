@@ -44,6 +44,7 @@ INDEXING = textwrap.dedent(
         "files": report.files,
         "added": len(report.of_kind("added")),
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_peak_rss_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }))
     """
 )
@@ -84,6 +85,7 @@ def run(folder: Path, cache: Path, args: argparse.Namespace) -> None:
     show("first indexing", first["seconds"], "s", f"{first['files'] / first['seconds']:.0f} files/s, ≤ 60 s")
     show("  first progress report after", first["first_progress"], "s", "≤ 1 s")
     show("  peak RSS", first["peak_rss_mib"], "MiB", "≤ 200 MB")
+    show("  peak RSS of a reading worker", first["worker_peak_rss_mib"], "MiB", "")
     size = sum(path.stat().st_size for path in index_path.parent.iterdir())
     show("  index size on disk", size / 2**20, "MiB", "")
 
