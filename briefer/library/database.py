@@ -75,50 +75,61 @@ CREATE VIRTUAL TABLE note_words USING fts5(text, content='', tokenize='unicode61
 """
 
 
+# SQLite's primary result codes that mean something to the user (sqlite3.h).
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 5, 6, 8, 10
+SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
+_REASONS = {
+    SQLITE_FULL: "the disk is full",
+    SQLITE_READONLY: "the index file is read-only",
+    SQLITE_BUSY: f"another briefer held the index for over {BUSY_SECONDS:.0f} s",
+    SQLITE_LOCKED: f"another briefer held the index for over {BUSY_SECONDS:.0f} s",
+    SQLITE_IOERR: "the disk could not be read or written",
+    SQLITE_CANTOPEN: "the index file cannot be opened",
+}
+
+
 class IndexUnavailable(Exception):
     """The index cannot be used (no FTS5, a disk too full, an unwritable cache folder): one
     line to show. The library still lists its folders by scanning (`briefer.library.scan`)."""
+
+
+class IndexDamaged(IndexUnavailable):
+    """The index file is damaged: `LibraryIndex` moves it aside and starts a new one."""
 
 
 def default_path() -> Path:
     return config.cache_dir() / "index.sqlite3"
 
 
-def connect(path: Path) -> tuple[sqlite3.Connection, list[str]]:
-    """An open, current-version index at `path`, and notices for the user (a damaged index
-    moved aside). Raises IndexUnavailable."""
+def connect(path: Path, damaged: bool = False) -> tuple[sqlite3.Connection, list[str]]:
+    """An open, current-version index at `path`, and notices for the user. A damaged file
+    (found so here, or by the caller: `damaged`) is moved aside and a new index started.
+    Raises IndexUnavailable."""
     _check_fts5()
-    notices: list[str] = []
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise IndexUnavailable(f"cannot create the index folder {path.parent}: {_reason(exc)}") from None
-    try:
-        return _open_current(path), notices
-    except sqlite3.DatabaseError as exc:
-        if not _is_damage(exc):
-            raise unavailable(exc) from None
+    if not damaged:
+        try:
+            return _open_current(path), []
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise unavailable(exc) from None
     aside = _move_aside(path)
-    notices.append(f"the library index was damaged; it is rebuilt (the old file is {aside.name})")
+    notice = f"the library index was damaged; it is rebuilt (the old file is {aside.name})"
     try:
-        return _open_current(path), notices
+        return _open_current(path), [notice]
     except sqlite3.DatabaseError as exc:
         raise unavailable(exc) from None
 
 
 def unavailable(exc: sqlite3.Error | OSError) -> IndexUnavailable:
-    """What a failed write or read means for the user, as IndexUnavailable."""
-    text = str(exc).lower()
-    if isinstance(exc, OSError):
-        reason = _reason(exc)
-    elif "full" in text:
-        reason = "the disk is full"
-    elif "readonly" in text or "read-only" in text:
-        reason = "the index file is read-only"
-    elif "locked" in text or "busy" in text:
-        reason = f"another briefer held the index for over {BUSY_SECONDS:.0f} s"
-    else:
-        reason = text
+    """What a failed write or read means for the user, as IndexUnavailable (IndexDamaged
+    when the file is damaged)."""
+    if isinstance(exc, sqlite3.DatabaseError) and is_damage(exc):
+        return IndexDamaged(f"the library index is damaged ({str(exc).lower()})")
+    reason = _reason(exc) if isinstance(exc, OSError) else _REASONS.get(_code(exc), str(exc).lower())
     return IndexUnavailable(f"the library index cannot be used: {reason}; listing the folders instead")
 
 
@@ -175,9 +186,15 @@ def _ensure_schema(connection: sqlite3.Connection) -> None:
         raise
 
 
-def _is_damage(exc: sqlite3.DatabaseError) -> bool:
-    text = str(exc).lower()
-    return "not a database" in text or "malformed" in text or "corrupt" in text
+def is_damage(exc: sqlite3.DatabaseError) -> bool:
+    # Extended codes count too: FTS5 says SQLITE_CORRUPT_VTAB of a table it cannot load.
+    return _code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB)
+
+
+def _code(exc: sqlite3.Error) -> int:
+    """SQLite's primary result code (the extended code's low byte), or -1."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else -1
 
 
 def _move_aside(path: Path) -> Path:

@@ -6,16 +6,17 @@ between threads here); several processes may use the same file at once.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import threading
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from briefer.library import database, refresh
-from briefer.library.database import RANK_WEIGHTS, IndexUnavailable, transaction, unavailable
+from briefer.library.database import RANK_WEIGHTS, IndexDamaged, IndexUnavailable, transaction, unavailable
 from briefer.library.hits import find_hits, snippet
 from briefer.library.listing import LibraryEntry
 from briefer.library.query import compile_query
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from briefer.notes.store import NotesStore
 
 DEFAULT_LIMIT = 50
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +42,32 @@ class SearchResult:
     terms: tuple[str, ...]  # the folded words searched for, to light elsewhere (the reader)
 
 
+def _recovers(method: Callable[Concatenate[LibraryIndex, P], R]) -> Callable[Concatenate[LibraryIndex, P], R]:
+    """Run `method`, and once more on a new index if the file turns out damaged only now
+    (a damaged page opening did not touch): the file is moved aside, with a notice."""
+
+    @functools.wraps(method)
+    def recovering(self: LibraryIndex, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            if not database.is_damage(exc):
+                raise unavailable(exc) from None
+        except IndexDamaged:
+            pass
+        self.connection.close()
+        self.connection, notices = database.connect(self.path, damaged=True)
+        self.notices.extend(notices)
+        return method(self, *args, **kwargs)
+
+    return recovering
+
+
 class LibraryIndex:
     def __init__(self, path: str | Path | None = None) -> None:
         """Open (or create, or rebuild) the index at `path` (default: in the cache folder).
-        Raises IndexUnavailable; `notices` holds what the user should be told."""
+        Raises IndexUnavailable. `notices` holds what the user should be told (a damaged index
+        moved aside and rebuilt); any method may add one."""
         self.path = Path(path) if path is not None else database.default_path()
         self.connection, self.notices = database.connect(self.path)
 
@@ -55,6 +80,7 @@ class LibraryIndex:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @_recovers
     def refresh(
         self,
         folders: Iterable[str | Path],
@@ -72,6 +98,7 @@ class LibraryIndex:
             analyse_pending(self.connection, folders, progress, stop)
         return report
 
+    @_recovers
     def clear(self) -> None:
         """Forget every file (`briefer index --rebuild`); the next refresh reads them all."""
         self._write(
@@ -81,6 +108,7 @@ class LibraryIndex:
             "DELETE FROM files",
         )
 
+    @_recovers
     def rows(self, folders: Iterable[str | Path]) -> list[LibraryEntry]:
         """The indexed briefings under `folders`, by path, as the library lists them."""
         condition, params = refresh.under(refresh.absolute(folders))
@@ -102,6 +130,7 @@ class LibraryIndex:
             )
         ]
 
+    @_recovers
     def search(
         self,
         query: str,
@@ -156,21 +185,16 @@ class LibraryIndex:
                 bodies[docid] = zlib.decompress(body).decode("utf-8")
         return bodies
 
+    @_recovers
     def sync_notes(self, store: NotesStore) -> None:
         """Bring the index's copy of the notes' text and tags (for tag: and note:) in step
         with `store`: only notes added, edited or removed since are written."""
         from briefer.library.notes import sync_notes
 
-        try:
-            sync_notes(self.connection, store.all_notes())
-        except sqlite3.Error as exc:  # reading the copy, before the transaction
-            raise unavailable(exc) from None
+        sync_notes(self.connection, store.all_notes())
 
     def _read(self, sql: str, params: Iterable[object]) -> list[tuple]:
-        try:
-            return self.connection.execute(sql, tuple(params)).fetchall()
-        except sqlite3.Error as exc:
-            raise unavailable(exc) from None
+        return self.connection.execute(sql, tuple(params)).fetchall()
 
     def _write(self, *statements: str) -> None:
         with transaction(self.connection):

@@ -185,3 +185,24 @@ def test_files_new_in_a_new_subfolder_or_behind_a_symlinked_folder_are_found(ind
     assert kinds(index.refresh([folder])) == [("added", "c.md")]
     write(folder / ".hidden" / "d.md", briefing("Hidden", "Words."))
     assert index.refresh([folder]).changes == []
+
+
+def test_an_index_damaged_where_opening_does_not_look_is_rebuilt_when_the_damage_shows(tmp_path):
+    folder = tmp_path / "b"
+    for number in range(60):
+        write(folder / f"{number}.md", briefing(f"Briefing {number}", f"Words number{number}. " * 50))
+    path = tmp_path / "index.sqlite3"
+    with LibraryIndex(path) as index:
+        index.refresh([folder])
+    damage = sqlite3.connect(path)  # the full-text table's structure record: opening does not read it
+    damage.execute("UPDATE fulltext_data SET block = x'ffffffffffffffffffff' WHERE id = 10")
+    damage.commit()
+    damage.close()
+    with LibraryIndex(path) as index:
+        assert index.notices == []
+        index.refresh([folder])  # nothing changed: it does not read the words either
+        assert [r.path.name for r in index.search("number7")] == []  # the damage shows: a new index
+        assert any("damaged" in notice for notice in index.notices)
+        index.refresh([folder])
+        assert len(index.rows([folder])) == 60
+        assert [r.path.name for r in index.search("number7")] == ["7.md"]
