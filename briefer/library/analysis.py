@@ -15,6 +15,9 @@ from briefer.extract.schema import Analysis
 from briefer.library.database import transaction
 from briefer.library.query import fold, words_of
 from briefer.library.refresh import BATCH_SECONDS, Pace, ProgressCallback, absolute, under
+from briefer.library.workers import in_workers
+
+WORKERS_FROM = 40  # briefings to analyse (tens of milliseconds each); fewer are analysed here
 
 MentionRow = tuple[int, str, str, str, str | None]  # docid, kind, name, key, value
 
@@ -25,9 +28,8 @@ def analyse_pending(
     progress: ProgressCallback | None = None,
     stop: threading.Event | None = None,
 ) -> int:
-    """Analyse the readable briefings under `folders` not analysed yet; the number analysed."""
-    from briefer.analysing.extraction import analyse
-
+    """Analyse the readable briefings under `folders` not analysed yet, in niced worker
+    processes when there are a few (so the app keeps its keys); the number analysed."""
     condition, params = under(absolute(folders))
     pending = connection.execute(
         f"SELECT docid, path, briefing_id FROM files WHERE analysed = 0 AND error IS NULL AND {condition}",
@@ -38,15 +40,9 @@ def analyse_pending(
     batch: list[tuple[int, list[MentionRow]]] = []
     batch_started = time.monotonic()
     done = 0
-    for done, (docid, path, briefing_id) in enumerate(pending, 1):
-        if stop is not None and stop.is_set():
-            break
-        try:
-            briefing = load(path)
-        except BriefingError:
-            continue  # the next refresh records why
-        if briefing.id == briefing_id:  # otherwise the file changed: the next refresh reads it again
-            batch.append((docid, mention_rows(docid, analyse(briefing))))
+    for done, (docid, rows) in enumerate(in_workers(_analysed, pending, stop, WORKERS_FROM), 1):
+        if rows is not None:
+            batch.append((docid, rows))
         if time.monotonic() - batch_started >= BATCH_SECONDS:
             _write(connection, batch)
             pace.report(done, ())
@@ -54,6 +50,21 @@ def analyse_pending(
     _write(connection, batch)
     pace.report(done, ())
     return done
+
+
+def _analysed(item: tuple[int, str, str]) -> tuple[int, list[MentionRow] | None]:
+    """The mention rows of one indexed briefing; None when it cannot be read or changed since
+    it was indexed (the next refresh reads it again)."""
+    from briefer.analysing.extraction import analyse
+
+    docid, path, briefing_id = item
+    try:
+        briefing = load(path)
+    except BriefingError:
+        return docid, None
+    if briefing.id != briefing_id:
+        return docid, None
+    return docid, mention_rows(docid, analyse(briefing))
 
 
 def mention_rows(docid: int, analysis: Analysis) -> list[MentionRow]:

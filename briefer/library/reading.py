@@ -7,22 +7,15 @@ sentences would cost more to send than to compute.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import threading
-from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefer.briefing import BriefingError, load
+from briefer.library.workers import in_workers
 
-POOL_FROM = 400  # files to read; fewer are read here (starting a worker costs about 0.3 s)
-CHUNK = 25  # files a worker reads per task
-IN_FLIGHT = 8  # tasks ahead of the writer: bounds the memory of texts read and not yet written
-WORKER_NICENESS = 5  # the workers yield the CPU to the app's keys and screen
+WORKERS_FROM = 400  # files to read; fewer are read here (starting a worker costs about 0.3 s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,49 +64,8 @@ def read_file(path: Path, stat: Stat) -> FileRead:
 
 def read_files(paths: list[tuple[Path, Stat]], stop: threading.Event | None) -> Iterator[FileRead]:
     """Each file read, in the order given, until `stop` is set."""
-    done = 0
-    if len(paths) >= POOL_FROM and (os.cpu_count() or 1) > 1:
-        try:
-            for read in _read_in_workers(paths, stop):
-                done += 1
-                yield read
-            return
-        except (BrokenProcessPool, OSError):
-            pass  # no worker could start (a restricted system): read the rest here
-    for path, stat in paths[done:]:
-        if stop is not None and stop.is_set():
-            return
-        yield read_file(path, stat)
+    return in_workers(_read, paths, stop, WORKERS_FROM)
 
 
-def _read_in_workers(paths: list[tuple[Path, Stat]], stop: threading.Event | None) -> Iterator[FileRead]:
-    chunks = [paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK)]
-    # spawn, not fork: the app has threads, and a forked copy of a threaded process may deadlock.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(os.cpu_count(), mp_context=context, initializer=_lower_priority) as pool:
-        pending: deque[Future[list[FileRead]]] = deque()
-        waiting = iter(chunks)
-        try:
-            while True:
-                while len(pending) < IN_FLIGHT and (chunk := next(waiting, None)) is not None:
-                    pending.append(pool.submit(_read_chunk, chunk))
-                if not pending:
-                    return
-                for read in pending.popleft().result():
-                    if stop is not None and stop.is_set():
-                        return
-                    yield read
-        finally:
-            for future in pending:
-                future.cancel()
-
-
-def _read_chunk(chunk: list[tuple[Path, Stat]]) -> list[FileRead]:
-    return [read_file(path, stat) for path, stat in chunk]
-
-
-def _lower_priority() -> None:
-    try:
-        os.nice(WORKER_NICENESS)
-    except OSError:
-        pass
+def _read(item: tuple[Path, Stat]) -> FileRead:
+    return read_file(*item)

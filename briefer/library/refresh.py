@@ -88,18 +88,22 @@ def absolute(folders: Iterable[str | Path]) -> list[Path]:
 
 def under(folders: Iterable[Path], column: str = "path") -> tuple[str, list[str]]:
     """An SQL condition on `column` for the files under `folders` (or the folders themselves,
-    when files), and its parameters: ranges, which the path index answers in order ('0'
-    follows '/'), so that 20,000 rows need no sorting."""
-    conditions: list[str] = []
+    when files), and its parameters: a range per folder, which the path index answers in
+    order ('0' follows '/'), and one IN list for the files, however many are given."""
+    ranges: list[str] = []
     params: list[str] = []
+    files: list[str] = []
     for folder in folders:
         text = str(folder).rstrip(os.sep)
-        conditions.append(f"({column} > ? AND {column} < ?)")
-        params.extend((text + os.sep, text + chr(ord(os.sep) + 1)))
-        if not os.path.isdir(folder):  # a file, or gone: it may have been either
-            conditions.append(f"{column} = ?")
-            params.append(text)
-    return "(" + (" OR ".join(conditions) or "0") + ")", params
+        if not os.path.isfile(folder):  # a folder, or gone: it may have been either
+            ranges.append(f"({column} > ? AND {column} < ?)")
+            params.extend((text + os.sep, text + chr(ord(os.sep) + 1)))
+        if not os.path.isdir(folder):
+            files.append(text)
+    if files:
+        ranges.append(f"{column} IN ({', '.join('?' * len(files))})")
+        params.extend(files)
+    return "(" + (" OR ".join(ranges) or "0") + ")", params
 
 
 def refresh(

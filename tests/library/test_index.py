@@ -206,3 +206,11 @@ def test_an_index_damaged_where_opening_does_not_look_is_rebuilt_when_the_damage
         index.refresh([folder])
         assert len(index.rows([folder])) == 60
         assert [r.path.name for r in index.search("number7")] == ["7.md"]
+
+
+def test_a_thousand_files_given_one_by_one_are_indexed_and_listed(index, tmp_path):
+    paths = [
+        write(tmp_path / "b" / f"{number}.md", briefing(f"B{number}", "Words.")) for number in range(1000)
+    ]
+    assert len(index.refresh(paths).of_kind("added")) == 1000
+    assert len(index.rows(paths)) == 1000
