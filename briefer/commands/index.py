@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -33,7 +35,7 @@ def register(add_parser: AddParser, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     folders = args.paths or config.briefing_folders(load_settings(args.config))
-    with open_index() as index:
+    with opened_index() as index:
         if args.rebuild:
             index.clear()
         report = index.refresh(folders, progress=ProgressLine(sys.stderr), analyse=args.analyse)
@@ -46,15 +48,22 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def open_index() -> LibraryIndex:
-    """The index, its notices said on standard error; IndexUnavailable becomes a CommandError."""
+@contextmanager
+def opened_index() -> Iterator[LibraryIndex]:
+    """The index, closed after; what it had to repair is said on standard error (also when
+    it found the damage mid-way), and IndexUnavailable becomes a CommandError."""
     try:
         index = LibraryIndex()
     except IndexUnavailable as exc:
         raise CommandError(str(exc)) from None
-    for notice in index.notices:
-        print(f"briefer: {one_line(notice)}", file=sys.stderr)
-    return index
+    try:
+        yield index
+    except IndexUnavailable as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        for notice in index.notices:
+            print(f"briefer: {one_line(notice)}", file=sys.stderr)
+        index.close()
 
 
 def summary(report: RefreshReport) -> str:

@@ -13,8 +13,7 @@ from pathlib import Path
 from briefer import config
 from briefer.briefing.sanitize import one_line
 from briefer.commands.common import AddParser, CommandError, load_settings, print_json
-from briefer.commands.index import ProgressLine, open_index
-from briefer.library.database import IndexUnavailable
+from briefer.commands.index import ProgressLine, opened_index
 from briefer.library.query import QueryError, compile_query
 
 
@@ -45,12 +44,9 @@ def run(args: argparse.Namespace) -> int:
     except QueryError as exc:
         raise CommandError(f"cannot read the query: {exc}") from None
     folders = args.paths or config.briefing_folders(load_settings(args.config))
-    with open_index() as index:
-        try:
-            index.refresh(folders, progress=ProgressLine(sys.stderr) if sys.stderr.isatty() else None)
-            results = index.search(args.query, folders, limit=args.limit or -1, snippets=not args.files_only)
-        except IndexUnavailable as exc:
-            raise CommandError(str(exc)) from None
+    with opened_index() as index:
+        index.refresh(folders, progress=ProgressLine(sys.stderr) if sys.stderr.isatty() else None)
+        results = index.search(args.query, folders, limit=args.limit or -1, snippets=not args.files_only)
     if args.files_only and not args.json:
         for result in results:
             print(one_line(str(result.path)))

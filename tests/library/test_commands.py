@@ -96,3 +96,26 @@ def test_index_analyse_makes_who_searchable(folder, capsys):
     assert "files analysed" in capsys.readouterr().err
     assert main(["search", "-l", "who:Zelensky", str(folder)]) == 0
     assert capsys.readouterr().out == f"{folder / 'kyiv.md'}\n"
+
+
+def test_an_unusable_index_is_one_line_and_exit_2(folder, tmp_path, capsys):
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "briefer").write_text("a file where the index folder should be")
+    assert main(["index", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("briefer: error: cannot create the index folder") and err.count("\n") == 1
+
+
+def test_an_index_failing_mid_way_is_one_line_and_exit_2(folder, capsys, monkeypatch):
+    from briefer.library import IndexUnavailable, LibraryIndex
+
+    def full(self, *args, **kwargs):
+        raise IndexUnavailable(
+            "the library index cannot be used: the disk is full; listing the folders instead"
+        )
+
+    monkeypatch.setattr(LibraryIndex, "refresh", full)
+    assert main(["search", "driscoll", str(folder)]) == 2
+    assert capsys.readouterr().err == (
+        "briefer: error: the library index cannot be used: the disk is full; listing the folders instead\n"
+    )
