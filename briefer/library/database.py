@@ -90,7 +90,8 @@ _REASONS = {
 
 class IndexUnavailable(Exception):
     """The index cannot be used (no FTS5, a disk too full, an unwritable cache folder): one
-    line to show. The library still lists its folders by scanning (`briefer.library.scan`)."""
+    line to show. A screen can still list the folders by scanning (`briefer.library.scan`),
+    and should say so."""
 
 
 class IndexDamaged(IndexUnavailable):
@@ -130,7 +131,7 @@ def unavailable(exc: sqlite3.Error | OSError) -> IndexUnavailable:
     if isinstance(exc, sqlite3.DatabaseError) and is_damage(exc):
         return IndexDamaged(f"the library index is damaged ({str(exc).lower()})")
     reason = _reason(exc) if isinstance(exc, OSError) else _REASONS.get(_code(exc), str(exc).lower())
-    return IndexUnavailable(f"the library index cannot be used: {reason}; listing the folders instead")
+    return IndexUnavailable(f"the library index cannot be used: {reason}")
 
 
 @contextmanager
@@ -216,8 +217,7 @@ def _check_fts5() -> None:
         probe.execute("CREATE VIRTUAL TABLE probe USING fts5(text)")
     except sqlite3.OperationalError:
         raise IndexUnavailable(
-            f"this Python's SQLite ({sqlite3.sqlite_version}) has no FTS5 full-text search; "
-            "listing the folders instead"
+            f"the library index cannot be used: this Python's SQLite ({sqlite3.sqlite_version}) has no FTS5"
         ) from None
     finally:
         probe.close()
