@@ -166,7 +166,7 @@ def test_a_full_disk_is_one_clear_error_and_the_folders_still_list_by_scanning(i
         write(folder / f"{number}.md", briefing(f"More {number}", "Many more words. " * 200))
     pages = index.connection.execute("PRAGMA page_count").fetchone()[0]
     index.connection.execute(f"PRAGMA max_page_count = {pages}")  # as a full disk refuses pages
-    with pytest.raises(IndexUnavailable, match="the disk is full$"):
+    with pytest.raises(IndexUnavailable, match=r"the disk is full$"):
         index.refresh([folder])
     assert len(scan([folder])) == 51
     assert [row.title for row in index.rows([folder])] == [
