@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from briefer import library
+from briefer.library import listing as library
 from briefer.library import scan
 
 
