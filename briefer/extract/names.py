@@ -325,6 +325,16 @@ def _says_he(toks, i: int) -> bool:
     return False
 
 
+def _verb_like(word: str, lex) -> bool:
+    """A finite verb after a subject: reporting verbs, past tenses, the common auxiliaries."""
+    return (
+        word in lex.reporting_verbs
+        or word in lex.irregular_past
+        or (word.endswith("ed") and len(word) > 3)
+        or word in ("is", "was", "has", "had", "will", "would", "says", "met")
+    )
+
+
 def _reads_as_person(m: Mention) -> bool:
     return m.person > 0 and m.person >= max(m.org, m.place) and not m.void
 
@@ -347,6 +357,7 @@ class NameFinder:
         self.lex = lexicon()
         self.gaz = gazetteer()
         self.names = given_names()
+        self.rare_names = rare_given_names()
         self.heading_spans = [(b.start, b.end) for b in blocks if b.kind == "heading"]
         self.vocab: set[str] = set()
         for i in range(0, len(body), 1 << 18):  # in slices: a 5 MB body must not make 5 MB of word lists
@@ -856,7 +867,7 @@ class NameFinder:
                     and rtoks[0].lower not in ("president", "chancellor", "premier", "judge", "prosecutor")
                     else 3
                 )
-                if (role and (m.role_rank < rank or (False))) or (role and m.role is None):
+                if role and (m.role_rank < rank or m.role is None):
                     m.role, m.role_rank = role, rank
         # given names
         if not single and words[0] in self.names and low[0] not in lex.org_prefixes:
@@ -866,6 +877,17 @@ class NameFinder:
                 m.gender = m.gender or g
             if prev is not None and prev.lower == "the":
                 m.person -= 3  # "the Silver Heron": a vessel or a thing
+        elif (
+            b - a == 2
+            and words[0] in self.rare_names
+            and nxt is not None
+            and nxt.text.islower()
+            and _verb_like(nxt.lower, lex)
+            and (prev is None or prev.lower != "the")
+        ):
+            m.person += (
+                2  # "Volodymyr Zelensky met": a rarer given name before a verb ("Dairy Farmers of" is not)
+            )
         if single and prev is not None and prev.lower == "the" and not (m.org or m.place):
             m.person -= 2
         # places

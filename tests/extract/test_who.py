@@ -290,3 +290,9 @@ def test_a_title_ending_in_to_or_of_a_place_before_a_name_is_the_role_and_the_pl
     assert names_of(run("Stephen King to sign books in Oslo."), "person") == [
         "Stephen King"
     ]  # a surname here
+
+
+def test_a_rarer_given_name_before_a_verb_makes_a_person_but_not_in_a_heading():
+    for sentence in ("Volodymyr Zelensky met the envoy in Lviv.", "Tedros Ghebreyesus warned of cholera."):
+        assert len(names_of(run(sentence), "person")) == 1, sentence
+    assert names_of(run("Dairy Farmers of America cut prices."), "person") == []
