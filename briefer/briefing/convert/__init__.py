@@ -8,7 +8,7 @@ body the reader shows and notes anchor to it as to any other briefing.
 
 The kind of file is decided by its content, not by its name alone: a `.txt`
 that is a PDF is read as PDF, a `.pdf` that is text is refused with a reason.
-Each converter's library (trafilatura, pypdf, python-docx) is imported only
+Each converter's library (jusText and lxml, pypdf, python-docx) is imported only
 when a file of its kind is read: the library list and the reader start
 without them. Conversions are cached by the file's content hash.
 """
@@ -111,7 +111,7 @@ def quiet_libraries() -> None:
     What the user needs to know comes back as a BriefingError or a warning instead."""
     import logging
 
-    for name in ("trafilatura", "htmldate", "courlan", "justext", "pypdf", "docx", "feedparser"):
+    for name in ("justext", "pypdf", "docx", "feedparser"):
         logging.getLogger(name).addHandler(logging.NullHandler())
 
 

@@ -28,8 +28,8 @@ _ROW = re.compile(r"(?:/t(?:head|body|foot)\[\d+\])?/tr\[\d+\]$")
 NO_ARTICLE = "no article text found in the page"
 # Fewer words than this is what is left of a page's navigation when it has no article ("Home").
 MIN_ARTICLE_WORDS = 10
-# Conversion takes about 0.2 s per 10,000 tags (benchmarks/bench_convert.py); a news page has
-# 2,000-30,000. Past this a page would take seconds, so it is refused before parsing.
+# A news page has 2,000-30,000 tags; conversion takes about 15 ms per 10,000. A page of more
+# than this is no article (a dump, a generated listing) and is refused before parsing.
 MAX_TAGS = 100_000
 # jusText's thresholds, for recall: a briefing page's paragraphs are often short. A block of
 # fewer characters than LENGTH_LOW is judged by its neighbours; one of LENGTH_HIGH or more whose
