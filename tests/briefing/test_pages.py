@@ -100,3 +100,20 @@ def test_a_page_in_another_language_keeps_its_article(tmp_path):
     path.write_text(news_page("<title>Konvoi erreicht Cherson</title>", article), encoding="utf-8")
     briefing = load(path)
     assert [text for _, text in blocks(briefing)] == paragraphs
+
+
+def test_a_page_declaring_no_date_takes_the_one_above_its_article_not_the_mastheads(tmp_path):
+    page = (
+        "<html><head><title>Weekly sitrep: Zambezia floods</title></head><body>"
+        "<div>Wednesday, 3 December 2025</div>"
+        "<div><a href='/'>Home</a> <a href='/about'>About us</a></div><div><a href='/news'>News</a></div>"
+        "<div><a href='/contact'>Contact</a></div>"
+        "<div class='meta'>Posted on 12 March 2025 by Maria Santos</div>"
+        f"<div class='content'>{CONVOY}<br><br>{SHELTERS}</div>"
+        "</body></html>"
+    )
+    path = tmp_path / "sitrep.html"
+    path.write_text(page, encoding="utf-8")
+    assert load(path).date == "2025-03-12"
+    path.write_text(page.replace("Posted on 12 March 2025 by", "Posted by"), encoding="utf-8")
+    assert load(path).date is None

@@ -38,7 +38,7 @@ SUFFIXES = tuple(CLAIMED_KINDS)
 # The module converting each kind; each imports its library only when called.
 CONVERTERS = {"html": "page", "pdf": "pdf", "email": "mail", "docx": "word"}
 # Bumped when a converter's output changes, so cached conversions are made again.
-VERSION = "1"
+VERSION = "2"
 _PDF_MAGIC = b"%PDF-"
 _ZIP_MAGIC = b"PK\x03\x04"
 _HTML_STARTS = (b"<!doctype html", b"<html")

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefer.briefing.convert import Converted, compose
 from briefer.briefing.convert.page_meta import PageMeta, page_meta
+from briefer.briefing.dates import parse_date
 from briefer.briefing.model import BriefingError
 
 if TYPE_CHECKING:
@@ -39,6 +41,8 @@ LENGTH_HIGH = 100
 STOPWORDS_LOW = 0.20
 STOPWORDS_HIGH = 0.25
 MAX_LINK_DENSITY = 0.2
+_HEADER_BLOCKS = 3  # blocks above the article searched for its date
+_HEADER_LINE_MAX = 100  # a dateline or byline is short; a longer block is a sentence with a date
 _LANGUAGE_SAMPLE = 2_000  # words enough to tell the page's language by its stop words
 
 
@@ -63,9 +67,13 @@ def article(html: str) -> tuple[str, PageMeta]:
         )
     tree = _parsed(html)
     meta = page_meta(tree)  # before the cleaning, which drops the <head>
-    body = "\n\n".join(_markdown(_article_blocks(tree)))
+    blocks = _blocks(tree)
+    kept = _article_blocks(blocks)
+    body = "\n\n".join(_markdown(kept))
     if len(body.split()) < MIN_ARTICLE_WORDS:
         raise BriefingError("", NO_ARTICLE)
+    if meta.date is None:
+        meta = replace(meta, date=_header_date(blocks, kept[0]))
     return body, meta
 
 
@@ -83,18 +91,18 @@ def _parsed(html: str) -> HtmlElement:
         raise BriefingError("", "not a readable HTML page") from None
 
 
-def _article_blocks(tree: HtmlElement) -> list[Paragraph]:
-    """The page's blocks that are article text, in reading order. A page with no block long
-    enough to stand alone is judged again with the bar at LENGTH_LOW: a short page is still
-    an article."""
-    from justext.core import (
-        ParagraphMaker,
-        classify_paragraphs,
-        preprocessor,
-        revise_paragraph_classification,
-    )
+def _blocks(tree: HtmlElement) -> list[Paragraph]:
+    """The page's blocks of text, in reading order; scripts, styles, forms and <head> gone."""
+    from justext.core import ParagraphMaker, preprocessor
 
-    blocks = ParagraphMaker.make_paragraphs(preprocessor(tree))  # scripts, styles, forms, <head> gone
+    return ParagraphMaker.make_paragraphs(preprocessor(tree))
+
+
+def _article_blocks(blocks: list[Paragraph]) -> list[Paragraph]:
+    """The blocks that are article text. A page with no block long enough to stand alone is
+    judged again with the bar at LENGTH_LOW: a short page is still an article."""
+    from justext.core import classify_paragraphs, revise_paragraph_classification
+
     stoplist = _stoplist(blocks)
     for length_high in (LENGTH_HIGH, LENGTH_LOW):
         classify_paragraphs(
@@ -105,6 +113,17 @@ def _article_blocks(tree: HtmlElement) -> list[Paragraph]:
         if kept:
             return kept
     return []
+
+
+def _header_date(blocks: list[Paragraph], first: Paragraph) -> str | None:
+    """The date of a line just above the article ("Posted on 12 March 2025 by ..."), for a page
+    that declares none. Only the few blocks nearest the article: a masthead's date is today's."""
+    at = next(index for index, block in enumerate(blocks) if block is first)
+    for block in reversed(blocks[max(0, at - _HEADER_BLOCKS) : at]):
+        if len(block.text) <= _HEADER_LINE_MAX and (found := parse_date(block.text, whole=False)):
+            if date := found.iso():
+                return date
+    return None
 
 
 def _stoplist(blocks: list[Paragraph]) -> frozenset[str]:
