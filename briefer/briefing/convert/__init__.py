@@ -8,7 +8,7 @@ body the reader shows and notes anchor to it as to any other briefing.
 
 The kind of file is decided by its content, not by its name alone: a `.txt`
 that is a PDF is read as PDF, a `.pdf` that is text is refused with a reason.
-Each converter's library (trafilatura, pypdf, python-docx) is imported only
+Each converter's library (jusText and lxml, pypdf, python-docx) is imported only
 when a file of its kind is read: the library list and the reader start
 without them. Conversions are cached by the file's content hash.
 """
@@ -38,7 +38,7 @@ SUFFIXES = tuple(CLAIMED_KINDS)
 # The module converting each kind; each imports its library only when called.
 CONVERTERS = {"html": "page", "pdf": "pdf", "email": "mail", "docx": "word"}
 # Bumped when a converter's output changes, so cached conversions are made again.
-VERSION = "1"
+VERSION = "2"
 _PDF_MAGIC = b"%PDF-"
 _ZIP_MAGIC = b"PK\x03\x04"
 _HTML_STARTS = (b"<!doctype html", b"<html")
@@ -111,7 +111,7 @@ def quiet_libraries() -> None:
     What the user needs to know comes back as a BriefingError or a warning instead."""
     import logging
 
-    for name in ("trafilatura", "htmldate", "courlan", "justext", "pypdf", "docx", "feedparser"):
+    for name in ("justext", "pypdf", "docx", "feedparser"):
         logging.getLogger(name).addHandler(logging.NullHandler())
 
 
