@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -40,8 +41,8 @@ def in_workers(
                 done += 1
                 yield result
             return
-        except (BrokenProcessPool, OSError):
-            pass  # a restricted system: go on here
+        except (BrokenProcessPool, OSError, ValueError):
+            pass  # a restricted system, or descriptors multiprocessing cannot pass: go on here
     for item in items[done:]:
         if stop is not None and stop.is_set():
             return
@@ -53,6 +54,7 @@ def _pooled(
 ) -> Iterator[Result]:
     chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
     context = multiprocessing.get_context("spawn")
+    _start_resource_tracker()
     with ProcessPoolExecutor(os.cpu_count(), mp_context=context, initializer=_lower_priority) as pool:
         pending: deque[Future[list[Result]]] = deque()
         waiting = iter(chunks)
@@ -76,7 +78,30 @@ def _each(work: Callable[[Item], Result], chunk: list[Item]) -> list[Result]:
 
 
 def _lower_priority() -> None:
+    """In each worker: a lower priority, and no stderr: a worker started from the app shares its
+    terminal, where a warning would be printed over the screen."""
     try:
         os.nice(NICENESS)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
     except OSError:
         pass
+
+
+def _start_resource_tracker() -> None:
+    """multiprocessing starts its resource tracker with sys.stderr's descriptor; inside the app
+    (Textual captures stderr) there is none and spawning failed with "bad value(s) in fds_to_keep".
+    Started here with os.devnull as its stderr, the tracker is then found running."""
+    from multiprocessing import resource_tracker
+
+    try:
+        if sys.stderr is not None and sys.stderr.fileno() >= 0:
+            return
+    except (AttributeError, ValueError, OSError):
+        pass
+    saved = sys.stderr
+    with open(os.devnull, "w") as devnull:
+        sys.stderr = devnull
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved

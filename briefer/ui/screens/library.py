@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -10,27 +13,29 @@ from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from briefer.briefing.sanitize import clean_text
 from briefer.notes.tags import has_tag
-from briefer.ui.screens.library_watch import LibraryChanged, merge_entries, patch_rows, watch_library
+from briefer.ui.screens.library_watch import LibraryChanged, merge_entries, watch_library
 from briefer.ui.screens.reader_notes import NOTES_POLL_SECONDS
 from briefer.ui.widgets.footer import FittingFooter
+from briefer.ui.widgets.library_table import Column, LibraryTable
 
 if TYPE_CHECKING:  # the loader behind these is imported in the workers, after the first paint
-    from briefer.library import LibraryEntry
+    from briefer.library import LibraryEntry, Progress
     from briefer.search import Hit
     from briefer.ui.app import BrieferApp
 
 SORTS = ("date", "title")
-# (label, key, width); the title takes the width left over.
+ROWS_EVERY = 2.0  # seconds between showing the rows a first indexing has read so far
+# The title takes the width left over.
 COLUMNS = (
-    ("Title", "title", None),
-    ("Date", "date", 10),
-    ("Source", "source", 18),
-    ("Words", "words", 7),
-    ("Notes", "notes", 5),
+    Column("Title", None),
+    Column("Date", 10),
+    Column("Source", 18),
+    Column("Words", 7, "right"),
+    Column("Notes", 5, "right"),
 )
 
 
@@ -40,13 +45,6 @@ class NoteIndex(NamedTuple):
     counts: dict[str, int]
     tags: dict[str, set[str]]
     reference_dates: dict[str, str]
-
-
-class LibraryTable(DataTable):
-    """The briefings table. It never takes the keyboard: the filter above it keeps it,
-    so that every printable key is typed, and the screen's keys move this cursor."""
-
-    can_focus = False
 
 
 class LibraryScreen(Screen):
@@ -88,6 +86,8 @@ class LibraryScreen(Screen):
         self.scanned = False
         self.changed_paths: set[str] = set()  # rows changed on disk, not yet updated in the table
         self.early_changes: list[LibraryChanged] = []  # changes heard before the first scan was in
+        self.indexing: str | None = None  # the index's refresh in progress, for the status line
+        self.stop_indexing = threading.Event()  # set when the screen goes: what was read is kept
 
     def compose(self) -> ComposeResult:
         folders = ", ".join(clean_text(shown_path(f)) for f in self.folders)
@@ -102,7 +102,8 @@ class LibraryScreen(Screen):
             select_on_focus=False,
             id="library-search",
         )
-        yield LibraryTable(cursor_type="row", zebra_stripes=True, id="library-table")
+        # It never takes the keyboard: the filter keeps it, so every printable key is typed.
+        yield LibraryTable(COLUMNS, self.cells, self.row_key, self.row_height, id="library-table")
         yield Static("", id="library-status")
         yield FittingFooter()
 
@@ -116,15 +117,63 @@ class LibraryScreen(Screen):
 
     @work(thread=True, exclusive=True, group="library-scan")
     def load_entries(self) -> None:
-        from briefer.library import scan
+        """The rows the archive index holds, at once; then the index brought up to date with the
+        folders (only files whose size or time changed are read), its progress in the status
+        line and its rows shown as they come. Without an index, every file is read."""
+        from briefer.library import IndexUnavailable, LibraryIndex, scan
 
-        entries = scan(self.folders)
-        index = self._read_note_index()
-        self.app.call_from_thread(self._show_entries, entries, index)
+        notes = self._read_note_index()
+        try:
+            index = LibraryIndex()
+            for notice in index.notices:
+                self.app.call_from_thread(self.notify, clean_text(notice), severity="warning", markup=False)
+            known = index.rows(self.folders)
+            if known:
+                self.app.call_from_thread(self._show_entries, known, notes)
+            index.refresh(self.folders, progress=self._indexing(index), stop=self.stop_indexing)
+            entries = index.rows(self.folders)
+        except IndexUnavailable as exc:
+            self.app.call_from_thread(
+                self.notify,
+                f"The archive index cannot be used ({clean_text(str(exc))}): every file is read instead.",
+                severity="warning",
+                markup=False,
+            )
+            entries = scan(self.folders)
+        self.indexing = None
+        self.app.call_from_thread(self._show_entries, entries, notes)
         if self.warm_up:
             from briefer.analysing import warm_up
 
             warm_up()
+
+    def _indexing(self, index) -> Callable[[Progress], None]:
+        """Progress of a refresh: its figures in the status line, and the rows read so far shown
+        every ROWS_EVERY seconds (reading them back costs a quarter second at 20,000)."""
+        last_rows = time.monotonic()
+
+        def progress(report: Progress) -> None:
+            nonlocal last_rows
+            if self.stop_indexing.is_set():
+                return
+            left = f" · about {report.eta_seconds:.0f} s left" if report.eta_seconds is not None else ""
+            self.indexing = (
+                f"indexing {report.done:,} of {report.total:,} · {report.files_per_second:,.0f} files/s{left}"
+                if report.total
+                else None  # nothing to read: the rows shown are the folders'
+            )
+            rows = None
+            if report.changes and time.monotonic() - last_rows > ROWS_EVERY:
+                rows, last_rows = index.rows(self.folders), time.monotonic()
+            self.app.call_from_thread(self._show_progress, rows)
+
+        return progress
+
+    def _show_progress(self, rows: list[LibraryEntry] | None) -> None:
+        if rows is not None:
+            self.entries = rows
+            self.scanned = True
+        self.refresh_table(keep_row=True)
 
     def _read_note_index(self) -> NoteIndex:
         """Note counts, tags and the dates the user set, by briefing id (read in workers: the
@@ -160,17 +209,11 @@ class LibraryScreen(Screen):
             self.changed_paths |= {str(entry.path) for entry in change.fresh} | {str(p) for p in change.gone}
 
     def _show_changes(self) -> None:
-        """Only the rows that changed, when few did: a refill measures every row again."""
-        table = self.query_one(LibraryTable)
-        selected, row, changed = self.selected_path(), table.cursor_row, self.changed_paths
         self.changed_paths = set()
-        shown = self.visible_entries()
-        if patch_rows(table, shown, changed, self.add_row):
-            self.place_cursor(shown, selected, row)
-        else:
-            self.refresh_table(keep_row=True)
+        self.refresh_table(keep_row=True)
 
     def on_unmount(self) -> None:
+        self.stop_indexing.set()
         self.watcher.stop()
 
     def on_screen_resume(self) -> None:
@@ -224,62 +267,50 @@ class LibraryScreen(Screen):
         return shown
 
     def refresh_table(self, keep_row: bool = False) -> None:
-        """Fill the table afresh; the cursor stays on its briefing, and with `keep_row`, on its row
-        when that briefing is no longer shown."""
+        """Show the entries that pass the filter; the cursor stays on its briefing, and with
+        `keep_row`, on its row when that briefing is no longer shown. Rows are drawn as they come
+        into view, so this costs the filtering and a screenful at 20,000 briefings."""
         table = self.query_one(LibraryTable)
-        selected = self.selected_path()
-        row, scrolled = table.cursor_row, table.scroll_y
-        table.clear(columns=True)
-        fixed = sum(width + 2 * table.cell_padding for _, _, width in COLUMNS if width)
-        title_width = max(20, table.scrollable_content_region.width - fixed - 2 * table.cell_padding)
-        for label, key, width in COLUMNS:
-            table.add_column(label, key=key, width=width or title_width)
         shown = self.visible_entries()
-        for entry in shown:
-            self.add_row(table, entry)
-        if keep_row:  # the view stays where it was, as if only the changed rows had moved
-            table.scroll_to(y=scrolled, animate=False, immediate=True)
-        self.place_cursor(shown, selected, row if keep_row else None)
-
-    def add_row(self, table: DataTable, entry: LibraryEntry) -> None:
-        style = "dim" if entry.error else ""
-        title = clean_text(entry.title)
-        if entry.error:
-            title = f"{title}  ({clean_text(entry.error)})"
-        notes = self.note_counts.get(entry.briefing_id or "", 0)
-        # One line each: a long title must not push the hit's excerpt out of its two-line row.
-        cell = Text(title, style=style, no_wrap=True, overflow="ellipsis")
-        hit = self.hits.get(str(entry.path)) if self.hits is not None else None
-        if hit is not None:
-            cell.append("\n  " + clean_text(hit.snippet), style="italic dim" if hit.in_notes else "italic")
-        table.add_row(
-            cell,
-            Text(self.date_of(entry) or "", style=style),
-            Text(clean_text(entry.source or ""), style=style),
-            Text(str(entry.words) if not entry.error else "", style=style, justify="right"),
-            Text(str(notes), style=style, justify="right"),
-            key=str(entry.path),
-            height=2 if hit is not None else 1,
+        table.show(
+            shown, cursor_key=self.selected_path(), fallback_row=table.cursor_row if keep_row else None
         )
-
-    def place_cursor(self, shown: list[LibraryEntry], selected: str | None, row: int | None) -> None:
-        """The cursor on the `selected` briefing; if it is not shown, on `row` (when given); and the
-        status line for `shown`."""
-        table = self.query_one(LibraryTable)
-        rows = {str(entry.path): number for number, entry in enumerate(shown)}
-        if selected is not None and (selected in rows or (row is not None and shown)):
-            table.move_cursor(row=rows.get(selected, min(row or 0, len(shown) - 1)))
         status = f"{len(shown)} of {len(self.entries)} briefings · sorted by {self.sort_key}"
+        if self.indexing:
+            status += f" · {self.indexing}"
         if self.hits is not None:
             query = self.query_one("#library-search", Input).value
             status += f" · {len(self.hits)} with “{clean_text(query)}” (esc clears)"
         self.query_one("#library-status", Static).update(Text(status))
 
+    def cells(self, entry: LibraryEntry) -> list[Text]:
+        """A row's cells, built when the row is first drawn."""
+        style = "dim" if entry.error else ""
+        title = clean_text(entry.title)
+        if entry.error:
+            title = f"{title}  ({clean_text(entry.error)})"
+        notes = self.note_counts.get(entry.briefing_id or "", 0)
+        cell = Text(title, style=style)
+        hit = self.hits.get(str(entry.path)) if self.hits is not None else None
+        if hit is not None:  # the hit's passage on a second line, under the title
+            cell.append("\n  " + clean_text(hit.snippet), style="italic dim" if hit.in_notes else "italic")
+        return [
+            cell,
+            Text(self.date_of(entry) or "", style=style),
+            Text(clean_text(entry.source or ""), style=style),
+            Text(str(entry.words) if not entry.error else "", style=style),
+            Text(str(notes), style=style),
+        ]
+
+    @staticmethod
+    def row_key(entry: LibraryEntry) -> str:
+        return str(entry.path)
+
+    def row_height(self, entry: LibraryEntry) -> int:
+        return 2 if self.hits is not None and str(entry.path) in self.hits else 1
+
     def selected_path(self) -> str | None:
-        table = self.query_one(LibraryTable)
-        if table.row_count == 0:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.query_one(LibraryTable).selected_key
 
     def selected_entry(self) -> LibraryEntry | None:
         key = self.selected_path()
@@ -298,25 +329,20 @@ class LibraryScreen(Screen):
     def _filter_submitted(self) -> None:
         self.action_open()
 
-    @on(DataTable.RowSelected)
+    @on(LibraryTable.RowSelected)
     def _row_selected(self) -> None:
         self.action_open()
 
     def action_move(self, rows: int) -> None:
         table = self.query_one(LibraryTable)
-        table.move_cursor(row=max(0, table.cursor_row + rows))
+        table.move_cursor(table.cursor_row + rows)
 
     def action_move_page(self, pages: int) -> None:
-        table = self.query_one(LibraryTable)
-        self.action_move(pages * max(1, table.scrollable_content_region.height - 1))
+        self.action_move(pages * self.query_one(LibraryTable).page_rows())
 
     def action_move_to(self, row: int) -> None:
         table = self.query_one(LibraryTable)
-        table.move_cursor(row=row if row >= 0 else table.row_count - 1)
-
-    def on_resize(self) -> None:
-        if self.entries:
-            self.refresh_table()
+        table.move_cursor(row if row >= 0 else table.row_count - 1)
 
     def action_open(self) -> None:
         entry = self.selected_entry()

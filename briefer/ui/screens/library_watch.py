@@ -8,16 +8,12 @@ and posts the result to the screen, which merges it into its entries.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.message_pump import MessagePump
-from textual.widgets import DataTable
-
-# Rows changed beyond this, the table is filled afresh: each removal renumbers every row.
-PATCH_AT_MOST = 50
 
 if TYPE_CHECKING:
     from briefer.library import LibraryEntry
@@ -74,27 +70,3 @@ def merge_entries(
         by_path[entry.path] = entry
     merged = list(by_path.values())
     return None if merged == entries else merged
-
-
-def patch_rows(
-    table: DataTable,
-    shown: list[LibraryEntry],
-    changed: set[str],
-    add_row: Callable[[DataTable, LibraryEntry], object],
-) -> bool:
-    """Bring `table` to the `shown` entries in their order, removing and adding only the rows gone,
-    new or `changed` (by path); False, having done nothing, when too many changed for that."""
-    wanted = {str(entry.path): entry for entry in shown}
-    present = {str(key.value) for key in table.rows}
-    stale = (present - wanted.keys()) | (present & changed)
-    missing = (wanted.keys() - present) | (wanted.keys() & changed)
-    if len(stale) + len(missing) > PATCH_AT_MOST:
-        return False
-    for key in stale:
-        table.remove_row(key)
-    for key in missing:
-        add_row(table, wanted[key])
-    # DataTable sorts on cell values: each row's title cell, an object of its own, stands for its row.
-    place = {id(table.get_cell(key, "title")): number for number, key in enumerate(wanted)}
-    table.sort("title", key=lambda cell: place[id(cell)])
-    return True

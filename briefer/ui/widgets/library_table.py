@@ -81,6 +81,7 @@ class LibraryTable(ScrollView, can_focus=False):
         self._tops: list[int] | None = None  # first line of each row, when some rows are taller
         self._line_count = 0
         self._cells: dict[int, Sequence[Text]] = {}
+        self._rows_by_key: dict[str, int] | None = None  # built when first asked for
 
     # ----- content ------------------------------------------------------------
 
@@ -91,6 +92,7 @@ class LibraryTable(ScrollView, can_focus=False):
         (kept within the rows), else on the first row."""
         self._items = items
         self._cells.clear()
+        self._rows_by_key = None
         heights = [self._height_of(item) for item in items]
         if any(h != 1 for h in heights):
             tops, line = [], 0
@@ -119,6 +121,12 @@ class LibraryTable(ScrollView, can_focus=False):
                 self._cells.clear()
             cells = self._cells[index] = self._cells_of(self._items[index])
         return cells
+
+    def get_row(self, key: str) -> Sequence[Text]:
+        """The cells of the row shown for `key` (KeyError if it is not shown)."""
+        if self._rows_by_key is None:
+            self._rows_by_key = {self._key_of(item): index for index, item in enumerate(self._items)}
+        return self.get_row_at(self._rows_by_key[key])
 
     def key_at(self, index: int) -> str:
         return self._key_of(self._items[index])

@@ -1,0 +1,99 @@
+"""The library starts from the archive index: rows at once, the index brought up to date in the
+background with its progress shown, and the folders still listed when the index cannot be used."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from briefer.library import LibraryIndex
+from briefer.library import index as index_module
+from briefer.library.database import IndexUnavailable
+from briefer.library.refresh import Progress
+from briefer.ui.app import BrieferApp
+from briefer.ui.screens.library import LibraryScreen, LibraryTable
+
+TIMEOUT = 10.0
+
+
+async def until(pilot, condition, what: str) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while not condition():
+        assert time.monotonic() < deadline, f"never happened: {what}"
+        await pilot.pause(0.05)
+
+
+def write_briefings(folder, count: int) -> None:
+    folder.mkdir(exist_ok=True)
+    for number in range(count):
+        (folder / f"b{number:03d}.md").write_text(f"# Briefing {number:03d}\n\nTalks went on in Oslo.\n")
+
+
+def status(app) -> str:
+    return str(app.screen.query_one("#library-status").content)
+
+
+async def test_the_library_fills_the_index_and_lists_from_it_the_next_time(tmp_path):
+    folder = tmp_path / "briefings"
+    write_briefings(folder, 5)
+    app = BrieferApp(folders=[folder], notes_file=tmp_path / "notes.json")
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        await until(pilot, lambda: screen.scanned and screen.indexing is None, "indexed")
+        assert screen.query_one(LibraryTable).row_count == 5
+    index = LibraryIndex()
+    assert sorted(entry.path.name for entry in index.rows([folder])) == [f"b{n:03d}.md" for n in range(5)]
+
+    (folder / "b004.md").unlink()  # while briefer is closed
+    app = BrieferApp(folders=[folder], notes_file=tmp_path / "notes.json")
+    async with app.run_test(size=(120, 30)) as pilot:
+        table = app.screen.query_one(LibraryTable)
+
+        def names() -> list[str]:
+            return sorted(table.key_at(i).rsplit("/", 1)[-1] for i in range(table.row_count))
+
+        await until(pilot, lambda: names() == [f"b{n:03d}.md" for n in range(4)], "the deleted one gone")
+
+
+async def test_a_first_indexing_shows_its_progress_and_stops_when_the_library_goes(tmp_path, monkeypatch):
+    folder = tmp_path / "briefings"
+    write_briefings(folder, 3)
+    reported, stopped = threading.Event(), threading.Event()
+
+    def slow_refresh(self, folders, progress=None, stop=None, **options):
+        progress(Progress(done=1200, total=20000, files_per_second=640.0, eta_seconds=29.4))
+        reported.set()
+        stop.wait(TIMEOUT)  # a long first indexing, until the screen goes
+        stopped.set()
+
+    monkeypatch.setattr(index_module.LibraryIndex, "refresh", slow_refresh)
+    app = BrieferApp(folders=[folder], notes_file=tmp_path / "notes.json")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await until(
+            pilot,
+            lambda: "indexing 1,200 of 20,000 · 640 files/s · about 29 s left" in status(app),
+            "progress",
+        )
+        await pilot.press(*"brief")  # the library stays usable while it indexes
+        assert app.screen.query_one("#library-filter").value == "brief"
+    assert stopped.wait(TIMEOUT)
+
+
+async def test_without_an_index_the_folders_are_listed_by_reading_them_and_the_user_is_told(
+    tmp_path, monkeypatch
+):
+    folder = tmp_path / "briefings"
+    write_briefings(folder, 2)
+
+    def unavailable(self, path=None):
+        raise IndexUnavailable("the disk is full")
+
+    monkeypatch.setattr(index_module.LibraryIndex, "__init__", unavailable)
+    app = BrieferApp(folders=[folder], notes_file=tmp_path / "notes.json")
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.scanned, "listed")
+        assert screen.query_one(LibraryTable).row_count == 2
+        messages = [str(n.message) for n in app._notifications]
+        assert any("the disk is full" in m and "every file is read" in m for m in messages)
