@@ -50,6 +50,9 @@ class AnalysisChild:
     def __init__(self, cache_folder: Path, path: Path | None = None) -> None:
         self.path = path
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115 (kept open for the child's life; a pipe could fill up and stall it)
+        # Read on a worker thread, closed by the reaping thread: one at a time (a close during a
+        # read raised ValueError in the reaper, an exception no one would catch).
+        self._errors_lock = threading.Lock()
         self._answered = False
         self._process = subprocess.Popen(
             [
@@ -96,13 +99,14 @@ class AnalysisChild:
             return analysis
 
     def _last_error_line(self) -> str | None:
-        try:
-            self._errors.seek(0)
-            lines = self._errors.read().decode("utf-8", "replace").strip().splitlines()
-        except ValueError:  # closed by stop(): the child was killed, not failing
-            return None
-        finally:
-            self._errors.close()
+        with self._errors_lock:
+            try:
+                self._errors.seek(0)
+                lines = self._errors.read().decode("utf-8", "replace").strip().splitlines()
+            except ValueError:  # closed by stop(): the child was killed, not failing
+                return None
+            finally:
+                self._errors.close()
         return lines[-1] if lines else None
 
     def stop(self) -> None:
@@ -119,7 +123,8 @@ class AnalysisChild:
             _pipe(self._process.stdin).close()
         except OSError:  # the child died with part of the request unsent: closing flushes it into nothing
             pass
-        self._errors.close()
+        with self._errors_lock:
+            self._errors.close()
 
 
 def _pipe(stream: IO[bytes] | None) -> IO[bytes]:
