@@ -67,26 +67,18 @@ def run_feeds(args: argparse.Namespace) -> int:
 
 
 def run_fetch(args: argparse.Namespace) -> int:
-    from briefer.feeds.fetching import fetch_feeds, summary
-    from briefer.feeds.store import FeedsError, load_feeds, save_feeds
+    from briefer.feeds.fetching import fetch_saved_feeds, summary
+    from briefer.feeds.store import FeedsError
 
     try:
-        feeds = load_feeds()
+        results = fetch_saved_feeds(args.names, progress=_progress_bar if sys.stderr.isatty() else None)
     except FeedsError as exc:
         raise CommandError(str(exc)) from None
-    unknown = sorted(set(args.names) - {f.name for f in feeds})
-    if unknown:
-        raise CommandError(f"no feed named {one_line(unknown[0])!r} (see briefer feeds list)")
-    if not feeds:
-        raise CommandError("no feeds yet: add one with briefer feeds add URL")
-    chosen = [f for f in feeds if not args.names or f.name in args.names]
-    results = fetch_feeds(chosen, progress=_progress_bar if sys.stderr.isatty() else None)
-    try:
-        save_feeds(feeds)  # what was seen, so the next fetch saves nothing twice
     except OSError as exc:
         raise CommandError(f"cannot save the feeds' state: {exc.strerror or exc}") from None
-    if sys.stderr.isatty():
-        print("\r\x1b[K", end="", file=sys.stderr)
+    finally:
+        if sys.stderr.isatty():
+            print("\r\x1b[K", end="", file=sys.stderr)
     print(one_line(summary(results)))
     return 1 if any(r.error for r in results) else 0
 

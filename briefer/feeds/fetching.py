@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +19,7 @@ from briefer.briefing.sanitize import one_line
 from briefer.feeds import http
 from briefer.feeds.items import item_briefing, page_briefing, parse_feed
 from briefer.feeds.names import safe_stem, write_new
-from briefer.feeds.store import Feed
+from briefer.feeds.store import Feed, FeedsError, load_feeds, save_feeds
 
 WORKERS = 4  # feeds fetched at once: polite to servers, and most of the wait is the network
 
@@ -56,6 +56,27 @@ def fetch_feeds(
         results = list(pool.map(one, feeds))
     if any(result.new for result in results):
         os.sync()  # the new briefings on disk before the caller saves them as seen
+    return results
+
+
+def fetch_saved_feeds(
+    names: Collection[str] = (),
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    path: Path | None = None,
+) -> list[FeedResult]:
+    """Fetch the user's feeds (all, or those named) and save what was seen, so that the next
+    fetch saves nothing twice: what `briefer fetch` and the app's fetch key both do. FeedsError
+    with one line for no feeds, an unknown name or an unreadable feeds file; OSError when the
+    state cannot be saved."""
+    feeds = load_feeds(path)
+    if not feeds:
+        raise FeedsError("no feeds yet: add one with briefer feeds add URL")
+    unknown = sorted(set(names) - {f.name for f in feeds})
+    if unknown:
+        raise FeedsError(f"no feed named {one_line(unknown[0])!r} (see briefer feeds list)")
+    results = fetch_feeds([f for f in feeds if not names or f.name in names], progress=progress)
+    save_feeds(feeds, path)
     return results
 
 

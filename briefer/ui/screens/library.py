@@ -65,6 +65,7 @@ class LibraryScreen(Screen):
         Binding("ctrl+end", "move_to(-1)", "Bottom", show=False, id="library-bottom"),
         Binding("ctrl+f", "search", "Search text", id="library-search"),
         Binding("ctrl+s", "sort", "Sort", id="sort"),
+        Binding("ctrl+r", "fetch_feeds", "Fetch feeds", id="library-fetch-feeds"),
         # Priority: the filter would take ctrl+e as "end of line" (End does that too).
         Binding("ctrl+e", "export", "Export notes", id="library-export", priority=True),
         Binding("escape", "clear_filter", "Clear", id="clear-filter"),
@@ -87,6 +88,7 @@ class LibraryScreen(Screen):
         self.changed_paths: set[str] = set()  # rows changed on disk, not yet updated in the table
         self.early_changes: list[LibraryChanged] = []  # changes heard before the first scan was in
         self.indexing: str | None = None  # the index's refresh in progress, for the status line
+        self.fetching: str | None = None  # the feeds being fetched, for the status line
         self.stop_indexing = threading.Event()  # set when the screen goes: what was read is kept
 
     def compose(self) -> ComposeResult:
@@ -276,8 +278,9 @@ class LibraryScreen(Screen):
             shown, cursor_key=self.selected_path(), fallback_row=table.cursor_row if keep_row else None
         )
         status = f"{len(shown)} of {len(self.entries)} briefings · sorted by {self.sort_key}"
-        if self.indexing:
-            status += f" · {self.indexing}"
+        for activity in (self.indexing, self.fetching):
+            if activity:
+                status += f" · {activity}"
         if self.hits is not None:
             query = self.query_one("#library-search", Input).value
             status += f" · {len(self.hits)} with “{clean_text(query)}” (esc clears)"
@@ -386,6 +389,40 @@ class LibraryScreen(Screen):
             markup=False,
             timeout=8,
         )
+
+    def action_fetch_feeds(self) -> None:
+        """Fetch the feeds in the background; their new briefings appear as the folders are watched."""
+        if self.fetching is None:
+            self.fetching = "fetching feeds"
+            self.refresh_table(keep_row=True)
+            self.fetch_feeds()
+
+    @work(thread=True, exclusive=True, group="library-feeds", exit_on_error=False)
+    def fetch_feeds(self) -> None:
+        from briefer.feeds.fetching import fetch_saved_feeds, summary
+        from briefer.feeds.store import FeedsError
+
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(self._show_fetching, f"fetching feeds: {done} of {total}")
+
+        message, severity = "", "information"
+        try:
+            results = fetch_saved_feeds(progress=progress)
+            message = summary(results)
+            severity = "warning" if any(r.error for r in results) else "information"
+        except FeedsError as exc:
+            message, severity = str(exc), "warning"
+        except OSError as exc:
+            message, severity = f"Feeds fetched, but their state not saved: {exc.strerror or exc}", "error"
+        finally:
+            self.app.call_from_thread(self._show_fetching, None)
+        self.app.call_from_thread(
+            self.notify, clean_text(message), title="Feeds", severity=severity, markup=False
+        )
+
+    def _show_fetching(self, activity: str | None) -> None:
+        self.fetching = activity
+        self.refresh_table(keep_row=True)
 
     def action_sort(self) -> None:
         self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
