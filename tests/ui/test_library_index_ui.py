@@ -97,3 +97,28 @@ async def test_without_an_index_the_folders_are_listed_by_reading_them_and_the_u
         assert screen.query_one(LibraryTable).row_count == 2
         messages = [str(n.message) for n in app._notifications]
         assert any("the disk is full" in m and "every file is read" in m for m in messages)
+
+
+async def test_ctrl_f_answers_from_the_index_in_its_query_language_and_a_bad_query_gets_a_hint(tmp_path):
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    (folder / "kyiv.md").write_text("# Talks in Kyiv\n\nThe peace plan was discussed with Daniel Driscoll.\n")
+    (folder / "moscow.md").write_text("# Reply from Moscow\n\nIn Moscow the peace plan was rejected.\n")
+    (folder / "grain.md").write_text("# Grain corridor\n\nShips left Odesa with grain.\n")
+    app = BrieferApp(folders=[folder], notes_file=tmp_path / "notes.json")
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.scanned and screen.indexing is None, "indexed")
+        table = screen.query_one(LibraryTable)
+        await pilot.press("ctrl+f", *'"peace plan" -Moscow', "enter")
+        await until(pilot, lambda: screen.hits is not None, "searched")
+        assert [table.key_at(i).rsplit("/", 1)[-1] for i in range(table.row_count)] == ["kyiv.md"]
+        assert "peace plan" in str(table.get_row_at(0)[0])  # the passage under the title
+
+        await pilot.press("escape", "ctrl+f", *'"peace plan', "enter")
+        await until(pilot, lambda: any('"' in m and "phrase" in m for m in messages(app)), "the hint")
+        assert app.screen is screen
+
+
+def messages(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]

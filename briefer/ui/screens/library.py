@@ -360,7 +360,8 @@ class LibraryScreen(Screen):
         elif hit.in_notes:
             self.app.open_briefing(entry.path, note_id=hit.note_id)
         else:
-            self.app.open_briefing(entry.path, search=self.query_one("#library-search", Input).value.strip())
+            query = hit.reader_query or self.query_one("#library-search", Input).value.strip()
+            self.app.open_briefing(entry.path, search=query)
 
     def action_export(self) -> None:
         """Export every note, or with a filter typed, the notes of the briefings shown."""
@@ -443,11 +444,16 @@ class LibraryScreen(Screen):
 
     @work(thread=True, exclusive=True, group="library-search")
     def run_search(self, query: str) -> None:
-        from briefer.search import search_library
+        from briefer.library import QueryError
+        from briefer.search import search_archive
 
-        store = self.app.store
-        notes = store.all_notes() if store is not None else []
-        hits = search_library([e.path for e in self.entries if not e.error], query, notes)
+        try:
+            hits = search_archive(query, self.folders, self.entries, self.app.store)
+        except QueryError as exc:
+            self.app.call_from_thread(
+                self.notify, clean_text(str(exc)), title="Search", severity="warning", markup=False
+            )
+            return
         self.app.call_from_thread(self._show_hits, {str(h.path): h for h in hits})
 
     def _show_hits(self, hits: dict[str, Hit]) -> None:
