@@ -3,24 +3,10 @@ appearing in the table (the folders are watched), and no duplicates on a second 
 
 from __future__ import annotations
 
-import time
-
 from briefer.feeds.store import add_feed, load_feeds, save_feeds
 from briefer.ui.app import BrieferApp
 from briefer.ui.screens.library import LibraryScreen, LibraryTable
-
-TIMEOUT = 15.0
-
-
-async def until(pilot, condition, what: str) -> None:
-    deadline = time.monotonic() + TIMEOUT
-    while not condition():
-        assert time.monotonic() < deadline, f"never happened: {what}"
-        await pilot.pause(0.05)
-
-
-def messages(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+from tests.waiting import messages, until
 
 
 async def test_ctrl_r_fetches_the_feeds_and_their_briefings_appear_once(server, tmp_path):

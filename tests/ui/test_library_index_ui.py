@@ -4,7 +4,6 @@ background with its progress shown, and the folders still listed when the index 
 from __future__ import annotations
 
 import threading
-import time
 
 from briefer.library import LibraryIndex
 from briefer.library import index as index_module
@@ -12,15 +11,7 @@ from briefer.library.database import IndexUnavailable
 from briefer.library.refresh import Progress
 from briefer.ui.app import BrieferApp
 from briefer.ui.screens.library import LibraryScreen, LibraryTable
-
-TIMEOUT = 10.0
-
-
-async def until(pilot, condition, what: str) -> None:
-    deadline = time.monotonic() + TIMEOUT
-    while not condition():
-        assert time.monotonic() < deadline, f"never happened: {what}"
-        await pilot.pause(0.05)
+from tests.waiting import WAIT_SECONDS, messages, until
 
 
 def write_briefings(folder, count: int) -> None:
@@ -64,7 +55,7 @@ async def test_a_first_indexing_shows_its_progress_and_stops_when_the_library_go
     def slow_refresh(self, folders, progress=None, stop=None, **options):
         progress(Progress(done=1200, total=20000, files_per_second=640.0, eta_seconds=29.4))
         reported.set()
-        stop.wait(TIMEOUT)  # a long first indexing, until the screen goes
+        stop.wait(WAIT_SECONDS)  # a long first indexing, until the screen goes
         stopped.set()
 
     monkeypatch.setattr(index_module.LibraryIndex, "refresh", slow_refresh)
@@ -77,7 +68,7 @@ async def test_a_first_indexing_shows_its_progress_and_stops_when_the_library_go
         )
         await pilot.press(*"brief")  # the library stays usable while it indexes
         assert app.screen.query_one("#library-filter").value == "brief"
-    assert stopped.wait(TIMEOUT)
+    assert stopped.wait(WAIT_SECONDS)
 
 
 async def test_without_an_index_the_folders_are_listed_by_reading_them_and_the_user_is_told(
@@ -118,7 +109,3 @@ async def test_ctrl_f_answers_from_the_index_in_its_query_language_and_a_bad_que
         await pilot.press("escape", "ctrl+f", *'"peace plan', "enter")
         await until(pilot, lambda: any('"' in m and "phrase" in m for m in messages(app)), "the hint")
         assert app.screen is screen
-
-
-def messages(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]

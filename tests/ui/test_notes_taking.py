@@ -14,6 +14,7 @@ from briefer.ui.app import BrieferApp
 from briefer.ui.dialogs.note import NoteDialog, TagDialog
 from briefer.ui.screens.reader import ReaderScreen
 from briefer.ui.widgets.panes import MARK, NO_MARK
+from tests.waiting import messages
 
 
 def make_app(sample, notes_file):
@@ -40,10 +41,6 @@ def save_note(notes_file, briefing, sentence: int, **fields):
 
 def dialog_error(app) -> str:
     return str(app.screen.query_one("#dialog-error", Static).content)
-
-
-def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def test_a_save_that_fails_keeps_the_dialog_open_with_the_text_and_the_reason(

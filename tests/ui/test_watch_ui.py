@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from textual.widgets import Input
 
 from briefer.briefing import load
@@ -11,15 +9,7 @@ from briefer.ui.app import BrieferApp
 from briefer.ui.screens.library import LibraryScreen, LibraryTable
 from briefer.ui.screens.reader import ReaderScreen
 from briefer.ui.screens.reader_reload import DELETED, RELOADED, follow_offset
-
-TIMEOUT = 10.0  # seconds a change may take to show before the test fails (it takes about one)
-
-
-async def until(pilot, condition, what: str) -> None:
-    deadline = time.monotonic() + TIMEOUT
-    while not condition():
-        assert time.monotonic() < deadline, f"never happened: {what}"
-        await pilot.pause(0.05)
+from tests.waiting import messages, until
 
 
 async def open_library(app, pilot) -> LibraryTable:
@@ -38,10 +28,6 @@ def row_keys(table: LibraryTable) -> list[str]:
 
 def cursor_key(table: LibraryTable) -> str:
     return str(table.selected_key)
-
-
-def messages(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
 
 
 async def test_a_briefing_written_while_the_library_is_open_appears(library_dir):
