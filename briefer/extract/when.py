@@ -290,19 +290,25 @@ def _near_year(ref: dt.date, month: int, day: int | None = None) -> int:
     return best
 
 
+def _tense_at(body, start, sentences, starts, probe, within: int | None = None) -> str | None:
+    """The tense the verbs of the sentence holding `start` give it there (None: no sentence, or
+    no verb within `within` words)."""
+    i = bisect_right(starts, start) - 1
+    if i < 0:
+        return None
+    s, e = sentences[i]
+    return probe.tense(body[s:e], start - s, within=within)
+
+
 def _tensed_year(ref, month, body, start, sentences, starts, probe) -> int:
     """The nearest year, unless the verb puts a month of another season on the other side of the
     reference date: "the trial ran in August" written in June is last August."""
     year = _near_year(ref, month)
     if abs((year - ref.year) * 12 + month - ref.month) < 2:
         return year  # next month or last: the nearest reading is the safe one
-    i = bisect_right(starts, start) - 1
-    if i < 0:
-        return year
-    s, e = sentences[i]
-    tense = probe.tense(
-        body[s:e], start - s, within=4
-    )  # only the verb of this phrase: "lasted ... in August"
+    tense = _tense_at(
+        body, start, sentences, starts, probe, within=4
+    )  # this phrase's verb: "lasted ... in August"
     later = (year, month) > (ref.year, ref.month)
     if tense == "past" and later:
         return year - 1
@@ -761,11 +767,8 @@ def _in_context_year(value, context, body, start, sentences, starts, probe) -> s
     end, year, month_of_context = context
     if "\n\n" in body[end:start] or str(year) == value[:4]:
         return value
-    i = bisect_right(starts, start) - 1
-    if i >= 0:
-        s, e = sentences[i]
-        if probe.tense(body[s:e], start - s) == "future":
-            return value
+    if _tense_at(body, start, sentences, starts, probe) == "future":
+        return value
     if int(value[5:7]) < month_of_context:
         year += 1
     return f"{year:04d}{value[4:]}"
@@ -992,11 +995,7 @@ def _weekend(ref: dt.date, body, start, sentences, starts, probe) -> str:
     over the weekend"), else the nearest (written on a Monday, the one just gone; on a Thursday, the
     one coming)."""
     back, ahead = (ref.weekday() - 5) % 7, (5 - ref.weekday()) % 7
-    i = bisect_right(starts, start) - 1
-    tense = None
-    if i >= 0:
-        s, e = sentences[i]
-        tense = probe.tense(body[s:e], start - s, within=4)
+    tense = _tense_at(body, start, sentences, starts, probe, within=4)
     last = tense == "past" or (tense is None and back < ahead)
     return _iso_week(ref - dt.timedelta(days=back) if last else ref + dt.timedelta(days=ahead))
 

@@ -225,9 +225,11 @@ class LibraryTable(ScrollView, can_focus=False):
         index, within = located
         cells = self.get_row_at(index)
         # A taller row's further lines are its first cell's further lines (a search hit's passage).
-        parts = [cell.split("\n")[within] if within < len(cell.split("\n")) else Text() for cell in cells]
         if within:
-            parts = [parts[0], *(Text() for _ in parts[1:])]
+            lines = cells[0].split("\n")
+            parts = [lines[within] if within < len(lines) else Text(), *(Text() for _ in cells[1:])]
+        else:
+            parts = [cell.split("\n")[0] for cell in cells]
         style = self.rich_style
         if index == self.cursor_row:
             style += self.get_component_rich_style("library-table--cursor")
