@@ -331,7 +331,7 @@ def _verb_like(word: str, lex) -> bool:
         word in lex.reporting_verbs
         or word in lex.irregular_past
         or (word.endswith("ed") and len(word) > 3)
-        or word in ("is", "was", "has", "had", "will", "would", "says", "met")
+        or word in ("is", "has", "will", "would")
     )
 
 
