@@ -86,7 +86,7 @@ def search_archive(
     try:
         index = LibraryIndex()
         if store is not None:
-            index.sync_notes(store)
+            index.sync_notes(notes)
         results = index.search(query, folders, limit=-1)
     except IndexUnavailable:
         return search_library([e.path for e in entries if not e.error], query, notes)

@@ -19,7 +19,7 @@ call: a damaged index moved aside and rebuilt):
         # two; what was read is kept. Many files are parsed in niced worker processes.
     index.refresh(folders, analyse=True)        # then analyse what is not yet (who:, where:),
         # phase "analysing"; about 160 briefings/s on two cores
-    index.sync_notes(store)                     # when store.change_token() moved (tag:, note:)
+    index.sync_notes(store.all_notes())         # when store.change_token() moved (tag:, note:)
     results = index.search(query, folders, limit=50)   # raises QueryError (str(exc): the hint)
         # SearchResult(path, title, date, source, briefing_id, snippet, snippet_hits, hits,
         # terms), best first: hits are (start, end) offsets into the briefing's body (open the

@@ -22,7 +22,7 @@ from briefer.library.listing import LibraryEntry
 from briefer.library.query import compile_query
 
 if TYPE_CHECKING:
-    from briefer.notes.store import NotesStore
+    from briefer.notes.model import Note
 
 DEFAULT_LIMIT = 50
 P = ParamSpec("P")
@@ -186,12 +186,13 @@ class LibraryIndex:
         return bodies
 
     @_recovers
-    def sync_notes(self, store: NotesStore) -> None:
-        """Bring the index's copy of the notes' text and tags (for tag: and note:) in step
-        with `store`: only notes added, edited or removed since are written."""
+    def sync_notes(self, notes: Iterable[Note]) -> None:
+        """Bring the index's copy of the notes' text and tags (for tag: and note:) in step with
+        `notes` (all of the store's, as a caller has read them): only notes added, edited or
+        removed since are written."""
         from briefer.library.notes import sync_notes
 
-        sync_notes(self.connection, store.all_notes())
+        sync_notes(self.connection, notes)
 
     def _read(self, sql: str, params: Iterable[object]) -> list[tuple]:
         return self.connection.execute(sql, tuple(params)).fetchall()

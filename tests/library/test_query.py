@@ -127,14 +127,14 @@ def test_tags_and_note_text_come_from_the_notes_store(corpus, tmp_path):
                 tags=["ukraine/diplomacy"],
             )
         )
-        corpus.sync_notes(store)
+        corpus.sync_notes(store.all_notes())
         assert found(corpus, "tag:ukraine") == ["kyiv.md"]
         assert found(corpus, "tag:ukraine/diplomacy") == ["kyiv.md"]
         assert found(corpus, "tag:ukr") == []
         assert found(corpus, "note:timeline") == ["kyiv.md"]
         assert found(corpus, 'note:"envoy timeline"') == []
         store.update(dataclasses.replace(note, tags=["gaza"], text="Other"))
-        corpus.sync_notes(store)
+        corpus.sync_notes(store.all_notes())
         assert found(corpus, "tag:ukraine") == [] and found(corpus, "tag:gaza") == ["kyiv.md"]
         assert found(corpus, "note:timeline") == []
 
