@@ -5,6 +5,7 @@ rare words a few)."""
 
 from __future__ import annotations
 
+import calendar
 import random
 from pathlib import Path
 
@@ -231,20 +232,7 @@ NOUNS = [
     "budget",
     "strategy",
 ]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(calendar.month_name)[1:]
 TEMPLATES = (
     "{person} {verb} that the {adj} {noun} on the {topic} would continue in {place} next week.",
     "Officials in {place} {verb} the {topic} depended on {org} and on {person}.",
