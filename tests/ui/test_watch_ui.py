@@ -22,6 +22,17 @@ async def open_library(app, pilot) -> LibraryTable:
     return screen.query_one(LibraryTable)
 
 
+async def open_reader(app, pilot) -> ReaderScreen:
+    """The reader of the app's briefing, once its file is watched."""
+    await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader open")
+    reader = app.screen
+    assert isinstance(reader, ReaderScreen)
+    await until(
+        pilot, lambda: reader.file_watcher is not None and reader.file_watcher.ready.is_set(), "ready"
+    )
+    return reader
+
+
 def row_keys(table: LibraryTable) -> list[str]:
     return [table.key_at(i) for i in range(table.row_count)]
 
@@ -99,12 +110,7 @@ async def test_an_open_briefing_changed_on_disk_reloads_with_its_notes_and_curso
     kept = briefing.body[slice(*briefing.sentences[3])]
     app = BrieferApp(folders=[sample.parent], open_file=sample, notes_file=tmp_path / "notes.json")
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader open")
-        reader = app.screen
-        assert isinstance(reader, ReaderScreen)
-        await until(
-            pilot, lambda: reader.file_watcher is not None and reader.file_watcher.ready.is_set(), "ready"
-        )
+        reader = await open_reader(app, pilot)
         reader.document.cursor = 1
         await pilot.press("a")
         await pilot.pause()
@@ -129,12 +135,7 @@ async def test_an_open_briefing_changed_on_disk_reloads_with_its_notes_and_curso
 async def test_a_change_waits_while_a_note_dialog_is_open_on_the_old_text(sample):
     app = BrieferApp(folders=[sample.parent], open_file=sample)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader open")
-        reader = app.screen
-        assert isinstance(reader, ReaderScreen)
-        await until(
-            pilot, lambda: reader.file_watcher is not None and reader.file_watcher.ready.is_set(), "ready"
-        )
+        reader = await open_reader(app, pilot)
         await pilot.press("a")
         await pilot.pause()
         assert app.screen is not reader  # the note dialog, on a passage of the text as it was
@@ -149,12 +150,7 @@ async def test_a_change_waits_while_a_note_dialog_is_open_on_the_old_text(sample
 async def test_an_open_briefing_deleted_on_disk_stays_with_a_notice(sample):
     app = BrieferApp(folders=[sample.parent], open_file=sample)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader open")
-        reader = app.screen
-        assert isinstance(reader, ReaderScreen)
-        await until(
-            pilot, lambda: reader.file_watcher is not None and reader.file_watcher.ready.is_set(), "ready"
-        )
+        reader = await open_reader(app, pilot)
         body = reader.briefing.body
         sample.unlink()
         await until(pilot, lambda: DELETED in messages(app), "the deleted notice")
