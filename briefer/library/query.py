@@ -269,6 +269,21 @@ def _field_sql(term: Term, params: list[object]) -> str:
     return "f.date >= ?" if term.field == "after" else "f.date < ?"
 
 
+def fields_of(query: str) -> set[str]:
+    """The fields `query` names (tag:, note:: the notes' copy must be current). Raises QueryError."""
+    found: set[str] = set()
+    waiting: list[Node] = [parse(query)]
+    while waiting:
+        node = waiting.pop()
+        if isinstance(node, Term):
+            found.update((node.field,) if node.field else ())
+        elif isinstance(node, Not):
+            waiting.append(node.node)
+        else:
+            waiting.extend(node.nodes)
+    return found
+
+
 def _positive_terms(node: Node) -> list[Term]:
     if isinstance(node, Term):
         return [node] if node.field in (None, *TEXT_FIELDS) else []
