@@ -70,6 +70,8 @@ def _front_matter_loader() -> type:
 
 ALIASES_REFUSED = "it uses YAML aliases (*name), which briefer does not expand"
 _YAML_KEY_LINE = re.compile(r"\s*[\w-]+\s*:")
+# A key and a plain value: one that YAML's flow, quoting and block syntax would not start.
+_PLAIN_LINE = re.compile(r"([\w-]+)\s*:\s*((?:[^\s\[{\"'|>&*!].*)?)\s*")
 _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
     (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
@@ -351,6 +353,9 @@ def _front_matter(text: str, warnings: list[str]) -> tuple[dict, str]:
         reason = str(exc).split("\n")[0]
         if ALIASES_REFUSED in str(exc):
             warnings.append(f"front matter ignored: {ALIASES_REFUSED}")
+        elif (pairs := _plain_pairs(source)) is not None:
+            warnings.append(f"front matter read line by line: not valid YAML ({reason})")
+            return _metadata(pairs, warnings), text[match.end() :]
         else:
             warnings.append(f"front matter ignored: not valid YAML ({reason})")
         return {}, text[match.end() :]
@@ -359,6 +364,20 @@ def _front_matter(text: str, warnings: list[str]) -> tuple[dict, str]:
     if not isinstance(loaded, dict):
         return {}, text  # "---\nSome text\n---" is markdown, not front matter
     return _metadata(loaded, warnings), text[match.end() :]
+
+
+def _plain_pairs(source: str) -> dict[str, str] | None:
+    """Front matter of `key: value` lines that YAML refuses, as people write it by hand
+    ("title: Talks: day two"), read a line at a time; None when a line is not one."""
+    pairs: dict[str, str] = {}
+    for line in source.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = _PLAIN_LINE.fullmatch(line)
+        if match is None:
+            return None
+        pairs[match[1]] = match[2].strip()
+    return pairs
 
 
 def _metadata(raw: dict, warnings: list[str]) -> dict:
