@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import threading
 
+from textual.widgets import Input
+
 from briefer.library import LibraryIndex
 from briefer.library import index as index_module
 from briefer.library.database import IndexUnavailable
@@ -163,3 +165,21 @@ async def test_search_results_come_best_first_and_ctrl_s_sorts_them_by_date_then
         assert names() == ["a-newer.md", "b-older.md"] and "sorted by date" in status(app)
         await pilot.press("escape")
         assert "sorted by date" in status(app)
+
+
+async def test_words_typed_straight_after_ctrl_f_go_to_the_search_box(tmp_path):
+    """Keys arrive faster than a frame when a user types ahead or pastes: the search box must
+    have the focus before the next key is handled, or the words land in the filter."""
+    from textual import events
+
+    folder = tmp_path / "briefings"
+    write_briefings(folder, 2)
+    app = BrieferApp(folders=[folder], notes_file=tmp_path / "notes.json")
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.scanned, "listed")
+        for key, character in (("ctrl+f", None), *((c, c) for c in "oslo")):
+            app.post_message(events.Key(key, character))  # queued together, as a terminal sends them
+        await pilot.pause()
+        assert screen.query_one("#library-search", Input).value == "oslo"
+        assert screen.query_one("#library-filter", Input).value == ""

@@ -49,7 +49,8 @@ class LibraryScreen(ArchiveListing):
         Binding("pageup", "move_page(-1)", "Page", show=False, id="library-page-up"),
         Binding("ctrl+home", "move_to(0)", "Top", show=False, id="library-top"),
         Binding("ctrl+end", "move_to(-1)", "Bottom", show=False, id="library-bottom"),
-        Binding("ctrl+f", "search", "Search text", id="library-search"),
+        # Priority: handled before the keys typed after it are handed to the focused field.
+        Binding("ctrl+f", "search", "Search text", id="library-search", priority=True),
         Binding("ctrl+s", "sort", "Sort", id="sort"),
         Binding("ctrl+r", "fetch_feeds", "Fetch feeds", id="library-fetch-feeds"),
         # Priority: the filter would take ctrl+e as "end of line" (End does that too).
@@ -284,11 +285,13 @@ class LibraryScreen(ArchiveListing):
     def action_search(self) -> None:
         field = self.query_one("#library-search", Input)
         field.display = True
-        field.focus()
+        # At once, not after the keys already typed (Widget.focus waits its turn in the queue):
+        # "ctrl+f Driscoll" typed fast would otherwise put the word in the filter.
+        self.set_focus(field)
 
     @on(Input.Submitted, "#library-search")
     def _search_submitted(self, event: Input.Submitted) -> None:
-        self.query_one("#library-filter", Input).focus()
+        self.set_focus(self.query_one("#library-filter", Input))
         if not event.value.strip():
             self.action_clear_filter()
             return
@@ -323,7 +326,7 @@ class LibraryScreen(ArchiveListing):
             search.display = False
         else:
             self.query_one("#library-filter", Input).value = ""
-        self.query_one("#library-filter", Input).focus()
+        self.set_focus(self.query_one("#library-filter", Input))
         self.refresh_table()
 
 
