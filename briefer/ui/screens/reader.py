@@ -47,12 +47,20 @@ def pane_rows(analysis: Analysis, briefing: Briefing) -> dict[str, PaneRows]:
         }
 
 
+# The actions of the priority bindings above: keys that open a text field.
+OPENS_A_FIELD = frozenset({"annotate", "tag", "search", "reference_date"})
+
+
 class ReaderScreen(FollowingFile):
     """Reads one briefing."""
 
     BINDINGS = [
-        Binding("a", "annotate", "Annotate", id="annotate"),
-        Binding("t", "tag", "Tag", id="tag"),
+        # Keys that open a text field are priority bindings: they run as they arrive, so the
+        # words typed straight after them reach the field instead of running as commands (Textual
+        # hands each key to the focused widget before the earlier ones are handled). In a text
+        # field they are characters (check_action).
+        Binding("a", "annotate", "Annotate", id="annotate", priority=True),
+        Binding("t", "tag", "Tag", id="tag", priority=True),
         Binding("h", "highlight", "Highlight", id="highlight"),
         *[
             Binding(str(n), f"quick_tag('{n}')", f"Quick tag {n}", show=False, id=f"quick-tag-{n}")
@@ -61,13 +69,13 @@ class ReaderScreen(FollowingFile):
         Binding("right_square_bracket", "next_note", "Next note", show=False, id="next-note"),
         Binding("left_square_bracket", "previous_note", "Previous note", show=False, id="previous-note"),
         Binding("u", "undo_delete", "Undo delete", show=False, id="undo-delete"),
-        Binding("slash", "search", "Search", id="search"),
+        Binding("slash", "search", "Search", id="search", priority=True),
         Binding("y", "copy_passage", "Copy", show=False, id="copy"),
         Binding("e", "export", "Export", id="export"),
         Binding("o", "open_link", "Open link", show=False, id="open-link"),
         Binding("n", "next_match", "Next match", show=False, id="next-match"),
         Binding("N", "previous_match", "Previous match", show=False, id="previous-match"),
-        Binding("D", "reference_date", "Ref. date", show=False, id="reference-date"),
+        Binding("D", "reference_date", "Ref. date", show=False, id="reference-date", priority=True),
         Binding("tab", "next_pane", "Next pane", id="next-pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="previous-pane"),
         *[
@@ -401,10 +409,15 @@ class ReaderScreen(FollowingFile):
     def action_previous_match(self) -> None:
         self.step_match(False)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in OPENS_A_FIELD and isinstance(self.focused, Input):
+            return False  # typed in the search box: a character
+        return super().check_action(action, parameters)
+
     def action_search(self) -> None:
         field = self.query_one("#search-input", Input)
         field.display = True
-        field.focus()
+        self.set_focus(field)  # at once: Widget.focus would wait behind the keys already typed
 
     @on(Input.Changed, "#search-input")
     def _search_changed(self, event: Input.Changed) -> None:
