@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 from briefer.library import database, refresh
 from briefer.library.database import RANK_WEIGHTS, IndexDamaged, IndexUnavailable, transaction, unavailable
 from briefer.library.hits import find_hits, snippet
-from briefer.library.query import compile_query
+from briefer.library.query import BODY_FIELDS, compile_query
 from briefer.library.refresh import ProgressCallback
 from briefer.library.rows import LibraryEntry, absolute, entries, rows_query, under
 
@@ -161,7 +161,7 @@ class LibraryIndex:
         found = self._read(sql, params)
         # The bodies only of the results: sorting every match with its text would move megabytes.
         bodies = self._bodies([row[0] for row in found]) if snippets else {}
-        words = tuple(word for term in compiled.terms if term.field is None for word in term.words)
+        words = tuple(word for term in compiled.terms if term.field in BODY_FIELDS for word in term.words)
         results = []
         for docid, path, title, date, source, briefing_id in found:
             body = bodies.get(docid, "")

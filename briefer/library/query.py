@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 TEXT_FIELDS = ("title", "source")  # FTS columns; no field: all of them
 FIELDS = (*TEXT_FIELDS, "who", "where", "tag", "note", "date", "after", "before")
+# The terms lit in a briefing's body: its words, and the names who: and where: ask for.
+BODY_FIELDS = (None, "who", "where")
 OPERATORS = ("AND", "OR", "NOT")
 WHO_KINDS = ("person", "organization", "group")
 
@@ -286,7 +288,7 @@ def fields_of(query: str) -> set[str]:
 
 def _positive_terms(node: Node) -> list[Term]:
     if isinstance(node, Term):
-        return [node] if node.field in (None, *TEXT_FIELDS) else []
+        return [node] if node.field in (*BODY_FIELDS, *TEXT_FIELDS) else []
     if isinstance(node, Not):
         return []
     return [term for part in node.nodes for term in _positive_terms(part)]
