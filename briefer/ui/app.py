@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -68,6 +70,7 @@ class BrieferApp(App[int]):
         self.open_file = open_file
         self.notes_file = notes_file
         self.quick_tags = dict(self.settings.quick_tags)
+        self.today: Callable[[], date] = date.today  # the desk's periods end today (tests fix the day)
         self.store: NotesStore | None = None
         self.startup_messages: list[tuple[str, SeverityLevel]] = [
             (w, "warning") for w in self.settings.warnings
@@ -200,6 +203,19 @@ class BrieferApp(App[int]):
             self.store.close()
         if not self.is_headless:  # a worker still reading a long file must not hold the exit up
             end_process_after(QUIT_GRACE_SECONDS, self.return_code or 0)
+
+    def action_desk(self, view: str) -> None:
+        """Open a desk view (ACTORS, TIMELINE, AGENDA, PLACES) over the library or a reader, or in
+        place of the view shown."""
+        from briefer.ui.screens.desk import DESK_VIEWS, DeskView
+
+        if isinstance(self.screen, DESK_VIEWS[view]):
+            return
+        screen = DESK_VIEWS[view]()
+        if isinstance(self.screen, DeskView):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
     def action_help(self) -> None:
         from briefer.ui.dialogs.help import HelpScreen

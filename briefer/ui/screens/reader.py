@@ -19,6 +19,7 @@ from briefer.gcpause import cyclic_gc_paused
 from briefer.search import find_all
 from briefer.ui.attempt import attempt
 from briefer.ui.match_cursor import MatchCursor, Span
+from briefer.ui.screens.desk_view import DESK_BINDINGS
 from briefer.ui.screens.reader_reload import FollowingFile
 from briefer.ui.widgets.document import DocumentView
 from briefer.ui.widgets.footer import FittingFooter
@@ -77,6 +78,7 @@ class ReaderScreen(FollowingFile):
         Binding("p", "toggle_panes", "Panes", id="toggle-panes"),
         Binding("escape", "clear", "Clear", show=False, id="clear"),
         Binding("q", "back", "Back", id="back"),
+        *DESK_BINDINGS,
     ]
 
     def __init__(
