@@ -240,9 +240,9 @@ def _read_briefing(path: Path) -> Briefing | str:
 def key_scopes() -> list[list[type[DOMNode]]]:
     """The widgets, screens and app whose keys are in force together: a key bound in two of them
     reaches only one (the focused widget's first), so the other action is lost."""
-    from briefer.ui.dialogs import confirm, date, help, links, note
-    from briefer.ui.screens import library, reader
-    from briefer.ui.widgets import document
+    from briefer.ui.dialogs import confirm, date, help, links, note, pick
+    from briefer.ui.screens import desk, library, reader
+    from briefer.ui.widgets import document, rowlist
 
     dialogs: list[type[DOMNode]] = [
         help.HelpScreen,
@@ -251,11 +251,14 @@ def key_scopes() -> list[list[type[DOMNode]]]:
         date.DateDialog,
         confirm.ConfirmScreen,
         links.LinksDialog,
+        pick.PickDialog,
+        pick.PromptDialog,
     ]
     scopes: list[list[type[DOMNode]]] = [
         [document.DocumentView, reader.ReaderScreen, BrieferApp],
         [reader.NotesList, reader.ReaderScreen, BrieferApp],
         [library.LibraryTable, library.LibraryScreen, BrieferApp],
+        *([rowlist.RowList, view, BrieferApp] for view in desk.DESK_SCREENS),
     ]
     return scopes + [[dialog, BrieferApp] for dialog in dialogs]
 
@@ -289,11 +292,15 @@ def keymap_clashes(keymap: dict[str, str]) -> list[str]:
 
 def binding_ids() -> set[str]:
     """Every binding id a keymap may name."""
-    from briefer.ui.dialogs import confirm, date, help, links, note
-    from briefer.ui.screens import library, reader
+    from briefer.ui.dialogs import confirm, date, help, links, note, pick
+    from briefer.ui.screens import desk, library, reader
     from briefer.ui.widgets import document, panes
 
     classes: list[type[DOMNode]] = [
+        desk.DeskView,
+        *desk.DESK_SCREENS,
+        pick.PickDialog,
+        pick.PromptDialog,
         BrieferApp,
         library.LibraryScreen,
         library.LibraryTable,

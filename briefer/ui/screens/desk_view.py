@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.text import Text
 from textual import getters, on, work
@@ -22,11 +24,18 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from briefer.briefing.sanitize import clean_text
+from briefer.desk.decisions import DECISIONS_TABLE, Decision, decision_item, decisions_from
+from briefer.desk.period import Period
+from briefer.notes.model import now_iso
+from briefer.ui.attempt import attempt
 from briefer.ui.widgets.footer import FittingFooter
 from briefer.ui.widgets.rowlist import RowLayout, RowList
 
 if TYPE_CHECKING:
+    from briefer.library import LibraryIndex
     from briefer.ui.app import BrieferApp
+
+T = TypeVar("T")
 
 # The desk's views, reached from the library, the reader and each other. F-keys: the library's
 # filter keeps every printable key, and the reader's panes are F1-F5.
@@ -40,6 +49,23 @@ DESK_BINDINGS = [
 # The periods `[` and `]` step through, in days back from today (None: all of the archive).
 PERIODS: tuple[int | None, ...] = (1, 7, 30, 90, None)
 DEFAULT_DAYS = 7
+
+
+@dataclass(frozen=True)
+class AtMention:
+    """A row that opens the reader at a span of a briefing's body."""
+
+    path: Path
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class AtNote:
+    """A row that opens the reader at a note."""
+
+    path: Path
+    note_id: str
 
 
 @dataclass
@@ -165,6 +191,31 @@ class DeskView(Screen):
         count = sum(1 for row in shown if row.target is not None)
         return f"{count} row{'s' if count != 1 else ''}"
 
+    # ----- the archive and the decisions -------------------------------------------
+
+    def read(self, query: Callable[[LibraryIndex, list[Path], list[Decision]], T]) -> T:
+        """`query(index, folders, decisions)` on an index of this thread (a worker's), with the
+        user's actor decisions from the notes store."""
+        from briefer.library import LibraryIndex
+
+        store = self.app.store
+        decisions = decisions_from(store.desk_table(DECISIONS_TABLE)) if store is not None else []
+        with LibraryIndex() as index:
+            return query(index, list(self.app.folders), decisions)
+
+    def decide(self, decision: Decision) -> bool:
+        """Keep an actor decision in the notes store; False (and said) when it cannot be."""
+        store = self.app.store
+        if store is None:
+            self.notify("Notes are unavailable: the decision cannot be kept.", severity="error")
+            return False
+        key, data = decision_item(decision, now_iso())
+        return attempt(self, lambda: store.put_desk_item(DECISIONS_TABLE, key, data), "Not kept") is not None
+
+    @staticmethod
+    def period(days: int | None, today: date) -> Period:
+        return Period.last_days(days, today) if days is not None else Period(ALL_SINCE, today)
+
     # ----- loading ---------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="desk-load", exit_on_error=False)
@@ -223,6 +274,15 @@ class DeskView(Screen):
     def _row_selected(self, event: RowList.Selected) -> None:
         if event.index < len(self.shown) and (target := self.shown[event.index].target) is not None:
             self.choose(target)
+
+    def open_target(self, target: AtMention | AtNote) -> None:
+        """The reader at a mention or a note; a briefing gone since it was indexed is said."""
+        if not target.path.is_file():
+            self.notify(f"The briefing is gone: {clean_text(str(target.path))}", severity="warning", markup=False)
+        elif isinstance(target, AtNote):
+            self.app.open_briefing(target.path, note_id=target.note_id)
+        else:
+            self.app.open_briefing(target.path, mention=(target.start, target.end))
 
     def action_period(self, step: int) -> None:
         if not self.HAS_PERIOD:
