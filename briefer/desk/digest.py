@@ -83,9 +83,7 @@ class NoteCitation:
     export_file: Path
 
 
-def notes_section(
-    notes: Iterable[Note], citations: dict[str, NoteCitation], base: Path
-) -> list[str]:
+def notes_section(notes: Iterable[Note], citations: dict[str, NoteCitation], base: Path) -> list[str]:
     """The notes grouped by tag (a note under each of its tags; notes without one last, under
     `untagged`), each as its passage quoted, its text, its tags and a citation linking to its block
     in the export."""
@@ -97,7 +95,9 @@ def notes_section(
         return []
     lines = ["## Notes by tag", ""]
     for tag in sorted(by_tag, key=lambda t: (t == UNTAGGED, t.casefold(), t)):
-        group = sorted(by_tag[tag], key=lambda n: (n.briefing_title.casefold(), n.briefing_id, *text_order(n)))
+        group = sorted(
+            by_tag[tag], key=lambda n: (n.briefing_title.casefold(), n.briefing_id, *text_order(n))
+        )
         heading = "Untagged" if tag == UNTAGGED else f"#{tag}"
         lines += [f"### {heading}: {len(group)}", ""]
         for note in group:
@@ -122,7 +122,9 @@ def one_line_breaks(value: str) -> list[str]:
     return [" ".join(one_line(line).split()) for line in value.strip().splitlines()]
 
 
-def note_citations(notes: Iterable[Note], entries: dict[str, LibraryEntry], export_dir: Path) -> dict[str, NoteCitation]:
+def note_citations(
+    notes: Iterable[Note], entries: dict[str, LibraryEntry], export_dir: Path
+) -> dict[str, NoteCitation]:
     """Per briefing id: its metadata as the export names it (the index's, else the notes') and its
     export file, so a citation's link reaches the note's block."""
     groups: dict[str, list[Note]] = {}
@@ -132,7 +134,9 @@ def note_citations(notes: Iterable[Note], entries: dict[str, LibraryEntry], expo
     for briefing_id, group in groups.items():
         entry = entries.get(briefing_id)
         if entry is not None:
-            info = BriefingInfo(briefing_id, entry.title, os.path.abspath(entry.path), entry.source, entry.date)
+            info = BriefingInfo(
+                briefing_id, entry.title, os.path.abspath(entry.path), entry.source, entry.date
+            )
         else:
             info = BriefingInfo.from_notes(group)
         citations[briefing_id] = NoteCitation(info, export_dir / export_file_name(info))

@@ -258,8 +258,8 @@ def key_scopes() -> list[list[type[DOMNode]]]:
         [document.DocumentView, reader.ReaderScreen, BrieferApp],
         [reader.NotesList, reader.ReaderScreen, BrieferApp],
         [library.LibraryTable, library.LibraryScreen, BrieferApp],
-        *([rowlist.RowList, view, BrieferApp] for view in desk.DESK_SCREENS),
     ]
+    scopes += [[rowlist.RowList, view, BrieferApp] for view in desk.DESK_SCREENS]
     return scopes + [[dialog, BrieferApp] for dialog in dialogs]
 
 

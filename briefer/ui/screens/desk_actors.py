@@ -9,14 +9,12 @@ in the notes store, applied every time the actors are read.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from textual.binding import Binding
 
 from briefer.desk.actors import Actor, ActorPage, Appearance, NoteMention, Quote, actor_page, actors
-from briefer.desk.decisions import Decision, Merge, Split
-from briefer.desk.period import Period
+from briefer.desk.decisions import Merge, Split
 from briefer.ui.screens.desk_view import DEFAULT_DAYS, AtMention, AtNote, DeskRow, DeskView, heading_row
 from briefer.ui.widgets.sparkline import sparkline
 
@@ -60,8 +58,8 @@ class ActorsScreen(DeskView):
         self.actors: dict[str, Actor] = {}
         self.marked: str | None = None  # the actor `m` marked, to merge the next one into
 
-    def build_rows(self, days: int | None, today: date) -> list[DeskRow]:
-        found = self.read(lambda index, folders, decisions: actors(index, folders, self.period(days, today), decisions))
+    def build_rows(self) -> list[DeskRow]:
+        found = self.read(lambda r: actors(r.index, r.folders, r.period, r.decisions))
         self.actors = {actor.key: actor for actor in found}
         return [actor_row(actor, actor.key == self.marked) for actor in found]
 
@@ -109,7 +107,9 @@ class ActorsScreen(DeskView):
                 self.notify(f"{name} split off {actor.name}.", markup=False)
                 self.reload()
 
-        self.app.push_screen(PickDialog(f"Split off {actor.name} the briefings naming:", list(actor.aliases)), split)
+        self.app.push_screen(
+            PickDialog(f"Split off {actor.name} the briefings naming:", list(actor.aliases)), split
+        )
 
     def action_clear(self) -> None:
         if self.marked is not None:
@@ -129,19 +129,38 @@ def appearance_row(item: Appearance) -> DeskRow:
     details = [value for value in (item.source, item.role) if value]
     details.append(f"×{item.mentions}")
     parts.append(("  " + " · ".join(details), "dim"))
-    return DeskRow(tuple(parts), target=AtMention(item.path, item.start, item.end), haystack=f"{item.title} {item.source or ''} {item.role or ''}".casefold())
+    return DeskRow(
+        tuple(parts),
+        target=AtMention(item.path, item.start, item.end),
+        haystack=f"{item.title} {item.source or ''} {item.role or ''}".casefold(),
+    )
 
 
 def quote_row(quote: Quote) -> DeskRow:
-    parts = ((quote.day, "bold"), ("  “" + quote.text + "”", "italic"), ("\n  " + " · ".join(v for v in (quote.title, quote.source) if v), "dim"))
-    return DeskRow(parts, target=AtMention(quote.path, quote.start, quote.end), haystack=f"{quote.text} {quote.title}".casefold())
+    parts = (
+        (quote.day, "bold"),
+        ("  “" + quote.text + "”", "italic"),
+        ("\n  " + " · ".join(v for v in (quote.title, quote.source) if v), "dim"),
+    )
+    return DeskRow(
+        parts,
+        target=AtMention(quote.path, quote.start, quote.end),
+        haystack=f"{quote.text} {quote.title}".casefold(),
+    )
 
 
 def note_row(note: NoteMention) -> DeskRow:
     tags = " ".join("#" + tag for tag in note.tags)
     text = note.text or "(highlight)"
-    parts = ((note.created[:10], "bold"), ("  " + text, ""), (f"  {tags}" if tags else "", "dim"), ("\n  “" + note.exact + "” · " + note.title, "dim italic"))
-    return DeskRow(parts, target=AtNote(note.path, note.note_id), haystack=f"{note.text} {note.exact} {tags}".casefold())
+    parts = (
+        (note.created[:10], "bold"),
+        ("  " + text, ""),
+        (f"  {tags}" if tags else "", "dim"),
+        ("\n  “" + note.exact + "” · " + note.title, "dim italic"),
+    )
+    return DeskRow(
+        parts, target=AtNote(note.path, note.note_id), haystack=f"{note.text} {note.exact} {tags}".casefold()
+    )
 
 
 def page_rows(page: ActorPage) -> list[DeskRow]:
@@ -162,14 +181,14 @@ class ActorPageScreen(DeskView):
     def __init__(self, key: str, days: int | None) -> None:
         super().__init__(days)
         self.key = key
-        self.TITLE = key
+        self.caption = key
 
-    def build_rows(self, days: int | None, today: date) -> list[DeskRow]:
+    def build_rows(self) -> list[DeskRow]:
         notes = self.app.store.all_notes() if self.app.store is not None else []
-        page = self.read(lambda index, folders, decisions: actor_page(index, folders, self.period(days, today), self.key, decisions, notes))
+        page = self.read(lambda r: actor_page(r.index, r.folders, r.period, self.key, r.decisions, notes))
         if page is None:
             return []
-        self.TITLE = f"{page.actor.name} · {KINDS.get(page.actor.kind, page.actor.kind)}"
+        self.caption = f"{page.actor.name} · {KINDS.get(page.actor.kind, page.actor.kind)}"
         return page_rows(page)
 
     def choose(self, target: Any) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from briefer.desk.places import Place, places
@@ -34,9 +33,8 @@ class PlacesScreen(DeskView):
         super().__init__(days)
         self.places: dict[str, Place] = {}
 
-    def build_rows(self, days: int | None, today: date) -> list[DeskRow]:
-        period = self.period(days, today)
-        found = self.read(lambda index, folders, decisions: places(index, folders, period))
+    def build_rows(self) -> list[DeskRow]:
+        found = self.read(lambda r: places(r.index, r.folders, r.period))
         self.places = {place.key: place for place in found}
         return [place_row(place) for place in found]
 
@@ -57,9 +55,9 @@ class PlaceScreen(DeskView):
     def __init__(self, place: Place) -> None:
         super().__init__()
         self.place = place
-        self.TITLE = f"{place.name} · {place.briefings} briefing{'s' if place.briefings != 1 else ''}"
+        self.caption = f"{place.name} · {place.briefings} briefing{'s' if place.briefings != 1 else ''}"
 
-    def build_rows(self, days: int | None, today: date) -> list[DeskRow]:
+    def build_rows(self) -> list[DeskRow]:
         heading = heading_row("Briefings naming it, newest first")
         return [heading, *(appearance_row(item) for item in self.place.appearances)]
 

@@ -8,7 +8,6 @@ briefings mention each. `tab` goes from one to the other; `enter` opens the read
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from textual.binding import Binding
@@ -57,7 +56,9 @@ def agenda_row(entry: AgendaItem) -> DeskRow:
     return DeskRow(
         parts,
         target=AtMention(newest.path, newest.start, newest.end),
-        haystack=" ".join([entry.event, *(f"{item.sentence} {item.title}" for item in entry.items)]).casefold(),
+        haystack=" ".join(
+            [entry.event, *(f"{item.sentence} {item.title}" for item in entry.items)]
+        ).casefold(),
     )
 
 
@@ -89,12 +90,9 @@ class TimelineScreen(DeskView):
         super().__init__(days)
         self.narrowed: dict[str, str] = {name: value for name, value in narrowed.items() if name in FILTERS}
 
-    def build_rows(self, days: int | None, today: date) -> list[DeskRow]:
-        period = self.period(days, today)
+    def build_rows(self) -> list[DeskRow]:
         items = self.read(
-            lambda index, folders, decisions: timeline(
-                index, folders, period, decisions=decisions, **self.narrowed
-            )
+            lambda r: timeline(r.index, r.folders, r.period, decisions=r.decisions, **self.narrowed)
         )
         return timeline_rows(items)
 
@@ -121,7 +119,11 @@ class TimelineScreen(DeskView):
                 self.narrowed.pop(name, None)
             self.reload()
 
-        question = f"Only briefings naming this {FILTERS[name]}" if name != "tag" else "Only briefings with a note tagged"
+        question = (
+            f"Only briefings naming this {FILTERS[name]}"
+            if name != "tag"
+            else "Only briefings with a note tagged"
+        )
         self.app.push_screen(PromptDialog(question, self.narrowed.get(name, "")), narrow)
 
 
@@ -136,11 +138,8 @@ class AgendaScreen(DeskView):
     def __init__(self, days: int | None = AGENDA_DAYS) -> None:
         super().__init__(days)
 
-    def build_rows(self, days: int | None, today: date) -> list[DeskRow]:
-        period = self.period(days, today)
-        entries = self.read(
-            lambda index, folders, decisions: agenda(index, folders, today, period, decisions)
-        )
+    def build_rows(self) -> list[DeskRow]:
+        entries = self.read(lambda r: agenda(r.index, r.folders, r.period.last, r.period, r.decisions))
         return agenda_rows(entries)
 
     def describe(self, shown: list[DeskRow]) -> str:

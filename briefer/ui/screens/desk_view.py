@@ -1,7 +1,7 @@
 """What the desk's views share: a title, a period to widen and narrow, a filter, and rows drawn
 line by line (`RowList`), built in a thread worker from the archive index.
 
-A view says what its rows are (`build_rows`, run off the event loop with the period) and what
+A view says what its rows are (`build_rows`, run off the event loop, reading through `read`) and what
 `enter` on one does (`choose`); this screen does the rest. Row text comes from briefings and is
 never read as markup: a `DeskRow` keeps (text, style) parts and makes rich `Text` of them, with
 control characters cleaned, only when the row is drawn.
@@ -9,10 +9,10 @@ control characters cleaned, only when the row is drawn.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.text import Text
@@ -26,6 +26,7 @@ from textual.worker import get_current_worker
 from briefer.briefing.sanitize import clean_text
 from briefer.desk.decisions import DECISIONS_TABLE, Decision, decision_item, decisions_from
 from briefer.desk.period import Period
+from briefer.library.analysed import first_day
 from briefer.notes.model import now_iso
 from briefer.ui.attempt import attempt
 from briefer.ui.widgets.footer import FittingFooter
@@ -49,6 +50,17 @@ DESK_BINDINGS = [
 # The periods `[` and `]` step through, in days back from today (None: all of the archive).
 PERIODS: tuple[int | None, ...] = (1, 7, 30, 90, None)
 DEFAULT_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a view's query is given: the index (of its thread), the folders, the period and the
+    user's actor decisions."""
+
+    index: LibraryIndex
+    folders: list[Path]
+    period: Period
+    decisions: list[Decision]
 
 
 @dataclass(frozen=True)
@@ -149,13 +161,16 @@ class DeskView(Screen):
     def __init__(self, days: int | None = DEFAULT_DAYS) -> None:
         super().__init__()
         self.days = days
+        self.caption = self.TITLE  # the header's name of what is shown (a page: the actor's)
         self.rows: list[DeskRow] = []
         self.shown: list[DeskRow] = []
         self.loaded = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="desk-header")
-        yield Input(placeholder="Filter: words the rows must hold; enter keeps it, esc clears", id="desk-filter")
+        yield Input(
+            placeholder="Filter: words the rows must hold; enter keeps it, esc clears", id="desk-filter"
+        )
         yield DeskList(id="desk-list")
         yield Static("", id="desk-status")
         yield FittingFooter()
@@ -178,8 +193,8 @@ class DeskView(Screen):
 
     # ----- what a view provides --------------------------------------------------
 
-    def build_rows(self, days: int | None, today: date) -> list[DeskRow]:
-        """The rows for the period (in a thread worker: it reads the index)."""
+    def build_rows(self) -> list[DeskRow]:
+        """The rows for the period (in a thread worker: it reads the index, see `read`)."""
         raise NotImplementedError
 
     def choose(self, target: Any) -> None:
@@ -193,15 +208,16 @@ class DeskView(Screen):
 
     # ----- the archive and the decisions -------------------------------------------
 
-    def read(self, query: Callable[[LibraryIndex, list[Path], list[Decision]], T]) -> T:
-        """`query(index, folders, decisions)` on an index of this thread (a worker's), with the
-        user's actor decisions from the notes store."""
+    def read(self, query: Callable[[Reading], T]) -> T:
+        """`query(reading)` on an index of this thread (a worker's), with the folders, the period
+        and the user's actor decisions from the notes store."""
         from briefer.library import LibraryIndex
 
         store = self.app.store
         decisions = decisions_from(store.desk_table(DECISIONS_TABLE)) if store is not None else []
         with LibraryIndex() as index:
-            return query(index, list(self.app.folders), decisions)
+            period = self.period(index, self.days, self.today)
+            return query(Reading(index, list(self.app.folders), period, decisions))
 
     def decide(self, decision: Decision) -> bool:
         """Keep an actor decision in the notes store; False (and said) when it cannot be."""
@@ -212,17 +228,19 @@ class DeskView(Screen):
         key, data = decision_item(decision, now_iso())
         return attempt(self, lambda: store.put_desk_item(DECISIONS_TABLE, key, data), "Not kept") is not None
 
-    @staticmethod
-    def period(days: int | None, today: date) -> Period:
-        return Period.last_days(days, today) if days is not None else Period(ALL_SINCE, today)
+    def period(self, index: LibraryIndex, days: int | None, today: date) -> Period:
+        """The last `days` days up to today; None: from the oldest briefing's day."""
+        if days is not None:
+            return Period.last_days(days, today)
+        first = first_day(index.connection, self.app.folders)
+        return Period(min(date.fromisoformat(first), today) if first else today, today)
 
     # ----- loading ---------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="desk-load", exit_on_error=False)
     def reload(self) -> None:
-        days, today = self.days, self.today
         try:
-            rows = self.build_rows(days, today)
+            rows = self.build_rows()
         except Exception as exc:  # an index that cannot be read: one line, the view stays
             if not get_current_worker().is_cancelled:
                 self.app.call_from_thread(self.show_failure, f"{type(exc).__name__}: {exc}")
@@ -250,14 +268,16 @@ class DeskView(Screen):
             rows_list.set_message(self.EMPTY if not self.filter_words() else "Nothing matches the filter.")
         else:
             rows_list.set_rows(RowLayout.of(self.shown, [row.target is not None for row in self.shown]))
-            kept = next((i for i, row in enumerate(self.shown) if current is not None and row.target == current), None)
+            kept = next(
+                (i for i, row in enumerate(self.shown) if current is not None and row.target == current), None
+            )
             if kept is not None:
                 rows_list.highlighted = kept
         self.update_header()
         self.query_one("#desk-status", Static).update(Text(clean_text(self.describe(self.shown))))
 
     def update_header(self) -> None:
-        title = self.TITLE
+        title = self.caption
         if self.HAS_PERIOD:
             title += " · " + period_label(self.days, self.today)
         self.query_one("#desk-header", Static).update(Text(title))
@@ -278,7 +298,9 @@ class DeskView(Screen):
     def open_target(self, target: AtMention | AtNote) -> None:
         """The reader at a mention or a note; a briefing gone since it was indexed is said."""
         if not target.path.is_file():
-            self.notify(f"The briefing is gone: {clean_text(str(target.path))}", severity="warning", markup=False)
+            self.notify(
+                f"The briefing is gone: {clean_text(str(target.path))}", severity="warning", markup=False
+            )
         elif isinstance(target, AtNote):
             self.app.open_briefing(target.path, note_id=target.note_id)
         else:
