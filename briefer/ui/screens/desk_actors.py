@@ -181,6 +181,7 @@ class ActorPageScreen(DeskView):
     def __init__(self, key: str, days: int | None) -> None:
         super().__init__(days)
         self.key = key
+        self.page: ActorPage | None = None
         self.caption = key
 
     def build_rows(self) -> list[DeskRow]:
@@ -189,7 +190,17 @@ class ActorPageScreen(DeskView):
         if page is None:
             return []
         self.caption = f"{page.actor.name} · {KINDS.get(page.actor.kind, page.actor.kind)}"
+        self.page = page
         return page_rows(page)
+
+    def describe(self, shown: list[DeskRow]) -> str:
+        if self.page is None:
+            return ""
+        page = self.page
+        return (
+            f"{len(page.briefings)} briefings · {len(page.quotes)} quotes · {len(page.notes)} notes"
+            " · enter reads there · n N sections"
+        )
 
     def choose(self, target: Any) -> None:
         self.open_target(target)
