@@ -1,0 +1,220 @@
+"""Who is who across briefings: the people and organisations that each briefing's analysis
+names, grouped into actors. Pure: records in, groups of records out.
+
+People: every full name (two words or more) of a record, and the record's other names, are
+one person (the extractor tied them in that briefing); full names with the same given name
+and surnames spelt nearly alike (Zelensky, Zelenskiy, Zelenskyy) are one person. A record
+that gives a surname alone goes to the one person with that surname; when several share it
+(namesakes), to the one whose roles and companions (the others named in the same briefing)
+fit best, and to none (an actor of its own) when nothing tells them apart. Organisations:
+the same folded name or alias. The user's merge and split decisions are applied last
+(`briefer.desk.decisions`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from briefer.library.analysed import EntityRecord
+from briefer.library.query import words_of
+
+SPELLING_SIMILARITY = 0.85  # Zelensky / Zelenskiy: 0.94; Driscoll / Driscol: 0.93; Biden / Baden: 0.8
+SPELLING_MIN_LENGTH = 5  # shorter surnames must match exactly: Li and Lu are not one name
+ROLE_SIMILARITY = 0.5  # the share of a role's words another role holds
+DECISIVE = 1.5  # the best candidate must score this many times the second
+_LEADING = {"the", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
+
+
+def folded(name: str) -> str:
+    """A name as compared: lower case, no diacritics nor punctuation, no leading "the", no
+    possessive "'s"."""
+    words = words_of(name)
+    if len(words) > 1 and words[0] in _LEADING:
+        words = words[1:]
+    if len(words) > 1 and words[-1] == "s" and "'" in name:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def alike(first: str, second: str) -> bool:
+    """Two surnames spelt nearly alike (one letter or two of transliteration)."""
+    if first == second:
+        return True
+    if min(len(first), len(second)) < SPELLING_MIN_LENGTH or first[0] != second[0]:
+        return False
+    return Indel.normalized_similarity(first, second) >= SPELLING_SIMILARITY
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        parent = self.parent.setdefault(item, item)
+        while parent != item:
+            grand = self.parent[parent]
+            self.parent[item] = grand
+            item, parent = parent, grand
+        return item
+
+    def join(self, first: str, second: str) -> None:
+        first, second = self.find(first), self.find(second)
+        if first != second:
+            self.parent[max(first, second)] = min(first, second)  # deterministic whatever the order
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Records (indices into the list given) found to be one actor."""
+
+    kind: str
+    members: tuple[int, ...]
+
+
+def group_records(records: Sequence[EntityRecord]) -> list[Group]:
+    """The records of people and organisations grouped into actors (each record in one
+    group; records of other kinds are left out)."""
+    people = [number for number, record in enumerate(records) if record.kind == "person"]
+    organisations = [number for number, record in enumerate(records) if record.kind == "organization"]
+    return [*_group_people(records, people), *_group_organisations(records, organisations)]
+
+
+def _forms(record: EntityRecord) -> list[str]:
+    return [form for form in dict.fromkeys(folded(name) for name in (record.name, *record.aliases)) if form]
+
+
+def _group_organisations(records: Sequence[EntityRecord], numbers: list[int]) -> list[Group]:
+    union = _Union()
+    for number in numbers:
+        forms = _forms(records[number]) or [f"#{number}"]
+        for form in forms[1:]:
+            union.join(forms[0], form)
+    groups: dict[str, list[int]] = defaultdict(list)
+    for number in numbers:
+        forms = _forms(records[number]) or [f"#{number}"]
+        groups[union.find(forms[0])].append(number)
+    return [Group("organization", tuple(members)) for members in groups.values()]
+
+
+def _group_people(records: Sequence[EntityRecord], numbers: list[int]) -> list[Group]:
+    union = _Union()
+    full_of: dict[int, list[str]] = {}
+    for number in numbers:
+        full = [form for form in _forms(records[number]) if " " in form]
+        if full:
+            full_of[number] = full
+            for form in full[1:]:
+                union.join(full[0], form)
+    _join_spellings(union, {form for forms in full_of.values() for form in forms})
+    people: dict[str, list[int]] = defaultdict(list)
+    for number, full in full_of.items():
+        people[union.find(full[0])].append(number)
+    alone = [number for number in numbers if number not in full_of]
+    placed, unplaced = _place_surnames(records, people, alone)
+    for root, members in placed.items():
+        people[root].extend(members)
+    groups = [Group("person", tuple(sorted(members))) for members in people.values()]
+    groups.extend(Group("person", tuple(members)) for members in unplaced)
+    return groups
+
+
+def _join_spellings(union: _Union, full_forms: set[str]) -> None:
+    """Join full names with the same given name whose surnames are spelt nearly alike."""
+    by_given: dict[str, set[str]] = defaultdict(set)
+    for form in full_forms:
+        by_given[form.split(" ", 1)[0]].add(form)
+    for forms in by_given.values():
+        ordered = sorted(forms)
+        for position, form in enumerate(ordered):
+            surname = form.rsplit(" ", 1)[1]
+            for other in ordered[position + 1 :]:
+                if alike(surname, other.rsplit(" ", 1)[1]):
+                    union.join(form, other)
+
+
+def _place_surnames(
+    records: Sequence[EntityRecord], people: dict[str, list[int]], alone: list[int]
+) -> tuple[dict[str, list[int]], list[list[int]]]:
+    """Records naming someone by one word: each given to the person it fits (by root), or
+    grouped with the other one-word records of the same spelling when none fits."""
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for root, members in people.items():
+        for number in members:
+            for form in _forms(records[number]):
+                by_surname[form.rsplit(" ", 1)[-1]].add(root)
+    by_letter: dict[str, list[str]] = defaultdict(list)  # alike surnames begin alike
+    for surname in by_surname:
+        by_letter[surname[0]].append(surname)
+    evidence = _Evidence(records, people)
+    placed: dict[str, list[int]] = defaultdict(list)
+    leftover: dict[str, list[int]] = defaultdict(list)
+    candidates_of: dict[str, set[str]] = {}
+    for number in alone:
+        word = folded(records[number].name) or f"#{number}"
+        if word not in candidates_of:
+            candidates_of[word] = {
+                root for surname in by_letter[word[0]] if alike(word, surname) for root in by_surname[surname]
+            }
+        chosen = evidence.choose(number, sorted(candidates_of[word]))
+        if chosen is None:
+            leftover[word].append(number)
+        else:
+            placed[chosen].append(number)
+    return placed, _spellings_together(leftover)
+
+
+def _spellings_together(by_word: dict[str, list[int]]) -> list[list[int]]:
+    union = _Union()
+    words = sorted(by_word)
+    for position, word in enumerate(words):
+        union.find(word)
+        for other in words[position + 1 :]:
+            if alike(word, other):
+                union.join(word, other)
+    groups: dict[str, list[int]] = defaultdict(list)
+    for word in words:
+        groups[union.find(word)].extend(by_word[word])
+    return [sorted(members) for members in groups.values()]
+
+
+class _Evidence:
+    """What tells namesakes apart: the roles each was given, and who else the briefings
+    naming each name (their companions)."""
+
+    def __init__(self, records: Sequence[EntityRecord], people: dict[str, list[int]]) -> None:
+        self.records = records
+        named_in: dict[int, set[str]] = defaultdict(set)
+        for record in records:
+            named_in[record.docid].update(_forms(record))
+        self.named_in = named_in
+        self.roles: dict[str, list[set[str]]] = {}
+        self.companions: dict[str, Counter[str]] = {}
+        for root, members in people.items():
+            self.roles[root] = [set(words_of(records[n].role or "")) for n in members if records[n].role]
+            counter: Counter[str] = Counter()
+            for docid in {records[n].docid for n in members}:
+                counter.update(named_in[docid])
+            self.companions[root] = counter
+
+    def choose(self, number: int, candidates: list[str]) -> str | None:
+        if len(candidates) <= 1:
+            return candidates[0] if candidates else None
+        record = self.records[number]
+        own = set(_forms(record))
+        companions = self.named_in[record.docid] - own
+        role = set(words_of(record.role or ""))
+        scores = sorted(((self._score(root, role, companions), root) for root in candidates), reverse=True)
+        (best, root), (second, _) = scores[0], scores[1]
+        return root if best > 0 and best >= DECISIVE * second else None
+
+    def _score(self, root: str, role: set[str], companions: set[str]) -> float:
+        score = 0.0
+        if role and any(len(role & seen) >= ROLE_SIMILARITY * len(role) for seen in self.roles[root]):
+            score += 2.0
+        met = self.companions[root]
+        score += sum(1 for name in companions if met[name]) / (len(companions) or 1)
+        return score

@@ -1,0 +1,153 @@
+"""Reading the analysing pass's tables back, for the desk (`briefer.desk`): the briefings of a
+span of days under some folders, and their entities, quotes and dated expressions.
+
+A briefing's day is its date (front matter or dateline), else the day its file was last
+written: a briefing with no date still belongs to a period.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefer.library.refresh import absolute, under
+
+# The day of a briefing, as SQL on `files AS f`.
+DAY_SQL = "COALESCE(f.date, date(f.mtime_ns / 1000000000, 'unixepoch', 'localtime'))"
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedBriefing:
+    docid: int
+    path: Path
+    title: str
+    day: str  # YYYY-MM-DD
+    source: str | None
+    briefing_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    """A person, organization, group or place as one briefing's analysis names it."""
+
+    docid: int
+    kind: str
+    name: str
+    role: str | None
+    aliases: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]  # its mentions, offsets into the body
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRecord:
+    docid: int
+    start: int
+    end: int
+    speaker: str | None  # an EntityRecord's name in the same briefing
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateRecord:
+    docid: int
+    start: int
+    end: int
+    text: str
+    value: str | None
+    day: str | None  # the first day the value covers; None when it is no point in time
+    sentence: tuple[int, int]
+
+
+class Selection:
+    """The analysed briefings under `folders` whose day is in [first_day, last_day]: one SQL
+    condition, joined by each reader below."""
+
+    def __init__(self, folders: Iterable[str | Path], first_day: str, last_day: str) -> None:
+        condition, params = under(absolute(folders), "f.path")
+        self.where = f"f.analysed = 1 AND f.error IS NULL AND {condition} AND {DAY_SQL} BETWEEN ? AND ?"
+        self.params: list[object] = [*params, first_day, last_day]
+
+
+def briefings(connection: sqlite3.Connection, selection: Selection) -> dict[int, IndexedBriefing]:
+    rows = connection.execute(
+        f"SELECT f.docid, f.path, f.title, {DAY_SQL}, f.source, f.briefing_id FROM files AS f WHERE {selection.where}",
+        selection.params,
+    )
+    return {row[0]: IndexedBriefing(row[0], Path(row[1]), *row[2:]) for row in rows}
+
+
+def entities(
+    connection: sqlite3.Connection, selection: Selection, kinds: Iterable[str]
+) -> list[EntityRecord]:
+    """The entities of `kinds` the selected briefings name, in the order of their analyses."""
+    kinds = tuple(kinds)
+    marks = ", ".join("?" * len(kinds))
+    rows = connection.execute(
+        "SELECT e.docid, e.kind, e.name, e.role, e.aliases, e.spans FROM files AS f "
+        f"JOIN entities AS e ON e.docid = f.docid WHERE {selection.where} AND e.kind IN ({marks}) "
+        "ORDER BY e.docid, e.entity",
+        [*selection.params, *kinds],
+    )
+    return [
+        EntityRecord(
+            docid,
+            kind,
+            name,
+            role,
+            tuple(json.loads(aliases)),
+            tuple((start, end) for start, end in json.loads(spans)),
+        )
+        for docid, kind, name, role, aliases, spans in rows
+    ]
+
+
+def quotes(connection: sqlite3.Connection, selection: Selection) -> list[QuoteRecord]:
+    rows = connection.execute(
+        "SELECT q.docid, q.span_start, q.span_end, q.speaker, q.text FROM files AS f "
+        f"JOIN quotes AS q ON q.docid = f.docid WHERE {selection.where} ORDER BY q.docid, q.span_start",
+        selection.params,
+    )
+    return [QuoteRecord(*row) for row in rows]
+
+
+def dates(connection: sqlite3.Connection, selection: Selection, after: str | None = None) -> list[DateRecord]:
+    """The dated expressions that are points in time (their `day` set), after the day `after`
+    if given."""
+    condition, params = ("d.day > ?", [after]) if after is not None else ("d.day IS NOT NULL", [])
+    rows = connection.execute(
+        "SELECT d.docid, d.span_start, d.span_end, d.text, d.value, d.day, d.sentence_start, d.sentence_end "
+        f"FROM files AS f JOIN dates AS d ON d.docid = f.docid WHERE {selection.where} AND {condition} "
+        "ORDER BY d.docid, d.span_start",
+        [*selection.params, *params],
+    )
+    return [
+        DateRecord(docid, start, end, text, value, day, (sentence_start, sentence_end))
+        for docid, start, end, text, value, day, sentence_start, sentence_end in rows
+    ]
+
+
+def tagged(connection: sqlite3.Connection, tag: str) -> set[str]:
+    """The briefing ids with a note tagged `tag` (or a tag under it: `tag/...`); `tag` folded."""
+    rows = connection.execute(
+        "SELECT DISTINCT briefing_id FROM note_tags WHERE tag = ? OR (tag >= ? AND tag < ?)",
+        (tag, tag + "/", tag + "/\uffff"),
+    )
+    return {briefing_id for (briefing_id,) in rows}
+
+
+def bodies(connection: sqlite3.Connection, docids: Iterable[int]) -> dict[int, str]:
+    """The bodies of `docids` (to cut sentences from), read in chunks."""
+    wanted = sorted(set(docids))
+    found = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for docid, body in connection.execute(
+            f"SELECT docid, body FROM bodies WHERE docid IN ({marks})", chunk
+        ):
+            found[docid] = zlib.decompress(body).decode("utf-8")
+    return found
