@@ -123,10 +123,14 @@ def _group_people(records: Sequence[EntityRecord], numbers: list[int]) -> list[G
 
 
 def _join_spellings(union: _Union, full_forms: set[str]) -> None:
-    """Join full names with the same given name whose surnames are spelt nearly alike."""
+    """Join full names with the same given name whose surnames are spelt nearly alike; then
+    a full name whose given names are a short form of one person's only (Dan, D. or Tayyip
+    Erdogan of Recep Tayyip Erdogan), to that person."""
     by_given: dict[str, set[str]] = defaultdict(set)
+    by_surname: dict[str, set[str]] = defaultdict(set)
     for form in full_forms:
         by_given[form.split(" ", 1)[0]].add(form)
+        by_surname[form.rsplit(" ", 1)[1]].add(form)
     for forms in by_given.values():
         ordered = sorted(forms)
         for position, form in enumerate(ordered):
@@ -134,6 +138,32 @@ def _join_spellings(union: _Union, full_forms: set[str]) -> None:
             for other in ordered[position + 1 :]:
                 if alike(surname, other.rsplit(" ", 1)[1]):
                     union.join(form, other)
+    for forms in by_surname.values():
+        ordered = sorted(forms)
+        for form in ordered:
+            given = form.split()[:-1]
+            roots = {
+                union.find(other)
+                for other in ordered
+                if other != form and _short_for(given, other.split()[:-1])
+            }
+            roots.discard(union.find(form))
+            if len(roots) == 1:  # two people it could be: a namesake's, left alone
+                union.join(form, roots.pop())
+
+
+def _short_for(given: list[str], fuller: list[str]) -> bool:
+    """Given names that are a short form of `fuller`'s: each an initial, a beginning (of
+    three letters or more) or the whole of one of them, and fewer or as many."""
+    if len(given) > len(fuller):
+        return False
+    return all(
+        any(
+            name == other or (other.startswith(name) and (len(name) == 1 or len(name) >= 3))
+            for other in fuller
+        )
+        for name in given
+    )
 
 
 def _place_surnames(
