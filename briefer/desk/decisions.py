@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from briefer.desk.identity import Group, folded
 from briefer.library.analysed import EntityRecord
 
+# The notes store's desk table that keeps the decisions (desk-state's tables: exported with the notes).
+DECISIONS_TABLE = "actor-decisions"
+
 
 @dataclass(frozen=True, slots=True)
 class Merge:

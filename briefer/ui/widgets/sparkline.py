@@ -1,0 +1,24 @@
+"""A sparkline of counts in block characters, for a row of text (Textual's Sparkline is a widget)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+BARS = "▁▂▃▄▅▆▇█"
+NONE = " "  # a day without a mention: a gap, so one mention is not mistaken for none
+
+
+def sparkline(counts: Sequence[int], width: int) -> str:
+    """`counts` (oldest first) in at most `width` characters: consecutive counts are summed into
+    one bar when there are more than `width`; bars scale to the largest."""
+    if not counts or width <= 0:
+        return ""
+    per_bar = -(-len(counts) // width)  # ceiling: every count lands in a bar
+    # The newest bar is whole: the grouping starts from the end.
+    lead = (-len(counts)) % per_bar
+    padded = [0] * lead + list(counts)
+    sums = [sum(padded[i : i + per_bar]) for i in range(0, len(padded), per_bar)]
+    top = max(sums)
+    if top <= 0:
+        return NONE * len(sums)
+    return "".join(NONE if s <= 0 else BARS[max(0, -(-s * len(BARS) // top) - 1)] for s in sums)
