@@ -32,6 +32,10 @@ character offsets into the briefing's body: open the reader at `path` there.
     where = places(index, folders, period)
         # [Place(key, name, aliases, briefings, mentions, per_day, appearances)]
 
+Shown as text (`briefer.desk.text`): `sparkline(actor.per_day, width)` (one block character
+a day, days summed when there are more than `width`), `as_data(result)` (JSON-ready: paths
+as strings; what `--json` prints).
+
 Decisions (user data, kept by the notes store's desk tables): `Merge((key, key, ...))`
 makes actors one (the first key stays), `Split(key, (name, ...))` takes the records of
 actor `key` named so into an actor of their own (key "<kind>:<first name folded>").

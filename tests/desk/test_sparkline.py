@@ -1,4 +1,4 @@
-from briefer.ui.widgets.sparkline import sparkline
+from briefer.desk.text import sparkline
 
 
 def test_one_bar_a_day_scaled_to_the_busiest_day_with_gaps_for_none():
