@@ -15,8 +15,8 @@ from textual.binding import Binding
 
 from briefer.desk.actors import Actor, ActorPage, Appearance, NoteMention, Quote, actor_page, actors
 from briefer.desk.decisions import Merge, Split
+from briefer.desk.text import sparkline
 from briefer.ui.screens.desk_view import DEFAULT_DAYS, AtMention, AtNote, DeskRow, DeskView, heading_row
-from briefer.ui.widgets.sparkline import sparkline
 
 SPARK_WIDTH = 15  # characters: a day each up to 15 days, then days summed per character
 KINDS = {"person": "person", "organization": "organisation"}

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from briefer.desk.places import Place, places
+from briefer.desk.text import sparkline
 from briefer.ui.screens.desk_actors import SPARK_WIDTH, appearance_row
 from briefer.ui.screens.desk_view import DEFAULT_DAYS, DeskRow, DeskView, heading_row
-from briefer.ui.widgets.sparkline import sparkline
 
 
 def place_row(place: Place) -> DeskRow:

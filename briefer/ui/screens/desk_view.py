@@ -9,7 +9,7 @@ control characters cleaned, only when the row is drawn.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -108,6 +108,14 @@ def heading_row(title: str) -> DeskRow:
     return DeskRow(((title, "bold underline"),), heading=True)
 
 
+def period_of(index: LibraryIndex, folders: Iterable[Path], days: int | None, today: date) -> Period:
+    """The last `days` days up to `today`; None: from the oldest briefing's day."""
+    if days is not None:
+        return Period.last_days(days, today)
+    first = first_day(index.connection, folders)
+    return Period(min(date.fromisoformat(first), today) if first else today, today)
+
+
 def period_label(days: int | None, today: date) -> str:
     if days is None:
         return "all dates"
@@ -155,6 +163,7 @@ class DeskView(Screen):
         Binding("N", "group(-1)", "Previous group", show=False, id="desk-previous-group"),
         Binding("escape", "clear", "Clear", show=False, id="desk-clear"),
         Binding("q", "back", "Back", id="desk-back"),
+        Binding("d", "digest", "Digest", show=False, id="desk-digest"),
         *DESK_BINDINGS,
     ]
 
@@ -216,7 +225,7 @@ class DeskView(Screen):
         store = self.app.store
         decisions = decisions_from(store.desk_table(DECISIONS_TABLE)) if store is not None else []
         with LibraryIndex() as index:
-            period = self.period(index, self.days, self.today)
+            period = period_of(index, self.app.folders, self.days, self.today)
             return query(Reading(index, list(self.app.folders), period, decisions))
 
     def decide(self, decision: Decision) -> bool:
@@ -227,13 +236,6 @@ class DeskView(Screen):
             return False
         key, data = decision_item(decision, now_iso())
         return attempt(self, lambda: store.put_desk_item(DECISIONS_TABLE, key, data), "Not kept") is not None
-
-    def period(self, index: LibraryIndex, days: int | None, today: date) -> Period:
-        """The last `days` days up to today; None: from the oldest briefing's day."""
-        if days is not None:
-            return Period.last_days(days, today)
-        first = first_day(index.connection, self.app.folders)
-        return Period(min(date.fromisoformat(first), today) if first else today, today)
 
     # ----- loading ---------------------------------------------------------------
 
@@ -315,6 +317,11 @@ class DeskView(Screen):
             self.days = PERIODS[index]
             self.update_header()
             self.reload()
+
+    def action_digest(self) -> None:
+        """`d`: the digest of the period shown, written beside the notes' export."""
+        self.app.write_digest(self.days)
+        self.notify("Writing the digest…", timeout=3)
 
     def action_filter(self) -> None:
         field = self.query_one("#desk-filter", Input)
