@@ -23,6 +23,7 @@ from briefer.library.analysed import EntityRecord
 from briefer.library.query import words_of
 
 SPELLING_SIMILARITY = 0.85  # Zelensky / Zelenskiy: 0.94; Driscoll / Driscol: 0.93; Biden / Baden: 0.8
+GIVEN_NAME_SIMILARITY = 0.8  # Sergei / Sergey: 0.83; the surname must be the same
 SPELLING_MIN_LENGTH = 5  # shorter surnames must match exactly: Li and Lu are not one name
 ROLE_SIMILARITY = 0.5  # the share of a role's words another role holds
 DECISIVE = 1.5  # the best candidate must score this many times the second
@@ -80,7 +81,35 @@ def group_records(records: Sequence[EntityRecord]) -> list[Group]:
     group; records of other kinds are left out)."""
     people = [number for number, record in enumerate(records) if record.kind == "person"]
     organisations = [number for number, record in enumerate(records) if record.kind == "organization"]
-    return [*_group_people(records, people), *_group_organisations(records, organisations)]
+    strays = _surnames_taken_for_organisations(records, people, organisations)
+    organisations = [number for number in organisations if number not in strays]
+    return [
+        *_group_people(records, sorted([*people, *strays])),
+        *_group_organisations(records, organisations),
+    ]
+
+
+def _surnames_taken_for_organisations(
+    records: Sequence[EntityRecord], people: list[int], organisations: list[int]
+) -> set[int]:
+    """Organisations that are a person's surname alone ("Zelenskiy said", where the briefing
+    gave no first name nearby): one word, not an acronym, spelt like the surname of a full
+    name of the period."""
+    by_letter: dict[str, set[str]] = defaultdict(set)
+    for number in people:
+        for form in _forms(records[number]):
+            if " " in form:
+                surname = form.rsplit(" ", 1)[1]
+                by_letter[surname[0]].add(surname)
+    strays = set()
+    for number in organisations:
+        record = records[number]
+        word = folded(record.name)
+        if record.aliases or not word or " " in word or record.name.isupper():
+            continue
+        if any(alike(word, surname) for surname in by_letter.get(word[0], ())):
+            strays.add(number)
+    return strays
 
 
 def _forms(record: EntityRecord) -> list[str]:
@@ -124,8 +153,8 @@ def _group_people(records: Sequence[EntityRecord], numbers: list[int]) -> list[G
 
 def _join_spellings(union: _Union, full_forms: set[str]) -> None:
     """Join full names with the same given name whose surnames are spelt nearly alike; then
-    a full name whose given names are a short form of one person's only (Dan, D. or Tayyip
-    Erdogan of Recep Tayyip Erdogan), to that person."""
+    a full name whose given names are a short form or another spelling of one person's only
+    (Dan, D., Tayyip Erdogan of Recep Tayyip Erdogan, Sergey of Sergei), to that person."""
     by_given: dict[str, set[str]] = defaultdict(set)
     by_surname: dict[str, set[str]] = defaultdict(set)
     for form in full_forms:
@@ -153,17 +182,30 @@ def _join_spellings(union: _Union, full_forms: set[str]) -> None:
 
 
 def _short_for(given: list[str], fuller: list[str]) -> bool:
-    """Given names that are a short form of `fuller`'s: each an initial, a beginning (of
-    three letters or more) or the whole of one of them, and fewer or as many."""
+    """Given names that are a short form or another spelling of `fuller`'s: each an initial,
+    a beginning (of three letters or more), a transliteration or the whole of one of them,
+    and fewer or as many."""
     if len(given) > len(fuller):
         return False
     return all(
         any(
-            name == other or (other.startswith(name) and (len(name) == 1 or len(name) >= 3))
+            name == other
+            or (other.startswith(name) and (len(name) == 1 or len(name) >= 3))
+            or _transliterated(name, other)
             for other in fuller
         )
         for name in given
     )
+
+
+def _transliterated(first: str, second: str) -> bool:
+    """Sergei and Sergey, Andrii and Andriy, Dmitry and Dmitri; not Maria and Mario (a
+    feminine ending makes another person)."""
+    if first[:2] != second[:2] or min(len(first), len(second)) < SPELLING_MIN_LENGTH:
+        return False
+    if first[-1] != second[-1] and "a" in (first[-1], second[-1]):
+        return False
+    return Indel.normalized_similarity(first, second) >= GIVEN_NAME_SIMILARITY
 
 
 def _place_surnames(
