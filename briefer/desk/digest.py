@@ -12,7 +12,7 @@ newest first), the watch items' hits (per item: each briefing's sentence and a l
 notes written in the period grouped by tag (the passage quoted, the note, and a citation that
 links to the note's block in its markdown export, `file.md#^n-<id>`, which Obsidian-style tools
 resolve), the most-mentioned actors with their newest quote, and the agenda (what the last 30
-days' briefings say is coming after the period).
+days' briefings say is coming in the two weeks after the period, by date and event).
 
 Deterministic: the same archive, notes and period give the same bytes (no clock; every list
 sorted with its ties broken). Links are relative to `base`, the folder the digest is written to.
@@ -23,6 +23,7 @@ links, headings or HTML.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -42,6 +43,10 @@ from briefer.notes.markdown_escape import escape_markdown
 from briefer.notes.model import Note, text_order
 
 TOP_ACTORS = 10
+# The agenda of a digest looks two weeks ahead, at most 40 lines: an archive's month holds
+# thousands of dates to come, and `briefer agenda` lists them all.
+AGENDA_AHEAD_DAYS = 14
+AGENDA_LINES = 40
 QUOTE_CHARS = 240  # a quote, passage or sentence longer than this is cut, with an ellipsis
 UNTAGGED = ""
 NONE = "None."
@@ -117,7 +122,6 @@ def render(digest: Digest, base: Path, export_dir: Path) -> str:
             _count(len(digest.briefings), "new briefing"),
             _count(hit_count, "watch hit"),
             _count(note_count, "note"),
-            _count(len(digest.agenda), "date", "dates") + " coming",
         ]
     )
     lines = [f"# Digest: {title}", "", summary, ""]
@@ -125,7 +129,7 @@ def render(digest: Digest, base: Path, export_dir: Path) -> str:
     lines += _hits_section(digest.hits, base)
     lines += _notes_section(digest.notes, base, export_dir)
     lines += _actors_section(digest.actors, base)
-    lines += _agenda_section(digest.agenda, base)
+    lines += _agenda_section(digest.agenda, period, base)
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"
@@ -242,11 +246,13 @@ def _actors_section(found: Sequence[Actor], base: Path) -> list[str]:
     return [*lines, ""]
 
 
-def _agenda_section(coming: Sequence[AgendaItem], base: Path) -> list[str]:
-    lines = ["## Agenda", ""]
-    if not coming:
+def _agenda_section(coming: Sequence[AgendaItem], period: Period, base: Path) -> list[str]:
+    horizon = (period.last + dt.timedelta(days=AGENDA_AHEAD_DAYS)).isoformat()
+    lines = [f"## Agenda: the next {AGENDA_AHEAD_DAYS} days", ""]
+    ahead = [entry for entry in coming if entry.day <= horizon]
+    if not ahead:
         return [*lines, NONE, ""]
-    for entry in coming:
+    for entry in ahead[:AGENDA_LINES]:
         newest = entry.items[0]
         # An event word ("summit") says what is coming; the expression itself would say the date twice.
         event = f" {text(entry.event)}" if entry.event.casefold() != newest.text.casefold() else ""
@@ -254,4 +260,6 @@ def _agenda_section(coming: Sequence[AgendaItem], base: Path) -> list[str]:
             f"- **{entry.value}**{event}, {_count(entry.briefings, 'briefing')}: "
             f"{text(newest.sentence, QUOTE_CHARS)} ({link(newest.title, newest.path, base)})"
         )
+    if len(ahead) > AGENDA_LINES:
+        lines += ["", f"And {len(ahead) - AGENDA_LINES} more: `briefer agenda` lists them."]
     return [*lines, ""]
