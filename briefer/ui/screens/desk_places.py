@@ -61,5 +61,9 @@ class PlaceScreen(DeskView):
         heading = heading_row("Briefings naming it, newest first")
         return [heading, *(appearance_row(item) for item in self.place.appearances)]
 
+    def describe(self, shown: list[DeskRow]) -> str:
+        aliases = f" · aka {', '.join(self.place.aliases)}" if self.place.aliases else ""
+        return f"×{self.place.mentions} in {self.place.briefings} briefings{aliases} · enter reads there"
+
     def choose(self, target: Any) -> None:
         self.open_target(target)
