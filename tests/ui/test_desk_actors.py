@@ -181,3 +181,11 @@ async def test_f6_from_the_reader_and_the_palette_entry(tmp_path):
         await pilot.pause(0.5)
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ActorsScreen), "ACTORS from the palette")
+
+
+def test_a_rows_text_from_files_stays_on_its_line_without_controls_or_markup():
+    from briefer.ui.screens.desk_view import NEW_LINE, DeskRow
+
+    row = DeskRow((("[bold]Evil\x1b[31m\u2028name", "bold"), (NEW_LINE, ""), ("  line\ntwo", "")))
+    assert row.label.plain == "[bold]Evil name\n  line two"
+    assert row.height == 2 == len(row.label.plain.split("\n"))

@@ -16,7 +16,15 @@ from textual.binding import Binding
 from briefer.desk.actors import Actor, ActorPage, Appearance, NoteMention, Quote, actor_page, actors
 from briefer.desk.decisions import Merge, Split
 from briefer.desk.text import sparkline
-from briefer.ui.screens.desk_view import DEFAULT_DAYS, AtMention, AtNote, DeskRow, DeskView, heading_row
+from briefer.ui.screens.desk_view import (
+    DEFAULT_DAYS,
+    NEW_LINE,
+    AtMention,
+    AtNote,
+    DeskRow,
+    DeskView,
+    heading_row,
+)
 
 SPARK_WIDTH = 15  # characters: a day each up to 15 days, then days summed per character
 KINDS = {"person": "person", "organization": "organisation"}
@@ -37,7 +45,7 @@ def actor_row(actor: Actor, marked: bool = False) -> DeskRow:
         second.append(f"{actor.roles[0].text}, {actor.roles[0].day}")
     if actor.latest_quote is not None:
         second.append(f"“{actor.latest_quote.text}”")
-    parts = (*first, ("\n  " + (" · ".join(second) or "no role or quote seen"), "italic"))
+    parts = (*first, (NEW_LINE, ""), ("  " + (" · ".join(second) or "no role or quote seen"), "italic"))
     haystack = " ".join([actor.name, *actor.aliases, *(role.text for role in actor.roles)]).casefold()
     return DeskRow(parts, target=actor.key, haystack=haystack)
 
@@ -140,7 +148,8 @@ def quote_row(quote: Quote) -> DeskRow:
     parts = (
         (quote.day, "bold"),
         ("  “" + quote.text + "”", "italic"),
-        ("\n  " + " · ".join(v for v in (quote.title, quote.source) if v), "dim"),
+        (NEW_LINE, ""),
+        ("  " + " · ".join(v for v in (quote.title, quote.source) if v), "dim"),
     )
     return DeskRow(
         parts,
@@ -156,7 +165,8 @@ def note_row(note: NoteMention) -> DeskRow:
         (note.created[:10], "bold"),
         ("  " + text, ""),
         (f"  {tags}" if tags else "", "dim"),
-        ("\n  “" + note.exact + "” · " + note.title, "dim italic"),
+        (NEW_LINE, ""),
+        ("  “" + note.exact + "” · " + note.title, "dim italic"),
     )
     return DeskRow(
         parts, target=AtNote(note.path, note.note_id), haystack=f"{note.text} {note.exact} {tags}".casefold()

@@ -13,7 +13,7 @@ from typing import Any
 from textual.binding import Binding
 
 from briefer.desk.timeline import AGENDA_DAYS, AgendaItem, DatedItem, agenda, timeline
-from briefer.ui.screens.desk_view import DEFAULT_DAYS, AtMention, DeskRow, DeskView, heading_row
+from briefer.ui.screens.desk_view import DEFAULT_DAYS, NEW_LINE, AtMention, DeskRow, DeskView, heading_row
 
 FILTERS = {"who": "actor", "where": "place", "tag": "tag"}
 
@@ -27,7 +27,8 @@ def dated_row(item: DatedItem) -> DeskRow:
     parts = (
         (item.text, "bold"),
         ("  " + item.sentence, ""),
-        ("\n  " + " · ".join(v for v in (item.briefing_day, item.title, item.source) if v), "dim"),
+        (NEW_LINE, ""),
+        ("  " + " · ".join(v for v in (item.briefing_day, item.title, item.source) if v), "dim"),
     )
     return DeskRow(
         parts,
@@ -53,7 +54,8 @@ def agenda_row(entry: AgendaItem) -> DeskRow:
     parts = (
         (entry.event, "bold"),
         (f"  {count}", "dim"),
-        ("\n  " + newest.sentence, "italic"),
+        (NEW_LINE, ""),
+        ("  " + newest.sentence, "italic"),
         (" · " + newest.title, "dim"),
     )
     return DeskRow(

@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from briefer.briefing.sanitize import clean_text
+from briefer.briefing.sanitize import clean_text, one_line
 from briefer.desk.decisions import DECISIONS_TABLE, Decision, decision_item, decisions_from
 from briefer.desk.period import Period
 from briefer.library.analysed import first_day
@@ -50,6 +50,9 @@ DESK_BINDINGS = [
 # The periods `[` and `]` step through, in days back from today (None: all of the archive).
 PERIODS: tuple[int | None, ...] = (1, 7, 30, 90, None)
 DEFAULT_DAYS = 7
+
+
+NEW_LINE = "\n"  # a row's part that begins its next line (the only line break a row may hold)
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ class AtNote:
 
 @dataclass
 class DeskRow:
-    """One row: (text, style) parts, what `enter` opens (None: a heading or a message), and the
+    """One row: (text, style) parts (NEW_LINE between its lines), what `enter` opens (None: a heading or a message), and the
     folded text the filter matches."""
 
     parts: tuple[tuple[str, str], ...]
@@ -93,15 +96,17 @@ class DeskRow:
 
     @property
     def label(self) -> Text:
+        """The parts as one Text; a NEW_LINE part begins the row's next line, and any line break or
+        control character in the others (text from files) is shown as a space."""
         if self._label is None:
             self._label = Text(no_wrap=True)
             for value, style in self.parts:
-                self._label.append(clean_text(value), style=style)
+                self._label.append(value if value == NEW_LINE else one_line(clean_text(value)), style=style)
         return self._label
 
     @property
     def height(self) -> int:
-        return 1 + sum(value.count("\n") for value, _ in self.parts)
+        return 1 + sum(1 for value, _ in self.parts if value == NEW_LINE)
 
 
 def heading_row(title: str) -> DeskRow:
