@@ -189,3 +189,24 @@ def test_a_rows_text_from_files_stays_on_its_line_without_controls_or_markup():
     row = DeskRow((("[bold]Evil\x1b[31m\u2028name", "bold"), (NEW_LINE, ""), ("  line\ntwo", "")))
     assert row.label.plain == "[bold]Evil name\n  line two"
     assert row.height == 2 == len(row.label.plain.split("\n"))
+
+
+async def test_a_briefing_analysed_while_actors_is_open_appears_in_it(tmp_path):
+    from briefer.library import LibraryIndex
+
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_actors(app, pilot)
+        folder = app.folders[0]
+        (folder / "05-driscoll-returns.md").write_text(
+            "---\ntitle: Driscoll returns\ndate: 2025-11-22\n---\n\n"
+            "US Army Secretary Daniel Driscoll arrived in Geneva on Saturday for talks.\n",
+            encoding="utf-8",
+        )
+        with LibraryIndex() as index:  # as the library does with what arrives
+            index.refresh([folder], analyse=True)
+        await until(
+            pilot,
+            lambda: any(n.startswith("Daniel Driscoll") and "2 briefings" in n for n in names(screen)),
+            "the new briefing counted",
+        )

@@ -26,7 +26,7 @@ from textual.worker import get_current_worker
 from briefer.briefing.sanitize import clean_text, one_line
 from briefer.desk.decisions import DECISIONS_TABLE, Decision, decision_item, decisions_from
 from briefer.desk.period import Period
-from briefer.library.analysed import first_day
+from briefer.library.analysed import analysed_state, first_day
 from briefer.notes.model import now_iso
 from briefer.ui.attempt import attempt
 from briefer.ui.widgets.footer import FittingFooter
@@ -50,6 +50,7 @@ DESK_BINDINGS = [
 # The periods `[` and `]` step through, in days back from today (None: all of the archive).
 PERIODS: tuple[int | None, ...] = (1, 7, 30, 90, None)
 DEFAULT_DAYS = 7
+POLL_SECONDS = 0.5  # how often an open view asks whether the archive's analyses changed (a few ms)
 
 
 NEW_LINE = "\n"  # a row's part that begins its next line (the only line break a row may hold)
@@ -179,6 +180,7 @@ class DeskView(Screen):
         self.rows: list[DeskRow] = []
         self.shown: list[DeskRow] = []
         self.loaded = False
+        self.archive_state: tuple[object, ...] | None = None  # as the rows were read (see poll_archive)
 
     def compose(self) -> ComposeResult:
         yield Static(id="desk-header")
@@ -195,6 +197,7 @@ class DeskView(Screen):
         self.query_one(DeskList).focus()
         self.update_header()
         self.reload()
+        self.set_interval(POLL_SECONDS, self.poll_archive)
 
     def on_screen_resume(self) -> None:
         """Back from a reader or a page: the archive may have grown meanwhile."""
@@ -230,8 +233,27 @@ class DeskView(Screen):
         store = self.app.store
         decisions = decisions_from(store.desk_table(DECISIONS_TABLE)) if store is not None else []
         with LibraryIndex() as index:
+            self.archive_state = self._state(index)
             period = period_of(index, self.app.folders, self.days, self.today)
             return query(Reading(index, list(self.app.folders), period, decisions))
+
+    def _state(self, index: LibraryIndex) -> tuple[object, ...]:
+        """What a view's rows depend on: the analysed briefings and the store's decisions."""
+        store = self.app.store
+        return (analysed_state(index.connection, self.app.folders), store.change_token() if store else None)
+
+    @work(thread=True, exclusive=True, group="desk-poll", exit_on_error=False)
+    def poll_archive(self) -> None:
+        """Read again when a briefing was analysed, changed or removed since the rows were read
+        (the library analyses what arrives), or another window changed a decision."""
+        from briefer.library import LibraryIndex
+
+        if not self.loaded or self.app.screen is not self:
+            return
+        with LibraryIndex() as index:
+            state = self._state(index)
+        if state != self.archive_state:
+            self.app.call_from_thread(self.reload)
 
     def decide(self, decision: Decision) -> bool:
         """Keep an actor decision in the notes store; False (and said) when it cannot be."""
