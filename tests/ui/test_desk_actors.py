@@ -12,7 +12,7 @@ from briefer.ui.screens.library import LibraryScreen
 from briefer.ui.screens.reader import ReaderScreen
 from briefer.ui.widgets.document import DocumentView
 from tests.desk_views import TODAY, indexed_archive
-from tests.waiting import until
+from tests.waiting import messages, until
 
 
 def desk_app(tmp_path):
@@ -210,3 +210,17 @@ async def test_a_briefing_analysed_while_actors_is_open_appears_in_it(tmp_path):
             lambda: any(n.startswith("Daniel Driscoll") and "2 briefings" in n for n in names(screen)),
             "the new briefing counted",
         )
+
+
+async def test_w_watches_the_actor_under_the_cursor(tmp_path):
+    from briefer.desk.watch import watch_items
+
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_actors(app, pilot)
+        await pilot.press("w")  # on Zelensky
+        await pilot.pause()
+        assert [(item.kind, item.text) for item in watch_items(app.store)] == [
+            ("actor", "Volodymyr Zelensky")
+        ]
+        assert "Watching Volodymyr Zelensky" in messages(app)

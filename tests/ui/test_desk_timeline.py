@@ -136,3 +136,14 @@ def test_a_year_month_or_week_is_its_own_group_under_its_own_name():
         "2025-W50",
         "next week",
     ]
+
+
+async def test_w_watches_the_place_under_the_cursor(tmp_path):
+    from briefer.desk.watch import watch_items
+
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_view(app, pilot, "f9", PlacesScreen)
+        await pilot.press("w")  # on Kyiv
+        await pilot.pause()
+        assert [(item.kind, item.text) for item in watch_items(app.store)] == [("place", "Kyiv")]

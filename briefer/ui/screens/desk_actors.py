@@ -59,6 +59,7 @@ class ActorsScreen(DeskView):
     BINDINGS = [
         Binding("m", "merge", "Merge", id="actors-merge"),
         Binding("s", "split", "Split", id="actors-split"),
+        Binding("w", "watch_actor", "Watch", id="actors-watch"),
     ]
 
     def __init__(self, days: int | None = DEFAULT_DAYS) -> None:
@@ -98,6 +99,11 @@ class ActorsScreen(DeskView):
         if self.decide(Merge((keeper.key, other.key))):
             self.notify(f"{other.name} merged into {keeper.name}.", markup=False)
         self.reload()
+
+    def action_watch_actor(self) -> None:
+        key = self.current_target()
+        if key in self.actors:
+            self.watch_entity(self.actors[key].name, "actor")
 
     def action_split(self) -> None:
         from briefer.ui.dialogs.pick import PickDialog

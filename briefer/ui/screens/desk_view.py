@@ -264,6 +264,18 @@ class DeskView(Screen):
         key, data = decision_item(decision, now_iso())
         return attempt(self, lambda: store.put_desk_item(DECISIONS_TABLE, key, data), "Not kept") is not None
 
+    def watch_entity(self, text: str, kind: str) -> None:
+        """`w`: watch an actor or a place (its hits then show in WATCH, the library and the digest)."""
+        from briefer.desk.watch import add_watch
+
+        store = self.app.store
+        if store is None:
+            self.notify("Notes are unavailable: nothing can be watched.", severity="error")
+            return
+        item = attempt(self, lambda: add_watch(store, text, kind=kind), "Not watched")
+        if item is not None:
+            self.notify(f"Watching {clean_text(item.name)}", markup=False)
+
     # ----- loading ---------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="desk-load", exit_on_error=False)
