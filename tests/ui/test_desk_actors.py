@@ -144,9 +144,28 @@ async def test_m_merges_two_actors_and_the_decision_is_kept(tmp_path):
             ),
             "Grossi merged into Driscoll",
         )
+        await pilot.press("u")  # undone: two actors again
+        await until(pilot, lambda: any(n.startswith("Rafael Grossi") for n in names(screen)), "Grossi back")
+        rows.highlighted = next(
+            i for i, row in enumerate(screen.shown) if row.target == "person:rafael grossi"
+        )
+        await pilot.press("m")  # merged the other way round: Grossi's key is kept
+        rows.highlighted = next(
+            i for i, row in enumerate(screen.shown) if row.target == "person:daniel driscoll"
+        )
+        await pilot.press("m")
+        await until(
+            pilot,
+            lambda: (
+                "person:daniel driscoll" not in screen.actors
+                and screen.actors.get("person:rafael grossi") is not None
+                and screen.actors["person:rafael grossi"].briefings == 2
+            ),
+            "merged into Grossi",
+        )
     with NotesStore.open(tmp_path / "notes.json") as store:
         (decision,) = store.desk_table(DECISIONS_TABLE).values()
-    assert decision["keys"] == ["person:daniel driscoll", "person:rafael grossi"]
+    assert decision["keys"] == ["person:rafael grossi", "person:daniel driscoll"]
 
 
 async def test_s_splits_a_name_off_an_actor(tmp_path):

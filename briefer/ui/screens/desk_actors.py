@@ -14,8 +14,9 @@ from typing import Any
 from textual.binding import Binding
 
 from briefer.desk.actors import Actor, ActorPage, Appearance, NoteMention, Quote, actor_page, actors
-from briefer.desk.decisions import Merge, Split
+from briefer.desk.decisions import DECISIONS_TABLE, Merge, Split
 from briefer.desk.text import sparkline
+from briefer.ui.attempt import attempt
 from briefer.ui.screens.desk_view import (
     DEFAULT_DAYS,
     NEW_LINE,
@@ -60,6 +61,7 @@ class ActorsScreen(DeskView):
         Binding("m", "merge", "Merge", id="actors-merge"),
         Binding("s", "split", "Split", id="actors-split"),
         Binding("w", "watch_actor", "Watch", id="actors-watch"),
+        Binding("u", "undo_decision", "Undo merge/split", show=False, id="actors-undo"),
     ]
 
     def __init__(self, days: int | None = DEFAULT_DAYS) -> None:
@@ -99,6 +101,21 @@ class ActorsScreen(DeskView):
         if self.decide(Merge((keeper.key, other.key))):
             self.notify(f"{other.name} merged into {keeper.name}.", markup=False)
         self.reload()
+
+    def action_undo_decision(self) -> None:
+        """`u`: forget the latest merge or split (the actors are read again without it)."""
+        store = self.app.store
+        table = store.desk_table(DECISIONS_TABLE) if store is not None else {}
+        if store is None or not table:
+            self.notify("No merge or split to undo.")
+            return
+        latest = max(table, key=lambda key: (str(table[key].get("made", "")), key))
+        if attempt(self, lambda: store.remove_desk_item(DECISIONS_TABLE, latest), "Not undone") is not None:
+            self.notify(
+                f"Undone: the {table[latest].get('action', 'decision')} made {table[latest].get('made', '')}.",
+                markup=False,
+            )
+            self.reload()
 
     def action_watch_actor(self) -> None:
         key = self.current_target()
