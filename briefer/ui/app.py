@@ -208,8 +208,8 @@ def key_scopes() -> list[list[type[DOMNode]]]:
     """The widgets, screens and app whose keys are in force together: a key bound in two of them
     reaches only one (the focused widget's first), so the other action is lost."""
     from briefer.ui.dialogs import confirm, date, help, links, note
-    from briefer.ui.screens import library, reader
-    from briefer.ui.widgets import document
+    from briefer.ui.screens import library, reader, watch
+    from briefer.ui.widgets import document, rowlist
 
     dialogs: list[type[DOMNode]] = [
         help.HelpScreen,
@@ -223,6 +223,7 @@ def key_scopes() -> list[list[type[DOMNode]]]:
         [document.DocumentView, reader.ReaderScreen, BrieferApp],
         [reader.NotesList, reader.ReaderScreen, BrieferApp],
         [library.LibraryTable, library.LibraryScreen, BrieferApp],
+        [rowlist.RowList, watch.WatchScreen, BrieferApp],
     ]
     return scopes + [[dialog, BrieferApp] for dialog in dialogs]
 
@@ -257,12 +258,15 @@ def keymap_clashes(keymap: dict[str, str]) -> list[str]:
 def binding_ids() -> set[str]:
     """Every binding id a keymap may name."""
     from briefer.ui.dialogs import confirm, date, help, links, note
-    from briefer.ui.screens import library, reader
+    from briefer.ui.screens import library, library_triage, reader, reader_triage, watch
     from briefer.ui.widgets import document, panes
 
     classes: list[type[DOMNode]] = [
         BrieferApp,
         library.LibraryScreen,
+        library_triage.LibraryTriage,
+        reader_triage.ReadingState,
+        watch.WatchScreen,
         library.LibraryTable,
         reader.ReaderScreen,
         reader.NotesList,

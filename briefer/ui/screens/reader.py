@@ -20,6 +20,7 @@ from briefer.search import find_all
 from briefer.ui.attempt import attempt
 from briefer.ui.match_cursor import MatchCursor
 from briefer.ui.screens.reader_reload import FollowingFile
+from briefer.ui.screens.reader_triage import ReadingState
 from briefer.ui.widgets.document import DocumentView
 from briefer.ui.widgets.footer import FittingFooter
 from briefer.ui.widgets.notes_list import NotesList
@@ -47,7 +48,7 @@ def pane_rows(analysis: Analysis, briefing: Briefing) -> dict[str, PaneRows]:
         }
 
 
-class ReaderScreen(FollowingFile):
+class ReaderScreen(ReadingState, FollowingFile):
     """Reads one briefing."""
 
     BINDINGS = [
