@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from briefer.briefing.sanitize import clean_text
-from briefer.desk.triage import LIBRARY_VISIT, Triage, day_headings, load_triage, record_visit
+from briefer.desk.triage import LIBRARY_VISIT, Triage, day_headings, last_visit, load_triage, record_visit
 from briefer.ui.screens.library_watch import LibraryChanged
 
 if TYPE_CHECKING:
@@ -57,23 +57,36 @@ class LibraryTriage(Screen):
         self.triage = Triage()
         self.watch_marks: dict[str, list[str]] = {}  # path -> the names of the watch items it hits
         self.today = date.today()
+        self.visit_since: float | None = None  # the previous visit; None: the first
 
     def on_mount(self) -> None:
-        self.load_triage(first=True)
+        """This visit is recorded at once (two small files: a few ms): what arrives from now on
+        is new next time; until then, new is what arrived since the visit before."""
+        from briefer.notes.store import StoreError
+
+        store = self.app.store
+        if store is not None:
+            try:
+                self.visit_since = last_visit(store, LIBRARY_VISIT)
+                if not store.read_only:
+                    record_visit(store, LIBRARY_VISIT)
+            except StoreError as exc:
+                self.notify(clean_text(str(exc)), severity="warning", markup=False)
+        self.load_triage()
 
     def on_screen_resume(self) -> None:
         """Back from a reader or the WATCH view: read states and watch items may have changed."""
-        self.load_triage(first=False)
+        self.load_triage()
 
     @on(LibraryChanged)
     def _marks_follow_the_folders(self) -> None:
         """A briefing arrived or changed: the watch items it hits."""
-        self.load_triage(first=False)
+        self.load_triage()
 
     @work(thread=True, exclusive=True, group="library-triage", exit_on_error=False)
-    def load_triage(self, first: bool) -> None:
-        """The read states, flags and previous visit (recorded as this visit on the first load:
-        what arrives from now is new next time), and the watch items' briefings."""
+    def load_triage(self) -> None:
+        """The read states, flags and the watch items' briefings (in a worker: the store's
+        files and the index)."""
         from briefer.desk.watch import items_by_briefing, watch_items
         from briefer.library import IndexUnavailable, LibraryIndex
         from briefer.notes.store import StoreError
@@ -83,14 +96,11 @@ class LibraryTriage(Screen):
             return
         try:
             triage = load_triage(store)
-            if first:
-                record_visit(store, LIBRARY_VISIT)
-            else:
-                triage.since = self.triage.since  # new stays "since the visit before this one"
             items = watch_items(store)
         except StoreError as exc:
             self.app.call_from_thread(self.notify, clean_text(str(exc)), severity="warning", markup=False)
             return
+        triage.since = self.visit_since
         marks: dict[str, list[str]] = {}
         if items:
             try:
@@ -199,7 +209,7 @@ class LibraryTriage(Screen):
         saved: list = []
         if self._saved(lambda store: saved.append(add_watch(store, query, kind="search")), WatchError):
             self.notify(f"Watching “{clean_text(saved[0].name)}” (F10: WATCH)", markup=False)
-            self.load_triage(first=False)
+            self.load_triage()
 
     def _triaged_entry(self) -> LibraryEntry | None:
         entry = self.selected_entry()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -41,9 +41,8 @@ class ReadingState(Screen):
                 self.marked_read_for = view.briefing.id
                 self.save_state(view.briefing.id, "read")
 
-    @work(thread=True, group="reader-state", exit_on_error=False)
     def save_state(self, briefing_id: str, state: str) -> None:
-        """In a worker: a store write (a few ms) never delays a key."""
+        """At once (a few ms: one small shard file), so that the library, shown again, reads it."""
         from briefer.desk.triage import set_state
         from briefer.notes.store import StoreError
 
