@@ -38,9 +38,6 @@ actor `key` named so into an actor of their own (key "<kind>:<first name folded>
 `decision_item(decision, made_iso) -> (item_key, data)` to store one; `decisions_from(
 store_table)` -> [Decision] oldest first, to pass as `decisions=`.
 
-Identity across briefings is decided in `briefer.desk.identity` (full names, spellings,
-roles, companions); see its docstring.
-
 Desk tables (desk-state): named tables of small records keyed by string, in the notes
 store, durable like notes (atomic write under the store's lock, another process's saves
 re-read first, read-only respected), exported with the notes and imported back:
@@ -56,7 +53,10 @@ re-read first, read-only respected), exported with the notes and imported back:
 
     Table names: a-z, 0-9, '_', '-' (1-40). Records: JSON objects; strings are cleaned of
     controls. Tables in use: "read" and "flags" and "visits" (`triage`), "watch"
-    (`watch`); desk-core keeps its actor merge/split decisions in a table of its own.
+    (`watch`); the actor merge/split decisions in "actor-decisions" (`DECISIONS_TABLE`).
+
+Identity across briefings is decided in `briefer.desk.identity` (full names, spellings,
+roles, companions); see its docstring.
 
 Triage (`briefer.desk.triage`): read state per briefing id, flags, last visits.
 
@@ -73,7 +73,7 @@ Watch-lists (`briefer.desk.watch`): items of kind actor, place, phrase or search
     item = add_watch(store, "who:Driscoll")     # kind inferred (or kind=...); WatchError
     rename_watch(store, item.id, name); remove_watch(store, item.id); find_watch(store, ref)
     hits = watch_hits(index, folders, item)     # [WatchHit(path, title, date, briefing_id,
-        # offset, passage, arrived)], newest first; offset: into the body (open the reader there)
+        # offset, end, passage, arrived)], newest first; offsets into the body (open the reader there)
     new_hits(store, item, hits); mark_seen(store, item)   # "new since the last look", per item
     items_by_briefing(index, folders, items) -> {path: [item names]}   # the library's marks
     hits_in_period(index, store, folders, start, end) -> [(WatchItem, [WatchHit])]   # digest
@@ -83,12 +83,13 @@ Watch-lists (`briefer.desk.watch`): items of kind actor, place, phrase or search
 from __future__ import annotations
 
 from briefer.desk.actors import Actor, ActorPage, Appearance, NoteMention, Quote, Role, actor_page, actors
-from briefer.desk.decisions import Decision, Merge, Split, decision_item, decisions_from
+from briefer.desk.decisions import DECISIONS_TABLE, Decision, Merge, Split, decision_item, decisions_from
 from briefer.desk.period import Period, PeriodError
 from briefer.desk.places import Place, places
 from briefer.desk.timeline import AgendaItem, DatedItem, agenda, timeline
 
 __all__ = [
+    "DECISIONS_TABLE",
     "Actor",
     "ActorPage",
     "AgendaItem",

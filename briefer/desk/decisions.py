@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from briefer.desk.identity import Group, folded
 from briefer.library.analysed import EntityRecord
 
+# The notes store's desk table that keeps the decisions (desk-state's tables: exported with the notes).
+DECISIONS_TABLE = "actor-decisions"
+
 
 @dataclass(frozen=True, slots=True)
 class Merge:
@@ -151,10 +154,20 @@ def _split(
 
 
 def _name(group: _Working, records: Sequence[EntityRecord]) -> NamedGroup:
-    """The most used full name (then the longest, then the first alphabetically) names it."""
+    """The full name used most, counting the briefings that spell its last word so (one says
+    "Zelensky" alone, another "Volodymyr Zelenskyy": Zelensky wins the next one that writes
+    "Volodymyr Zelensky"), then the longest, then the first alphabetically."""
     names: Counter[str] = Counter(records[number].name for number in group.members)
     others: Counter[str] = Counter(alias for number in group.members for alias in records[number].aliases)
-    name = min(names, key=lambda text: (" " not in text.strip(), -names[text], -len(text), text))
+    spellings: Counter[str] = Counter(
+        folded(text).rsplit(" ", 1)[-1] for text in [*names.elements(), *others.elements()]
+    )
+
+    def preference(text: str) -> tuple[bool, int, int, str]:
+        votes = names[text] + spellings[folded(text).rsplit(" ", 1)[-1]]
+        return (" " not in text.strip(), -votes, -len(text), text)
+
+    name = min(names, key=preference)
     shown = folded(name)
     aliases: dict[str, str] = {}  # folded -> as first written
     for text, _ in sorted((names + others).items(), key=lambda item: (-item[1], item[0])):

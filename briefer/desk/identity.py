@@ -23,6 +23,7 @@ from briefer.library.analysed import EntityRecord
 from briefer.library.query import words_of
 
 SPELLING_SIMILARITY = 0.85  # Zelensky / Zelenskiy: 0.94; Driscoll / Driscol: 0.93; Biden / Baden: 0.8
+GIVEN_NAME_SIMILARITY = 0.8  # Sergei / Sergey: 0.83; the surname must be the same
 SPELLING_MIN_LENGTH = 5  # shorter surnames must match exactly: Li and Lu are not one name
 ROLE_SIMILARITY = 0.5  # the share of a role's words another role holds
 DECISIVE = 1.5  # the best candidate must score this many times the second
@@ -80,7 +81,35 @@ def group_records(records: Sequence[EntityRecord]) -> list[Group]:
     group; records of other kinds are left out)."""
     people = [number for number, record in enumerate(records) if record.kind == "person"]
     organisations = [number for number, record in enumerate(records) if record.kind == "organization"]
-    return [*_group_people(records, people), *_group_organisations(records, organisations)]
+    strays = _surnames_taken_for_organisations(records, people, organisations)
+    organisations = [number for number in organisations if number not in strays]
+    return [
+        *_group_people(records, sorted([*people, *strays])),
+        *_group_organisations(records, organisations),
+    ]
+
+
+def _surnames_taken_for_organisations(
+    records: Sequence[EntityRecord], people: list[int], organisations: list[int]
+) -> set[int]:
+    """Organisations that are a person's surname alone ("Zelenskiy said", where the briefing
+    gave no first name nearby): one word, not an acronym, spelt like the surname of a full
+    name of the period."""
+    by_letter: dict[str, set[str]] = defaultdict(set)
+    for number in people:
+        for form in _forms(records[number]):
+            if " " in form:
+                surname = form.rsplit(" ", 1)[1]
+                by_letter[surname[0]].add(surname)
+    strays = set()
+    for number in organisations:
+        record = records[number]
+        word = folded(record.name)
+        if record.aliases or not word or " " in word or record.name.isupper():
+            continue
+        if any(alike(word, surname) for surname in by_letter.get(word[0], ())):
+            strays.add(number)
+    return strays
 
 
 def _forms(record: EntityRecord) -> list[str]:
@@ -123,10 +152,14 @@ def _group_people(records: Sequence[EntityRecord], numbers: list[int]) -> list[G
 
 
 def _join_spellings(union: _Union, full_forms: set[str]) -> None:
-    """Join full names with the same given name whose surnames are spelt nearly alike."""
+    """Join full names with the same given name whose surnames are spelt nearly alike; then
+    a full name whose given names are a short form or another spelling of one person's only
+    (Dan, D., Tayyip Erdogan of Recep Tayyip Erdogan, Sergey of Sergei), to that person."""
     by_given: dict[str, set[str]] = defaultdict(set)
+    by_surname: dict[str, set[str]] = defaultdict(set)
     for form in full_forms:
         by_given[form.split(" ", 1)[0]].add(form)
+        by_surname[form.rsplit(" ", 1)[1]].add(form)
     for forms in by_given.values():
         ordered = sorted(forms)
         for position, form in enumerate(ordered):
@@ -134,6 +167,45 @@ def _join_spellings(union: _Union, full_forms: set[str]) -> None:
             for other in ordered[position + 1 :]:
                 if alike(surname, other.rsplit(" ", 1)[1]):
                     union.join(form, other)
+    for forms in by_surname.values():
+        ordered = sorted(forms)
+        for form in ordered:
+            given = form.split()[:-1]
+            roots = {
+                union.find(other)
+                for other in ordered
+                if other != form and _short_for(given, other.split()[:-1])
+            }
+            roots.discard(union.find(form))
+            if len(roots) == 1:  # two people it could be: a namesake's, left alone
+                union.join(form, roots.pop())
+
+
+def _short_for(given: list[str], fuller: list[str]) -> bool:
+    """Given names that are a short form or another spelling of `fuller`'s: each an initial,
+    a beginning (of three letters or more), a transliteration or the whole of one of them,
+    and fewer or as many."""
+    if len(given) > len(fuller):
+        return False
+    return all(
+        any(
+            name == other
+            or (other.startswith(name) and (len(name) == 1 or len(name) >= 3))
+            or _transliterated(name, other)
+            for other in fuller
+        )
+        for name in given
+    )
+
+
+def _transliterated(first: str, second: str) -> bool:
+    """Sergei and Sergey, Andrii and Andriy, Dmitry and Dmitri; not Maria and Mario (a
+    feminine ending makes another person)."""
+    if first[:2] != second[:2] or min(len(first), len(second)) < SPELLING_MIN_LENGTH:
+        return False
+    if first[-1] != second[-1] and "a" in (first[-1], second[-1]):
+        return False
+    return Indel.normalized_similarity(first, second) >= GIVEN_NAME_SIMILARITY
 
 
 def _place_surnames(

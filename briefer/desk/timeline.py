@@ -60,7 +60,6 @@ EVENT_WORDS = (
     "offensive",
     "strike",
     "protest",
-    "march",
     "rally",
     "funeral",
     "ceremony",

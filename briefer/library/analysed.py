@@ -151,3 +151,13 @@ def bodies(connection: sqlite3.Connection, docids: Iterable[int]) -> dict[int, s
         ):
             found[docid] = zlib.decompress(body).decode("utf-8")
     return found
+
+
+def first_day(connection: sqlite3.Connection, folders: Iterable[str | Path]) -> str | None:
+    """The day of the oldest analysed briefing under `folders` (where "all dates" begins)."""
+    condition, params = under(absolute(folders), "f.path")
+    (day,) = connection.execute(
+        f"SELECT MIN({DAY_SQL}) FROM files AS f WHERE f.analysed = 1 AND f.error IS NULL AND {condition}",
+        params,
+    ).fetchone()
+    return day

@@ -6,6 +6,7 @@ import pytest
 
 from briefer.library import LibraryIndex
 from briefer.notes.store import NotesStore
+from tests.desk.archive import write_archive
 
 BRIEFINGS = {
     "kyiv.md": (
@@ -64,3 +65,13 @@ def store(notes_path):
     opened = NotesStore.open(notes_path, wait=0.5)
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """The fixture archive, indexed and analysed once for a module's tests (they only read)."""
+    root = tmp_path_factory.mktemp("desk")
+    folder = write_archive(root / "briefings")
+    with LibraryIndex(root / "index.sqlite3") as index:
+        index.refresh([folder], analyse=True)
+        yield index, folder

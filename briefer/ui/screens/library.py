@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from briefer.briefing.sanitize import clean_text
 from briefer.notes.tags import has_tag
+from briefer.ui.screens.desk_view import DESK_BINDINGS
 from briefer.ui.screens.library_triage import LibraryTriage
 from briefer.ui.screens.library_watch import LibraryChanged, merge_entries, watch_library
 from briefer.ui.screens.reader_notes import NOTES_POLL_SECONDS
@@ -70,6 +71,7 @@ class LibraryScreen(LibraryTriage):
         Binding("ctrl+e", "export", "Export notes", id="library-export", priority=True),
         Binding("escape", "clear_filter", "Clear", id="clear-filter"),
         Binding("f1", "app.help", "Keys", id="library-help"),
+        *DESK_BINDINGS,
     ]
 
     def __init__(self, folders: list[Path], warm_up: bool = True) -> None:

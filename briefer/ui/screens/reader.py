@@ -18,7 +18,8 @@ from briefer.extract.schema import Analysis
 from briefer.gcpause import cyclic_gc_paused
 from briefer.search import find_all
 from briefer.ui.attempt import attempt
-from briefer.ui.match_cursor import MatchCursor
+from briefer.ui.match_cursor import MatchCursor, Span
+from briefer.ui.screens.desk_view import DESK_BINDINGS
 from briefer.ui.screens.reader_reload import FollowingFile
 from briefer.ui.screens.reader_triage import ReadingState
 from briefer.ui.widgets.document import DocumentView
@@ -78,13 +79,21 @@ class ReaderScreen(ReadingState, FollowingFile):
         Binding("p", "toggle_panes", "Panes", id="toggle-panes"),
         Binding("escape", "clear", "Clear", show=False, id="clear"),
         Binding("q", "back", "Back", id="back"),
+        *DESK_BINDINGS,
     ]
 
-    def __init__(self, briefing: Briefing, note_id: str | None = None, search: str | None = None) -> None:
+    def __init__(
+        self,
+        briefing: Briefing,
+        note_id: str | None = None,
+        search: str | None = None,
+        mention: Span | None = None,
+    ) -> None:
         super().__init__()
         self.briefing = briefing
         self.initial_note_id = note_id
         self.initial_search = search
+        self.initial_mention = mention
         self.analysis_request: AnalysisRequest | None = None  # the latest, which may still be running
         self.matches = MatchCursor()  # search hits or an entity's mentions, stepped by n and N
 
@@ -164,6 +173,7 @@ class ReaderScreen(ReadingState, FollowingFile):
         self.show_notes()
         self.go_to_initial_note()
         self.go_to_initial_search()
+        self.go_to_initial_mention()
         self.update_header()
         self.update_status()
         self.poll_notes_elsewhere()
@@ -244,6 +254,16 @@ class ReaderScreen(ReadingState, FollowingFile):
         self.set_matches(
             find_all(self.briefing.body, self.initial_search), self.initial_search, "document-view--search"
         )
+        self.step_match(True, from_start=True)
+
+    def go_to_initial_mention(self) -> None:
+        """Opened from the desk at a mention: the cursor on its sentence, the mention lit (esc clears)."""
+        if self.initial_mention is None:
+            return
+        start, end = self.initial_mention
+        length = len(self.briefing.body)
+        span = (min(max(start, 0), length), min(max(end, start, 0), length))
+        self.set_matches([span], "mention", "document-view--mention")
         self.step_match(True, from_start=True)
 
     def show_notes(self) -> None:

@@ -158,7 +158,10 @@ class WatchScreen(Screen):
             return
         item, hits, _ = self.found[self.showing]
         hit = hits[event.index - 1]
-        self.app.open_briefing(hit.path, search=_reader_words(item, hit))
+        if hit.end > hit.offset:
+            self.app.open_briefing(hit.path, mention=(hit.offset, hit.end))
+        else:  # named only by an alias the index knows: the reader searches the name
+            self.app.open_briefing(hit.path, search=item.text.split()[-1] if item.kind != "search" else None)
 
     def action_back(self) -> None:
         name = self.query_one("#watch-name", Input)
@@ -229,12 +232,3 @@ class WatchScreen(Screen):
 
         question = f"Stop watching “{clean_text(item.name)}”?"
         self.app.push_screen(ConfirmScreen(question, yes="Remove", no="Keep"), answered)
-
-
-def _reader_words(item: WatchItem, hit: WatchHit) -> str | None:
-    """What the reader searches for, so that it opens at the hit and `n` steps through them."""
-    if item.kind == "phrase":
-        return item.text
-    if item.kind in ("actor", "place"):
-        return item.text.split()[-1]
-    return None

@@ -1,0 +1,183 @@
+"""ACTORS: reached by F6 from the library and the reader, ranked by briefings over a period that
+`[` and `]` change, filtered by `/`; an actor's page; the reader at a mention; merge and split."""
+
+from __future__ import annotations
+
+from briefer.desk import DECISIONS_TABLE
+from briefer.notes.store import NotesStore
+from briefer.ui.app import BrieferApp
+from briefer.ui.screens.desk_actors import ActorPageScreen, ActorsScreen
+from briefer.ui.screens.desk_view import DeskList
+from briefer.ui.screens.library import LibraryScreen
+from briefer.ui.screens.reader import ReaderScreen
+from briefer.ui.widgets.document import DocumentView
+from tests.desk_views import TODAY, indexed_archive
+from tests.waiting import until
+
+
+def desk_app(tmp_path):
+    folder = indexed_archive(tmp_path / "briefings")
+    app = BrieferApp(folders=[folder], notes_file=tmp_path / "notes.json")
+    app.today = lambda: TODAY
+    return app
+
+
+def names(screen) -> list[str]:
+    """The first line of each row shown, as the user reads it."""
+    return [row.label.plain.split("\n")[0].strip() for row in screen.shown if row.target is not None]
+
+
+def header(screen) -> str:
+    return str(screen.query_one("#desk-header").content)
+
+
+async def open_actors(app, pilot) -> ActorsScreen:
+    await until(pilot, lambda: isinstance(app.screen, LibraryScreen), "the library")
+    await pilot.press("f6")
+    await until(pilot, lambda: isinstance(app.screen, ActorsScreen) and app.screen.loaded, "ACTORS read")
+    return app.screen
+
+
+async def test_f6_ranks_the_weeks_actors_with_role_sparkline_and_quote(tmp_path):
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_actors(app, pilot)
+        assert "last 7 days, 2025-11-16 to 2025-11-22" in header(screen)
+        shown = names(screen)
+        assert shown[0].startswith("Volodymyr Zelensky  person")
+        assert "2 briefings · ×4" in shown[0]
+        assert not any("Zelenskiy" in name for name in shown)  # one actor for both spellings
+        first = screen.shown[0].label.plain
+        assert "Ukrainian President, 2025-11-21" in first
+        assert "“We are ready for constructive, honest and prompt work”" in first
+        assert "▁" in first or "█" in first  # the sparkline
+        assert any(name.startswith("Daniel Driscoll") and "1 briefing " in name for name in shown)
+
+
+async def test_brackets_widen_and_narrow_the_period(tmp_path):
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_actors(app, pilot)
+        await pilot.press("right_square_bracket")
+        await until(
+            pilot,
+            lambda: (
+                "last 30 days" in header(screen)
+                and any(n.startswith("Daniel Driscoll") and "2 briefings" in n for n in names(screen))
+            ),
+            "Driscoll's earlier briefing counted",
+        )
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await until(pilot, lambda: "today, 2025-11-22" in header(screen), "one day")
+        await until(pilot, lambda: screen.query_one(DeskList).message is not None, "no actors today")
+
+
+async def test_slash_filters_and_escape_clears_then_goes_back(tmp_path):
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_actors(app, pilot)
+        total = len(names(screen))
+        await pilot.press("slash", *"grossi", "enter")
+        assert [name.split("  ")[0] for name in names(screen)] == ["Rafael Grossi"]
+        await pilot.press("escape")
+        assert len(names(screen)) == total
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_enter_opens_the_actors_page_and_enter_there_the_reader_at_the_mention(tmp_path):
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_actors(app, pilot)
+        await pilot.press("enter")  # Zelensky, ranked first
+        await until(pilot, lambda: isinstance(app.screen, ActorPageScreen) and app.screen.loaded, "the page")
+        page = app.screen
+        assert "Volodymyr Zelensky · person" in header(page)
+        plain = [row.label.plain for row in page.shown]
+        assert plain[0] == "Briefings naming them: 2"
+        # newest first: the 21st's briefing, then the 20th's
+        assert plain[1].startswith("2025-11-21  Zelensky ready to work on US peace plan")
+        assert plain[2].startswith("2025-11-20  Strikes hit Ukraine's power grid")
+        assert "Quotes: 2" in plain
+        await pilot.press("down", "enter")  # the 20th's briefing, where he is "Zelenskiy"
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        await pilot.pause()
+        reader = app.screen
+        body = reader.briefing.body
+        start, end = reader.query_one(DocumentView).cursor_span
+        assert "Zelenskiy" in body[start:end]
+        assert body.index("Zelenskiy") >= start
+        await pilot.press("q")
+        assert app.screen is page
+
+
+async def test_n_goes_to_the_next_section_of_the_page(tmp_path):
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_actors(app, pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ActorPageScreen) and app.screen.loaded, "the page")
+        rows = app.screen.query_one(DeskList)
+        await pilot.press("n")
+        assert app.screen.shown[rows.highlighted].label.plain.startswith("2025-11-21  “We are ready")
+        await pilot.press("N")
+        assert rows.highlighted == 1
+
+
+async def test_m_merges_two_actors_and_the_decision_is_kept(tmp_path):
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_actors(app, pilot)
+        driscoll = next(i for i, row in enumerate(screen.shown) if row.target == "person:daniel driscoll")
+        grossi = next(i for i, row in enumerate(screen.shown) if row.target == "person:rafael grossi")
+        rows = screen.query_one(DeskList)
+        rows.highlighted = driscoll
+        await pilot.press("m")
+        assert "merging into Daniel Driscoll" in str(screen.query_one("#desk-status").content)
+        rows.highlighted = grossi
+        await pilot.press("m")
+        await until(
+            pilot,
+            lambda: (
+                not any(n.startswith("Rafael Grossi") for n in names(screen))
+                and any(n.startswith("Daniel Driscoll") and "2 briefings" in n for n in names(screen))
+            ),
+            "Grossi merged into Driscoll",
+        )
+    with NotesStore.open(tmp_path / "notes.json") as store:
+        (decision,) = store.desk_table(DECISIONS_TABLE).values()
+    assert decision["keys"] == ["person:daniel driscoll", "person:rafael grossi"]
+
+
+async def test_s_splits_a_name_off_an_actor(tmp_path):
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_actors(app, pilot)
+        await pilot.press("s")  # on Zelensky: his other names are offered
+        await pilot.pause()
+        await pilot.press("enter")  # the first: Zelenskiy
+        await until(
+            pilot,
+            lambda: (
+                any(n.startswith("Zelenskiy") for n in names(screen))
+                and any(n.startswith("Volodymyr Zelensky") and "1 briefing " in n for n in names(screen))
+            ),
+            "Zelenskiy an actor of his own",
+        )
+
+
+async def test_f6_from_the_reader_and_the_palette_entry(tmp_path):
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LibraryScreen), "the library")
+        folder = app.folders[0]
+        app.open_briefing(folder / "03-reactor.md")
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        await pilot.press("f6")
+        await until(pilot, lambda: isinstance(app.screen, ActorsScreen), "ACTORS over the reader")
+        await pilot.press("q")
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("ctrl+p", *"ACTORS")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ActorsScreen), "ACTORS from the palette")
