@@ -9,6 +9,7 @@ from briefer.ui.app import BrieferApp
 from briefer.ui.screens.library import LibraryTable
 from briefer.ui.screens.reader import ReaderScreen
 from briefer.ui.screens.watch import WatchScreen
+from tests.waiting import until
 
 DRISCOLL = """---
 title: Envoy returns to Washington
@@ -151,3 +152,22 @@ async def test_library_rows_name_the_watch_items_they_hit(library_dir, tmp_path)
         assert title.startswith("◆ Dan, Zelensky  Ukrainian President")
         other = table.get_row(str(library_dir / "01-reactor-talks.md"))[0].plain
         assert "◆" not in other
+
+
+async def test_a_briefing_dropped_into_the_folder_appears_as_a_new_hit_in_the_open_watch_view(
+    library_dir, tmp_path
+):
+    notes = tmp_path / "notes.json"
+    analysed(library_dir)
+    with NotesStore.open(notes) as store:
+        add_watch(store, "who:Driscoll")
+    app = BrieferApp(folders=[library_dir], notes_file=notes)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f10")
+        await settle(app, pilot)
+        screen = app.screen
+        assert shown(screen)[0].startswith("Driscoll  actor  1 briefing  ● 1 new")
+        await pilot.press("enter", "escape")  # looked at: nothing new
+        (library_dir / "99-driscoll.md").write_text(DRISCOLL, encoding="utf-8")
+        await until(pilot, lambda: "2 briefings  ● 1 new" in shown(screen)[0], "the new hit in WATCH")

@@ -79,14 +79,15 @@ class LibraryTriage(Screen):
         self.load_triage()
 
     @on(LibraryChanged)
-    def _marks_follow_the_folders(self) -> None:
-        """A briefing arrived or changed: the watch items it hits."""
-        self.load_triage()
+    def _marks_follow_the_folders(self, change: LibraryChanged) -> None:
+        """Briefings arrived or changed: the watch items they hit, here and in the WATCH view."""
+        self.load_triage([entry.path for entry in change.fresh if not entry.error])
 
     @work(thread=True, exclusive=True, group="library-triage", exit_on_error=False)
-    def load_triage(self) -> None:
+    def load_triage(self, arrived: list[Path] | None = None) -> None:
         """The read states, flags and the watch items' briefings (in a worker: the store's
-        files and the index)."""
+        files and the index). Briefings `arrived` are indexed and analysed first (those files
+        only: a few ms each), so that who: and where: find them."""
         from briefer.desk.watch import items_by_briefing, watch_items
         from briefer.library import IndexUnavailable, LibraryIndex
         from briefer.notes.store import StoreError
@@ -105,14 +106,22 @@ class LibraryTriage(Screen):
         if items:
             try:
                 with LibraryIndex() as index:
+                    if arrived:
+                        index.refresh(arrived, analyse=True)
                     marks = items_by_briefing(index, self.folders, items)
             except IndexUnavailable:
                 pass  # the library says so itself
-        self.app.call_from_thread(self._show_triage, triage, marks)
+        self.app.call_from_thread(self._show_triage, triage, marks, bool(arrived and items))
 
-    def _show_triage(self, triage: Triage, marks: dict[str, list[str]]) -> None:
+    def _show_triage(self, triage: Triage, marks: dict[str, list[str]], watched_arrivals: bool) -> None:
+        from briefer.ui.screens.watch import WatchScreen
+
         self.triage, self.watch_marks, self.today = triage, marks, date.today()
         self._table().redraw()
+        if watched_arrivals:
+            for screen in self.app.screen_stack:
+                if isinstance(screen, WatchScreen):
+                    screen.load()
 
     def _table(self) -> LibraryTable:
         from briefer.ui.widgets.library_table import LibraryTable
