@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 
+from briefer import config
 from briefer.desk.triage import FLAG_TABLE, READ_TABLE, VISIT_TABLE
 from briefer.notes.store import NotesStore
 from briefer.ui.app import BrieferApp
@@ -45,6 +46,9 @@ async def test_ctrl_t_marks_read_and_ctrl_g_flags_and_both_survive_a_restart(lib
         await pilot.press("ctrl+t", "ctrl+g")
         cell = title_cell(table, sample)
         assert not is_bold(cell) and cell.plain.startswith("⚑ ")
+        await pilot.press("escape", "ctrl+e")  # the export of everything takes the desk along
+        desk = config.export_dir() / "briefer-desk.md"
+        assert "## flags" in desk.read_text(encoding="utf-8")
     again = BrieferApp(folders=[library_dir], notes_file=notes)
     async with again.run_test(size=(120, 40)) as pilot:
         table = await settle(again, pilot)

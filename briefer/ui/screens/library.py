@@ -387,7 +387,9 @@ class LibraryScreen(LibraryTriage):
                 self.notify("No briefings match the filter: nothing to export.")
                 return
         try:
-            written = export_notes(store, config.export_dir(self.app.settings), briefing_ids=shown)
+            written = export_notes(
+                store, config.export_dir(self.app.settings), briefing_ids=shown, with_desk=shown is None
+            )
         except (ExportError, OSError) as exc:
             self.notify(f"Not exported: {clean_text(str(exc))}", severity="error", markup=False)
             return
