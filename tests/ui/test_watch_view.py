@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from briefer.desk.watch import add_watch, watch_items
 from briefer.library import LibraryIndex
 from briefer.notes.store import NotesStore
@@ -155,13 +157,14 @@ async def test_library_rows_name_the_watch_items_they_hit(library_dir, tmp_path)
 
 
 async def test_a_briefing_dropped_into_the_folder_appears_as_a_new_hit_in_the_open_watch_view(
-    library_dir, tmp_path
+    library_dir, tmp_path, monkeypatch
 ):
     notes = tmp_path / "notes.json"
     analysed(library_dir)
     with NotesStore.open(notes) as store:
         add_watch(store, "who:Driscoll")
-    app = BrieferApp(folders=[library_dir], notes_file=notes)
+    monkeypatch.chdir(library_dir.parent)  # the folder as typed: relative
+    app = BrieferApp(folders=[Path(library_dir.name)], notes_file=notes)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("f10")
@@ -171,3 +174,6 @@ async def test_a_briefing_dropped_into_the_folder_appears_as_a_new_hit_in_the_op
         await pilot.press("enter", "escape")  # looked at: nothing new
         (library_dir / "99-driscoll.md").write_text(DRISCOLL, encoding="utf-8")
         await until(pilot, lambda: "2 briefings  ● 1 new" in shown(screen)[0], "the new hit in WATCH")
+        await pilot.press("escape")
+        row = app.screen.query_one(LibraryTable).get_row(str(Path(library_dir.name) / "99-driscoll.md"))
+        assert row[0].plain.startswith("◆ Driscoll  Envoy returns")

@@ -139,7 +139,7 @@ class LibraryTriage(Screen):
             marks.append(f"{NEW_MARK} ", style="bold yellow")
         if triage.is_flagged(briefing_id):
             marks.append(f"{FLAG_MARK} ", style="bold red")
-        watched = self.watch_marks.get(str(entry.path))
+        watched = self.watch_marks.get(os.path.abspath(entry.path))  # the index's paths are absolute
         if watched:  # before the title, which a narrow column cuts
             marks.append(
                 f"{WATCH_MARK} " + ", ".join(clean_text(name) for name in watched) + "  ", style="magenta"
