@@ -79,7 +79,7 @@ Watch-lists (`briefer.desk.watch`): items of kind actor, place, phrase or search
     item = add_watch(store, "who:Driscoll")     # kind inferred (or kind=...); WatchError
     rename_watch(store, item.id, name); remove_watch(store, item.id); find_watch(store, ref)
     hits = watch_hits(index, folders, item)     # [WatchHit(path, title, date, briefing_id,
-        # offset, passage, arrived)], newest first; offset: into the body (open the reader there)
+        # offset, end, passage, arrived)], newest first; offsets into the body (open the reader there)
     new_hits(store, item, hits); mark_seen(store, item)   # "new since the last look", per item
     items_by_briefing(index, folders, items) -> {path: [item names]}   # the library's marks
     hits_in_period(index, store, folders, start, end) -> [(WatchItem, [WatchHit])]   # digest

@@ -72,6 +72,7 @@ class WatchHit:
     date: str | None
     briefing_id: str | None
     offset: int
+    end: int  # the hit is body[offset:end]; equal to offset when the index knows no place
     passage: str  # one line
     arrived: float | None  # the file's modification time
 
@@ -173,7 +174,7 @@ def watch_hits(index, folders: Iterable[str | Path], item: WatchItem) -> list[Wa
     hits = []
     for result in found:
         shown = located.get(result.path, result)
-        offset = shown.hits[0][0] if shown.hits else 0
+        offset, end = shown.hits[0] if shown.hits else (0, 0)
         hits.append(
             WatchHit(
                 result.path,
@@ -181,6 +182,7 @@ def watch_hits(index, folders: Iterable[str | Path], item: WatchItem) -> list[Wa
                 result.date,
                 result.briefing_id,
                 offset,
+                end,
                 one_line(shown.snippet),
                 times.get(str(result.path)),
             )

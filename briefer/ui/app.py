@@ -273,7 +273,7 @@ def key_scopes() -> list[list[type[DOMNode]]]:
     """The widgets, screens and app whose keys are in force together: a key bound in two of them
     reaches only one (the focused widget's first), so the other action is lost."""
     from briefer.ui.dialogs import confirm, date, help, links, note, pick
-    from briefer.ui.screens import desk, library, reader
+    from briefer.ui.screens import desk, library, reader, watch
     from briefer.ui.widgets import document, rowlist
 
     dialogs: list[type[DOMNode]] = [
@@ -290,6 +290,7 @@ def key_scopes() -> list[list[type[DOMNode]]]:
         [document.DocumentView, reader.ReaderScreen, BrieferApp],
         [reader.NotesList, reader.ReaderScreen, BrieferApp],
         [library.LibraryTable, library.LibraryScreen, BrieferApp],
+        [rowlist.RowList, watch.WatchScreen, BrieferApp],
     ]
     scopes += [[rowlist.RowList, view, BrieferApp] for view in desk.DESK_SCREENS]
     return scopes + [[dialog, BrieferApp] for dialog in dialogs]
@@ -325,7 +326,7 @@ def keymap_clashes(keymap: dict[str, str]) -> list[str]:
 def binding_ids() -> set[str]:
     """Every binding id a keymap may name."""
     from briefer.ui.dialogs import confirm, date, help, links, note, pick
-    from briefer.ui.screens import desk, library, reader
+    from briefer.ui.screens import desk, library, library_triage, reader, reader_triage, watch
     from briefer.ui.widgets import document, panes
 
     classes: list[type[DOMNode]] = [
@@ -335,6 +336,9 @@ def binding_ids() -> set[str]:
         pick.PromptDialog,
         BrieferApp,
         library.LibraryScreen,
+        library_triage.LibraryTriage,
+        reader_triage.ReadingState,
+        watch.WatchScreen,
         library.LibraryTable,
         reader.ReaderScreen,
         reader.NotesList,
