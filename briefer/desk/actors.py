@@ -181,7 +181,7 @@ def actor_page(
     for number in found.groups[position].members:
         record = found.records[number]
         briefing = found.briefings[record.docid]
-        start, end = record.spans[0] if record.spans else (0, 0)
+        start, end = record.first
         appearances.append(
             Appearance(
                 briefing.path,
@@ -191,7 +191,7 @@ def actor_page(
                 briefing.briefing_id,
                 start,
                 end,
-                len(record.spans),
+                record.mentions,
                 record.role,
             )
         )
@@ -212,10 +212,10 @@ def _actor(found: Cast, position: int, quotes: list[Quote]) -> Actor:
         record = found.records[number]
         day = found.briefings[record.docid].day
         docids.add(record.docid)
-        mentions += len(record.spans)
+        mentions += record.mentions
         slot = found.period.day_index(day)
         if slot is not None:
-            per_day[slot] += len(record.spans) or 1
+            per_day[slot] += record.mentions or 1
         if record.role:
             role_key = folded(record.role)
             if role_key not in roles or roles[role_key].day < day:
@@ -272,7 +272,7 @@ def _spans_by_briefing(found: Cast, position: int) -> dict[str, list[tuple[int, 
         record = found.records[number]
         briefing_id = found.briefings[record.docid].briefing_id
         if briefing_id:
-            spans[briefing_id].extend(record.spans)
+            spans[briefing_id].extend(record.spans())
     return spans
 
 

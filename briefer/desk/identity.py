@@ -13,6 +13,7 @@ the same folded name or alias. The user's merge and split decisions are applied 
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ DECISIVE = 1.5  # the best candidate must score this many times the second
 _LEADING = {"the", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
 
 
+@functools.lru_cache(maxsize=65_536)
 def folded(name: str) -> str:
     """A name as compared: lower case, no diacritics nor punctuation, no leading "the", no
     possessive "'s"."""
@@ -112,19 +114,25 @@ def _surnames_taken_for_organisations(
     return strays
 
 
-def _forms(record: EntityRecord) -> list[str]:
-    return [form for form in dict.fromkeys(folded(name) for name in (record.name, *record.aliases)) if form]
+def _forms(record: EntityRecord) -> tuple[str, ...]:
+    return _forms_of(record.name, record.aliases)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _forms_of(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The names folded, once each (a period names the same people again and again)."""
+    return tuple(form for form in dict.fromkeys(folded(text) for text in (name, *aliases)) if form)
 
 
 def _group_organisations(records: Sequence[EntityRecord], numbers: list[int]) -> list[Group]:
     union = _Union()
     for number in numbers:
-        forms = _forms(records[number]) or [f"#{number}"]
+        forms = _forms(records[number]) or (f"#{number}",)
         for form in forms[1:]:
             union.join(forms[0], form)
     groups: dict[str, list[int]] = defaultdict(list)
     for number in numbers:
-        forms = _forms(records[number]) or [f"#{number}"]
+        forms = _forms(records[number]) or (f"#{number}",)
         groups[union.find(forms[0])].append(number)
     return [Group("organization", tuple(members)) for members in groups.values()]
 

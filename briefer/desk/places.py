@@ -47,9 +47,9 @@ def places(index: LibraryIndex, folders: Iterable[str | Path], period: Period) -
             briefing = briefings[record.docid]
             slot = period.day_index(briefing.day)
             if slot is not None:
-                per_day[slot] += len(record.spans) or 1
+                per_day[slot] += record.mentions or 1
             aliases.update(dict.fromkeys(alias for alias in record.aliases if folded(alias) != key))
-            start, end = record.spans[0] if record.spans else (0, 0)
+            start, end = record.first
             appearances.append(
                 Appearance(
                     briefing.path,
@@ -59,7 +59,7 @@ def places(index: LibraryIndex, folders: Iterable[str | Path], period: Period) -
                     briefing.briefing_id,
                     start,
                     end,
-                    len(record.spans),
+                    record.mentions,
                     None,
                 )
             )
@@ -70,7 +70,7 @@ def places(index: LibraryIndex, folders: Iterable[str | Path], period: Period) -
                 records[0].name,
                 tuple(aliases),
                 len({record.docid for record in records}),
-                sum(len(record.spans) for record in records),
+                sum(record.mentions for record in records),
                 tuple(per_day),
                 tuple(appearances),
             )

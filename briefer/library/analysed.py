@@ -39,7 +39,12 @@ class EntityRecord:
     name: str
     role: str | None
     aliases: tuple[str, ...]
-    spans: tuple[tuple[int, int], ...]  # its mentions, offsets into the body
+    mentions: int
+    first: tuple[int, int]  # its first mention, offsets into the body ((0, 0): none)
+    spans_json: str  # every mention: read with `spans()`, only when wanted (most views count)
+
+    def spans(self) -> list[tuple[int, int]]:
+        return [(start, end) for start, end in json.loads(self.spans_json)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +92,8 @@ def entities(
     kinds = tuple(kinds)
     marks = ", ".join("?" * len(kinds))
     rows = connection.execute(
-        "SELECT e.docid, e.kind, e.name, e.role, e.aliases, e.spans FROM files AS f "
+        "SELECT e.docid, e.kind, e.name, e.role, e.aliases, json_array_length(e.spans), "
+        "json_extract(e.spans, '$[0][0]'), json_extract(e.spans, '$[0][1]'), e.spans FROM files AS f "
         f"JOIN entities AS e ON e.docid = f.docid WHERE {selection.where} AND e.kind IN ({marks}) "
         "ORDER BY e.docid, e.entity",
         [*selection.params, *kinds],
@@ -98,10 +104,12 @@ def entities(
             kind,
             name,
             role,
-            tuple(json.loads(aliases)),
-            tuple((start, end) for start, end in json.loads(spans)),
+            () if aliases == "[]" else tuple(json.loads(aliases)),
+            mentions,
+            (start or 0, end or 0),
+            spans,
         )
-        for docid, kind, name, role, aliases, spans in rows
+        for docid, kind, name, role, aliases, mentions, start, end, spans in rows
     ]
 
 

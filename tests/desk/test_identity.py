@@ -8,7 +8,7 @@ from briefer.library.analysed import EntityRecord
 
 
 def person(docid, name, role=None, aliases=(), kind="person"):
-    return EntityRecord(docid, kind, name, role, tuple(aliases), ((0, len(name)),))
+    return EntityRecord(docid, kind, name, role, tuple(aliases), 1, (0, len(name)), f"[[0, {len(name)}]]")
 
 
 def actors_of(records):
