@@ -1,6 +1,6 @@
 """Desk figures on the generated archive (benchmarks/archive_corpus.py, 20,000 briefings):
-analysing them all, ACTORS / TIMELINE / AGENDA / PLACES over 30 days, and how soon a new
-briefing reaches the views.
+analysing them all, ACTORS / TIMELINE / AGENDA / PLACES over 30 days, a week's digest, and how
+soon a new briefing reaches the views.
 
 Run: python benchmarks/bench_desk.py [--count N] [--keep DIR]
 
@@ -25,8 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from archive_corpus import generate
 
+from briefer.briefing import load
 from briefer.desk import Period, actor_page, actors, agenda, places, timeline
+from briefer.desk.digest import write_digest
+from briefer.desk.watch import add_watch, watch_items
 from briefer.library import LibraryIndex
+from briefer.notes.model import Note, Target
+from briefer.notes.store import NotesStore
 
 RUNS = 5
 T = TypeVar("T")
@@ -36,6 +41,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=20_000)
     parser.add_argument("--keep", type=Path, help="folder for the briefings and the analysed index")
+    parser.add_argument("--notes", type=Path, help="notes store for the digest (default: notes.json in DIR)")
     args = parser.parse_args()
     keep = args.keep or Path(tempfile.gettempdir()) / f"briefer-bench-desk-{args.count}"
     folder = keep / "briefings"
@@ -49,6 +55,7 @@ def main() -> None:
         print(f"period: {period} ({sum(1 for _ in index.rows([folder])):,} briefings in the index)")
         views(index, folder, period)
         identity(index, folder, period)
+        digest_week(index, folder, period, args.notes or keep / "notes.json")
         new_briefing(index, folder, period)
 
 
@@ -89,6 +96,46 @@ def views(index: LibraryIndex, folder: Path, period: Period) -> None:
     print(f"  {len(coming):,} dates and events")
     timed("PLACES, 30 days", lambda: places(index, [folder], period), "")
     timed("an actor's page, 30 days", lambda: actor_page(index, [folder], period, found[0].key), "")
+
+
+def digest_week(index: LibraryIndex, folder: Path, period: Period, notes: Path) -> None:
+    """A week's digest with three watch items and a note on each of 100 of the week's briefings."""
+    week = Period.last_days(7, period.last)
+    store = NotesStore.open(notes)
+    try:
+        if not watch_items(store):
+            for text in ("Driscoll", "where:Geneva", "ceasefire"):
+                add_watch(store, text)
+            stamp = f"{week.last.isoformat()}T08:00:00+00:00"
+            for number, entry in enumerate(
+                sorted(
+                    (e for e in index.rows([folder]) if e.date == week.last.isoformat()),
+                    key=lambda e: str(e.path),
+                )[:100]
+            ):
+                briefing = load(entry.path)
+                start, end = briefing.sentences[0]
+                target = Target.from_span(briefing.body, start, end)
+                note = Note(
+                    f"bench{number:05d}",
+                    briefing.id,
+                    str(entry.path),
+                    briefing.title,
+                    target,
+                    text="to follow",
+                    tags=["bench"],
+                    created=stamp,
+                )
+                store.add(note)
+        out = notes.parent / "digest.md"
+        text = timed(
+            "a week's digest",
+            lambda: write_digest(index, store, [folder], week, notes.parent / "export", out),
+            "≤ 1 s",
+        )
+        print(f"  {len(text):,} characters, {text.count(chr(10)):,} lines")
+    finally:
+        store.close()
 
 
 def identity(index: LibraryIndex, folder: Path, period: Period) -> None:

@@ -32,6 +32,12 @@ character offsets into the briefing's body: open the reader at `path` there.
     where = places(index, folders, period)
         # [Place(key, name, aliases, briefings, mentions, per_day, appearances)]
 
+    from briefer.desk.digest import write_digest     # the morning digest (desk-views)
+    markdown = write_digest(index, store, folders, period, export_dir, out)
+        # new briefings by day, watch hits, the period's notes by tag (citations link to the
+        # export's block ids in export_dir), top actors, the next two weeks' agenda; written
+        # atomically to `out` (links relative to its folder) or, with out=None, only returned
+
 Shown as text (`briefer.desk.text`): `sparkline(actor.per_day, width)` (one block character
 a day, days summed when there are more than `width`), `as_data(result)` (JSON-ready: paths
 as strings; what `--json` prints).
@@ -77,7 +83,7 @@ Watch-lists (`briefer.desk.watch`): items of kind actor, place, phrase or search
     item = add_watch(store, "who:Driscoll")     # kind inferred (or kind=...); WatchError
     rename_watch(store, item.id, name); remove_watch(store, item.id); find_watch(store, ref)
     hits = watch_hits(index, folders, item)     # [WatchHit(path, title, date, briefing_id,
-        # offset, passage, arrived)], newest first; offset: into the body (open the reader there)
+        # offset, end, passage, arrived)], newest first; offsets into the body (open the reader there)
     new_hits(store, item, hits); mark_seen(store, item)   # "new since the last look", per item
     items_by_briefing(index, folders, items) -> {path: [item names]}   # the library's marks
     hits_in_period(index, store, folders, start, end) -> [(WatchItem, [WatchHit])]   # digest

@@ -177,3 +177,13 @@ def first_day(connection: sqlite3.Connection, folders: Iterable[str | Path]) -> 
         params,
     ).fetchone()
     return day
+
+
+def analysed_state(connection: sqlite3.Connection, folders: Iterable[str | Path]) -> tuple[int, int]:
+    """How many briefings under `folders` are analysed, and the sum of their files' times: it
+    changes when one is analysed, changed or removed (a view reads again only then)."""
+    condition, params = under(absolute(folders), "f.path")
+    count, times = connection.execute(
+        f"SELECT count(*), total(f.mtime_ns) FROM files AS f WHERE f.analysed = 1 AND {condition}", params
+    ).fetchone()
+    return count, int(times)

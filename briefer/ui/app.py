@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from textual import work
-from textual.app import App, InvalidThemeError
+from textual.app import App, InvalidThemeError, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
@@ -141,6 +141,9 @@ class BrieferApp(App[int]):
     def get_system_commands(self, screen):
         yield from super().get_system_commands(screen)
         yield from binding_commands(self, screen)
+        yield SystemCommand(
+            "Write the digest", "yesterday and today, as markdown in the export folder", self.write_digest
+        )
 
     def open_briefing(
         self,
@@ -217,6 +220,35 @@ class BrieferApp(App[int]):
         else:
             self.push_screen(screen)
 
+    @work(thread=True, exclusive=True, group="digest", exit_on_error=False)
+    def write_digest(self, days: int | None = 2) -> None:
+        """The digest of the last `days` days (None: all) as `digest-<today>.md` in the export folder,
+        beside the notes' export files its citations link to."""
+        from briefer.desk.digest import write_digest
+        from briefer.library import LibraryIndex
+        from briefer.ui.screens.desk_view import period_of
+
+        today = self.today()
+        folder = config.export_dir(self.settings)
+        out = folder / f"digest-{today.isoformat()}.md"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with LibraryIndex() as index:
+                period = period_of(index, self.folders, days, today)
+                write_digest(index, self.store, self.folders, period, folder, out)
+        except Exception as exc:  # a full disk, an index that cannot be read: said, the app stays
+            self.call_from_thread(
+                self.notify, f"Digest not written: {clean_text(str(exc))}", severity="error", markup=False
+            )
+            return
+        self.call_from_thread(
+            self.notify,
+            f"Digest of {period} written to {clean_text(str(out))}",
+            title="Digest",
+            markup=False,
+            timeout=8,
+        )
+
     def action_help(self) -> None:
         from briefer.ui.dialogs.help import HelpScreen
 
@@ -241,7 +273,7 @@ def key_scopes() -> list[list[type[DOMNode]]]:
     """The widgets, screens and app whose keys are in force together: a key bound in two of them
     reaches only one (the focused widget's first), so the other action is lost."""
     from briefer.ui.dialogs import confirm, date, help, links, note, pick
-    from briefer.ui.screens import desk, library, reader
+    from briefer.ui.screens import desk, library, reader, watch
     from briefer.ui.widgets import document, rowlist
 
     dialogs: list[type[DOMNode]] = [
@@ -258,6 +290,7 @@ def key_scopes() -> list[list[type[DOMNode]]]:
         [document.DocumentView, reader.ReaderScreen, BrieferApp],
         [reader.NotesList, reader.ReaderScreen, BrieferApp],
         [library.LibraryTable, library.LibraryScreen, BrieferApp],
+        [rowlist.RowList, watch.WatchScreen, BrieferApp],
     ]
     scopes += [[rowlist.RowList, view, BrieferApp] for view in desk.DESK_SCREENS]
     return scopes + [[dialog, BrieferApp] for dialog in dialogs]
@@ -293,7 +326,7 @@ def keymap_clashes(keymap: dict[str, str]) -> list[str]:
 def binding_ids() -> set[str]:
     """Every binding id a keymap may name."""
     from briefer.ui.dialogs import confirm, date, help, links, note, pick
-    from briefer.ui.screens import desk, library, reader
+    from briefer.ui.screens import desk, library, library_triage, reader, reader_triage, watch
     from briefer.ui.widgets import document, panes
 
     classes: list[type[DOMNode]] = [
@@ -303,6 +336,9 @@ def binding_ids() -> set[str]:
         pick.PromptDialog,
         BrieferApp,
         library.LibraryScreen,
+        library_triage.LibraryTriage,
+        reader_triage.ReadingState,
+        watch.WatchScreen,
         library.LibraryTable,
         reader.ReaderScreen,
         reader.NotesList,

@@ -12,7 +12,7 @@ from briefer.ui.screens.library import LibraryScreen
 from briefer.ui.screens.reader import ReaderScreen
 from briefer.ui.widgets.document import DocumentView
 from tests.desk_views import TODAY, indexed_archive
-from tests.waiting import until
+from tests.waiting import messages, until
 
 
 def desk_app(tmp_path):
@@ -144,9 +144,28 @@ async def test_m_merges_two_actors_and_the_decision_is_kept(tmp_path):
             ),
             "Grossi merged into Driscoll",
         )
+        await pilot.press("u")  # undone: two actors again
+        await until(pilot, lambda: any(n.startswith("Rafael Grossi") for n in names(screen)), "Grossi back")
+        rows.highlighted = next(
+            i for i, row in enumerate(screen.shown) if row.target == "person:rafael grossi"
+        )
+        await pilot.press("m")  # merged the other way round: Grossi's key is kept
+        rows.highlighted = next(
+            i for i, row in enumerate(screen.shown) if row.target == "person:daniel driscoll"
+        )
+        await pilot.press("m")
+        await until(
+            pilot,
+            lambda: (
+                "person:daniel driscoll" not in screen.actors
+                and screen.actors.get("person:rafael grossi") is not None
+                and screen.actors["person:rafael grossi"].briefings == 2
+            ),
+            "merged into Grossi",
+        )
     with NotesStore.open(tmp_path / "notes.json") as store:
         (decision,) = store.desk_table(DECISIONS_TABLE).values()
-    assert decision["keys"] == ["person:daniel driscoll", "person:rafael grossi"]
+    assert decision["keys"] == ["person:rafael grossi", "person:daniel driscoll"]
 
 
 async def test_s_splits_a_name_off_an_actor(tmp_path):
@@ -181,3 +200,46 @@ async def test_f6_from_the_reader_and_the_palette_entry(tmp_path):
         await pilot.pause(0.5)
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ActorsScreen), "ACTORS from the palette")
+
+
+def test_a_rows_text_from_files_stays_on_its_line_without_controls_or_markup():
+    from briefer.ui.screens.desk_view import NEW_LINE, DeskRow
+
+    row = DeskRow((("[bold]Evil\x1b[31m\u2028name", "bold"), (NEW_LINE, ""), ("  line\ntwo", "")))
+    assert row.label.plain == "[bold]Evil name\n  line two"
+    assert row.height == 2 == len(row.label.plain.split("\n"))
+
+
+async def test_a_briefing_analysed_while_actors_is_open_appears_in_it(tmp_path):
+    from briefer.library import LibraryIndex
+
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_actors(app, pilot)
+        folder = app.folders[0]
+        (folder / "05-driscoll-returns.md").write_text(
+            "---\ntitle: Driscoll returns\ndate: 2025-11-22\n---\n\n"
+            "US Army Secretary Daniel Driscoll arrived in Geneva on Saturday for talks.\n",
+            encoding="utf-8",
+        )
+        with LibraryIndex() as index:  # as the library does with what arrives
+            index.refresh([folder], analyse=True)
+        await until(
+            pilot,
+            lambda: any(n.startswith("Daniel Driscoll") and "2 briefings" in n for n in names(screen)),
+            "the new briefing counted",
+        )
+
+
+async def test_w_watches_the_actor_under_the_cursor(tmp_path):
+    from briefer.desk.watch import watch_items
+
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_actors(app, pilot)
+        await pilot.press("w")  # on Zelensky
+        await pilot.pause()
+        assert [(item.kind, item.text) for item in watch_items(app.store)] == [
+            ("actor", "Volodymyr Zelensky")
+        ]
+        assert "Watching Volodymyr Zelensky" in messages(app)

@@ -110,3 +110,40 @@ async def test_f9_lists_places_and_enter_their_briefings(tmp_path):
         reader = app.screen
         start, end = reader.query_one(DocumentView).cursor_span
         assert "Kyiv" in reader.briefing.body[start:end]
+
+
+def test_a_year_month_or_week_is_its_own_group_under_its_own_name():
+    from pathlib import Path
+
+    from briefer.desk import DatedItem
+    from briefer.ui.screens.desk_timeline import timeline_rows
+
+    def item(day: str, value: str, text: str) -> DatedItem:
+        return DatedItem(day, value, text, f"Due {text}.", Path("b.md"), "B", "2025-11-20", None, None, 0, 3)
+
+    rows = timeline_rows(
+        [
+            item("2025-11-01", "2025-11", "in November"),
+            item("2025-11-01", "2025-11-01", "on November 1"),
+            item("2025-12-08", "2025-W50", "next week"),
+        ]
+    )
+    assert [row.label.plain.split("  ")[0] for row in rows] == [
+        "2025-11",
+        "in November",
+        "2025-11-01",
+        "on November 1",
+        "2025-W50",
+        "next week",
+    ]
+
+
+async def test_w_watches_the_place_under_the_cursor(tmp_path):
+    from briefer.desk.watch import watch_items
+
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_view(app, pilot, "f9", PlacesScreen)
+        await pilot.press("w")  # on Kyiv
+        await pilot.pause()
+        assert [(item.kind, item.text) for item in watch_items(app.store)] == [("place", "Kyiv")]

@@ -14,9 +14,18 @@ from typing import Any
 from textual.binding import Binding
 
 from briefer.desk.actors import Actor, ActorPage, Appearance, NoteMention, Quote, actor_page, actors
-from briefer.desk.decisions import Merge, Split
+from briefer.desk.decisions import DECISIONS_TABLE, Merge, Split
 from briefer.desk.text import sparkline
-from briefer.ui.screens.desk_view import DEFAULT_DAYS, AtMention, AtNote, DeskRow, DeskView, heading_row
+from briefer.ui.attempt import attempt
+from briefer.ui.screens.desk_view import (
+    DEFAULT_DAYS,
+    NEW_LINE,
+    AtMention,
+    AtNote,
+    DeskRow,
+    DeskView,
+    heading_row,
+)
 
 SPARK_WIDTH = 15  # characters: a day each up to 15 days, then days summed per character
 KINDS = {"person": "person", "organization": "organisation"}
@@ -37,7 +46,7 @@ def actor_row(actor: Actor, marked: bool = False) -> DeskRow:
         second.append(f"{actor.roles[0].text}, {actor.roles[0].day}")
     if actor.latest_quote is not None:
         second.append(f"“{actor.latest_quote.text}”")
-    parts = (*first, ("\n  " + (" · ".join(second) or "no role or quote seen"), "italic"))
+    parts = (*first, (NEW_LINE, ""), ("  " + (" · ".join(second) or "no role or quote seen"), "italic"))
     haystack = " ".join([actor.name, *actor.aliases, *(role.text for role in actor.roles)]).casefold()
     return DeskRow(parts, target=actor.key, haystack=haystack)
 
@@ -51,6 +60,8 @@ class ActorsScreen(DeskView):
     BINDINGS = [
         Binding("m", "merge", "Merge", id="actors-merge"),
         Binding("s", "split", "Split", id="actors-split"),
+        Binding("w", "watch_actor", "Watch", id="actors-watch"),
+        Binding("u", "undo_decision", "Undo merge/split", show=False, id="actors-undo"),
     ]
 
     def __init__(self, days: int | None = DEFAULT_DAYS) -> None:
@@ -90,6 +101,26 @@ class ActorsScreen(DeskView):
         if self.decide(Merge((keeper.key, other.key))):
             self.notify(f"{other.name} merged into {keeper.name}.", markup=False)
         self.reload()
+
+    def action_undo_decision(self) -> None:
+        """`u`: forget the latest merge or split (the actors are read again without it)."""
+        store = self.app.store
+        table = store.desk_table(DECISIONS_TABLE) if store is not None else {}
+        if store is None or not table:
+            self.notify("No merge or split to undo.")
+            return
+        latest = max(table, key=lambda key: (str(table[key].get("made", "")), key))
+        if attempt(self, lambda: store.remove_desk_item(DECISIONS_TABLE, latest), "Not undone") is not None:
+            self.notify(
+                f"Undone: the {table[latest].get('action', 'decision')} made {table[latest].get('made', '')}.",
+                markup=False,
+            )
+            self.reload()
+
+    def action_watch_actor(self) -> None:
+        key = self.current_target()
+        if key in self.actors:
+            self.watch_entity(self.actors[key].name, "actor")
 
     def action_split(self) -> None:
         from briefer.ui.dialogs.pick import PickDialog
@@ -140,7 +171,8 @@ def quote_row(quote: Quote) -> DeskRow:
     parts = (
         (quote.day, "bold"),
         ("  “" + quote.text + "”", "italic"),
-        ("\n  " + " · ".join(v for v in (quote.title, quote.source) if v), "dim"),
+        (NEW_LINE, ""),
+        ("  " + " · ".join(v for v in (quote.title, quote.source) if v), "dim"),
     )
     return DeskRow(
         parts,
@@ -156,7 +188,8 @@ def note_row(note: NoteMention) -> DeskRow:
         (note.created[:10], "bold"),
         ("  " + text, ""),
         (f"  {tags}" if tags else "", "dim"),
-        ("\n  “" + note.exact + "” · " + note.title, "dim italic"),
+        (NEW_LINE, ""),
+        ("  “" + note.exact + "” · " + note.title, "dim italic"),
     )
     return DeskRow(
         parts, target=AtNote(note.path, note.note_id), haystack=f"{note.text} {note.exact} {tags}".casefold()

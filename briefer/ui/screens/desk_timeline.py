@@ -13,17 +13,22 @@ from typing import Any
 from textual.binding import Binding
 
 from briefer.desk.timeline import AGENDA_DAYS, AgendaItem, DatedItem, agenda, timeline
-from briefer.ui.screens.desk_view import DEFAULT_DAYS, AtMention, DeskRow, DeskView, heading_row
+from briefer.ui.screens.desk_view import DEFAULT_DAYS, NEW_LINE, AtMention, DeskRow, DeskView, heading_row
 
 FILTERS = {"who": "actor", "where": "place", "tag": "tag"}
+
+
+def when_heading(day: str, value: str) -> str:
+    """A group's heading: the day, or the coarser value a year, month, week or quarter is."""
+    return value if len(value) < len("YYYY-MM-DD") else day
 
 
 def dated_row(item: DatedItem) -> DeskRow:
     parts = (
         (item.text, "bold"),
-        (f"  {item.value}" if item.value != item.day else "", "dim"),
         ("  " + item.sentence, ""),
-        ("\n  " + " · ".join(v for v in (item.briefing_day, item.title, item.source) if v), "dim"),
+        (NEW_LINE, ""),
+        ("  " + " · ".join(v for v in (item.briefing_day, item.title, item.source) if v), "dim"),
     )
     return DeskRow(
         parts,
@@ -34,11 +39,11 @@ def dated_row(item: DatedItem) -> DeskRow:
 
 def timeline_rows(items: list[DatedItem]) -> list[DeskRow]:
     rows: list[DeskRow] = []
-    day = None
+    shown = None
     for item in items:
-        if item.day != day:
-            day = item.day
-            rows.append(heading_row(day))
+        if (heading := when_heading(item.day, item.value)) != shown:
+            shown = heading
+            rows.append(heading_row(heading))
         rows.append(dated_row(item))
     return rows
 
@@ -48,9 +53,9 @@ def agenda_row(entry: AgendaItem) -> DeskRow:
     count = f"{entry.briefings} briefing{'s' if entry.briefings != 1 else ''}"
     parts = (
         (entry.event, "bold"),
-        (f"  {entry.value}" if entry.value != entry.day else "", "dim"),
         (f"  {count}", "dim"),
-        ("\n  " + newest.sentence, "italic"),
+        (NEW_LINE, ""),
+        ("  " + newest.sentence, "italic"),
         (" · " + newest.title, "dim"),
     )
     return DeskRow(
@@ -64,11 +69,11 @@ def agenda_row(entry: AgendaItem) -> DeskRow:
 
 def agenda_rows(entries: list[AgendaItem]) -> list[DeskRow]:
     rows: list[DeskRow] = []
-    day = None
+    shown = None
     for entry in entries:
-        if entry.day != day:
-            day = entry.day
-            rows.append(heading_row(day))
+        if (heading := when_heading(entry.day, entry.value)) != shown:
+            shown = heading
+            rows.append(heading_row(heading))
         rows.append(agenda_row(entry))
     return rows
 

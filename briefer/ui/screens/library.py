@@ -12,12 +12,12 @@ from rich.text import Text
 from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from briefer.briefing.sanitize import clean_text
 from briefer.notes.tags import has_tag
 from briefer.ui.screens.desk_view import DESK_BINDINGS
+from briefer.ui.screens.library_triage import LibraryTriage
 from briefer.ui.screens.library_watch import LibraryChanged, merge_entries, watch_library
 from briefer.ui.screens.reader_notes import NOTES_POLL_SECONDS
 from briefer.ui.widgets.footer import FittingFooter
@@ -48,7 +48,7 @@ class NoteIndex(NamedTuple):
     reference_dates: dict[str, str]
 
 
-class LibraryScreen(Screen):
+class LibraryScreen(LibraryTriage):
     """Lists the briefings of the folders; `enter` opens one."""
 
     if TYPE_CHECKING:  # Textual's idiom for a typed `self.app`; at run time Textual's own property
@@ -277,7 +277,10 @@ class LibraryScreen(Screen):
         table = self.query_one(LibraryTable)
         shown = self.visible_entries()
         table.show(
-            shown, cursor_key=self.selected_path(), fallback_row=table.cursor_row if keep_row else None
+            shown,
+            cursor_key=self.selected_path(),
+            fallback_row=table.cursor_row if keep_row else None,
+            headings=self.day_groups(shown),
         )
         status = f"{len(shown)} of {len(self.entries)} briefings · sorted by {self.sort_key}"
         for activity in (self.indexing, self.fetching):
@@ -299,13 +302,16 @@ class LibraryScreen(Screen):
         hit = self.hits.get(str(entry.path)) if self.hits is not None else None
         if hit is not None:  # the hit's passage on a second line, under the title
             cell.append("\n  " + clean_text(hit.snippet), style="italic dim" if hit.in_notes else "italic")
-        return [
-            cell,
-            Text(self.date_of(entry) or "", style=style),
-            Text(clean_text(entry.source or ""), style=style),
-            Text(str(entry.words) if not entry.error else "", style=style),
-            Text(str(notes), style=style),
-        ]
+        return self.triage_cells(
+            entry,
+            [
+                cell,
+                Text(self.date_of(entry) or "", style=style),
+                Text(clean_text(entry.source or ""), style=style),
+                Text(str(entry.words) if not entry.error else "", style=style),
+                Text(str(notes), style=style),
+            ],
+        )
 
     @staticmethod
     def row_key(entry: LibraryEntry) -> str:
@@ -381,7 +387,9 @@ class LibraryScreen(Screen):
                 self.notify("No briefings match the filter: nothing to export.")
                 return
         try:
-            written = export_notes(store, config.export_dir(self.app.settings), briefing_ids=shown)
+            written = export_notes(
+                store, config.export_dir(self.app.settings), briefing_ids=shown, with_desk=shown is None
+            )
         except (ExportError, OSError) as exc:
             self.notify(f"Not exported: {clean_text(str(exc))}", severity="error", markup=False)
             return

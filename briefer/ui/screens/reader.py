@@ -21,6 +21,7 @@ from briefer.ui.attempt import attempt
 from briefer.ui.match_cursor import MatchCursor, Span
 from briefer.ui.screens.desk_view import DESK_BINDINGS
 from briefer.ui.screens.reader_reload import FollowingFile
+from briefer.ui.screens.reader_triage import ReadingState
 from briefer.ui.widgets.document import DocumentView
 from briefer.ui.widgets.footer import FittingFooter
 from briefer.ui.widgets.notes_list import NotesList
@@ -48,7 +49,7 @@ def pane_rows(analysis: Analysis, briefing: Briefing) -> dict[str, PaneRows]:
         }
 
 
-class ReaderScreen(FollowingFile):
+class ReaderScreen(ReadingState, FollowingFile):
     """Reads one briefing."""
 
     BINDINGS = [
