@@ -28,6 +28,7 @@ GIVEN_NAME_SIMILARITY = 0.8  # Sergei / Sergey: 0.83; the surname must be the sa
 SPELLING_MIN_LENGTH = 5  # shorter surnames must match exactly: Li and Lu are not one name
 ROLE_SIMILARITY = 0.5  # the share of a role's words another role holds
 DECISIVE = 1.5  # the best candidate must score this many times the second
+_ROLE_FILLERS = {"the", "of", "for", "and", "to", "in", "on", "at", "a", "an", "s"}
 _LEADING = {"the", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
 
 
@@ -96,20 +97,23 @@ def _surnames_taken_for_organisations(
 ) -> set[int]:
     """Organisations that are a person's surname alone ("Zelenskiy said", where the briefing
     gave no first name nearby): one word, not an acronym, spelt like the surname of a full
-    name of the period."""
-    by_letter: dict[str, set[str]] = defaultdict(set)
+    name of the same briefing, or exactly like one of the period (Reuters stays an agency
+    beside a Paul Reuter named elsewhere)."""
+    surnames: set[str] = set()
+    in_briefing: dict[int, set[str]] = defaultdict(set)
     for number in people:
         for form in _forms(records[number]):
             if " " in form:
                 surname = form.rsplit(" ", 1)[1]
-                by_letter[surname[0]].add(surname)
+                surnames.add(surname)
+                in_briefing[records[number].docid].add(surname)
     strays = set()
     for number in organisations:
         record = records[number]
         word = folded(record.name)
         if record.aliases or not word or " " in word or record.name.isupper():
             continue
-        if any(alike(word, surname) for surname in by_letter.get(word[0], ())):
+        if word in surnames or any(alike(word, surname) for surname in in_briefing.get(record.docid, ())):
             strays.add(number)
     return strays
 
@@ -274,7 +278,7 @@ class _Evidence:
         self.roles: dict[str, list[set[str]]] = {}
         self.companions: dict[str, Counter[str]] = {}
         for root, members in people.items():
-            self.roles[root] = [set(words_of(records[n].role or "")) for n in members if records[n].role]
+            self.roles[root] = [_role_words(records[n].role) for n in members if records[n].role]
             counter: Counter[str] = Counter()
             for docid in {records[n].docid for n in members}:
                 counter.update(named_in[docid])
@@ -286,7 +290,7 @@ class _Evidence:
         record = self.records[number]
         own = set(_forms(record))
         companions = self.named_in[record.docid] - own
-        role = set(words_of(record.role or ""))
+        role = _role_words(record.role)
         scores = sorted(((self._score(root, role, companions), root) for root in candidates), reverse=True)
         (best, root), (second, _) = scores[0], scores[1]
         return root if best > 0 and best >= DECISIVE * second else None
@@ -298,3 +302,9 @@ class _Evidence:
         met = self.companions[root]
         score += sum(1 for name in companions if met[name]) / (len(companions) or 1)
         return score
+
+
+def _role_words(role: str | None) -> set[str]:
+    """The words of a role that tell one apart ("leader of the union" and "minister of the
+    interior" share no such word)."""
+    return {word for word in words_of(role or "") if word not in _ROLE_FILLERS}
