@@ -139,13 +139,26 @@ def digest_week(index: LibraryIndex, folder: Path, period: Period, notes: Path) 
 
 
 def identity(index: LibraryIndex, folder: Path, period: Period) -> None:
-    """The generator's people under their several spellings: each should be one actor (its
-    surname alone among its names, and no other actor by that surname)."""
+    """The generator's people under their several spellings (archive_corpus.SPELLINGS): each
+    should be one actor, and the only one bearing its surname."""
+    from archive_corpus import PEOPLE
+
+    from briefer.desk.identity import folded
+
     found = actors(index, [folder], Period.last_days(365, period.last))
-    for surname in ("zelensk", "driscoll", "erdo", "lavrov"):
-        matching = [actor for actor in found if any(surname in form for form in actor.forms)]
-        names = "; ".join(f"{actor.name} ({actor.briefings})" for actor in matching[:4])
-        print(f"  actors named {surname}*: {len(matching)}: {names}")
+    split = []
+    for person in PEOPLE:
+        surname = folded(person).split()[-1]
+        bearing = [actor for actor in found if any(form.split()[-1] == surname for form in actor.forms)]
+        if len(bearing) != 1:
+            split.append(
+                f"{person}: " + "; ".join(f"{actor.name} ({actor.briefings})" for actor in bearing[:3])
+            )
+    print(
+        f"  over 365 days, {len(PEOPLE) - len(split)} of the {len(PEOPLE)} generated people are one actor each"
+    )
+    for line in split:
+        print(f"    not one: {line}")
 
 
 def new_briefing(index: LibraryIndex, folder: Path, period: Period) -> None:
