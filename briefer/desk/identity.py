@@ -3,12 +3,15 @@ names, grouped into actors. Pure: records in, groups of records out.
 
 People: every full name (two words or more) of a record, and the record's other names, are
 one person (the extractor tied them in that briefing); full names with the same given name
-and surnames spelt nearly alike (Zelensky, Zelenskiy, Zelenskyy) are one person. A record
-that gives a surname alone goes to the one person with that surname; when several share it
-(namesakes), to the one whose roles and companions (the others named in the same briefing)
-fit best, and to none (an actor of its own) when nothing tells them apart. Organisations:
-the same folded name or alias. The user's merge and split decisions are applied last
-(`briefer.desk.decisions`).
+and surnames spelt nearly alike (Zelensky, Zelenskiy, Zelenskyy) are one person, and so is
+a full name whose given names are a short form or another spelling of one person's only
+(Dan / Daniel, D. / Daniel, Sergey / Sergei; not Mario / Maria). A record that gives a
+surname alone (or that the extractor took for an organisation: "Zelenskiy said") goes to
+the one person with that surname; when several share it (namesakes), to the one whose roles
+and companions (the others named in the same briefing) fit best, and to none (an actor of
+its own) when nothing tells them apart. Organisations: the same folded name or alias. The
+result does not depend on the records' order. The user's merge and split decisions are
+applied after (`briefer.desk.decisions`).
 """
 
 from __future__ import annotations
@@ -34,8 +37,8 @@ _LEADING = {"the", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady
 
 @functools.lru_cache(maxsize=65_536)
 def folded(name: str) -> str:
-    """A name as compared: lower case, no diacritics nor punctuation, no leading "the", no
-    possessive "'s"."""
+    """A name as compared: lower case, no diacritics nor punctuation, no leading "the" or
+    honorific ("Mr"), no possessive "'s"."""
     words = words_of(name)
     if len(words) > 1 and words[0] in _LEADING:
         words = words[1:]
