@@ -243,3 +243,17 @@ async def test_w_watches_the_actor_under_the_cursor(tmp_path):
             ("actor", "Volodymyr Zelensky")
         ]
         assert "Watching Volodymyr Zelensky" in messages(app)
+
+
+async def test_f6_from_an_actors_page_goes_back_to_actors_as_it_was_left(tmp_path):
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_actors(app, pilot)
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ActorPageScreen), "the page")
+        await pilot.press("f6")
+        assert app.screen is screen
+        assert screen.query_one(DeskList).highlighted == 1
+        await pilot.press("f7")  # another view takes its place
+        await pilot.press("q")
+        assert isinstance(app.screen, LibraryScreen)

@@ -86,8 +86,8 @@ class AtNote:
 
 @dataclass
 class DeskRow:
-    """One row: (text, style) parts (NEW_LINE between its lines), what `enter` opens (None: a heading or a message), and the
-    folded text the filter matches."""
+    """One row: (text, style) parts (NEW_LINE between its lines), what `enter` opens (None: a
+    heading or a message), and the folded text the filter matches."""
 
     parts: tuple[tuple[str, str], ...]
     target: Any = None
