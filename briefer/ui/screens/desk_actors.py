@@ -211,6 +211,8 @@ class ActorPageScreen(DeskView):
 
     EMPTY = "No briefing of this period names them: ] widens it."
 
+    BINDINGS = [Binding("t", "timeline", "Their timeline", id="actor-timeline")]
+
     def __init__(self, key: str, days: int | None) -> None:
         super().__init__(days)
         self.key = key
@@ -237,3 +239,9 @@ class ActorPageScreen(DeskView):
 
     def choose(self, target: Any) -> None:
         self.open_target(target)
+
+    def action_timeline(self) -> None:
+        """`t`: the TIMELINE of the briefings naming them, over the same period."""
+        from briefer.ui.screens.desk_timeline import TimelineScreen
+
+        self.app.push_screen(TimelineScreen(self.days, who=self.key))
