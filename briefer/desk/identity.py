@@ -3,12 +3,15 @@ names, grouped into actors. Pure: records in, groups of records out.
 
 People: every full name (two words or more) of a record, and the record's other names, are
 one person (the extractor tied them in that briefing); full names with the same given name
-and surnames spelt nearly alike (Zelensky, Zelenskiy, Zelenskyy) are one person. A record
-that gives a surname alone goes to the one person with that surname; when several share it
-(namesakes), to the one whose roles and companions (the others named in the same briefing)
-fit best, and to none (an actor of its own) when nothing tells them apart. Organisations:
-the same folded name or alias. The user's merge and split decisions are applied last
-(`briefer.desk.decisions`).
+and surnames spelt nearly alike (Zelensky, Zelenskiy, Zelenskyy) are one person, and so is
+a full name whose given names are a short form or another spelling of one person's only
+(Dan / Daniel, D. / Daniel, Sergey / Sergei; not Mario / Maria). A record that gives a
+surname alone (or that the extractor took for an organisation: "Zelenskiy said") goes to
+the one person with that surname; when several share it (namesakes), to the one whose roles
+and companions (the others named in the same briefing) fit best, and to none (an actor of
+its own) when nothing tells them apart. Organisations: the same folded name or alias. The
+result does not depend on the records' order. The user's merge and split decisions are
+applied after (`briefer.desk.decisions`).
 """
 
 from __future__ import annotations
@@ -28,13 +31,14 @@ GIVEN_NAME_SIMILARITY = 0.8  # Sergei / Sergey: 0.83; the surname must be the sa
 SPELLING_MIN_LENGTH = 5  # shorter surnames must match exactly: Li and Lu are not one name
 ROLE_SIMILARITY = 0.5  # the share of a role's words another role holds
 DECISIVE = 1.5  # the best candidate must score this many times the second
+_ROLE_FILLERS = {"the", "of", "for", "and", "to", "in", "on", "at", "a", "an", "s"}
 _LEADING = {"the", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
 
 
 @functools.lru_cache(maxsize=65_536)
 def folded(name: str) -> str:
-    """A name as compared: lower case, no diacritics nor punctuation, no leading "the", no
-    possessive "'s"."""
+    """A name as compared: lower case, no diacritics nor punctuation, no leading "the" or
+    honorific ("Mr"), no possessive "'s"."""
     words = words_of(name)
     if len(words) > 1 and words[0] in _LEADING:
         words = words[1:]
@@ -96,20 +100,23 @@ def _surnames_taken_for_organisations(
 ) -> set[int]:
     """Organisations that are a person's surname alone ("Zelenskiy said", where the briefing
     gave no first name nearby): one word, not an acronym, spelt like the surname of a full
-    name of the period."""
-    by_letter: dict[str, set[str]] = defaultdict(set)
+    name of the same briefing, or exactly like one of the period (Reuters stays an agency
+    beside a Paul Reuter named elsewhere)."""
+    surnames: set[str] = set()
+    in_briefing: dict[int, set[str]] = defaultdict(set)
     for number in people:
         for form in _forms(records[number]):
             if " " in form:
                 surname = form.rsplit(" ", 1)[1]
-                by_letter[surname[0]].add(surname)
+                surnames.add(surname)
+                in_briefing[records[number].docid].add(surname)
     strays = set()
     for number in organisations:
         record = records[number]
         word = folded(record.name)
         if record.aliases or not word or " " in word or record.name.isupper():
             continue
-        if any(alike(word, surname) for surname in by_letter.get(word[0], ())):
+        if word in surnames or any(alike(word, surname) for surname in in_briefing.get(record.docid, ())):
             strays.add(number)
     return strays
 
@@ -274,7 +281,7 @@ class _Evidence:
         self.roles: dict[str, list[set[str]]] = {}
         self.companions: dict[str, Counter[str]] = {}
         for root, members in people.items():
-            self.roles[root] = [set(words_of(records[n].role or "")) for n in members if records[n].role]
+            self.roles[root] = [_role_words(records[n].role) for n in members if records[n].role]
             counter: Counter[str] = Counter()
             for docid in {records[n].docid for n in members}:
                 counter.update(named_in[docid])
@@ -286,7 +293,7 @@ class _Evidence:
         record = self.records[number]
         own = set(_forms(record))
         companions = self.named_in[record.docid] - own
-        role = set(words_of(record.role or ""))
+        role = _role_words(record.role)
         scores = sorted(((self._score(root, role, companions), root) for root in candidates), reverse=True)
         (best, root), (second, _) = scores[0], scores[1]
         return root if best > 0 and best >= DECISIVE * second else None
@@ -298,3 +305,9 @@ class _Evidence:
         met = self.companions[root]
         score += sum(1 for name in companions if met[name]) / (len(companions) or 1)
         return score
+
+
+def _role_words(role: str | None) -> set[str]:
+    """The words of a role that tell one apart ("leader of the union" and "minister of the
+    interior" share no such word)."""
+    return {word for word in words_of(role or "") if word not in _ROLE_FILLERS}

@@ -35,6 +35,7 @@ def places(index: LibraryIndex, folders: Iterable[str | Path], period: Period) -
     aliases are the other names its briefings gave it), most briefings first."""
     selection = Selection(list(folders), period.first.isoformat(), period.last.isoformat())
     briefings = analysed.briefings(index.connection, selection)
+    slots = {docid: period.day_index(briefing.day) for docid, briefing in briefings.items()}
     by_name: dict[str, list[EntityRecord]] = defaultdict(list)
     for record in analysed.entities(index.connection, selection, ("place",)):
         by_name[folded(record.name) or record.name].append(record)
@@ -45,7 +46,7 @@ def places(index: LibraryIndex, folders: Iterable[str | Path], period: Period) -
         appearances = []
         for record in records:
             briefing = briefings[record.docid]
-            slot = period.day_index(briefing.day)
+            slot = slots[record.docid]
             if slot is not None:
                 per_day[slot] += record.mentions or 1
             aliases.update(dict.fromkeys(alias for alias in record.aliases if folded(alias) != key))

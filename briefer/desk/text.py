@@ -36,6 +36,8 @@ def as_data(value: object) -> object:
             for field in dataclasses.fields(value)
             if field.name != "forms"
         }
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):  # a NamedTuple: an object
+        return {name: as_data(item) for name, item in value._asdict().items()}
     if isinstance(value, list | tuple):
         return [as_data(item) for item in value]
     if isinstance(value, Path):
