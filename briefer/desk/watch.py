@@ -18,7 +18,7 @@ import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from briefer.briefing.sanitize import clean_text, one_line
@@ -161,15 +161,21 @@ def remove_watch(store, item_id: str) -> None:
     store.remove_desk_item(VISIT_TABLE, f"watch:{item_id}")
 
 
-def watch_hits(index, folders: Iterable[str | Path], item: WatchItem) -> list[WatchHit]:
-    """Every briefing `item` finds under `folders`, newest first, each with its first hit."""
-    found = index.search(item.query, folders, limit=-1)
+def watch_hits(
+    index, folders: Iterable[str | Path], item: WatchItem, dated: tuple[date, date] | None = None
+) -> list[WatchHit]:
+    """Every briefing `item` finds under `folders` (with `dated`: dated from its first to its
+    last day), newest first, each with its first hit."""
+    query = item.query
+    if dated is not None:
+        query = f"({query}) after:{dated[0].isoformat()} before:{(dated[1] + timedelta(days=1)).isoformat()}"
+    found = index.search(query, folders, limit=-1)
     located = {}
     if item.kind in ("actor", "place"):
         # who:/where: match the analysis' rows, which say no place in the text: the name's
         # last word, searched too, says where (a briefing naming only an alias keeps offset 0).
         last_word = item.text.replace('"', " ").split()[-1]
-        located = {r.path: r for r in index.search(f'{item.query} "{last_word}"', folders, limit=-1)}
+        located = {r.path: r for r in index.search(f'{query} "{last_word}"', folders, limit=-1)}
     times = arrival_times(result.path for result in found)
     hits = []
     for result in found:
@@ -220,15 +226,27 @@ def hits_in_period(
     index, store, folders: Iterable[str | Path], start: date, end: date
 ) -> list[tuple[WatchItem, list[WatchHit]]]:
     """For the digest: each item (by name) with its hits whose briefing is dated from `start`
-    to `end` (inclusive; an undated one by its file's day), newest first; items without hits
-    are left out. `hit_sentence(hit)` gives each hit's sentence."""
+    to `end` (inclusive; an undated one by its file's day, with no place in it), newest first;
+    items without hits are left out. `hit_sentence(hit)` gives each hit's sentence. The dates
+    go into the query, so a week costs the week's hits, not the archive's."""
     folders = list(folders)
     period = []
     for item in watch_items(store):
-        hits = [hit for hit in watch_hits(index, folders, item) if start <= _day_of(hit) <= end]
+        hits = watch_hits(index, folders, item, dated=(start, end)) + _undated_hits(
+            index, folders, item, start, end
+        )
         if hits:
             period.append((item, hits))
     return period
+
+
+def _undated_hits(index, folders: list, item: WatchItem, start: date, end: date) -> list[WatchHit]:
+    undated = [
+        result for result in index.search(item.query, folders, limit=-1, snippets=False) if not result.date
+    ]
+    times = arrival_times(result.path for result in undated)
+    hits = [WatchHit(r.path, r.title, None, r.briefing_id, 0, 0, "", times.get(str(r.path))) for r in undated]
+    return [hit for hit in hits if start <= _day_of(hit) <= end]
 
 
 def hit_sentence(hit: WatchHit) -> str:
