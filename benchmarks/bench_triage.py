@@ -12,6 +12,7 @@ takes minutes). The notes store is made afresh in a temporary folder.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import statistics
 import sys
 import tempfile
@@ -25,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from archive_corpus import generate
 
 from briefer.desk.triage import READ_TABLE, load_triage
-from briefer.desk.watch import add_watch, items_by_briefing, new_hits, watch_hits, watch_items
+from briefer.desk.watch import add_watch, hits_in_period, items_by_briefing, new_hits, watch_hits, watch_items
 from briefer.library import LibraryIndex
 from briefer.notes.store import NotesStore
 
@@ -51,6 +52,7 @@ def main() -> None:
         print(f"{len(rows):,} briefings in the index")
         with NotesStore.open(Path(tmp) / "notes.json") as store:
             watch(index, store, folder)
+            digest_week(index, store, folder, rows)
             read_states(store, rows)
             new_briefing(index, store, folder)
 
@@ -66,6 +68,17 @@ def watch(index: LibraryIndex, store: NotesStore, folder: Path) -> None:
         f"library marks, {len(items)} items", lambda: items_by_briefing(index, [folder], items), "in a worker"
     )
     print(f"  {len(marks):,} briefings marked")
+
+
+def digest_week(index: LibraryIndex, store: NotesStore, folder: Path, rows) -> None:
+    """The digest's watch section: every item's hits in the newest week of the archive."""
+    today = dt.date.today().isoformat()
+    last = dt.date.fromisoformat(max(row.date for row in rows if row.date and row.date <= today))
+    week = (last - dt.timedelta(days=6), last)
+    found = timed(
+        "watch hits of a week (the digest)", lambda: hits_in_period(index, store, [folder], *week), ""
+    )
+    print(f"  {sum(len(hits) for _, hits in found):,} hits over {len(found)} items")
 
 
 def read_states(store: NotesStore, rows) -> None:

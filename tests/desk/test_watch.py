@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -96,10 +96,17 @@ def test_new_hits_are_those_that_arrived_after_the_last_look_across_restarts(
 def test_the_digest_gets_each_items_hits_in_the_period(store, index, folder):
     add_watch(store, "who:Zelensky")
     add_watch(store, "where:Odesa")
+    undated = folder / "undated.md"
+    undated.write_text("---\ntitle: No date\n---\nVolodymyr Zelensky spoke in Lviv.\n", encoding="utf-8")
+    day = datetime(2025, 11, 21, 12).timestamp()
+    os.utime(undated, (day, day))  # undated: its file's day counts
+    index.refresh([folder], analyse=True)
     period = hits_in_period(index, store, [folder], date(2025, 11, 20), date(2025, 11, 22))
     assert [(item.name, [h.path.name for h in hits]) for item, hits in period] == [
-        ("Zelensky", ["moscow.md", "kyiv.md"])
+        ("Zelensky", ["moscow.md", "kyiv.md", "undated.md"])
     ]
+    assert hit_sentence(period[0][1][2]) == "Volodymyr Zelensky spoke in Lviv."
+    assert hits_in_period(index, store, [folder], date(2025, 11, 23), date(2025, 11, 30)) == []
     moscow = period[0][1][0]
     assert (moscow.title, moscow.date) == ("Envoys in Moscow", "2025-11-22")
     assert hit_sentence(moscow) == "Ukrainian President Volodymyr Zelensky was not invited, officials said."

@@ -243,3 +243,36 @@ async def test_w_watches_the_actor_under_the_cursor(tmp_path):
             ("actor", "Volodymyr Zelensky")
         ]
         assert "Watching Volodymyr Zelensky" in messages(app)
+
+
+async def test_f6_from_an_actors_page_goes_back_to_actors_as_it_was_left(tmp_path):
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_actors(app, pilot)
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ActorPageScreen), "the page")
+        await pilot.press("f6")
+        assert app.screen is screen
+        assert screen.query_one(DeskList).highlighted == 1
+        await pilot.press("f7")  # another view takes its place
+        await pilot.press("q")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_t_on_an_actors_page_opens_their_timeline(tmp_path):
+    from briefer.ui.screens.desk_timeline import TimelineScreen
+
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_actors(app, pilot)
+        screen.query_one(DeskList).highlighted = next(
+            i for i, row in enumerate(screen.shown) if row.target == "person:rafael grossi"
+        )
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ActorPageScreen) and app.screen.loaded, "the page")
+        await pilot.press("t")
+        await until(
+            pilot, lambda: isinstance(app.screen, TimelineScreen) and app.screen.loaded, "the timeline"
+        )
+        texts = [row.label.plain.split("  ")[0] for row in app.screen.shown if not row.heading]
+        assert texts == ["Tuesday", "December 10, 2025"]  # the dates of Grossi's one briefing

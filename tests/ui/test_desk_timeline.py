@@ -147,3 +147,38 @@ async def test_w_watches_the_place_under_the_cursor(tmp_path):
         await pilot.press("w")  # on Kyiv
         await pilot.pause()
         assert [(item.kind, item.text) for item in watch_items(app.store)] == [("place", "Kyiv")]
+
+
+async def test_t_narrows_the_timeline_to_briefings_with_a_note_so_tagged(tmp_path):
+    from briefer.briefing import load
+    from briefer.notes.model import Note, Target, new_note_id
+
+    app = desk_app(tmp_path)
+    path = app.folders[0] / "03-reactor.md"
+    briefing = load(path)
+    app.store.add(
+        Note(
+            new_note_id(),
+            briefing.id,
+            str(path),
+            briefing.title,
+            Target.from_span(briefing.body, 0, 20),
+            tags=["nuclear/iaea"],
+        )
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_view(app, pilot, "f7", TimelineScreen)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press(*"nuclear", "enter")  # a tag covers the tags under it
+        await until(
+            pilot, lambda: "tag: nuclear" in str(screen.query_one("#desk-status").content), "narrowed"
+        )
+        await until(
+            pilot,
+            lambda: (
+                [row.label.plain.split("  ")[0] for row in screen.shown if not row.heading]
+                == ["Tuesday", "December 10, 2025"]
+            ),
+            "the tagged briefing's dates",
+        )

@@ -13,6 +13,7 @@ from typing import Any
 
 from textual.binding import Binding
 
+from briefer.briefing.sanitize import clean_text
 from briefer.desk.actors import Actor, ActorPage, Appearance, NoteMention, Quote, actor_page, actors
 from briefer.desk.decisions import DECISIONS_TABLE, Merge, Split
 from briefer.desk.text import sparkline
@@ -99,7 +100,7 @@ class ActorsScreen(DeskView):
         keeper, other = self.actors[self.marked], self.actors[key]
         self.marked = None
         if self.decide(Merge((keeper.key, other.key))):
-            self.notify(f"{other.name} merged into {keeper.name}.", markup=False)
+            self.notify(f"{clean_text(other.name)} merged into {clean_text(keeper.name)}.", markup=False)
         self.reload()
 
     def action_undo_decision(self) -> None:
@@ -112,7 +113,9 @@ class ActorsScreen(DeskView):
         latest = max(table, key=lambda key: (str(table[key].get("made", "")), key))
         if attempt(self, lambda: store.remove_desk_item(DECISIONS_TABLE, latest), "Not undone") is not None:
             self.notify(
-                f"Undone: the {table[latest].get('action', 'decision')} made {table[latest].get('made', '')}.",
+                clean_text(
+                    f"Undone: the {table[latest].get('action', 'decision')} made {table[latest].get('made', '')}."
+                ),
                 markup=False,
             )
             self.reload()
@@ -130,12 +133,12 @@ class ActorsScreen(DeskView):
         if actor is None:
             return
         if not actor.aliases:
-            self.notify(f"{actor.name} goes by one name: nothing to split off.", markup=False)
+            self.notify(f"{clean_text(actor.name)} goes by one name: nothing to split off.", markup=False)
             return
 
         def split(name: str | None) -> None:
             if name is not None and self.decide(Split(actor.key, (name,))):
-                self.notify(f"{name} split off {actor.name}.", markup=False)
+                self.notify(f"{clean_text(name)} split off {clean_text(actor.name)}.", markup=False)
                 self.reload()
 
         self.app.push_screen(
@@ -211,6 +214,8 @@ class ActorPageScreen(DeskView):
 
     EMPTY = "No briefing of this period names them: ] widens it."
 
+    BINDINGS = [Binding("t", "timeline", "Their timeline", id="actor-timeline")]
+
     def __init__(self, key: str, days: int | None) -> None:
         super().__init__(days)
         self.key = key
@@ -237,3 +242,9 @@ class ActorPageScreen(DeskView):
 
     def choose(self, target: Any) -> None:
         self.open_target(target)
+
+    def action_timeline(self) -> None:
+        """`t`: the TIMELINE of the briefings naming them, over the same period."""
+        from briefer.ui.screens.desk_timeline import TimelineScreen
+
+        self.app.push_screen(TimelineScreen(self.days, who=self.key))

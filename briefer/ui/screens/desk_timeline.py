@@ -13,7 +13,15 @@ from typing import Any
 from textual.binding import Binding
 
 from briefer.desk.timeline import AGENDA_DAYS, AgendaItem, DatedItem, agenda, timeline
-from briefer.ui.screens.desk_view import DEFAULT_DAYS, NEW_LINE, AtMention, DeskRow, DeskView, heading_row
+from briefer.ui.screens.desk_view import (
+    DEFAULT_DAYS,
+    NEW_LINE,
+    AtMention,
+    DeskRow,
+    DeskView,
+    Reading,
+    heading_row,
+)
 
 FILTERS = {"who": "actor", "where": "place", "tag": "tag"}
 
@@ -96,10 +104,15 @@ class TimelineScreen(DeskView):
         self.narrowed: dict[str, str] = {name: value for name, value in narrowed.items() if name in FILTERS}
 
     def build_rows(self) -> list[DeskRow]:
-        items = self.read(
-            lambda r: timeline(r.index, r.folders, r.period, decisions=r.decisions, **self.narrowed)
-        )
-        return timeline_rows(items)
+        store = self.app.store
+        notes = store.all_notes() if "tag" in self.narrowed and store is not None else None
+
+        def read(r: Reading) -> list[DatedItem]:
+            if notes is not None:  # tags are read from the index's copy of the notes
+                r.index.sync_notes(notes)
+            return timeline(r.index, r.folders, r.period, decisions=r.decisions, **self.narrowed)
+
+        return timeline_rows(self.read(read))
 
     def describe(self, shown: list[DeskRow]) -> str:
         count = sum(1 for row in shown if row.target is not None)

@@ -29,6 +29,7 @@ from briefer.desk.period import Period
 from briefer.library.analysed import analysed_state, first_day
 from briefer.notes.model import now_iso
 from briefer.ui.attempt import attempt
+from briefer.ui.desk_keys import DESK_BINDINGS
 from briefer.ui.widgets.footer import FittingFooter
 from briefer.ui.widgets.rowlist import RowLayout, RowList
 
@@ -37,15 +38,6 @@ if TYPE_CHECKING:
     from briefer.ui.app import BrieferApp
 
 T = TypeVar("T")
-
-# The desk's views, reached from the library, the reader and each other. F-keys: the library's
-# filter keeps every printable key, and the reader's panes are F1-F5.
-DESK_BINDINGS = [
-    Binding("f6", "app.desk('actors')", "ACTORS", show=False, id="desk-actors"),
-    Binding("f7", "app.desk('timeline')", "TIMELINE", show=False, id="desk-timeline"),
-    Binding("f8", "app.desk('agenda')", "AGENDA", show=False, id="desk-agenda"),
-    Binding("f9", "app.desk('places')", "PLACES", show=False, id="desk-places"),
-]
 
 # The periods `[` and `]` step through, in days back from today (None: all of the archive).
 PERIODS: tuple[int | None, ...] = (1, 7, 30, 90, None)
@@ -86,8 +78,8 @@ class AtNote:
 
 @dataclass
 class DeskRow:
-    """One row: (text, style) parts (NEW_LINE between its lines), what `enter` opens (None: a heading or a message), and the
-    folded text the filter matches."""
+    """One row: (text, style) parts (NEW_LINE between its lines), what `enter` opens (None: a
+    heading or a message), and the folded text the filter matches."""
 
     parts: tuple[tuple[str, str], ...]
     target: Any = None

@@ -28,8 +28,9 @@ class ReadingState(Screen):
 
     BINDINGS = [Binding("w", "watch_entity", "Watch", show=False, id="watch-entity")]
 
+    marked_read_for: str | None = None  # the briefing id this reader marked read
+
     def on_mount(self) -> None:
-        self.marked_read_for: str | None = None  # the briefing id marked read in this reader
         self.save_state(self.briefing.id, "opened")
 
     @on(DocumentView.CursorMoved)
