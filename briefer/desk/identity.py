@@ -9,7 +9,8 @@ a full name whose given names are a short form or another spelling of one person
 surname alone (or that the extractor took for an organisation: "Zelenskiy said") goes to
 the one person with that surname; when several share it (namesakes), to the one whose roles
 and companions (the others named in the same briefing) fit best, and to none (an actor of
-its own) when nothing tells them apart. Organisations: the same folded name or alias. The
+its own) when nothing tells them apart. Organisations: the same folded name, acronym or
+multi-word part of the name (never a one-word alias such as "Commission"). The
 result does not depend on the records' order. The user's merge and split decisions are
 applied after (`briefer.desk.decisions`).
 """
