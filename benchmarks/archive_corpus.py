@@ -1,7 +1,9 @@
-"""A generated archive of briefings for the archive benchmark: varied titles, dates, sources,
-people, places and text built from sentence templates and word lists, so that searching it
+"""A generated archive of briefings for the archive and desk benchmarks: varied titles, dates,
+sources, people, places and text built from sentence templates and word lists, so that searching it
 behaves like searching real briefings (common words hit thousands of files, names hundreds,
-rare words a few)."""
+rare words a few), and so that the desk meets what real briefings hold: people introduced by
+their role, then named by surname, spelt as each outlet spells them (Zelensky, Zelenskiy,
+Zelenskyy), quoted, and dates still to come."""
 
 from __future__ import annotations
 
@@ -51,6 +53,38 @@ PEOPLE = [
     "Shehbaz Sharif",
     "Prabowo Subianto",
 ]
+# What a briefing calls them: the role before the name at the first mention, and the other
+# spellings outlets use (one outlet, one spelling: a briefing keeps to its own).
+ROLES = {
+    "Volodymyr Zelensky": ("Ukrainian President", "President"),
+    "Daniel Driscoll": ("US Army Secretary", "Army Secretary"),
+    "Donald Trump": ("US President", "President"),
+    "Vladimir Putin": ("Russian President", "President"),
+    "Marco Rubio": ("Secretary of State", "US Secretary of State"),
+    "Steve Witkoff": ("US special envoy", "envoy"),
+    "Kirill Dmitriev": ("Russian envoy",),
+    "Karoline Leavitt": ("White House Press Secretary",),
+    "Emmanuel Macron": ("French President",),
+    "Keir Starmer": ("British Prime Minister", "Prime Minister"),
+    "Recep Tayyip Erdogan": ("Turkish President",),
+    "Ursula von der Leyen": ("European Commission President",),
+    "Antonio Guterres": ("UN Secretary-General",),
+    "Mark Rutte": ("NATO Secretary General",),
+    "Friedrich Merz": ("German Chancellor", "Chancellor"),
+    "Rafael Grossi": ("IAEA Director General",),
+    "Kaja Kallas": ("EU foreign policy chief",),
+    "Andrii Yermak": ("chief of staff",),
+    "Sergei Lavrov": ("Russian Foreign Minister", "Foreign Minister"),
+    "Hakan Fidan": ("Turkish Foreign Minister",),
+}
+SPELLINGS = {
+    "Volodymyr Zelensky": ("Volodymyr Zelenskiy", "Volodymyr Zelenskyy"),
+    "Daniel Driscoll": ("Dan Driscoll",),
+    "Recep Tayyip Erdogan": ("Recep Tayyip Erdoğan",),
+    "Andrii Yermak": ("Andriy Yermak",),
+    "Sergei Lavrov": ("Sergey Lavrov",),
+    "Antonio Guterres": ("António Guterres",),
+}
 ORGS = [
     "NATO",
     "the European Union",
@@ -238,6 +272,9 @@ TEMPLATES = (
     "Officials in {place} {verb} the {topic} depended on {org} and on {person}.",
     "The {adj} {noun} between {place} and {place2} collapsed on {weekday}, sources {verb}.",
     '"We are ready for {adj} work on the {topic}," {person} {verb} in {place}.',
+    '"There will be no {adj} {noun} without {org}," {person} said on {weekday}.',
+    "A vote on the {topic} is scheduled for {month} {day}, {person} {verb}.",
+    "The {noun} on the {topic} is due to open in {place} next month, according to {org}.",
     "{org} {verb} it had received a draft of the {noun} late on {weekday}.",
     "According to {org}, the {topic} could cost {number} million dollars by {month}.",
     "{person}, who met {person2} in {place}, {verb} the {noun} was {adj}.",
@@ -293,6 +330,7 @@ def briefing_text(rng: random.Random, rare: list[str], index: int) -> str:
         "places": rng.sample(PLACES, rng.randint(2, 4)),
         "topics": rng.sample(TOPICS, rng.randint(1, 3)),
     }
+    cast["spelling"] = [rng.choice((person, *SPELLINGS.get(person, ()))) for person in cast["people"]]
     title = (
         f"{rng.choice(ADJECTIVES).capitalize()} {rng.choice(NOUNS)} on {cast['topics'][0]}"
         f" in {cast['places'][0]} ({index})"
@@ -311,9 +349,21 @@ def _sentence(rng: random.Random, rare: list[str], cast: dict[str, list[str]]) -
     def rare_word() -> str:
         return rare[int(len(rare) * rng.random() ** 2)]  # the first ones common, the tail rare
 
+    named = cast.setdefault("named", [])
+
+    def person() -> str:
+        """The first mention with the role and the briefing's spelling, later ones by surname."""
+        who = rng.choice(cast["people"])
+        spelling = cast["spelling"][cast["people"].index(who)]
+        if who in named:
+            return spelling.split()[-1] if rng.random() < 0.8 else spelling
+        named.append(who)
+        roles = ROLES.get(who)
+        return f"{rng.choice(roles)} {spelling}" if roles and rng.random() < 0.7 else spelling
+
     return rng.choice(TEMPLATES).format(
-        person=rng.choice(cast["people"]),
-        person2=rng.choice(cast["people"]),
+        person=person(),
+        person2=person(),
         verb=rng.choice(VERBS),
         adj=rng.choice(ADJECTIVES),
         noun=rng.choice(NOUNS),

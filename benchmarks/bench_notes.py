@@ -3,7 +3,9 @@
 Builds the store in a temp folder by writing the shard files directly through the
 store's own atomic writer (fast), then, in a fresh process so peak RSS is the app's,
 measures through the public API: open (cold, without the derived summary; and warm),
-note and tag counts, adding a note (p50/p95), listing a briefing's notes.
+note and tag counts, adding a note (p50/p95), listing a briefing's notes, and one write
+of a desk table holding a read state for every briefing, in its 64 shard files (the layout
+chosen) and, for comparison, as per-briefing data in FILE.
 
     python benchmarks/bench_notes.py [--notes 100000] [--briefings 20000]
 """
@@ -22,7 +24,7 @@ import time
 from pathlib import Path
 
 from briefer.files import atomic_write
-from briefer.notes.model import Note, Target, new_note_id
+from briefer.notes.model import Note, Target, new_note_id, now_iso
 from briefer.notes.store import NotesStore, shard_key
 from briefer.notes.store.disk import serialise
 
@@ -141,6 +143,8 @@ def measure(path: Path, briefings: int) -> None:
         f"add a note (200 adds)              p50 {_ms(statistics.median(adds))}  p95 {_ms(adds[189])}  max {_ms(adds[-1])}"
     )
 
+    measure_desk(store, briefings, rng)
+
     t0 = time.perf_counter()
     everything = store.all_notes()
     print(f"all_notes ({len(everything)})               {_ms(time.perf_counter() - t0)}")
@@ -148,6 +152,42 @@ def measure(path: Path, briefings: int) -> None:
     print(
         f"peak RSS of the measuring process  {_peak_rss_mb():.0f} MB (after open and counts: {start_rss:.0f} MB)"
     )
+
+
+def _p50_p95(times: list[float]) -> str:
+    times = sorted(times)
+    return f"p50 {_ms(statistics.median(times))}  p95 {_ms(times[int(len(times) * 0.95)])}"
+
+
+def measure_desk(store: NotesStore, briefings: int, rng: random.Random) -> None:
+    """One read-state write with a record per briefing: in the desk table's shards, and in
+    FILE's per-briefing table (the layout not chosen: every such write rewrites FILE)."""
+    record = {"state": "read", "at": "2026-03-01T09:00:00+00:00"}
+    t0 = time.perf_counter()
+    store.put_desk_items("bench-read", {f"{i:064x}": record for i in range(briefings)})
+    print(f"desk table: {briefings} read states in one write  {_ms(time.perf_counter() - t0)}")
+    own_file, in_main = [], []
+    for _ in range(100):
+        key = f"{rng.randrange(briefings):064x}"
+        t0 = time.perf_counter()
+        store.put_desk_item("bench-read", key, {"state": "opened", "at": now_iso()})
+        own_file.append(time.perf_counter() - t0)
+    print(f"mark one briefing read, desk table (64 shards)       {_p50_p95(own_file)}")
+    # Filled in one write through the storage (record by record would take minutes).
+    bulk = {f"{i:064x}": {"read": "read"} for i in range(briefings)}
+    store._main.storage.write({**store._main.storage.read(), "briefings": bulk})
+    for _ in range(100):
+        key = f"{rng.randrange(briefings):064x}"
+        t0 = time.perf_counter()
+        store.set_briefing_data(key, read=now_iso())
+        in_main.append(time.perf_counter() - t0)
+    print(f"mark one briefing read, as briefing data in FILE     {_p50_p95(in_main)}")
+    flags = []
+    for _ in range(50):
+        t0 = time.perf_counter()
+        store.put_desk_item("bench-flags", f"{rng.randrange(briefings):064x}", {"at": now_iso()})
+        flags.append(time.perf_counter() - t0)
+    print(f"flag a briefing (a small table)                      {_p50_p95(flags)}")
 
 
 def _peak_rss_mb() -> float:

@@ -19,7 +19,7 @@ from typing import NoReturn
 from briefer import __version__
 from briefer.briefing.sanitize import one_line
 from briefer.commands import config as config_command
-from briefer.commands import export, extract, feeds, index, locate, notes, search
+from briefer.commands import desk, digest, export, extract, feeds, index, locate, notes, search, watch
 from briefer.commands.common import AddParser, CommandError, load_settings
 
 # Every subcommand, in the order `briefer --help` lists them, with the function that
@@ -37,6 +37,11 @@ COMMANDS: dict[str, Callable[[AddParser, argparse.ArgumentParser], None]] = {
     "add": feeds.register_add,
     "index": index.register,
     "search": search.register,
+    "watch": watch.register,
+    "actors": desk.register_actors,
+    "timeline": desk.register_timeline,
+    "agenda": desk.register_agenda,
+    "digest": digest.register,
 }
 NOTES_HELP = "notes file (default: $BRIEFER_NOTES or the data dir)"
 CONFIG_HELP = "config file (default: $BRIEFER_CONFIG or the config dir)"

@@ -84,7 +84,11 @@ def run_export(args: argparse.Namespace) -> int:
             briefing_ids=list(briefings),
             paths=paths if args.files else None,
         )
-        if not notes:
+        # The desk tables go with a folder export of everything.
+        everything = not (args.files or args.tag or args.since or args.single) and args.format == "markdown"
+        output = args.output or ""
+        everything = everything and output != "-" and not output.lower().endswith((".md", ".markdown"))
+        if not notes and not (everything and store.desk_tables()):
             print("briefer: no notes to export", file=sys.stderr)
             return 0
         if args.output == "-":
@@ -100,6 +104,7 @@ def run_export(args: argparse.Namespace) -> int:
             force=args.force,
             fmt=args.format,
             briefings=briefings,
+            with_desk=everything,
         )
     except ExportError as exc:
         raise CommandError(str(exc)) from None
@@ -136,5 +141,10 @@ def run_import(args: argparse.Namespace) -> int:
     print(
         f"imported {report.files} file{'s' * (report.files != 1)}: {report.added} new, "
         f"{report.updated} updated, {report.unchanged} unchanged"
+        + (
+            f"; {report.desk_records} desk records (read state, flags, watch items)"
+            if report.desk_records
+            else ""
+        )
     )
     return 0

@@ -1,16 +1,21 @@
 """The analysing pass: who, where and when of each indexed briefing, for who: and where:
-(and the desk to come). Optional and slow (tens of milliseconds a briefing): `refresh`
+and for the desk (its entities, quotes and dated expressions with their sentences). Optional and slow (tens of milliseconds a briefing): `refresh`
 runs it only when asked, after the text is indexed, batch by batch like the text."""
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import json
+import re
 import sqlite3
 import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
-from briefer.briefing import BriefingError, load
+from briefer.briefing import Briefing, BriefingError, load
 from briefer.extract.schema import Analysis
 from briefer.library.database import transaction
 from briefer.library.query import fold, words_of
@@ -21,6 +26,20 @@ from briefer.library.workers import in_workers
 WORKERS_FROM = 40  # briefings to analyse (tens of milliseconds each); fewer are analysed here
 
 MentionRow = tuple[int, str, str, str, str | None]  # docid, kind, name, key, value
+EntityRow = tuple[int, int, str, str, str | None, str, str]  # docid, entity, kind, name, role, aliases, spans
+QuoteRow = tuple[int, int, int, str | None, str]  # docid, start, end, speaker, text
+DateRow = tuple[
+    int, int, int, str, str | None, str | None, int, int
+]  # docid, start, end, text, value, day, sentence
+
+
+class AnalysisRows(NamedTuple):
+    """One briefing's analysis as the index keeps it."""
+
+    mentions: list[MentionRow]
+    entities: list[EntityRow]
+    quotes: list[QuoteRow]
+    dates: list[DateRow]
 
 
 def analyse_pending(
@@ -40,7 +59,7 @@ def analyse_pending(
     ).fetchall()
     pace = Pace(len(pending), progress, time.monotonic(), "analysing")
     pace.report(0, ())
-    batch: list[tuple[int, list[MentionRow]]] = []
+    batch: list[tuple[int, AnalysisRows]] = []
     batch_started = time.monotonic()
     done = 0
     for done, (docid, rows) in enumerate(in_workers(_analysed, pending, stop, workers_from), 1):
@@ -55,9 +74,9 @@ def analyse_pending(
     return done
 
 
-def _analysed(item: tuple[int, str, str]) -> tuple[int, list[MentionRow] | None]:
-    """The mention rows of one indexed briefing; None when it cannot be read or changed since
-    it was indexed (the next refresh reads it again)."""
+def _analysed(item: tuple[int, str, str]) -> tuple[int, AnalysisRows | None]:
+    """The rows of one indexed briefing; None when it cannot be read or changed since it was
+    indexed (the next refresh reads it again)."""
     from briefer.analysing.extraction import analyse
 
     docid, path, briefing_id = item
@@ -67,7 +86,81 @@ def _analysed(item: tuple[int, str, str]) -> tuple[int, list[MentionRow] | None]
         return docid, None
     if briefing.id != briefing_id:
         return docid, None
-    return docid, mention_rows(docid, analyse(briefing))
+    return docid, analysis_rows(docid, briefing, analyse(briefing))
+
+
+def analysis_rows(docid: int, briefing: Briefing, analysis: Analysis) -> AnalysisRows:
+    """Everything the index keeps of one analysis: the mention rows (who:, where:, dates) and
+    the desk's entities, quotes and dated expressions with their sentences."""
+    entities: list[EntityRow] = [
+        (
+            docid,
+            number,
+            who["kind"],
+            who["name"],
+            who["role"],
+            json.dumps(who["aliases"]),
+            json.dumps(who["mentions"]),
+        )
+        for number, who in enumerate(analysis["who"])
+    ]
+    entities.extend(
+        (
+            docid,
+            number,
+            "place",
+            where["name"],
+            None,
+            json.dumps(where["aliases"]),
+            json.dumps(where["mentions"]),
+        )
+        for number, where in enumerate(analysis["where"], len(entities))
+    )
+    quotes: list[QuoteRow] = [
+        (docid, what["start"], what["end"], what["speaker"], what["text"])
+        for what in analysis["what"]
+        if what["kind"] == "quote"
+    ]
+    sentence_starts = [start for start, _ in briefing.sentences]
+    dates: list[DateRow] = []
+    for when in analysis["when"]:
+        sentence = bisect.bisect_right(sentence_starts, when["start"]) - 1
+        begins, ends = briefing.sentences[sentence] if sentence >= 0 else (when["start"], when["end"])
+        ends = max(ends, when["end"])  # an expression is inside its sentence; never cut it off
+        row = (
+            docid,
+            when["start"],
+            when["end"],
+            when["text"],
+            when["value"],
+            first_day(when["value"]),
+            begins,
+            ends,
+        )
+        dates.append(row)
+    return AnalysisRows(mention_rows(docid, analysis), entities, quotes, dates)
+
+
+def first_day(value: str | None) -> str | None:
+    """The first day (YYYY-MM-DD) a resolved value covers: a date, a month, a year, an ISO
+    week or a quarter; None for a duration, a *_REF or no value."""
+    if value is None:
+        return None
+    match = _TIME_POINT.fullmatch(value)
+    if match is None:
+        return None
+    year, month, day, week, quarter = match.groups()
+    try:
+        if week is not None:
+            return dt.date.fromisocalendar(int(year), int(week), 1).isoformat()
+        if quarter is not None:
+            return dt.date(int(year), 3 * int(quarter) - 2, 1).isoformat()
+        return dt.date(int(year), int(month or 1), int(day or 1)).isoformat()
+    except ValueError:
+        return None
+
+
+_TIME_POINT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q([1-4]))?")
 
 
 def mention_rows(docid: int, analysis: Analysis) -> list[MentionRow]:
@@ -96,11 +189,15 @@ def _keys(name: str, aliases: list[str]) -> set[str]:
     return keys
 
 
-def _write(connection: sqlite3.Connection, batch: list[tuple[int, list[MentionRow]]]) -> None:
+def _write(connection: sqlite3.Connection, batch: list[tuple[int, AnalysisRows]]) -> None:
     if not batch:
         return
     with transaction(connection):
         for docid, rows in batch:
-            connection.execute("DELETE FROM mentions WHERE docid = ?", (docid,))
-            connection.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)", rows)
+            for table in ("mentions", "entities", "quotes", "dates"):
+                connection.execute(f"DELETE FROM {table} WHERE docid = ?", (docid,))
+            connection.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)", rows.mentions)
+            connection.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)", rows.entities)
+            connection.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?)", rows.quotes)
+            connection.executemany("INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows.dates)
             connection.execute("UPDATE files SET analysed = 1 WHERE docid = ?", (docid,))

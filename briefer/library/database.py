@@ -19,7 +19,7 @@ from pathlib import Path
 from briefer import config
 
 # Raise it whenever a table or the meaning of a column changes: older indexes are rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_SECONDS = 30.0
 
 # Titles weigh most in the ranking, then the source, then the body (bm25 column weights).
@@ -41,6 +41,8 @@ CREATE TABLE files(
     analysed INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX files_briefing ON files(briefing_id);
+-- The desk's periods (briefer.library.analysed.Selection).
+CREATE INDEX files_date ON files(date);
 -- zlib of each readable file's body: for snippets, and the words an FTS delete needs. Apart from
 -- files, so that listing and stat-comparing 20,000 rows does not read 50 MB of text.
 CREATE TABLE bodies(docid INTEGER PRIMARY KEY, body BLOB NOT NULL);
@@ -59,6 +61,43 @@ CREATE TABLE mentions(
 );
 CREATE INDEX mentions_key ON mentions(kind, key);
 CREATE INDEX mentions_doc ON mentions(docid);
+-- The rest of each analysis, for the desk (briefer.desk), filled by the same pass. Entities: every
+-- person, organization, group and place (entity: its place in the analysis), aliases a JSON list,
+-- spans its mentions as a JSON list of [start, end] offsets into the body.
+CREATE TABLE entities(
+    docid INTEGER NOT NULL,
+    entity INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT,
+    aliases TEXT NOT NULL,
+    spans TEXT NOT NULL,
+    PRIMARY KEY (docid, entity)
+) WITHOUT ROWID;
+CREATE TABLE quotes(
+    docid INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    speaker TEXT,                   -- a who name of the same briefing, or null
+    text TEXT NOT NULL
+);
+CREATE INDEX quotes_doc ON quotes(docid);
+-- Dated expressions: day is the first day the value covers (YYYY-MM-DD), null when the value is
+-- no point in time (a duration, *_REF, unresolved); the sentence is cut from the body when shown.
+CREATE TABLE dates(
+    docid INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value TEXT,
+    day TEXT,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL
+);
+CREATE INDEX dates_doc ON dates(docid);
+CREATE INDEX dates_day ON dates(day);
+-- A file's analysis goes with its row, however the row goes (refresh, rebuild).
+CREATE TRIGGER files_analysis_gone AFTER DELETE ON files BEGIN DELETE FROM entities WHERE docid = old.docid; DELETE FROM quotes WHERE docid = old.docid; DELETE FROM dates WHERE docid = old.docid; END;
 -- A copy of the notes' text and tags (sync_notes), by briefing id, for tag: and note:.
 CREATE TABLE notes(
     rowid INTEGER PRIMARY KEY,

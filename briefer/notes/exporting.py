@@ -18,6 +18,7 @@ from briefer.briefing import BriefingError, load
 from briefer.files import atomic_write
 from briefer.notes import export
 from briefer.notes.export import MARKDOWN_SUFFIXES, BriefingInfo
+from briefer.notes.export_desk import DESK_FILE_NAME, desk_text
 from briefer.notes.export_parsing import (
     is_briefer_file,
     is_briefer_json,
@@ -68,12 +69,15 @@ def export_notes(
     force: bool = False,
     fmt: str = "markdown",
     briefings=None,
+    with_desk: bool = False,
 ) -> list[Path]:
     """Export notes (all, `notes` if given, narrowed by the filters) and return the files written
     or left unchanged. `out` is a folder (one file per briefing, or one file with `single`), or a
     `.md`/`.json` file; default: `config.export_dir()`. `briefings` maps briefing id -> metadata already
     at hand (a Briefing, or anything with title, path, source and date such as a library entry);
-    other briefings are loaded from their paths (about 1 ms each) when they still exist."""
+    other briefings are loaded from their paths (about 1 ms each) when they still exist.
+    `with_desk` (a folder export of everything): the desk tables go in `briefer-desk.md` beside
+    the notes' files, even when there are no notes."""
     chosen = export.select_notes(
         store.all_notes() if notes is None else notes,
         tags=tags,
@@ -81,10 +85,15 @@ def export_notes(
         briefing_ids=briefing_ids,
         paths=paths,
     )
+    out = Path(out) if out is not None else config.export_dir()
+    desk = []
+    if with_desk and fmt == "markdown" and not single and out.suffix.lower() not in MARKDOWN_SUFFIXES:
+        desk = _write_desk(store, out, force)
     if not chosen:
+        if desk:
+            return desk
         raise ExportError("no notes to export")
     groups = briefing_groups(chosen, briefings, store.reference_dates())
-    out = Path(out) if out is not None else config.export_dir()
     if fmt == "json":
         target = _file_target(out, JSON_FILE_NAME, (".json",))
         (old,) = _read_targets([target], force, json_file=True).values()
@@ -111,7 +120,18 @@ def export_notes(
     _write_markdown_files(
         store, [(target, _briefing_render(info, group)) for target, info, group in targets], force
     )
-    return [t for t, _, _ in targets]
+    return [t for t, _, _ in targets] + desk
+
+
+def _write_desk(store, folder: Path, force: bool) -> list[Path]:
+    """The desk file in `folder` (written when its records changed); [] when there are none."""
+    _check_folder(folder, may_create=True)
+    target = _inside(folder, DESK_FILE_NAME)
+    (old,) = _read_targets([target], force).values()
+    text = desk_text(store, old)
+    if text is not None:
+        _write(target, text)
+    return [target] if text is not None or old is not None else []
 
 
 def briefing_groups(notes, briefings=None, reference_dates=None) -> list:

@@ -16,6 +16,7 @@ import yaml
 from briefer.briefing import Briefing, BriefingError, load
 from briefer.notes.anchoring import anchor_note
 from briefer.notes.export import MARKDOWN_SUFFIXES
+from briefer.notes.export_desk import import_desk, is_desk_export
 from briefer.notes.export_parsing import (
     HandwrittenNote,
     ParsedExport,
@@ -35,6 +36,7 @@ class ImportReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    desk_records: int = 0  # desk table records restored (read state, flags, watch items...)
     problems: list[str] = field(default_factory=list)
 
 
@@ -63,7 +65,12 @@ def import_exports(store, paths) -> ImportReport:
     report = ImportReport()
     importer = _Importer(store, report, now_iso())
     for path in export_files(paths):
-        parsed = parse_export(_read(path))
+        text = _read(path)
+        if is_desk_export(text):
+            report.desk_records += import_desk(store, path, text, report.problems)
+            report.files += 1
+            continue
+        parsed = parse_export(text)
         if parsed.problems:
             report.problems += [
                 f"{path}: {problem}; nothing imported from this file" for problem in parsed.problems

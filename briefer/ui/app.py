@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual import work
-from textual.app import App, InvalidThemeError
+from textual.app import App, InvalidThemeError, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
@@ -18,6 +20,7 @@ from briefer import config
 from briefer.analysing.service import AnalysisService
 from briefer.briefing.sanitize import clean_text
 from briefer.ui.commands import BriefingsProvider, NotesProvider, binding_commands
+from briefer.ui.match_cursor import Span
 from briefer.ui.screens.library import LibraryScreen
 from briefer.ui.signals import end_on_hangup_and_terminate, end_process_after, watch_terminal
 
@@ -29,6 +32,14 @@ if TYPE_CHECKING:
 READ_IN_WORKER_ABOVE = 256 * 1024
 # How long a quit may wait for workers (a long file still being read) before the process ends.
 QUIT_GRACE_SECONDS = 2.0
+
+
+class Opening(NamedTuple):
+    """Where a reader opens: at a note, at the first hit of a search, or at a mention (a span of the body)."""
+
+    note_id: str | None = None
+    search: str | None = None
+    mention: Span | None = None
 
 
 class BrieferApp(App[int]):
@@ -58,6 +69,7 @@ class BrieferApp(App[int]):
         self.open_file = open_file
         self.notes_file = notes_file
         self.quick_tags = dict(self.settings.quick_tags)
+        self.today: Callable[[], date] = date.today  # the desk's periods end today (tests fix the day)
         self.store: NotesStore | None = None
         self.startup_messages: list[tuple[str, SeverityLevel]] = [
             (w, "warning") for w in self.settings.warnings
@@ -128,10 +140,20 @@ class BrieferApp(App[int]):
     def get_system_commands(self, screen):
         yield from super().get_system_commands(screen)
         yield from binding_commands(self, screen)
+        yield SystemCommand(
+            "Write the digest", "yesterday and today, as markdown in the export folder", self.write_digest
+        )
 
-    def open_briefing(self, path: Path, note_id: str | None = None, search: str | None = None) -> None:
+    def open_briefing(
+        self,
+        path: Path,
+        note_id: str | None = None,
+        search: str | None = None,
+        mention: Span | None = None,
+    ) -> None:
         """Open a briefing in a reader (over the library, replacing any reader), optionally at a
-        note, or at the first hit of a search that stays live for `n` and `N`. A long file is read
+        note, at the first hit of a search that stays live for `n` and `N`, or at a `mention`
+        (a span of the body: the desk's views open an actor's or a date's). A long file is read
         in a worker, so that keys (and ctrl+q) are answered however long it takes; a short one
         (milliseconds) at once, so the reader appears with the next frame."""
         self.analysis.prestart(path)  # a long briefing's analysis starts while the file is read and drawn
@@ -139,35 +161,36 @@ class BrieferApp(App[int]):
             long = path.stat().st_size > READ_IN_WORKER_ABOVE
         except OSError:
             long = False  # the loader says why it cannot be read
+        opening = Opening(note_id, search, mention)
         if long:
-            self._load_briefing(path, note_id, search)
+            self._load_briefing(path, opening)
             return
         read = _read_briefing(path)
         if isinstance(read, str):
             self._cannot_open(read)
         else:
-            self._show_briefing(read, note_id, search)
+            self._show_briefing(read, opening)
 
     @work(thread=True, exclusive=True, group="open-briefing", exit_on_error=False)
-    def _load_briefing(self, path: Path, note_id: str | None, search: str | None) -> None:
+    def _load_briefing(self, path: Path, opening: Opening) -> None:
         read = _read_briefing(path)
         if isinstance(read, str):
             self.call_from_thread(self._cannot_open, read)
         elif not get_current_worker().is_cancelled:
-            self.call_from_thread(self._show_briefing, read, note_id, search)
+            self.call_from_thread(self._show_briefing, read, opening)
 
     def _cannot_open(self, reason: str) -> None:
         self.analysis.drop_prestarted()
         self.notify(clean_text(reason), title="Cannot open", severity="error", markup=False)
 
-    def _show_briefing(self, briefing: Briefing, note_id: str | None, search: str | None) -> None:
+    def _show_briefing(self, briefing: Briefing, opening: Opening) -> None:
         # Imported with the first briefing: the reader's widgets and the notes session are a
         # fifth of the start-up's imports, and the library's first frame needs none of them.
         from briefer.ui.screens.reader import ReaderScreen
 
         while isinstance(self.screen, ReaderScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(ReaderScreen(briefing, note_id=note_id, search=search))
+        self.push_screen(ReaderScreen(briefing, *opening))
 
     def open_note(self, note) -> None:
         path = Path(note.briefing_path)
@@ -186,6 +209,49 @@ class BrieferApp(App[int]):
             self.store.close()
         if not self.is_headless:  # a worker still reading a long file must not hold the exit up
             end_process_after(QUIT_GRACE_SECONDS, self.return_code or 0)
+
+    def action_desk(self, view: str) -> None:
+        """Open a desk view (ACTORS, TIMELINE, AGENDA, PLACES) over the library or a reader, in
+        place of the view shown, or go back to it when it is open under what is shown."""
+        from briefer.ui.screens.desk import DESK_VIEWS, DeskView
+
+        wanted = DESK_VIEWS[view]
+        if any(isinstance(screen, wanted) for screen in self.screen_stack):
+            while not isinstance(self.screen, wanted):  # back to it, as it was left
+                self.pop_screen()
+        elif isinstance(self.screen, DeskView):
+            self.switch_screen(wanted())
+        else:
+            self.push_screen(wanted())
+
+    @work(thread=True, exclusive=True, group="digest", exit_on_error=False)
+    def write_digest(self, days: int | None = 2) -> None:
+        """The digest of the last `days` days (None: all) as `digest-<today>.md` in the export folder,
+        beside the notes' export files its citations link to."""
+        from briefer.desk.digest import write_digest
+        from briefer.library import LibraryIndex
+        from briefer.ui.screens.desk_view import period_of
+
+        today = self.today()
+        folder = config.export_dir(self.settings)
+        out = folder / f"digest-{today.isoformat()}.md"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with LibraryIndex() as index:
+                period = period_of(index, self.folders, days, today)
+                write_digest(index, self.store, self.folders, period, folder, out)
+        except Exception as exc:  # a full disk, an index that cannot be read: said, the app stays
+            self.call_from_thread(
+                self.notify, f"Digest not written: {clean_text(str(exc))}", severity="error", markup=False
+            )
+            return
+        self.call_from_thread(
+            self.notify,
+            f"Digest of {period} written to {clean_text(str(out))}",
+            title="Digest",
+            markup=False,
+            timeout=8,
+        )
 
     def action_help(self) -> None:
         from briefer.ui.dialogs.help import HelpScreen
@@ -210,9 +276,9 @@ def _read_briefing(path: Path) -> Briefing | str:
 def key_scopes() -> list[list[type[DOMNode]]]:
     """The widgets, screens and app whose keys are in force together: a key bound in two of them
     reaches only one (the focused widget's first), so the other action is lost."""
-    from briefer.ui.dialogs import confirm, date, help, links, note
-    from briefer.ui.screens import library, reader
-    from briefer.ui.widgets import document
+    from briefer.ui.dialogs import confirm, date, help, links, note, pick
+    from briefer.ui.screens import desk, library, reader, watch
+    from briefer.ui.widgets import document, rowlist
 
     dialogs: list[type[DOMNode]] = [
         help.HelpScreen,
@@ -221,12 +287,16 @@ def key_scopes() -> list[list[type[DOMNode]]]:
         date.DateDialog,
         confirm.ConfirmScreen,
         links.LinksDialog,
+        pick.PickDialog,
+        pick.PromptDialog,
     ]
     scopes: list[list[type[DOMNode]]] = [
         [document.DocumentView, reader.ReaderScreen, BrieferApp],
         [reader.NotesList, reader.ReaderScreen, BrieferApp],
         [library.LibraryTable, library.LibraryScreen, BrieferApp],
+        [rowlist.RowList, watch.WatchScreen, BrieferApp],
     ]
+    scopes += [[rowlist.RowList, view, BrieferApp] for view in desk.DESK_SCREENS]
     return scopes + [[dialog, BrieferApp] for dialog in dialogs]
 
 
@@ -259,13 +329,20 @@ def keymap_clashes(keymap: dict[str, str]) -> list[str]:
 
 def binding_ids() -> set[str]:
     """Every binding id a keymap may name."""
-    from briefer.ui.dialogs import confirm, date, help, links, note
-    from briefer.ui.screens import library, reader
+    from briefer.ui.dialogs import confirm, date, help, links, note, pick
+    from briefer.ui.screens import desk, library, library_triage, reader, reader_triage, watch
     from briefer.ui.widgets import document, panes
 
     classes: list[type[DOMNode]] = [
+        desk.DeskView,
+        *desk.DESK_SCREENS,
+        pick.PickDialog,
+        pick.PromptDialog,
         BrieferApp,
         library.LibraryScreen,
+        library_triage.LibraryTriage,
+        reader_triage.ReadingState,
+        watch.WatchScreen,
         library.LibraryTable,
         reader.ReaderScreen,
         reader.NotesList,

@@ -3,7 +3,8 @@
 The rooms: `layout` (which file holds what, and why), `disk` (reading files, spotting
 damage), `recovery` (repairing damage from backups), `lock` and `access` (the lock, the
 read-only state, write transactions, messages), `storage` (TinyDB over durable files),
-`summary` and `shards` (the shard files and the index over them), `documents` (the
+`summary` and `shards` (the shard files and the index over them), `desk` (the desk
+tables: named tables of small records), `documents` (the
 stored form of a note), `schema` (versions and upgrades) and `api` (`NotesStore`).
 """
 

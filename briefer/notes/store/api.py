@@ -1,4 +1,4 @@
-"""NotesStore: notes and per-briefing data, durable, shared safely between processes.
+"""NotesStore: notes, per-briefing data and the desk tables, durable, shared safely between processes.
 
 A write takes the lock, re-reads any file another process changed, then applies the
 change; each save is on disk before the call returns (see `storage`). When the lock
@@ -13,7 +13,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import cast
@@ -22,10 +22,11 @@ from briefer import config
 from briefer.files import NotRegularFile, check_regular
 from briefer.notes.model import Note, now_iso, text_order
 from briefer.notes.store.access import StoreAccess
+from briefer.notes.store.desk import DeskTables, check_table_name, checked_record
 from briefer.notes.store.disk import SETTLE_NS, stamp
 from briefer.notes.store.documents import check_json, cleaned, copy_note, normalise_path, note_dict
 from briefer.notes.store.errors import InvalidNote, NoteConflict, StoreError
-from briefer.notes.store.layout import shard_key
+from briefer.notes.store.layout import desk_folders, shard_key
 from briefer.notes.store.recovery import remove_stale_temp_files
 from briefer.notes.store.schema import check_schema
 from briefer.notes.store.shards import Shards
@@ -44,6 +45,7 @@ class NotesStore:
         self._closed = False
         self._main = StoreFile(path, path.name, self._access, is_shard=False)
         self._shards = Shards(self.shard_dir, self._access)
+        self._desk = DeskTables(self.shard_dir, self._access)
 
     @property
     def read_only(self) -> bool:
@@ -239,18 +241,18 @@ class NotesStore:
             return self._shards.summaries.totals()
 
     def change_token(self) -> object:
-        """A value that differs whenever any process has saved notes or briefing data since
-        the last call; two stats, no reading. Poll it and re-read when it changed.
+        """A value that differs whenever any process has saved notes, briefing data or desk
+        tables since the last call; a few stats, no reading. Poll it and re-read when it changed.
 
         Every save renames a file into the notes folder (or over FILE), which moves that
         folder's or FILE's mtime. A save within the same clock tick as the last one may
         not move it, so a folder changed in the last moment gives a token equal to no other.
         """
-        folder, main = stamp(self.shard_dir), stamp(self.path)
-        newest = max((s[2] for s in (folder, main) if s is not None), default=0)
+        stamps = [stamp(self.shard_dir), stamp(self.path), *map(stamp, desk_folders(self.shard_dir))]
+        newest = max((s[2] for s in stamps if s is not None), default=0)
         if time.time_ns() - newest < SETTLE_NS:
             return object()
-        return (folder, main)
+        return tuple(stamps)
 
     # ------------------------------------------------------------ per-briefing data
 
@@ -291,6 +293,64 @@ class NotesStore:
     def _briefings(self) -> IdTable:
         return self._main.table("briefings")
 
+    # ------------------------------------------------------------ desk tables
+
+    def desk_table(self, name: str) -> dict[str, dict]:
+        """Every record of desk table `name` by key (a copy; empty for a table never written)."""
+        check_table_name(name)
+        with self._mutex:
+            self._check_open()
+            return json.loads(json.dumps(self._desk.items(name)))
+
+    def desk_item(self, name: str, key: str) -> dict | None:
+        check_table_name(name)
+        with self._mutex:
+            self._check_open()
+            record = self._desk.item(name, key)
+            return json.loads(json.dumps(record)) if record is not None else None
+
+    def desk_tables(self) -> list[str]:
+        """The names of the desk tables that hold a file (for the export)."""
+        with self._mutex:
+            self._check_open()
+            return self._desk.names()
+
+    def put_desk_item(self, name: str, key: str, data: dict) -> dict:
+        """Store `data` as the record `key` of desk table `name` (replacing it); returns the
+        stored copy. On disk before it returns; other keys saved meanwhile by another process
+        are kept (the table is re-read under the lock)."""
+        self.put_desk_items(name, {key: data})
+        return self.desk_item(name, key) or {}
+
+    def put_desk_items(self, name: str, records: dict[str, dict | None]) -> bool:
+        """Several records of one table in one write; a record of None removes that key.
+        False when every record was already so (nothing was written)."""
+        check_table_name(name)
+        checked = {
+            key: None if data is None else checked_record(name, key, data) for key, data in records.items()
+        }
+        with self._mutex, self._writing(f"the {name}"):
+            return self._desk.apply(name, checked)
+
+    def remove_desk_item(self, name: str, key: str) -> dict | None:
+        """Remove record `key`; returns it (None when absent)."""
+        return self.change_desk_item(name, key, lambda record: None)
+
+    def change_desk_item(
+        self, name: str, key: str, change: Callable[[dict | None], dict | None]
+    ) -> dict | None:
+        """Read-modify-write of one record under the lock: `change(current)` (None when
+        absent) gives the new record (None removes it). Another window's change to the same
+        record is what `change` is given, so it is never overwritten unseen. Returns the old
+        record."""
+        check_table_name(name)
+        with self._mutex, self._writing(f"the {name}"):
+            current = self._desk.item(name, key)
+            old = json.loads(json.dumps(current)) if current is not None else None
+            new = change(json.loads(json.dumps(current)) if current is not None else None)
+            self._desk.apply(name, {key: None if new is None else checked_record(name, key, new)})
+        return old
+
     # ------------------------------------------------------------ closing
 
     def close(self) -> None:
@@ -306,6 +366,7 @@ class NotesStore:
                 finally:
                     lock.release()
             self._shards.close()
+            self._desk.close()
 
     def __enter__(self) -> NotesStore:
         return self

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from briefer.files import atomic_write, backup_paths
 from briefer.notes.store.access import StoreAccess
 from briefer.notes.store.disk import Damaged, Snapshot, Tables, file_digest, read_file, serialise, stamp
-from briefer.notes.store.layout import BACKUP_GENERATIONS
+from briefer.notes.store.layout import BACKUP_GENERATIONS, desk_folders
 
 
 def load_file(
@@ -41,9 +41,9 @@ def load_file(
 
 def remove_stale_temp_files(path: Path, shard_dir: Path) -> None:
     """Temp files of a writer that died mid-save; call with the lock held, so none is live."""
-    for folder in (path.parent, shard_dir):
+    for folder in (path.parent, shard_dir, *desk_folders(shard_dir)):
         for name in os.listdir(folder):
-            if name.endswith(".tmp") and (name.startswith(f".{path.name}.") or folder == shard_dir):
+            if name.endswith(".tmp") and (name.startswith(f".{path.name}.") or folder != path.parent):
                 try:
                     os.unlink(folder / name)
                 except OSError:

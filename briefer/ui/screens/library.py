@@ -13,7 +13,8 @@ from textual.widgets import Input, Static
 
 from briefer.briefing.sanitize import clean_text
 from briefer.notes.tags import has_tag
-from briefer.ui.screens.library_loading import ArchiveListing
+from briefer.ui.desk_keys import DESK_BINDINGS
+from briefer.ui.screens.library_triage import LibraryTriage
 from briefer.ui.widgets.footer import FittingFooter
 from briefer.ui.widgets.library_table import Column, LibraryTable
 
@@ -33,7 +34,7 @@ COLUMNS = (
 )
 
 
-class LibraryScreen(ArchiveListing):
+class LibraryScreen(LibraryTriage):
     """Lists the briefings of the folders; `enter` opens one."""
 
     if TYPE_CHECKING:  # Textual's idiom for a typed `self.app`; at run time Textual's own property
@@ -57,6 +58,7 @@ class LibraryScreen(ArchiveListing):
         Binding("ctrl+e", "export", "Export notes", id="library-export", priority=True),
         Binding("escape", "clear_filter", "Clear", id="clear-filter"),
         Binding("f1", "app.help", "Keys", id="library-help"),
+        *DESK_BINDINGS,
     ]
 
     def __init__(self, folders: list[Path], warm_up: bool = True) -> None:
@@ -127,7 +129,10 @@ class LibraryScreen(ArchiveListing):
         table = self.query_one(LibraryTable)
         shown = self.visible_entries()
         table.show(
-            shown, cursor_key=self.selected_path(), fallback_row=table.cursor_row if keep_row else None
+            shown,
+            cursor_key=self.selected_path(),
+            fallback_row=table.cursor_row if keep_row else None,
+            headings=self.day_groups(shown),
         )
         status = f"{len(shown)} of {len(self.entries)} briefings · sorted by {self.sort_key}"
         for activity in (self.indexing, self.fetching):
@@ -149,13 +154,16 @@ class LibraryScreen(ArchiveListing):
         hit = self.hits.get(entry.key) if self.hits is not None else None
         if hit is not None:  # the hit's passage on a second line, under the title
             cell.append("\n  " + clean_text(hit.snippet), style="italic dim" if hit.in_notes else "italic")
-        return [
-            cell,
-            Text(self.date_of(entry) or "", style=style),
-            Text(clean_text(entry.source or ""), style=style),
-            Text(str(entry.words) if not entry.error else "", style=style),
-            Text(str(notes), style=style),
-        ]
+        return self.triage_cells(
+            entry,
+            [
+                cell,
+                Text(self.date_of(entry) or "", style=style),
+                Text(clean_text(entry.source or ""), style=style),
+                Text(str(entry.words) if not entry.error else "", style=style),
+                Text(str(notes), style=style),
+            ],
+        )
 
     @staticmethod
     def row_key(entry: LibraryEntry) -> str:
@@ -231,7 +239,9 @@ class LibraryScreen(ArchiveListing):
                 self.notify("No briefings match the filter: nothing to export.")
                 return
         try:
-            written = export_notes(store, config.export_dir(self.app.settings), briefing_ids=shown)
+            written = export_notes(
+                store, config.export_dir(self.app.settings), briefing_ids=shown, with_desk=shown is None
+            )
         except (ExportError, OSError) as exc:
             self.notify(f"Not exported: {clean_text(str(exc))}", severity="error", markup=False)
             return

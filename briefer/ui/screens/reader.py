@@ -18,8 +18,11 @@ from briefer.extract.schema import Analysis
 from briefer.gcpause import cyclic_gc_paused
 from briefer.search import find_all
 from briefer.ui.attempt import attempt
-from briefer.ui.match_cursor import MatchCursor
+from briefer.ui.desk_keys import DESK_BINDINGS
+from briefer.ui.match_cursor import MatchCursor, Span
+from briefer.ui.screens.reader_matches import MatchWalking
 from briefer.ui.screens.reader_reload import FollowingFile
+from briefer.ui.screens.reader_triage import ReadingState
 from briefer.ui.widgets.document import DocumentView
 from briefer.ui.widgets.footer import FittingFooter
 from briefer.ui.widgets.notes_list import NotesList
@@ -51,7 +54,7 @@ def pane_rows(analysis: Analysis, briefing: Briefing) -> dict[str, PaneRows]:
 OPENS_A_FIELD = frozenset({"annotate", "tag", "search", "reference_date"})
 
 
-class ReaderScreen(FollowingFile):
+class ReaderScreen(ReadingState, MatchWalking, FollowingFile):
     """Reads one briefing."""
 
     BINDINGS = [
@@ -85,13 +88,21 @@ class ReaderScreen(FollowingFile):
         Binding("p", "toggle_panes", "Panes", id="toggle-panes"),
         Binding("escape", "clear", "Clear", show=False, id="clear"),
         Binding("q", "back", "Back", id="back"),
+        *DESK_BINDINGS,
     ]
 
-    def __init__(self, briefing: Briefing, note_id: str | None = None, search: str | None = None) -> None:
+    def __init__(
+        self,
+        briefing: Briefing,
+        note_id: str | None = None,
+        search: str | None = None,
+        mention: Span | None = None,
+    ) -> None:
         super().__init__()
         self.briefing = briefing
         self.initial_note_id = note_id
         self.initial_search = search
+        self.initial_mention = mention
         self.analysis_request: AnalysisRequest | None = None  # the latest, which may still be running
         self.matches = MatchCursor()  # search hits or an entity's mentions, stepped by n and N
 
@@ -171,6 +182,7 @@ class ReaderScreen(FollowingFile):
         self.show_notes()
         self.go_to_initial_note()
         self.go_to_initial_search()
+        self.go_to_initial_mention()
         self.update_header()
         self.update_status()
         self.poll_notes_elsewhere()
@@ -251,6 +263,16 @@ class ReaderScreen(FollowingFile):
         self.set_matches(
             find_all(self.briefing.body, self.initial_search), self.initial_search, "document-view--search"
         )
+        self.step_match(True, from_start=True)
+
+    def go_to_initial_mention(self) -> None:
+        """Opened from the desk at a mention: the cursor on its sentence, the mention lit (esc clears)."""
+        if self.initial_mention is None:
+            return
+        start, end = self.initial_mention
+        length = len(self.briefing.body)
+        span = (min(max(start, 0), length), min(max(end, start, 0), length))
+        self.set_matches([span], "mention", "document-view--mention")
         self.step_match(True, from_start=True)
 
     def show_notes(self) -> None:
@@ -377,59 +399,10 @@ class ReaderScreen(FollowingFile):
         else:
             self.action_show_pane(target)
 
-    # ----- matches: entity mentions and search hits ---------------------------
-
-    def set_matches(self, spans: list[tuple[int, int]], label: str, component: str) -> None:
-        self.matches = MatchCursor(spans, label)
-        self.document.set_layer("matches", [(s, e, component) for s, e in self.matches.spans])
-        self.update_status()
-
-    def clear_matches(self) -> bool:
-        if not self.matches:
-            return False
-        self.set_matches([], "", "")
-        self.document.set_layer("current-match", [])
-        return True
-
-    def step_match(self, forward: bool, from_start: bool = False) -> None:
-        """Go to the next or previous match; from the cursor's sentence when it has moved off the current one."""
-        match = self.matches.first() if from_start else self.matches.step(forward, self.document.cursor_span)
-        if match is None:
-            if self.matches.label:
-                self.notify(f"No match for {self.matches.label}", markup=False)
-            return
-        start, end = match
-        self.document.set_layer("current-match", [(start, end, "document-view--search-current")])
-        self.document.move_to_offset(start)
-        self.update_status()
-
-    def action_next_match(self) -> None:
-        self.step_match(True)
-
-    def action_previous_match(self) -> None:
-        self.step_match(False)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in OPENS_A_FIELD and isinstance(self.focused, Input):
             return False  # typed in the search box: a character
         return super().check_action(action, parameters)
-
-    def action_search(self) -> None:
-        field = self.query_one("#search-input", Input)
-        field.display = True
-        self.set_focus(field)  # at once: Widget.focus would wait behind the keys already typed
-
-    @on(Input.Changed, "#search-input")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self.set_matches(find_all(self.briefing.body, event.value), event.value, "document-view--search")
-
-    @on(Input.Submitted, "#search-input")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        field = self.query_one("#search-input", Input)
-        field.display = False
-        self.document.focus()
-        if self.matches.spans:
-            self.step_match(True)
 
     # ----- reference date -----------------------------------------------------
 

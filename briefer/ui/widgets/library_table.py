@@ -38,7 +38,12 @@ class LibraryTable(ScrollView, can_focus=False):
     """Rows of Text cells (never markup) under a fixed header, one cursor row; a click on the
     cursor row selects it. It never takes the keyboard: the library's filter keeps it."""
 
-    COMPONENT_CLASSES = {"library-table--header", "library-table--cursor", "library-table--even-row"}
+    COMPONENT_CLASSES = {
+        "library-table--header",
+        "library-table--cursor",
+        "library-table--even-row",
+        "library-table--group",
+    }
 
     DEFAULT_CSS = """
     LibraryTable {
@@ -54,6 +59,7 @@ class LibraryTable(ScrollView, can_focus=False):
         text-style: $block-cursor-text-style;
     }
     LibraryTable > .library-table--even-row { background: $surface-lighten-1 50%; }
+    LibraryTable > .library-table--group { text-style: bold; color: $accent; }
     """
 
     cursor_row: reactive[int] = reactive(0, always_update=True)
@@ -82,18 +88,25 @@ class LibraryTable(ScrollView, can_focus=False):
         self._line_count = 0
         self._cells: dict[int, Sequence[Text]] = {}
         self._rows_by_key: dict[str, int] | None = None  # built when first asked for
+        self._headings: dict[int, Text] = {}  # row index -> the heading drawn above it
 
     # ----- content ------------------------------------------------------------
 
     def show(
-        self, items: Sequence[Any], cursor_key: str | None = None, fallback_row: int | None = None
+        self,
+        items: Sequence[Any],
+        cursor_key: str | None = None,
+        fallback_row: int | None = None,
+        headings: dict[int, Text] | None = None,
     ) -> None:
         """Show `items`; the cursor on the row of `cursor_key` if shown, else on `fallback_row`
-        (kept within the rows), else on the first row."""
+        (kept within the rows), else on the first row. `headings` (by row index): a group's
+        heading, drawn on a line of its own above that row (the day's group)."""
         self._items = items
+        self._headings = headings or {}
         self._cells.clear()
         self._rows_by_key = None
-        heights = [self._height_of(item) for item in items]
+        heights = [self._height_of(item) + (index in self._headings) for index, item in enumerate(items)]
         if any(h != 1 for h in heights):
             tops, line = [], 0
             for h in heights:
@@ -108,6 +121,15 @@ class LibraryTable(ScrollView, can_focus=False):
         self._update_virtual_size()
         self.cursor_row = row
         self.refresh()
+
+    def redraw(self) -> None:
+        """Build every row's cells again when next drawn (what they show changed)."""
+        self._cells.clear()
+        self.refresh()
+
+    @property
+    def items(self) -> Sequence[Any]:
+        return self._items
 
     @property
     def row_count(self) -> int:
@@ -223,6 +245,13 @@ class LibraryTable(ScrollView, can_focus=False):
         if located is None:
             return Strip.blank(width, self.rich_style)
         index, within = located
+        if index in self._headings:
+            if within == 0:
+                heading = Text(" ").append_text(self._headings[index])
+                return self._strip(
+                    heading, width, self.rich_style + self.get_component_rich_style("library-table--group")
+                )
+            within -= 1
         cells = self.get_row_at(index)
         # A taller row's further lines are its first cell's further lines (a search hit's passage).
         if within:
