@@ -9,7 +9,8 @@ a full name whose given names are a short form or another spelling of one person
 surname alone (or that the extractor took for an organisation: "Zelenskiy said") goes to
 the one person with that surname; when several share it (namesakes), to the one whose roles
 and companions (the others named in the same briefing) fit best, and to none (an actor of
-its own) when nothing tells them apart. Organisations: the same folded name or alias. The
+its own) when nothing tells them apart. Organisations: the same folded name, acronym or
+multi-word part of the name (never a one-word alias such as "Commission"). The
 result does not depend on the records' order. The user's merge and split decisions are
 applied after (`briefer.desk.decisions`).
 """
@@ -132,16 +133,37 @@ def _forms_of(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _group_organisations(records: Sequence[EntityRecord], numbers: list[int]) -> list[Group]:
+    """One organisation per name, and per alias that surely names it too: its acronym, or
+    a part of its name of two words or more. A one-word alias ("Commission") would join
+    every commission of the period, and an alias that fits neither ("NASA" given to the
+    SEC) is the extractor's slip: both are shown, neither joins."""
     union = _Union()
+    roots = []
     for number in numbers:
-        forms = _forms(records[number]) or (f"#{number}",)
-        for form in forms[1:]:
-            union.join(forms[0], form)
+        record = records[number]
+        name = folded(record.name) or f"#{number}"
+        roots.append(name)
+        union.find(name)
+        for alias in record.aliases:
+            form = folded(alias)
+            if form and form != name and _also_names(alias, form, name):
+                union.join(name, form)
     groups: dict[str, list[int]] = defaultdict(list)
-    for number in numbers:
-        forms = _forms(records[number]) or (f"#{number}",)
-        groups[union.find(forms[0])].append(number)
+    for number, name in zip(numbers, roots, strict=True):
+        groups[union.find(name)].append(number)
     return [Group("organization", tuple(members)) for members in groups.values()]
+
+
+def _also_names(alias: str, form: str, name: str) -> bool:
+    """`alias` (folded: `form`) is the acronym of `name` (folded), or a run of two words or
+    more of it."""
+    if " " in form:
+        return f" {form} " in f" {name} "
+    if not alias.replace(".", "").isupper():
+        return False
+    initials = "".join(word[0] for word in name.split())
+    letters = iter(initials)
+    return len(form) >= 2 and all(letter in letters for letter in form)  # in order, gaps allowed
 
 
 def _group_people(records: Sequence[EntityRecord], numbers: list[int]) -> list[Group]:

@@ -78,3 +78,25 @@ def test_roles_sharing_only_little_words_do_not_tell_who_is_meant():
         person(3, "Lopez", "head of the delegation"),
     ]
     assert sorted(actors_of(records).values()) == [[1], [2], [3]]
+
+
+def test_organisations_join_by_acronym_or_part_of_the_name_only():
+    records = [
+        person(1, "Securities and Exchange Commission", aliases=["SEC", "Commission"], kind="organization"),
+        person(
+            2,
+            "U.S. Securities and Exchange Commission",
+            aliases=["Securities and Exchange Commission", "NASA"],
+            kind="organization",
+        ),
+        person(3, "NASA", kind="organization"),
+        person(4, "European Commission", aliases=["Commission"], kind="organization"),
+        person(5, "SEC", kind="organization"),
+        person(6, "U.S. Department of Justice", aliases=["Department of Justice"], kind="organization"),
+        person(7, "Department of Justice", kind="organization"),
+    ]
+    found = actors_of(records)
+    assert found["organization:nasa"] == [3]  # the extractor's slip joins nothing
+    assert found["organization:european commission"] == [4]  # nor does a one-word alias
+    assert sorted(found.values()) == [[1, 2, 5], [3], [4], [6, 7]]
+    assert found["organization:u s department of justice"] == [6, 7]
