@@ -63,6 +63,9 @@ def watch(index: LibraryIndex, store: NotesStore, folder: Path) -> None:
         hits = timed(f"hits of {item.kind} {text!r}", lambda item=item: watch_hits(index, [folder], item), "")
         new = new_hits(store, item, hits)
         print(f"  {len(hits):,} briefings, {len(new):,} new")
+        timed(
+            "  the same, counts only", lambda item=item: watch_hits(index, [folder], item, passages=False), ""
+        )
     items = watch_items(store)
     marks = timed(
         f"library marks, {len(items)} items", lambda: items_by_briefing(index, [folder], items), "in a worker"

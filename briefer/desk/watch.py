@@ -162,16 +162,21 @@ def remove_watch(store, item_id: str) -> None:
 
 
 def watch_hits(
-    index, folders: Iterable[str | Path], item: WatchItem, dated: tuple[date, date] | None = None
+    index,
+    folders: Iterable[str | Path],
+    item: WatchItem,
+    dated: tuple[date, date] | None = None,
+    passages: bool = True,
 ) -> list[WatchHit]:
     """Every briefing `item` finds under `folders` (with `dated`: dated from its first to its
-    last day), newest first, each with its first hit."""
+    last day), newest first, each with its first hit. Without `passages` (for counts: no text
+    is read, about 3 times faster), every hit is at offset 0 with no passage."""
     query = item.query
     if dated is not None:
         query = f"({query}) after:{dated[0].isoformat()} before:{(dated[1] + timedelta(days=1)).isoformat()}"
-    found = index.search(query, folders, limit=-1)
+    found = index.search(query, folders, limit=-1, snippets=passages)
     located = {}
-    if item.kind in ("actor", "place"):
+    if passages and item.kind in ("actor", "place"):
         # who:/where: match the analysis' rows, which say no place in the text: the name's
         # last word, searched too, says where (a briefing naming only an alias keeps offset 0).
         last_word = item.text.replace('"', " ").split()[-1]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from briefer.desk import DECISIONS_TABLE
 from briefer.notes.store import NotesStore
 from briefer.ui.app import BrieferApp
+from briefer.ui.dialogs.pick import PickDialog
 from briefer.ui.screens.desk_actors import ActorPageScreen, ActorsScreen
 from briefer.ui.screens.desk_view import DeskList
 from briefer.ui.screens.library import LibraryScreen
@@ -172,9 +173,10 @@ async def test_s_splits_a_name_off_an_actor(tmp_path):
     app = desk_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_actors(app, pilot)
-        await pilot.press("s")  # on Zelensky: his other names are offered
-        await pilot.pause()
-        await pilot.press("enter")  # the first: Zelenskiy
+        await pilot.press("s")  # on Zelensky: the names his briefings give him are offered
+        await until(pilot, lambda: isinstance(app.screen, PickDialog), "the names")
+        assert app.screen.choices == ["Volodymyr Zelensky", "Zelenskiy"]
+        await pilot.press("down", "enter")  # Zelenskiy
         await until(
             pilot,
             lambda: (

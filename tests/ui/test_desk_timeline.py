@@ -182,3 +182,30 @@ async def test_t_narrows_the_timeline_to_briefings_with_a_note_so_tagged(tmp_pat
             ),
             "the tagged briefing's dates",
         )
+
+
+async def test_an_agenda_entry_of_several_briefings_lists_them(tmp_path):
+    from briefer.library import LibraryIndex
+    from briefer.ui.screens.desk_timeline import AgendaEntryScreen
+
+    app = desk_app(tmp_path)
+    folder = app.folders[0]
+    (folder / "06-geneva.md").write_text(
+        "---\ntitle: Geneva prepares for talks\ndate: 2025-11-22\n---\n\n"
+        "Swiss officials said the talks on November 27, 2025 would be held at the UN.\n",
+        encoding="utf-8",
+    )
+    with LibraryIndex() as index:
+        index.refresh([folder], analyse=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        agenda = await open_view(app, pilot, "f8", AgendaScreen)
+        first = plain(agenda)[1]
+        assert first.startswith("talks  2 briefings")
+        await pilot.press("enter")
+        await until(
+            pilot, lambda: isinstance(app.screen, AgendaEntryScreen) and app.screen.loaded, "the entry"
+        )
+        rows = plain(app.screen)
+        assert "Geneva prepares for talks" in rows[1] and "Zelensky ready to work" in rows[2]  # newest first
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")

@@ -9,13 +9,25 @@ in the notes store, applied every time the actors are read.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
+from textual import work
 from textual.binding import Binding
 
 from briefer.briefing.sanitize import clean_text
-from briefer.desk.actors import Actor, ActorPage, Appearance, NoteMention, Quote, actor_page, actors
-from briefer.desk.decisions import DECISIONS_TABLE, Merge, Split
+from briefer.desk.actors import (
+    Actor,
+    ActorPage,
+    Appearance,
+    Cast,
+    NoteMention,
+    Quote,
+    actor_page,
+    actors,
+    cast,
+)
+from briefer.desk.decisions import DECISIONS_TABLE, Merge, Split, find_group
 from briefer.desk.text import sparkline
 from briefer.ui.attempt import attempt
 from briefer.ui.screens.desk_view import (
@@ -30,6 +42,15 @@ from briefer.ui.screens.desk_view import (
 
 SPARK_WIDTH = 15  # characters: a day each up to 15 days, then days summed per character
 KINDS = {"person": "person", "organization": "organisation"}
+
+
+def record_names(found: Cast, key: str) -> list[str]:
+    """The names the period's briefings give actor `key` (what a split can take off), most used first."""
+    position = find_group(found.groups, key)
+    if position is None:
+        return []
+    names = Counter(found.records[number].name for number in found.groups[position].members)
+    return [name for name, _ in sorted(names.items(), key=lambda item: (-item[1], item[0]))]
 
 
 def actor_row(actor: Actor, marked: bool = False) -> DeskRow:
@@ -126,13 +147,20 @@ class ActorsScreen(DeskView):
             self.watch_entity(self.actors[key].name, "actor")
 
     def action_split(self) -> None:
+        key = self.current_target()
+        if key in self.actors:
+            self.offer_split(self.actors[key])
+
+    @work(thread=True, exclusive=True, group="desk-split", exit_on_error=False)
+    def offer_split(self, actor: Actor) -> None:
+        """`s`: the names the actor's briefings call them by (read in a worker), one to split off."""
+        names = self.read(lambda r: record_names(cast(r.index, r.folders, r.period, r.decisions), actor.key))
+        self.app.call_from_thread(self.pick_split, actor, names)
+
+    def pick_split(self, actor: Actor, names: list[str]) -> None:
         from briefer.ui.dialogs.pick import PickDialog
 
-        key = self.current_target()
-        actor = self.actors.get(key) if key is not None else None
-        if actor is None:
-            return
-        if not actor.aliases:
+        if len(names) < 2:
             self.notify(f"{clean_text(actor.name)} goes by one name: nothing to split off.", markup=False)
             return
 
@@ -141,9 +169,7 @@ class ActorsScreen(DeskView):
                 self.notify(f"{clean_text(name)} split off {clean_text(actor.name)}.", markup=False)
                 self.reload()
 
-        self.app.push_screen(
-            PickDialog(f"Split off {actor.name} the briefings naming:", list(actor.aliases)), split
-        )
+        self.app.push_screen(PickDialog(f"Split off {actor.name} the briefings naming:", names), split)
 
     def action_clear(self) -> None:
         if self.marked is not None:

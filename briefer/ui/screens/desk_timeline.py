@@ -66,9 +66,11 @@ def agenda_row(entry: AgendaItem) -> DeskRow:
         ("  " + newest.sentence, "italic"),
         (" · " + newest.title, "dim"),
     )
+    # One briefing: enter reads it there; several: enter lists them.
+    target = AtMention(newest.path, newest.start, newest.end) if len(entry.items) == 1 else entry
     return DeskRow(
         parts,
-        target=AtMention(newest.path, newest.start, newest.end),
+        target=target,
         haystack=" ".join(
             [entry.event, *(f"{item.sentence} {item.title}" for item in entry.items)]
         ).casefold(),
@@ -163,6 +165,30 @@ class AgendaScreen(DeskView):
     def describe(self, shown: list[DeskRow]) -> str:
         count = sum(1 for row in shown if row.target is not None)
         return f"{count} coming date{'s' if count != 1 else ''} and event{'s' if count != 1 else ''} · from the briefings of the period · n N days"
+
+    def choose(self, target: Any) -> None:
+        if isinstance(target, AgendaItem):
+            self.app.push_screen(AgendaEntryScreen(target))
+        else:
+            self.open_target(target)
+
+
+class AgendaEntryScreen(DeskView):
+    """One date and event: its expression in each briefing mentioning it, newest first."""
+
+    HAS_PERIOD = False
+
+    def __init__(self, entry: AgendaItem) -> None:
+        super().__init__()
+        self.entry = entry
+        self.caption = f"{entry.value} · {entry.event} · {entry.briefings} briefings"
+
+    def build_rows(self) -> list[DeskRow]:
+        rows = [dated_row(item) for item in self.entry.items]
+        return [heading_row("Briefings mentioning it, newest first"), *rows]
+
+    def describe(self, shown: list[DeskRow]) -> str:
+        return f"{self.entry.briefings} briefings mention it · enter reads there"
 
     def choose(self, target: Any) -> None:
         self.open_target(target)

@@ -83,8 +83,8 @@ class WatchScreen(Screen):
             items = watch_items(store) if store is not None else []
             with LibraryIndex() as index:
                 for item in items:
-                    try:
-                        hits = watch_hits(index, self.folders, item)
+                    try:  # counts only: the passages are read for the item opened
+                        hits = watch_hits(index, self.folders, item, passages=False)
                     except QueryError:
                         hits = []
                     found.append((item, hits, {hit.path for hit in new_hits(store, item, hits)}))
@@ -98,10 +98,35 @@ class WatchScreen(Screen):
     def _show(self, found: list) -> None:
         self.found = found
         if self.showing is not None and self.showing < len(found):
-            self._show_hits(self.showing)
+            self.open_item(self.showing)
         else:
             self.showing = None
             self._show_items()
+
+    def open_item(self, position: int) -> None:
+        """List an item's briefings, their passages read first (in a worker)."""
+        self.showing = position
+        self.rows.set_message(f"Reading the passages of {clean_text(self.found[position][0].name)}…")
+        self.load_passages(position, self.found[position][0])
+
+    @work(thread=True, exclusive=True, group="watch-passages", exit_on_error=False)
+    def load_passages(self, position: int, item: WatchItem) -> None:
+        from briefer.desk.watch import watch_hits
+        from briefer.library import IndexUnavailable, LibraryIndex, QueryError
+
+        try:
+            with LibraryIndex() as index:
+                hits = watch_hits(index, self.folders, item)
+        except (IndexUnavailable, QueryError) as exc:
+            self.app.call_from_thread(self.rows.set_message, f"Cannot list them: {clean_text(str(exc))}")
+            return
+        self.app.call_from_thread(self._passages_read, position, item, hits)
+
+    def _passages_read(self, position: int, item: WatchItem, hits: list[WatchHit]) -> None:
+        if self.showing != position or self.found[position][0] != item:
+            return  # the user went elsewhere meanwhile
+        self.found[position] = (item, hits, self.found[position][2])
+        self._show_hits(position)
 
     def _show_items(self, highlighted: int | None = None) -> None:
         self.showing = None
@@ -154,7 +179,7 @@ class WatchScreen(Screen):
     @on(RowList.Selected, "#watch-rows")
     def _chosen(self, event: RowList.Selected) -> None:
         if self.showing is None:
-            self._show_hits(event.index)
+            self.open_item(event.index)
             return
         item, hits, _ = self.found[self.showing]
         hit = hits[event.index - 1]
