@@ -26,8 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from archive_corpus import generate
 
 from briefer.briefing import load
-from briefer.desk import Period, actor_page, actors, agenda, places, timeline
+from briefer.desk.actors import actor_page, actors
 from briefer.desk.digest import write_digest
+from briefer.desk.period import Period
+from briefer.desk.places import places
+from briefer.desk.timeline import agenda, timeline
 from briefer.desk.watch import add_watch, watch_items
 from briefer.library import LibraryIndex
 from briefer.notes.model import Note, Target

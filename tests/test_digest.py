@@ -12,9 +12,9 @@ import pytest
 
 from briefer import cli, config
 from briefer.briefing import load
-from briefer.desk import Merge, Period, decision_item
-from briefer.desk.decisions import DECISIONS_TABLE
+from briefer.desk.decisions import DECISIONS_TABLE, Merge, decision_item
 from briefer.desk.digest import write_digest
+from briefer.desk.period import Period
 from briefer.desk.watch import add_watch
 from briefer.library import LibraryIndex
 from briefer.notes.exporting import export_notes

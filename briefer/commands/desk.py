@@ -17,18 +17,11 @@ from briefer import config
 from briefer.briefing.sanitize import one_line
 from briefer.commands.common import AddParser, CommandError, load_settings, open_store, print_json
 from briefer.commands.index import ProgressLine, opened_index
-from briefer.desk import (
-    DECISIONS_TABLE,
-    Decision,
-    Period,
-    PeriodError,
-    actors,
-    agenda,
-    decisions_from,
-    timeline,
-)
-from briefer.desk.period import day_of
+from briefer.desk.actors import actors
+from briefer.desk.decisions import DECISIONS_TABLE, Decision, decisions_from
+from briefer.desk.period import Period, PeriodError, day_of
 from briefer.desk.text import as_data, sparkline
+from briefer.desk.timeline import agenda, timeline
 from briefer.library.index import LibraryIndex
 
 T = TypeVar("T")

@@ -5,6 +5,9 @@ analyse=True)` fills them; a briefing not analysed yet is not seen). One `Librar
 thread, as always; every call may raise `IndexUnavailable`. Offsets (`start`, `end`) are
 character offsets into the briefing's body: open the reader at `path` there.
 
+Import each name from its module (`briefer.desk.actors.actors`, `briefer.desk.period.Period`,
+...): the package imports nothing, so the library's start pays for `triage` alone.
+
     period = Period.last_days(7)                     # default: the last 7 days, today included
     period = Period.parse(since="yesterday", until=None)   # today, yesterday, YYYY-MM-DD, 7d, 30d
         # raises PeriodError (str: one line); period.widened(), period.narrowed(), period.days
@@ -89,36 +92,3 @@ Watch-lists (`briefer.desk.watch`): items of kind actor, place, phrase or search
     hits_in_period(index, store, folders, start, end) -> [(WatchItem, [WatchHit])]   # digest
     hit_sentence(hit) -> str                    # the hit's sentence, one line
 """
-
-from __future__ import annotations
-
-from briefer.desk.actors import Actor, ActorPage, Appearance, NoteMention, Quote, Role, actor_page, actors
-from briefer.desk.decisions import DECISIONS_TABLE, Decision, Merge, Split, decision_item, decisions_from
-from briefer.desk.period import Period, PeriodError
-from briefer.desk.places import Place, places
-from briefer.desk.timeline import AgendaItem, DatedItem, agenda, timeline
-
-__all__ = [
-    "DECISIONS_TABLE",
-    "Actor",
-    "ActorPage",
-    "AgendaItem",
-    "Appearance",
-    "DatedItem",
-    "Decision",
-    "Merge",
-    "NoteMention",
-    "Period",
-    "PeriodError",
-    "Place",
-    "Quote",
-    "Role",
-    "Split",
-    "actor_page",
-    "actors",
-    "agenda",
-    "decision_item",
-    "decisions_from",
-    "places",
-    "timeline",
-]

@@ -2,7 +2,9 @@
 
 import datetime as dt
 
-from briefer.desk import Merge, Period, Split, actor_page, actors, decision_item, decisions_from
+from briefer.desk.actors import actor_page, actors
+from briefer.desk.decisions import Merge, Split, decision_item, decisions_from
+from briefer.desk.period import Period
 from briefer.notes.model import Note, Target
 from tests.desk.archive import BRIEFINGS, TODAY
 

@@ -85,7 +85,7 @@ def test_names_from_a_briefing_cannot_drive_the_terminal(folder, capsys):
 
 
 def test_actors_and_timeline_follow_the_users_decisions(folder, tmp_path, capsys):
-    from briefer.desk import DECISIONS_TABLE, Merge, Split, decision_item
+    from briefer.desk.decisions import DECISIONS_TABLE, Merge, Split, decision_item
     from briefer.notes.store import NotesStore
 
     notes = tmp_path / "notes.json"

@@ -2,7 +2,9 @@
 
 import pytest
 
-from briefer.desk import Period, actors, timeline
+from briefer.desk.actors import actors
+from briefer.desk.period import Period
+from briefer.desk.timeline import timeline
 from briefer.library import LibraryIndex
 from briefer.library.analysis import first_day
 from tests.desk.archive import BRIEFINGS, TODAY

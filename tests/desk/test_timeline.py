@@ -4,7 +4,9 @@ import datetime as dt
 
 import pytest
 
-from briefer.desk import Period, PeriodError, agenda, places, timeline
+from briefer.desk.period import Period, PeriodError
+from briefer.desk.places import places
+from briefer.desk.timeline import agenda, timeline
 from briefer.notes.model import Note, Target
 from tests.desk.archive import TODAY
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from briefer.desk import DECISIONS_TABLE
+from briefer.desk.decisions import DECISIONS_TABLE
 from briefer.notes.store import NotesStore
 from briefer.ui.app import BrieferApp
 from briefer.ui.dialogs.pick import PickDialog

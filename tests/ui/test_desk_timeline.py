@@ -115,7 +115,7 @@ async def test_f9_lists_places_and_enter_their_briefings(tmp_path):
 def test_a_year_month_or_week_is_its_own_group_under_its_own_name():
     from pathlib import Path
 
-    from briefer.desk import DatedItem
+    from briefer.desk.timeline import DatedItem
     from briefer.ui.screens.desk_timeline import timeline_rows
 
     def item(day: str, value: str, text: str) -> DatedItem:
