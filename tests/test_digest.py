@@ -177,5 +177,7 @@ def test_briefer_digest_prints_to_standard_output_and_refuses_a_bad_day(desk, tm
     assert cli.main(["digest", "--since", "2025-11-21", "--until", "2025-11-21", str(folder), *notes]) == 0
     printed = capsys.readouterr().out
     assert printed.startswith("# Digest: 2025-11-21\n") and "## New briefings: 1\n" in printed
+    assert cli.main(["digest", "--until", "2025-11-21", str(folder), *notes]) == 0  # since the day before
+    assert capsys.readouterr().out.startswith("# Digest: 2025-11-20 to 2025-11-21\n")
     assert cli.main(["digest", "--since", "last tuesday", str(folder), *notes]) == 2
     assert "not a day: 'last tuesday'" in capsys.readouterr().err

@@ -15,9 +15,18 @@ from typing import TypeVar
 
 from briefer import config
 from briefer.briefing.sanitize import one_line
-from briefer.commands.common import AddParser, CommandError, load_settings, print_json
+from briefer.commands.common import AddParser, CommandError, load_settings, open_store, print_json
 from briefer.commands.index import ProgressLine, opened_index
-from briefer.desk import Period, PeriodError, actors, agenda, timeline
+from briefer.desk import (
+    DECISIONS_TABLE,
+    Decision,
+    Period,
+    PeriodError,
+    actors,
+    agenda,
+    decisions_from,
+    timeline,
+)
 from briefer.desk.period import day_of
 from briefer.desk.text import as_data, sparkline
 from briefer.library.index import LibraryIndex
@@ -78,7 +87,8 @@ def _period_options(parser: argparse.ArgumentParser) -> None:
 
 def run_actors(args: argparse.Namespace) -> int:
     period = _period(args)
-    found = _with_index(args, lambda index, folders: actors(index, folders, period))
+    decisions = _decisions(args)
+    found = _with_index(args, lambda index, folders: actors(index, folders, period, decisions))
     if args.json:
         print_json(as_data(found), indent=2)
         return 0
@@ -96,8 +106,10 @@ def run_actors(args: argparse.Namespace) -> int:
 
 def run_timeline(args: argparse.Namespace) -> int:
     period = _period(args)
+    decisions = _decisions(args) if args.who else []
     found = _with_index(
-        args, lambda index, folders: timeline(index, folders, period, who=args.who, where=args.where)
+        args,
+        lambda index, folders: timeline(index, folders, period, args.who, args.where, decisions=decisions),
     )
     if args.json:
         print_json(as_data(found), indent=2)
@@ -137,6 +149,15 @@ def _period(args: argparse.Namespace) -> Period:
         return Period.parse(args.since, args.until)
     except PeriodError as exc:
         raise CommandError(str(exc)) from None
+
+
+def _decisions(args: argparse.Namespace) -> list[Decision]:
+    """The user's merge and split decisions on actors, from the notes store."""
+    store = open_store(args)
+    try:
+        return decisions_from(store.desk_table(DECISIONS_TABLE))
+    finally:
+        store.close()
 
 
 def _with_index(args: argparse.Namespace, view: Callable[[LibraryIndex, list[Path]], T]) -> T:

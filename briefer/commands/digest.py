@@ -7,6 +7,7 @@ The index is refreshed and analysed first (its progress on a terminal), like `br
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from briefer import config
 from briefer.briefing.sanitize import one_line
 from briefer.commands.common import AddParser, CommandError, load_settings, open_store
 from briefer.commands.index import ProgressLine, opened_index
-from briefer.desk.period import Period, PeriodError
+from briefer.desk.period import Period, PeriodError, day_of
 
 
 def register(add_parser: AddParser, common: argparse.ArgumentParser) -> None:
@@ -27,9 +28,8 @@ def register(add_parser: AddParser, common: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--since",
-        default="yesterday",
         metavar="DATE",
-        help="first day: yesterday (the default), today, YYYY-MM-DD, or 7d, 30d",
+        help="first day: yesterday, today, YYYY-MM-DD, or 7d, 30d (default: the day before --until)",
     )
     parser.add_argument("--until", metavar="DATE", help="last day, written the same way (default: today)")
     parser.add_argument(
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from briefer.desk.digest import write_digest
 
     try:
-        period = Period.parse(args.since, args.until)
+        period = _period(args.since, args.until)
     except PeriodError as exc:
         raise CommandError(str(exc)) from None
     out = None if args.output == "-" else Path(args.output)
@@ -67,3 +67,11 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"Digest of {period} written to {one_line(str(out))}", file=sys.stderr)
     return 0
+
+
+def _period(since: str | None, until: str | None) -> Period:
+    """From `since` (default: the day before the last) to `until` (default: today)."""
+    if since is not None:
+        return Period.parse(since, until)
+    last = day_of(until, dt.date.today()) if until else dt.date.today()
+    return Period(last - dt.timedelta(days=1), last)

@@ -32,6 +32,16 @@ character offsets into the briefing's body: open the reader at `path` there.
     where = places(index, folders, period)
         # [Place(key, name, aliases, briefings, mentions, per_day, appearances)]
 
+    from briefer.desk.digest import write_digest     # the morning digest (desk-views)
+    markdown = write_digest(index, store, folders, period, export_dir, out)
+        # new briefings by day, watch hits, the period's notes by tag (citations link to the
+        # export's block ids in export_dir), top actors, the next two weeks' agenda; written
+        # atomically to `out` (links relative to its folder) or, with out=None, only returned
+
+Shown as text (`briefer.desk.text`): `sparkline(actor.per_day, width)` (one block character
+a day, days summed when there are more than `width`), `as_data(result)` (JSON-ready: paths
+as strings; what `--json` prints).
+
 Decisions (user data, kept by the notes store's desk tables): `Merge((key, key, ...))`
 makes actors one (the first key stays), `Split(key, (name, ...))` takes the records of
 actor `key` named so into an actor of their own (key "<kind>:<first name folded>").

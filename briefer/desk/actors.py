@@ -102,6 +102,25 @@ class Cast:
     records: list[EntityRecord]
     groups: list[NamedGroup]
     quotes: list[QuoteRecord]
+    slots: dict[int, int | None]  # each briefing's day as a position in the period
+
+    def quote(self, record: QuoteRecord) -> Quote:
+        briefing = self.briefings[record.docid]
+        return Quote(
+            record.text,
+            record.speaker or "",
+            briefing.day,
+            briefing.title,
+            briefing.source,
+            briefing.path,
+            briefing.briefing_id,
+            record.start,
+            record.end,
+        )
+
+    def quote_order(self, record: QuoteRecord) -> tuple[str, str, int]:
+        briefing = self.briefings[record.docid]
+        return (briefing.day, str(briefing.path), record.start)
 
     def resolve(self, text: str) -> list[int]:
         """The actors (positions in `groups`) that `text` means: a key, a name or alias, or a
@@ -136,13 +155,9 @@ def cast(
     connection = index.connection
     records = analysed.entities(connection, selection, kinds)
     groups = named_groups(group_records(records), records, decisions)
-    return Cast(
-        period,
-        analysed.briefings(connection, selection),
-        records,
-        groups,
-        analysed.quotes(connection, selection),
-    )
+    briefings = analysed.briefings(connection, selection)
+    slots = {docid: period.day_index(briefing.day) for docid, briefing in briefings.items()}
+    return Cast(period, briefings, records, groups, analysed.quotes(connection, selection), slots)
 
 
 def actors(
@@ -156,7 +171,12 @@ def actors(
     most mentions, then by name)."""
     found = cast(index, folders, period, decisions, kinds)
     quotes = _quotes_by_group(found)
-    summaries = [_actor(found, position, quotes.get(position, [])) for position in range(len(found.groups))]
+    summaries = []
+    for position in range(len(found.groups)):
+        said = quotes.get(position)
+        summaries.append(
+            _actor(found, position, found.quote(max(said, key=found.quote_order)) if said else None)
+        )
     return sorted(summaries, key=lambda actor: (-actor.briefings, -actor.mentions, actor.name, actor.key))
 
 
@@ -175,13 +195,14 @@ def actor_page(
     position = find_group(found.groups, key)
     if position is None:
         return None
-    quotes = _quotes_by_group(found).get(position, [])
-    actor = _actor(found, position, quotes)
+    said = sorted(_quotes_by_group(found).get(position, []), key=found.quote_order, reverse=True)
+    quotes = [found.quote(record) for record in said]
+    actor = _actor(found, position, quotes[0] if quotes else None)
     appearances = []
     for number in found.groups[position].members:
         record = found.records[number]
         briefing = found.briefings[record.docid]
-        start, end = record.spans[0] if record.spans else (0, 0)
+        start, end = record.first
         appearances.append(
             Appearance(
                 briefing.path,
@@ -191,18 +212,16 @@ def actor_page(
                 briefing.briefing_id,
                 start,
                 end,
-                len(record.spans),
+                record.mentions,
                 record.role,
             )
         )
     appearances.sort(key=lambda item: (item.day, str(item.path)), reverse=True)
     spans = _spans_by_briefing(found, position)
-    return ActorPage(
-        actor, tuple(appearances), tuple(reversed(quotes)), tuple(_notes_naming(actor, spans, notes))
-    )
+    return ActorPage(actor, tuple(appearances), tuple(quotes), tuple(_notes_naming(actor, spans, notes)))
 
 
-def _actor(found: Cast, position: int, quotes: list[Quote]) -> Actor:
+def _actor(found: Cast, position: int, latest_quote: Quote | None) -> Actor:
     group = found.groups[position]
     per_day = [0] * found.period.days
     roles: dict[str, Role] = {}
@@ -212,10 +231,10 @@ def _actor(found: Cast, position: int, quotes: list[Quote]) -> Actor:
         record = found.records[number]
         day = found.briefings[record.docid].day
         docids.add(record.docid)
-        mentions += len(record.spans)
-        slot = found.period.day_index(day)
+        mentions += record.mentions
+        slot = found.slots[record.docid]
         if slot is not None:
-            per_day[slot] += len(record.spans) or 1
+            per_day[slot] += record.mentions or 1
         if record.role:
             role_key = folded(record.role)
             if role_key not in roles or roles[role_key].day < day:
@@ -230,39 +249,23 @@ def _actor(found: Cast, position: int, quotes: list[Quote]) -> Actor:
         mentions,
         tuple(ordered_roles),
         tuple(per_day),
-        quotes[-1] if quotes else None,
+        latest_quote,
         group.forms,
     )
 
 
-def _quotes_by_group(found: Cast) -> dict[int, list[Quote]]:
-    """Each actor's quotes, oldest first: a quote's speaker is a name of its own briefing."""
+def _quotes_by_group(found: Cast) -> dict[int, list[QuoteRecord]]:
+    """Each actor's quotes: a quote's speaker is a name of its own briefing."""
     speakers: dict[tuple[int, str], int] = {}
     for position, group in enumerate(found.groups):
         for number in group.members:
             record = found.records[number]
             speakers[(record.docid, record.name)] = position
-    by_group: dict[int, list[Quote]] = defaultdict(list)
+    by_group: dict[int, list[QuoteRecord]] = defaultdict(list)
     for quote in found.quotes:
         speaker = speakers.get((quote.docid, quote.speaker)) if quote.speaker else None
-        if speaker is None:
-            continue
-        briefing = found.briefings[quote.docid]
-        by_group[speaker].append(
-            Quote(
-                quote.text,
-                quote.speaker or "",
-                briefing.day,
-                briefing.title,
-                briefing.source,
-                briefing.path,
-                briefing.briefing_id,
-                quote.start,
-                quote.end,
-            )
-        )
-    for quotes in by_group.values():
-        quotes.sort(key=lambda quote: (quote.day, str(quote.path), quote.start))
+        if speaker is not None:
+            by_group[speaker].append(quote)
     return by_group
 
 
@@ -272,7 +275,7 @@ def _spans_by_briefing(found: Cast, position: int) -> dict[str, list[tuple[int, 
         record = found.records[number]
         briefing_id = found.briefings[record.docid].briefing_id
         if briefing_id:
-            spans[briefing_id].extend(record.spans)
+            spans[briefing_id].extend(record.spans())
     return spans
 
 

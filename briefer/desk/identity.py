@@ -3,16 +3,21 @@ names, grouped into actors. Pure: records in, groups of records out.
 
 People: every full name (two words or more) of a record, and the record's other names, are
 one person (the extractor tied them in that briefing); full names with the same given name
-and surnames spelt nearly alike (Zelensky, Zelenskiy, Zelenskyy) are one person. A record
-that gives a surname alone goes to the one person with that surname; when several share it
-(namesakes), to the one whose roles and companions (the others named in the same briefing)
-fit best, and to none (an actor of its own) when nothing tells them apart. Organisations:
-the same folded name or alias. The user's merge and split decisions are applied last
-(`briefer.desk.decisions`).
+and surnames spelt nearly alike (Zelensky, Zelenskiy, Zelenskyy) are one person, and so is
+a full name whose given names are a short form or another spelling of one person's only
+(Dan / Daniel, D. / Daniel, Sergey / Sergei; not Mario / Maria). A record that gives a
+surname alone (or that the extractor took for an organisation: "Zelenskiy said") goes to
+the one person with that surname; when several share it (namesakes), to the one whose roles
+and companions (the others named in the same briefing) fit best, and to none (an actor of
+its own) when nothing tells them apart. Organisations: the same folded name, acronym or
+multi-word part of the name (never a one-word alias such as "Commission"). The
+result does not depend on the records' order. The user's merge and split decisions are
+applied after (`briefer.desk.decisions`).
 """
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,12 +32,14 @@ GIVEN_NAME_SIMILARITY = 0.8  # Sergei / Sergey: 0.83; the surname must be the sa
 SPELLING_MIN_LENGTH = 5  # shorter surnames must match exactly: Li and Lu are not one name
 ROLE_SIMILARITY = 0.5  # the share of a role's words another role holds
 DECISIVE = 1.5  # the best candidate must score this many times the second
+_ROLE_FILLERS = {"the", "of", "for", "and", "to", "in", "on", "at", "a", "an", "s"}
 _LEADING = {"the", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
 
 
+@functools.lru_cache(maxsize=65_536)
 def folded(name: str) -> str:
-    """A name as compared: lower case, no diacritics nor punctuation, no leading "the", no
-    possessive "'s"."""
+    """A name as compared: lower case, no diacritics nor punctuation, no leading "the" or
+    honorific ("Mr"), no possessive "'s"."""
     words = words_of(name)
     if len(words) > 1 and words[0] in _LEADING:
         words = words[1:]
@@ -94,39 +101,69 @@ def _surnames_taken_for_organisations(
 ) -> set[int]:
     """Organisations that are a person's surname alone ("Zelenskiy said", where the briefing
     gave no first name nearby): one word, not an acronym, spelt like the surname of a full
-    name of the period."""
-    by_letter: dict[str, set[str]] = defaultdict(set)
+    name of the same briefing, or exactly like one of the period (Reuters stays an agency
+    beside a Paul Reuter named elsewhere)."""
+    surnames: set[str] = set()
+    in_briefing: dict[int, set[str]] = defaultdict(set)
     for number in people:
         for form in _forms(records[number]):
             if " " in form:
                 surname = form.rsplit(" ", 1)[1]
-                by_letter[surname[0]].add(surname)
+                surnames.add(surname)
+                in_briefing[records[number].docid].add(surname)
     strays = set()
     for number in organisations:
         record = records[number]
         word = folded(record.name)
         if record.aliases or not word or " " in word or record.name.isupper():
             continue
-        if any(alike(word, surname) for surname in by_letter.get(word[0], ())):
+        if word in surnames or any(alike(word, surname) for surname in in_briefing.get(record.docid, ())):
             strays.add(number)
     return strays
 
 
-def _forms(record: EntityRecord) -> list[str]:
-    return [form for form in dict.fromkeys(folded(name) for name in (record.name, *record.aliases)) if form]
+def _forms(record: EntityRecord) -> tuple[str, ...]:
+    return _forms_of(record.name, record.aliases)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _forms_of(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The names folded, once each (a period names the same people again and again)."""
+    return tuple(form for form in dict.fromkeys(folded(text) for text in (name, *aliases)) if form)
 
 
 def _group_organisations(records: Sequence[EntityRecord], numbers: list[int]) -> list[Group]:
+    """One organisation per name, and per alias that surely names it too: its acronym, or
+    a part of its name of two words or more. A one-word alias ("Commission") would join
+    every commission of the period, and an alias that fits neither ("NASA" given to the
+    SEC) is the extractor's slip: both are shown, neither joins."""
     union = _Union()
+    roots = []
     for number in numbers:
-        forms = _forms(records[number]) or [f"#{number}"]
-        for form in forms[1:]:
-            union.join(forms[0], form)
+        record = records[number]
+        name = folded(record.name) or f"#{number}"
+        roots.append(name)
+        union.find(name)
+        for alias in record.aliases:
+            form = folded(alias)
+            if form and form != name and _also_names(alias, form, name):
+                union.join(name, form)
     groups: dict[str, list[int]] = defaultdict(list)
-    for number in numbers:
-        forms = _forms(records[number]) or [f"#{number}"]
-        groups[union.find(forms[0])].append(number)
+    for number, name in zip(numbers, roots, strict=True):
+        groups[union.find(name)].append(number)
     return [Group("organization", tuple(members)) for members in groups.values()]
+
+
+def _also_names(alias: str, form: str, name: str) -> bool:
+    """`alias` (folded: `form`) is the acronym of `name` (folded), or a run of two words or
+    more of it."""
+    if " " in form:
+        return f" {form} " in f" {name} "
+    if not alias.replace(".", "").isupper():
+        return False
+    initials = "".join(word[0] for word in name.split())
+    letters = iter(initials)
+    return len(form) >= 2 and all(letter in letters for letter in form)  # in order, gaps allowed
 
 
 def _group_people(records: Sequence[EntityRecord], numbers: list[int]) -> list[Group]:
@@ -266,7 +303,7 @@ class _Evidence:
         self.roles: dict[str, list[set[str]]] = {}
         self.companions: dict[str, Counter[str]] = {}
         for root, members in people.items():
-            self.roles[root] = [set(words_of(records[n].role or "")) for n in members if records[n].role]
+            self.roles[root] = [_role_words(records[n].role) for n in members if records[n].role]
             counter: Counter[str] = Counter()
             for docid in {records[n].docid for n in members}:
                 counter.update(named_in[docid])
@@ -278,7 +315,7 @@ class _Evidence:
         record = self.records[number]
         own = set(_forms(record))
         companions = self.named_in[record.docid] - own
-        role = set(words_of(record.role or ""))
+        role = _role_words(record.role)
         scores = sorted(((self._score(root, role, companions), root) for root in candidates), reverse=True)
         (best, root), (second, _) = scores[0], scores[1]
         return root if best > 0 and best >= DECISIVE * second else None
@@ -290,3 +327,9 @@ class _Evidence:
         met = self.companions[root]
         score += sum(1 for name in companions if met[name]) / (len(companions) or 1)
         return score
+
+
+def _role_words(role: str | None) -> set[str]:
+    """The words of a role that tell one apart ("leader of the union" and "minister of the
+    interior" share no such word)."""
+    return {word for word in words_of(role or "") if word not in _ROLE_FILLERS}

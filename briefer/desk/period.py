@@ -30,11 +30,15 @@ class Period:
         cls, since: str | None = None, until: str | None = None, today: dt.date | None = None
     ) -> Period:
         """`since` and `until` as a user writes them: `today`, `yesterday`, an ISO date
-        (YYYY-MM-DD) or a number of days back (`7d`, `30d`: those days up to today). No
-        `since`: the last 7 days up to `until`; no `until`: up to today. Raises PeriodError."""
+        (YYYY-MM-DD) or, for `since`, a number of days (`7d`, `30d`: those days up to the
+        period's last). No `since`: the last 7 days up to `until`; no `until`: up to today.
+        Raises PeriodError."""
         today = today or dt.date.today()
         last = day_of(until, today) if until else today
-        first = day_of(since, today) if since else last - dt.timedelta(days=DEFAULT_DAYS - 1)
+        if since and _DAYS.fullmatch(since.strip().lower()):
+            first = day_of(since, last)
+        else:
+            first = day_of(since, today) if since else last - dt.timedelta(days=DEFAULT_DAYS - 1)
         if first > last:
             raise PeriodError(f"the period starts ({first}) after it ends ({last})")
         return cls(first, last)

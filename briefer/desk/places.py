@@ -35,6 +35,7 @@ def places(index: LibraryIndex, folders: Iterable[str | Path], period: Period) -
     aliases are the other names its briefings gave it), most briefings first."""
     selection = Selection(list(folders), period.first.isoformat(), period.last.isoformat())
     briefings = analysed.briefings(index.connection, selection)
+    slots = {docid: period.day_index(briefing.day) for docid, briefing in briefings.items()}
     by_name: dict[str, list[EntityRecord]] = defaultdict(list)
     for record in analysed.entities(index.connection, selection, ("place",)):
         by_name[folded(record.name) or record.name].append(record)
@@ -45,11 +46,11 @@ def places(index: LibraryIndex, folders: Iterable[str | Path], period: Period) -
         appearances = []
         for record in records:
             briefing = briefings[record.docid]
-            slot = period.day_index(briefing.day)
+            slot = slots[record.docid]
             if slot is not None:
-                per_day[slot] += len(record.spans) or 1
+                per_day[slot] += record.mentions or 1
             aliases.update(dict.fromkeys(alias for alias in record.aliases if folded(alias) != key))
-            start, end = record.spans[0] if record.spans else (0, 0)
+            start, end = record.first
             appearances.append(
                 Appearance(
                     briefing.path,
@@ -59,7 +60,7 @@ def places(index: LibraryIndex, folders: Iterable[str | Path], period: Period) -
                     briefing.briefing_id,
                     start,
                     end,
-                    len(record.spans),
+                    record.mentions,
                     None,
                 )
             )
@@ -70,7 +71,7 @@ def places(index: LibraryIndex, folders: Iterable[str | Path], period: Period) -
                 records[0].name,
                 tuple(aliases),
                 len({record.docid for record in records}),
-                sum(len(record.spans) for record in records),
+                sum(record.mentions for record in records),
                 tuple(per_day),
                 tuple(appearances),
             )

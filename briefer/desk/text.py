@@ -1,4 +1,5 @@
-"""The desk's results as a terminal line shows them (a sparkline) and as JSON-ready data."""
+"""The desk's results as a line of text shows them (a sparkline: the views, the CLI, the digest)
+and as JSON-ready data."""
 
 from __future__ import annotations
 
@@ -7,22 +8,23 @@ from collections.abc import Sequence
 from pathlib import Path
 
 BARS = "▁▂▃▄▅▆▇█"
+NONE = " "  # a day without a mention: a gap, so one mention is not mistaken for none
 
 
-def sparkline(counts: Sequence[int], width: int | None = None) -> str:
-    """One character a day (or, for more days than `width`, a run of days summed): a space
-    for none, then eight heights up to the busiest."""
-    if width is not None and len(counts) > width > 0:
-        counts = [
-            sum(counts[len(counts) * slot // width : len(counts) * (slot + 1) // width])
-            for slot in range(width)
-        ]
-    top = max(counts, default=0)
-    if top == 0:
-        return " " * len(counts)
-    return "".join(
-        " " if count == 0 else BARS[min((count * len(BARS) - 1) // top, len(BARS) - 1)] for count in counts
-    )
+def sparkline(counts: Sequence[int], width: int) -> str:
+    """`counts` (oldest first) in at most `width` characters: consecutive counts are summed into
+    one bar when there are more than `width`; bars scale to the largest."""
+    if not counts or width <= 0:
+        return ""
+    per_bar = -(-len(counts) // width)  # ceiling: every count lands in a bar
+    # The newest bar is whole: the grouping starts from the end.
+    lead = (-len(counts)) % per_bar
+    padded = [0] * lead + list(counts)
+    sums = [sum(padded[i : i + per_bar]) for i in range(0, len(padded), per_bar)]
+    top = max(sums)
+    if top <= 0:
+        return NONE * len(sums)
+    return "".join(NONE if s <= 0 else BARS[max(0, -(-s * len(BARS) // top) - 1)] for s in sums)
 
 
 def as_data(value: object) -> object:
@@ -34,6 +36,8 @@ def as_data(value: object) -> object:
             for field in dataclasses.fields(value)
             if field.name != "forms"
         }
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):  # a NamedTuple: an object
+        return {name: as_data(item) for name, item in value._asdict().items()}
     if isinstance(value, list | tuple):
         return [as_data(item) for item in value]
     if isinstance(value, Path):

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefer.desk.actors import cast
 from briefer.desk.decisions import Decision
@@ -73,8 +73,9 @@ EVENT_WORDS = (
 _EVENT = re.compile(r"\b(" + "|".join(sorted(set(EVENT_WORDS), key=len, reverse=True)) + r")\b")
 
 
-@dataclass(frozen=True, slots=True)
-class DatedItem:
+class DatedItem(NamedTuple):
+    """One dated expression (a tuple: a month of 20,000 briefings holds 20,000 of them)."""
+
     day: str  # the first day its value covers, YYYY-MM-DD
     value: str  # as resolved: a date, month, year, week or quarter
     text: str  # the expression as written
@@ -181,17 +182,18 @@ def _items(
         if record.docid in briefings and (wanted is None or record.docid in wanted)
     ]
     bodies = analysed.bodies(connection, {record.docid for record in chosen})
-    items = [_item(record, briefings[record.docid], bodies.get(record.docid, "")) for record in chosen]
-    return sorted(items, key=lambda item: (item.day, item.briefing_day, str(item.path), item.start))
+    return [_item(record, briefings[record.docid], bodies.get(record.docid, "")) for record in chosen]
 
 
 def _item(record: DateRecord, briefing: IndexedBriefing, body: str) -> DatedItem:
-    start, end = record.sentence
+    sentence = body[record.sentence_start : record.sentence_end]
+    if "\n" in sentence or "\t" in sentence or "  " in sentence:
+        sentence = " ".join(sentence.split())
     return DatedItem(
         record.day or "",
         record.value or "",
         record.text,
-        " ".join(body[start:end].split()),
+        sentence,
         briefing.path,
         briefing.title,
         briefing.day,

@@ -13,11 +13,13 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from briefer.library.refresh import absolute, under
 
 # The day of a briefing, as SQL on `files AS f`.
-DAY_SQL = "COALESCE(f.date, date(f.mtime_ns / 1000000000, 'unixepoch', 'localtime'))"
+MTIME_DAY_SQL = "date(f.mtime_ns / 1000000000, 'unixepoch', 'localtime')"
+DAY_SQL = f"COALESCE(f.date, {MTIME_DAY_SQL})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +41,12 @@ class EntityRecord:
     name: str
     role: str | None
     aliases: tuple[str, ...]
-    spans: tuple[tuple[int, int], ...]  # its mentions, offsets into the body
+    mentions: int
+    first: tuple[int, int]  # its first mention, offsets into the body ((0, 0): none)
+    spans_json: str  # every mention: read with `spans()`, only when wanted (most views count)
+
+    def spans(self) -> list[tuple[int, int]]:
+        return [(start, end) for start, end in json.loads(self.spans_json)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,25 +58,34 @@ class QuoteRecord:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class DateRecord:
+class DateRecord(NamedTuple):
+    """A dated expression (a tuple: a 30-day timeline reads 20,000 of them)."""
+
     docid: int
     start: int
     end: int
     text: str
     value: str | None
     day: str | None  # the first day the value covers; None when it is no point in time
-    sentence: tuple[int, int]
+    sentence_start: int
+    sentence_end: int
 
 
 class Selection:
     """The analysed briefings under `folders` whose day is in [first_day, last_day]: one SQL
-    condition, joined by each reader below."""
+    condition, joined by each reader below. The readers join with CROSS JOIN, which keeps
+    `files` the outer loop: left to itself SQLite walked all 200,000 entities of the archive
+    and looked each one's file up (80 ms against 30 ms for 30 days of 20,000 briefings)."""
 
     def __init__(self, folders: Iterable[str | Path], first_day: str, last_day: str) -> None:
-        condition, params = under(absolute(folders), "f.path")
-        self.where = f"f.analysed = 1 AND f.error IS NULL AND {condition} AND {DAY_SQL} BETWEEN ? AND ?"
-        self.params: list[object] = [*params, first_day, last_day]
+        # The days through the date index (a month of 20,000 briefings: 1 ms, against 18 ms
+        # through the path index, which the unary + keeps SQLite from choosing).
+        condition, params = under(absolute(folders), "+f.path")
+        self.where = (
+            f"f.analysed = 1 AND f.error IS NULL AND {condition} AND (f.date BETWEEN ? AND ? OR "
+            f"(f.date IS NULL AND {MTIME_DAY_SQL} BETWEEN ? AND ?))"
+        )
+        self.params: list[object] = [*params, first_day, last_day, first_day, last_day]
 
 
 def briefings(connection: sqlite3.Connection, selection: Selection) -> dict[int, IndexedBriefing]:
@@ -87,8 +103,9 @@ def entities(
     kinds = tuple(kinds)
     marks = ", ".join("?" * len(kinds))
     rows = connection.execute(
-        "SELECT e.docid, e.kind, e.name, e.role, e.aliases, e.spans FROM files AS f "
-        f"JOIN entities AS e ON e.docid = f.docid WHERE {selection.where} AND e.kind IN ({marks}) "
+        "SELECT e.docid, e.kind, e.name, e.role, e.aliases, json_array_length(e.spans), "
+        "json_extract(e.spans, '$[0][0]'), json_extract(e.spans, '$[0][1]'), e.spans FROM files AS f "
+        f"CROSS JOIN entities AS e ON e.docid = f.docid WHERE {selection.where} AND e.kind IN ({marks}) "
         "ORDER BY e.docid, e.entity",
         [*selection.params, *kinds],
     )
@@ -98,17 +115,19 @@ def entities(
             kind,
             name,
             role,
-            tuple(json.loads(aliases)),
-            tuple((start, end) for start, end in json.loads(spans)),
+            () if aliases == "[]" else tuple(json.loads(aliases)),
+            mentions,
+            (start or 0, end or 0),
+            spans,
         )
-        for docid, kind, name, role, aliases, spans in rows
+        for docid, kind, name, role, aliases, mentions, start, end, spans in rows
     ]
 
 
 def quotes(connection: sqlite3.Connection, selection: Selection) -> list[QuoteRecord]:
     rows = connection.execute(
         "SELECT q.docid, q.span_start, q.span_end, q.speaker, q.text FROM files AS f "
-        f"JOIN quotes AS q ON q.docid = f.docid WHERE {selection.where} ORDER BY q.docid, q.span_start",
+        f"CROSS JOIN quotes AS q ON q.docid = f.docid WHERE {selection.where} ORDER BY q.docid, q.span_start",
         selection.params,
     )
     return [QuoteRecord(*row) for row in rows]
@@ -116,18 +135,15 @@ def quotes(connection: sqlite3.Connection, selection: Selection) -> list[QuoteRe
 
 def dates(connection: sqlite3.Connection, selection: Selection, after: str | None = None) -> list[DateRecord]:
     """The dated expressions that are points in time (their `day` set), after the day `after`
-    if given."""
+    if given; in date order (then by their briefings' days, paths, offsets)."""
     condition, params = ("d.day > ?", [after]) if after is not None else ("d.day IS NOT NULL", [])
     rows = connection.execute(
         "SELECT d.docid, d.span_start, d.span_end, d.text, d.value, d.day, d.sentence_start, d.sentence_end "
-        f"FROM files AS f JOIN dates AS d ON d.docid = f.docid WHERE {selection.where} AND {condition} "
-        "ORDER BY d.docid, d.span_start",
+        f"FROM files AS f CROSS JOIN dates AS d ON d.docid = f.docid WHERE {selection.where} AND {condition} "
+        f"ORDER BY d.day, {DAY_SQL}, f.path, d.span_start",
         [*selection.params, *params],
     )
-    return [
-        DateRecord(docid, start, end, text, value, day, (sentence_start, sentence_end))
-        for docid, start, end, text, value, day, sentence_start, sentence_end in rows
-    ]
+    return list(map(DateRecord._make, rows))
 
 
 def tagged(connection: sqlite3.Connection, tag: str) -> set[str]:
@@ -161,3 +177,13 @@ def first_day(connection: sqlite3.Connection, folders: Iterable[str | Path]) -> 
         params,
     ).fetchone()
     return day
+
+
+def analysed_state(connection: sqlite3.Connection, folders: Iterable[str | Path]) -> tuple[int, int]:
+    """How many briefings under `folders` are analysed, and the sum of their files' times: it
+    changes when one is analysed, changed or removed (a view reads again only then)."""
+    condition, params = under(absolute(folders), "f.path")
+    count, times = connection.execute(
+        f"SELECT count(*), total(f.mtime_ns) FROM files AS f WHERE f.analysed = 1 AND {condition}", params
+    ).fetchone()
+    return count, int(times)

@@ -41,6 +41,8 @@ CREATE TABLE files(
     analysed INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX files_briefing ON files(briefing_id);
+-- The desk's periods (briefer.library.analysed.Selection).
+CREATE INDEX files_date ON files(date);
 -- zlib of each readable file's body: for snippets, and the words an FTS delete needs. Apart from
 -- files, so that listing and stat-comparing 20,000 rows does not read 50 MB of text.
 CREATE TABLE bodies(docid INTEGER PRIMARY KEY, body BLOB NOT NULL);
@@ -72,7 +74,6 @@ CREATE TABLE entities(
     spans TEXT NOT NULL,
     PRIMARY KEY (docid, entity)
 ) WITHOUT ROWID;
-CREATE INDEX entities_kind ON entities(kind);
 CREATE TABLE quotes(
     docid INTEGER NOT NULL,
     span_start INTEGER NOT NULL,

@@ -208,17 +208,18 @@ class BrieferApp(App[int]):
             end_process_after(QUIT_GRACE_SECONDS, self.return_code or 0)
 
     def action_desk(self, view: str) -> None:
-        """Open a desk view (ACTORS, TIMELINE, AGENDA, PLACES) over the library or a reader, or in
-        place of the view shown."""
+        """Open a desk view (ACTORS, TIMELINE, AGENDA, PLACES) over the library or a reader, in
+        place of the view shown, or go back to it when it is open under what is shown."""
         from briefer.ui.screens.desk import DESK_VIEWS, DeskView
 
-        if isinstance(self.screen, DESK_VIEWS[view]):
-            return
-        screen = DESK_VIEWS[view]()
-        if isinstance(self.screen, DeskView):
-            self.switch_screen(screen)
+        wanted = DESK_VIEWS[view]
+        if any(isinstance(screen, wanted) for screen in self.screen_stack):
+            while not isinstance(self.screen, wanted):  # back to it, as it was left
+                self.pop_screen()
+        elif isinstance(self.screen, DeskView):
+            self.switch_screen(wanted())
         else:
-            self.push_screen(screen)
+            self.push_screen(wanted())
 
     @work(thread=True, exclusive=True, group="digest", exit_on_error=False)
     def write_digest(self, days: int | None = 2) -> None:

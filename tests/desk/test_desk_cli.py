@@ -82,3 +82,26 @@ def test_names_from_a_briefing_cannot_drive_the_terminal(folder, capsys):
     for command in (["actors", *MONTH], ["timeline", *MONTH], ["agenda", "--today", "2026-03-14"]):
         assert main([*command, str(folder)]) == 0
         assert "\x1b" not in capsys.readouterr().out
+
+
+def test_actors_and_timeline_follow_the_users_decisions(folder, tmp_path, capsys):
+    from briefer.desk import DECISIONS_TABLE, Merge, Split, decision_item
+    from briefer.notes.store import NotesStore
+
+    notes = tmp_path / "notes.json"
+    store = NotesStore.open(notes)
+    for decision, made in (
+        (Split("person:volodymyr zelensky", ("Zelenskiy",)), "2026-03-14T09:00:00"),
+        (Merge(("person:maria lopez", "person:carlos lopez")), "2026-03-14T10:00:00"),
+    ):
+        store.put_desk_item(DECISIONS_TABLE, *decision_item(decision, made))
+    store.close()
+    assert main(["actors", "--json", "--notes", str(notes), *MONTH, str(folder)]) == 0
+    found = {actor["key"]: actor["briefings"] for actor in json.loads(capsys.readouterr().out)}
+    assert found["person:volodymyr zelensky"] == 2 and found["person:zelenskiy"] == 1
+    assert found["person:maria lopez"] == 4 and "person:carlos lopez" not in found
+    assert (
+        main(["timeline", "--json", "--notes", str(notes), "--who", "Maria Lopez", *MONTH, str(folder)]) == 0
+    )
+    paths = {item["path"].rsplit("/", 1)[1] for item in json.loads(capsys.readouterr().out)}
+    assert "05-carlos-lopez-strike.md" in paths

@@ -8,7 +8,7 @@ from briefer.library.analysed import EntityRecord
 
 
 def person(docid, name, role=None, aliases=(), kind="person"):
-    return EntityRecord(docid, kind, name, role, tuple(aliases), ((0, len(name)),))
+    return EntityRecord(docid, kind, name, role, tuple(aliases), 1, (0, len(name)), f"[[0, {len(name)}]]")
 
 
 def actors_of(records):
@@ -32,8 +32,12 @@ def test_transliterated_given_names_join_but_a_feminine_ending_does_not():
 
 
 def test_a_surname_the_extractor_took_for_an_organisation_is_the_person():
-    records = [person(1, "Volodymyr Zelensky"), person(2, "Zelenskiy", kind="organization")]
-    assert actors_of(records) == {"person:volodymyr zelensky": [1, 2]}
+    records = [
+        person(1, "Volodymyr Zelensky"),
+        person(1, "Zelenskiy", kind="organization"),  # another spelling, in the same briefing
+        person(2, "Zelensky", kind="organization"),  # the same spelling, in another
+    ]
+    assert actors_of(records) == {"person:volodymyr zelensky": [1, 1, 2]}
     acronym = [person(1, "Anna Nato"), person(2, "NATO", kind="organization")]
     assert actors_of(acronym) == {"person:anna nato": [1], "organization:nato": [2]}
 
@@ -60,3 +64,39 @@ def test_the_grouping_does_not_depend_on_the_order_of_the_records():
         shuffled = records[:]
         random.Random(seed).shuffle(shuffled)
         assert actors_of(shuffled) == expected
+
+
+def test_an_agency_spelt_nearly_like_a_surname_elsewhere_stays_an_agency():
+    records = [person(1, "Paul Reuter"), person(2, "Reuters", kind="organization")]
+    assert actors_of(records) == {"person:paul reuter": [1], "organization:reuters": [2]}
+
+
+def test_roles_sharing_only_little_words_do_not_tell_who_is_meant():
+    records = [
+        person(1, "Maria Lopez", "minister of the interior"),
+        person(2, "Carlos Lopez", "leader of the union"),
+        person(3, "Lopez", "head of the delegation"),
+    ]
+    assert sorted(actors_of(records).values()) == [[1], [2], [3]]
+
+
+def test_organisations_join_by_acronym_or_part_of_the_name_only():
+    records = [
+        person(1, "Securities and Exchange Commission", aliases=["SEC", "Commission"], kind="organization"),
+        person(
+            2,
+            "U.S. Securities and Exchange Commission",
+            aliases=["Securities and Exchange Commission", "NASA"],
+            kind="organization",
+        ),
+        person(3, "NASA", kind="organization"),
+        person(4, "European Commission", aliases=["Commission"], kind="organization"),
+        person(5, "SEC", kind="organization"),
+        person(6, "U.S. Department of Justice", aliases=["Department of Justice"], kind="organization"),
+        person(7, "Department of Justice", kind="organization"),
+    ]
+    found = actors_of(records)
+    assert found["organization:nasa"] == [3]  # the extractor's slip joins nothing
+    assert found["organization:european commission"] == [4]  # nor does a one-word alias
+    assert sorted(found.values()) == [[1, 2, 5], [3], [4], [6, 7]]
+    assert found["organization:u s department of justice"] == [6, 7]

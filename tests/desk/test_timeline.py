@@ -125,6 +125,7 @@ def test_places_count_their_briefings(archive):
         ("30d", None, "2026-02-13", "2026-03-14"),
         ("2026-03-01", "2026-03-10", "2026-03-01", "2026-03-10"),
         (None, "2026-03-10", "2026-03-04", "2026-03-10"),
+        ("3d", "2026-03-10", "2026-03-08", "2026-03-10"),  # days counted back from the last
     ],
 )
 def test_a_period_is_read_as_the_user_writes_it(since, until, first, last):

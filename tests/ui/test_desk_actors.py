@@ -6,13 +6,14 @@ from __future__ import annotations
 from briefer.desk import DECISIONS_TABLE
 from briefer.notes.store import NotesStore
 from briefer.ui.app import BrieferApp
+from briefer.ui.dialogs.pick import PickDialog
 from briefer.ui.screens.desk_actors import ActorPageScreen, ActorsScreen
 from briefer.ui.screens.desk_view import DeskList
 from briefer.ui.screens.library import LibraryScreen
 from briefer.ui.screens.reader import ReaderScreen
 from briefer.ui.widgets.document import DocumentView
 from tests.desk_views import TODAY, indexed_archive
-from tests.waiting import until
+from tests.waiting import messages, until
 
 
 def desk_app(tmp_path):
@@ -144,18 +145,38 @@ async def test_m_merges_two_actors_and_the_decision_is_kept(tmp_path):
             ),
             "Grossi merged into Driscoll",
         )
+        await pilot.press("u")  # undone: two actors again
+        await until(pilot, lambda: any(n.startswith("Rafael Grossi") for n in names(screen)), "Grossi back")
+        rows.highlighted = next(
+            i for i, row in enumerate(screen.shown) if row.target == "person:rafael grossi"
+        )
+        await pilot.press("m")  # merged the other way round: Grossi's key is kept
+        rows.highlighted = next(
+            i for i, row in enumerate(screen.shown) if row.target == "person:daniel driscoll"
+        )
+        await pilot.press("m")
+        await until(
+            pilot,
+            lambda: (
+                "person:daniel driscoll" not in screen.actors
+                and screen.actors.get("person:rafael grossi") is not None
+                and screen.actors["person:rafael grossi"].briefings == 2
+            ),
+            "merged into Grossi",
+        )
     with NotesStore.open(tmp_path / "notes.json") as store:
         (decision,) = store.desk_table(DECISIONS_TABLE).values()
-    assert decision["keys"] == ["person:daniel driscoll", "person:rafael grossi"]
+    assert decision["keys"] == ["person:rafael grossi", "person:daniel driscoll"]
 
 
 async def test_s_splits_a_name_off_an_actor(tmp_path):
     app = desk_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_actors(app, pilot)
-        await pilot.press("s")  # on Zelensky: his other names are offered
-        await pilot.pause()
-        await pilot.press("enter")  # the first: Zelenskiy
+        await pilot.press("s")  # on Zelensky: the names his briefings give him are offered
+        await until(pilot, lambda: isinstance(app.screen, PickDialog), "the names")
+        assert app.screen.choices == ["Volodymyr Zelensky", "Zelenskiy"]
+        await pilot.press("down", "enter")  # Zelenskiy
         await until(
             pilot,
             lambda: (
@@ -181,3 +202,79 @@ async def test_f6_from_the_reader_and_the_palette_entry(tmp_path):
         await pilot.pause(0.5)
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ActorsScreen), "ACTORS from the palette")
+
+
+def test_a_rows_text_from_files_stays_on_its_line_without_controls_or_markup():
+    from briefer.ui.screens.desk_view import NEW_LINE, DeskRow
+
+    row = DeskRow((("[bold]Evil\x1b[31m\u2028name", "bold"), (NEW_LINE, ""), ("  line\ntwo", "")))
+    assert row.label.plain == "[bold]Evil name\n  line two"
+    assert row.height == 2 == len(row.label.plain.split("\n"))
+
+
+async def test_a_briefing_analysed_while_actors_is_open_appears_in_it(tmp_path):
+    from briefer.library import LibraryIndex
+
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_actors(app, pilot)
+        folder = app.folders[0]
+        (folder / "05-driscoll-returns.md").write_text(
+            "---\ntitle: Driscoll returns\ndate: 2025-11-22\n---\n\n"
+            "US Army Secretary Daniel Driscoll arrived in Geneva on Saturday for talks.\n",
+            encoding="utf-8",
+        )
+        with LibraryIndex() as index:  # as the library does with what arrives
+            index.refresh([folder], analyse=True)
+        await until(
+            pilot,
+            lambda: any(n.startswith("Daniel Driscoll") and "2 briefings" in n for n in names(screen)),
+            "the new briefing counted",
+        )
+
+
+async def test_w_watches_the_actor_under_the_cursor(tmp_path):
+    from briefer.desk.watch import watch_items
+
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_actors(app, pilot)
+        await pilot.press("w")  # on Zelensky
+        await pilot.pause()
+        assert [(item.kind, item.text) for item in watch_items(app.store)] == [
+            ("actor", "Volodymyr Zelensky")
+        ]
+        assert "Watching Volodymyr Zelensky" in messages(app)
+
+
+async def test_f6_from_an_actors_page_goes_back_to_actors_as_it_was_left(tmp_path):
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_actors(app, pilot)
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ActorPageScreen), "the page")
+        await pilot.press("f6")
+        assert app.screen is screen
+        assert screen.query_one(DeskList).highlighted == 1
+        await pilot.press("f7")  # another view takes its place
+        await pilot.press("q")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_t_on_an_actors_page_opens_their_timeline(tmp_path):
+    from briefer.ui.screens.desk_timeline import TimelineScreen
+
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_actors(app, pilot)
+        screen.query_one(DeskList).highlighted = next(
+            i for i, row in enumerate(screen.shown) if row.target == "person:rafael grossi"
+        )
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ActorPageScreen) and app.screen.loaded, "the page")
+        await pilot.press("t")
+        await until(
+            pilot, lambda: isinstance(app.screen, TimelineScreen) and app.screen.loaded, "the timeline"
+        )
+        texts = [row.label.plain.split("  ")[0] for row in app.screen.shown if not row.heading]
+        assert texts == ["Tuesday", "December 10, 2025"]  # the dates of Grossi's one briefing

@@ -136,3 +136,76 @@ def test_a_year_month_or_week_is_its_own_group_under_its_own_name():
         "2025-W50",
         "next week",
     ]
+
+
+async def test_w_watches_the_place_under_the_cursor(tmp_path):
+    from briefer.desk.watch import watch_items
+
+    app = desk_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_view(app, pilot, "f9", PlacesScreen)
+        await pilot.press("w")  # on Kyiv
+        await pilot.pause()
+        assert [(item.kind, item.text) for item in watch_items(app.store)] == [("place", "Kyiv")]
+
+
+async def test_t_narrows_the_timeline_to_briefings_with_a_note_so_tagged(tmp_path):
+    from briefer.briefing import load
+    from briefer.notes.model import Note, Target, new_note_id
+
+    app = desk_app(tmp_path)
+    path = app.folders[0] / "03-reactor.md"
+    briefing = load(path)
+    app.store.add(
+        Note(
+            new_note_id(),
+            briefing.id,
+            str(path),
+            briefing.title,
+            Target.from_span(briefing.body, 0, 20),
+            tags=["nuclear/iaea"],
+        )
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_view(app, pilot, "f7", TimelineScreen)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press(*"nuclear", "enter")  # a tag covers the tags under it
+        await until(
+            pilot, lambda: "tag: nuclear" in str(screen.query_one("#desk-status").content), "narrowed"
+        )
+        await until(
+            pilot,
+            lambda: (
+                [row.label.plain.split("  ")[0] for row in screen.shown if not row.heading]
+                == ["Tuesday", "December 10, 2025"]
+            ),
+            "the tagged briefing's dates",
+        )
+
+
+async def test_an_agenda_entry_of_several_briefings_lists_them(tmp_path):
+    from briefer.library import LibraryIndex
+    from briefer.ui.screens.desk_timeline import AgendaEntryScreen
+
+    app = desk_app(tmp_path)
+    folder = app.folders[0]
+    (folder / "06-geneva.md").write_text(
+        "---\ntitle: Geneva prepares for talks\ndate: 2025-11-22\n---\n\n"
+        "Swiss officials said the talks on November 27, 2025 would be held at the UN.\n",
+        encoding="utf-8",
+    )
+    with LibraryIndex() as index:
+        index.refresh([folder], analyse=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        agenda = await open_view(app, pilot, "f8", AgendaScreen)
+        first = plain(agenda)[1]
+        assert first.startswith("talks  2 briefings")
+        await pilot.press("enter")
+        await until(
+            pilot, lambda: isinstance(app.screen, AgendaEntryScreen) and app.screen.loaded, "the entry"
+        )
+        rows = plain(app.screen)
+        assert "Geneva prepares for talks" in rows[1] and "Zelensky ready to work" in rows[2]  # newest first
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")

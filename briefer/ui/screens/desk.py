@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from briefer.ui.screens.desk_actors import ActorPageScreen, ActorsScreen
 from briefer.ui.screens.desk_places import PlaceScreen, PlacesScreen
-from briefer.ui.screens.desk_timeline import AgendaScreen, TimelineScreen
+from briefer.ui.screens.desk_timeline import AgendaEntryScreen, AgendaScreen, TimelineScreen
 from briefer.ui.screens.desk_view import DeskView
 
 DESK_VIEWS: dict[str, type[DeskView]] = {
@@ -14,6 +14,11 @@ DESK_VIEWS: dict[str, type[DeskView]] = {
     "places": PlacesScreen,
 }
 # Every screen of the desk, for the keymap's binding ids and the clash check.
-DESK_SCREENS: tuple[type[DeskView], ...] = (*DESK_VIEWS.values(), ActorPageScreen, PlaceScreen)
+DESK_SCREENS: tuple[type[DeskView], ...] = (
+    *DESK_VIEWS.values(),
+    ActorPageScreen,
+    PlaceScreen,
+    AgendaEntryScreen,
+)
 
 __all__ = ["DESK_SCREENS", "DESK_VIEWS", "DeskView"]

@@ -9,17 +9,48 @@ in the notes store, applied every time the actors are read.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
+from textual import work
 from textual.binding import Binding
 
-from briefer.desk.actors import Actor, ActorPage, Appearance, NoteMention, Quote, actor_page, actors
-from briefer.desk.decisions import Merge, Split
+from briefer.briefing.sanitize import clean_text
+from briefer.desk.actors import (
+    Actor,
+    ActorPage,
+    Appearance,
+    Cast,
+    NoteMention,
+    Quote,
+    actor_page,
+    actors,
+    cast,
+)
+from briefer.desk.decisions import DECISIONS_TABLE, Merge, Split, find_group
 from briefer.desk.text import sparkline
-from briefer.ui.screens.desk_view import DEFAULT_DAYS, AtMention, AtNote, DeskRow, DeskView, heading_row
+from briefer.ui.attempt import attempt
+from briefer.ui.screens.desk_view import (
+    DEFAULT_DAYS,
+    NEW_LINE,
+    AtMention,
+    AtNote,
+    DeskRow,
+    DeskView,
+    heading_row,
+)
 
 SPARK_WIDTH = 15  # characters: a day each up to 15 days, then days summed per character
 KINDS = {"person": "person", "organization": "organisation"}
+
+
+def record_names(found: Cast, key: str) -> list[str]:
+    """The names the period's briefings give actor `key` (what a split can take off), most used first."""
+    position = find_group(found.groups, key)
+    if position is None:
+        return []
+    names = Counter(found.records[number].name for number in found.groups[position].members)
+    return [name for name, _ in sorted(names.items(), key=lambda item: (-item[1], item[0]))]
 
 
 def actor_row(actor: Actor, marked: bool = False) -> DeskRow:
@@ -37,7 +68,7 @@ def actor_row(actor: Actor, marked: bool = False) -> DeskRow:
         second.append(f"{actor.roles[0].text}, {actor.roles[0].day}")
     if actor.latest_quote is not None:
         second.append(f"“{actor.latest_quote.text}”")
-    parts = (*first, ("\n  " + (" · ".join(second) or "no role or quote seen"), "italic"))
+    parts = (*first, (NEW_LINE, ""), ("  " + (" · ".join(second) or "no role or quote seen"), "italic"))
     haystack = " ".join([actor.name, *actor.aliases, *(role.text for role in actor.roles)]).casefold()
     return DeskRow(parts, target=actor.key, haystack=haystack)
 
@@ -51,6 +82,8 @@ class ActorsScreen(DeskView):
     BINDINGS = [
         Binding("m", "merge", "Merge", id="actors-merge"),
         Binding("s", "split", "Split", id="actors-split"),
+        Binding("w", "watch_actor", "Watch", id="actors-watch"),
+        Binding("u", "undo_decision", "Undo merge/split", show=False, id="actors-undo"),
     ]
 
     def __init__(self, days: int | None = DEFAULT_DAYS) -> None:
@@ -88,28 +121,55 @@ class ActorsScreen(DeskView):
         keeper, other = self.actors[self.marked], self.actors[key]
         self.marked = None
         if self.decide(Merge((keeper.key, other.key))):
-            self.notify(f"{other.name} merged into {keeper.name}.", markup=False)
+            self.notify(f"{clean_text(other.name)} merged into {clean_text(keeper.name)}.", markup=False)
         self.reload()
 
+    def action_undo_decision(self) -> None:
+        """`u`: forget the latest merge or split (the actors are read again without it)."""
+        store = self.app.store
+        table = store.desk_table(DECISIONS_TABLE) if store is not None else {}
+        if store is None or not table:
+            self.notify("No merge or split to undo.")
+            return
+        latest = max(table, key=lambda key: (str(table[key].get("made", "")), key))
+        if attempt(self, lambda: store.remove_desk_item(DECISIONS_TABLE, latest), "Not undone") is not None:
+            self.notify(
+                clean_text(
+                    f"Undone: the {table[latest].get('action', 'decision')} made {table[latest].get('made', '')}."
+                ),
+                markup=False,
+            )
+            self.reload()
+
+    def action_watch_actor(self) -> None:
+        key = self.current_target()
+        if key in self.actors:
+            self.watch_entity(self.actors[key].name, "actor")
+
     def action_split(self) -> None:
+        key = self.current_target()
+        if key in self.actors:
+            self.offer_split(self.actors[key])
+
+    @work(thread=True, exclusive=True, group="desk-split", exit_on_error=False)
+    def offer_split(self, actor: Actor) -> None:
+        """`s`: the names the actor's briefings call them by (read in a worker), one to split off."""
+        names = self.read(lambda r: record_names(cast(r.index, r.folders, r.period, r.decisions), actor.key))
+        self.app.call_from_thread(self.pick_split, actor, names)
+
+    def pick_split(self, actor: Actor, names: list[str]) -> None:
         from briefer.ui.dialogs.pick import PickDialog
 
-        key = self.current_target()
-        actor = self.actors.get(key) if key is not None else None
-        if actor is None:
-            return
-        if not actor.aliases:
-            self.notify(f"{actor.name} goes by one name: nothing to split off.", markup=False)
+        if len(names) < 2:
+            self.notify(f"{clean_text(actor.name)} goes by one name: nothing to split off.", markup=False)
             return
 
         def split(name: str | None) -> None:
             if name is not None and self.decide(Split(actor.key, (name,))):
-                self.notify(f"{name} split off {actor.name}.", markup=False)
+                self.notify(f"{clean_text(name)} split off {clean_text(actor.name)}.", markup=False)
                 self.reload()
 
-        self.app.push_screen(
-            PickDialog(f"Split off {actor.name} the briefings naming:", list(actor.aliases)), split
-        )
+        self.app.push_screen(PickDialog(f"Split off {actor.name} the briefings naming:", names), split)
 
     def action_clear(self) -> None:
         if self.marked is not None:
@@ -140,7 +200,8 @@ def quote_row(quote: Quote) -> DeskRow:
     parts = (
         (quote.day, "bold"),
         ("  “" + quote.text + "”", "italic"),
-        ("\n  " + " · ".join(v for v in (quote.title, quote.source) if v), "dim"),
+        (NEW_LINE, ""),
+        ("  " + " · ".join(v for v in (quote.title, quote.source) if v), "dim"),
     )
     return DeskRow(
         parts,
@@ -156,7 +217,8 @@ def note_row(note: NoteMention) -> DeskRow:
         (note.created[:10], "bold"),
         ("  " + text, ""),
         (f"  {tags}" if tags else "", "dim"),
-        ("\n  “" + note.exact + "” · " + note.title, "dim italic"),
+        (NEW_LINE, ""),
+        ("  “" + note.exact + "” · " + note.title, "dim italic"),
     )
     return DeskRow(
         parts, target=AtNote(note.path, note.note_id), haystack=f"{note.text} {note.exact} {tags}".casefold()
@@ -177,6 +239,8 @@ class ActorPageScreen(DeskView):
     """One actor: the briefings that name them, their quotes and the notes about them."""
 
     EMPTY = "No briefing of this period names them: ] widens it."
+
+    BINDINGS = [Binding("t", "timeline", "Their timeline", id="actor-timeline")]
 
     def __init__(self, key: str, days: int | None) -> None:
         super().__init__(days)
@@ -204,3 +268,9 @@ class ActorPageScreen(DeskView):
 
     def choose(self, target: Any) -> None:
         self.open_target(target)
+
+    def action_timeline(self) -> None:
+        """`t`: the TIMELINE of the briefings naming them, over the same period."""
+        from briefer.ui.screens.desk_timeline import TimelineScreen
+
+        self.app.push_screen(TimelineScreen(self.days, who=self.key))

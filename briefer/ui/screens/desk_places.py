@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.binding import Binding
+
 from briefer.desk.places import Place, places
 from briefer.desk.text import sparkline
 from briefer.ui.screens.desk_actors import SPARK_WIDTH, appearance_row
@@ -29,6 +31,8 @@ class PlacesScreen(DeskView):
     TITLE = "PLACES"
     EMPTY = "No places in the analysed briefings of this period: ] widens it."
 
+    BINDINGS = [Binding("w", "watch_place", "Watch", id="places-watch")]
+
     def __init__(self, days: int | None = DEFAULT_DAYS) -> None:
         super().__init__(days)
         self.places: dict[str, Place] = {}
@@ -41,6 +45,11 @@ class PlacesScreen(DeskView):
     def describe(self, shown: list[DeskRow]) -> str:
         count = sum(1 for row in shown if row.target is not None)
         return f"{count} place{'s' if count != 1 else ''} · enter lists their briefings"
+
+    def action_watch_place(self) -> None:
+        key = self.current_target()
+        if key in self.places:
+            self.watch_entity(self.places[key].name, "place")
 
     def choose(self, target: Any) -> None:
         if target in self.places:

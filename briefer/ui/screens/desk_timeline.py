@@ -13,7 +13,15 @@ from typing import Any
 from textual.binding import Binding
 
 from briefer.desk.timeline import AGENDA_DAYS, AgendaItem, DatedItem, agenda, timeline
-from briefer.ui.screens.desk_view import DEFAULT_DAYS, AtMention, DeskRow, DeskView, heading_row
+from briefer.ui.screens.desk_view import (
+    DEFAULT_DAYS,
+    NEW_LINE,
+    AtMention,
+    DeskRow,
+    DeskView,
+    Reading,
+    heading_row,
+)
 
 FILTERS = {"who": "actor", "where": "place", "tag": "tag"}
 
@@ -27,7 +35,8 @@ def dated_row(item: DatedItem) -> DeskRow:
     parts = (
         (item.text, "bold"),
         ("  " + item.sentence, ""),
-        ("\n  " + " · ".join(v for v in (item.briefing_day, item.title, item.source) if v), "dim"),
+        (NEW_LINE, ""),
+        ("  " + " · ".join(v for v in (item.briefing_day, item.title, item.source) if v), "dim"),
     )
     return DeskRow(
         parts,
@@ -53,12 +62,15 @@ def agenda_row(entry: AgendaItem) -> DeskRow:
     parts = (
         (entry.event, "bold"),
         (f"  {count}", "dim"),
-        ("\n  " + newest.sentence, "italic"),
+        (NEW_LINE, ""),
+        ("  " + newest.sentence, "italic"),
         (" · " + newest.title, "dim"),
     )
+    # One briefing: enter reads it there; several: enter lists them.
+    target = AtMention(newest.path, newest.start, newest.end) if len(entry.items) == 1 else entry
     return DeskRow(
         parts,
-        target=AtMention(newest.path, newest.start, newest.end),
+        target=target,
         haystack=" ".join(
             [entry.event, *(f"{item.sentence} {item.title}" for item in entry.items)]
         ).casefold(),
@@ -94,10 +106,15 @@ class TimelineScreen(DeskView):
         self.narrowed: dict[str, str] = {name: value for name, value in narrowed.items() if name in FILTERS}
 
     def build_rows(self) -> list[DeskRow]:
-        items = self.read(
-            lambda r: timeline(r.index, r.folders, r.period, decisions=r.decisions, **self.narrowed)
-        )
-        return timeline_rows(items)
+        store = self.app.store
+        notes = store.all_notes() if "tag" in self.narrowed and store is not None else None
+
+        def read(r: Reading) -> list[DatedItem]:
+            if notes is not None:  # tags are read from the index's copy of the notes
+                r.index.sync_notes(notes)
+            return timeline(r.index, r.folders, r.period, decisions=r.decisions, **self.narrowed)
+
+        return timeline_rows(self.read(read))
 
     def describe(self, shown: list[DeskRow]) -> str:
         count = sum(1 for row in shown if row.target is not None)
@@ -148,6 +165,30 @@ class AgendaScreen(DeskView):
     def describe(self, shown: list[DeskRow]) -> str:
         count = sum(1 for row in shown if row.target is not None)
         return f"{count} coming date{'s' if count != 1 else ''} and event{'s' if count != 1 else ''} · from the briefings of the period · n N days"
+
+    def choose(self, target: Any) -> None:
+        if isinstance(target, AgendaItem):
+            self.app.push_screen(AgendaEntryScreen(target))
+        else:
+            self.open_target(target)
+
+
+class AgendaEntryScreen(DeskView):
+    """One date and event: its expression in each briefing mentioning it, newest first."""
+
+    HAS_PERIOD = False
+
+    def __init__(self, entry: AgendaItem) -> None:
+        super().__init__()
+        self.entry = entry
+        self.caption = f"{entry.value} · {entry.event} · {entry.briefings} briefings"
+
+    def build_rows(self) -> list[DeskRow]:
+        rows = [dated_row(item) for item in self.entry.items]
+        return [heading_row("Briefings mentioning it, newest first"), *rows]
+
+    def describe(self, shown: list[DeskRow]) -> str:
+        return f"{self.entry.briefings} briefings mention it · enter reads there"
 
     def choose(self, target: Any) -> None:
         self.open_target(target)

@@ -23,12 +23,13 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from briefer.briefing.sanitize import clean_text
+from briefer.briefing.sanitize import clean_text, one_line
 from briefer.desk.decisions import DECISIONS_TABLE, Decision, decision_item, decisions_from
 from briefer.desk.period import Period
-from briefer.library.analysed import first_day
+from briefer.library.analysed import analysed_state, first_day
 from briefer.notes.model import now_iso
 from briefer.ui.attempt import attempt
+from briefer.ui.desk_keys import DESK_BINDINGS
 from briefer.ui.widgets.footer import FittingFooter
 from briefer.ui.widgets.rowlist import RowLayout, RowList
 
@@ -38,18 +39,13 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-# The desk's views, reached from the library, the reader and each other. F-keys: the library's
-# filter keeps every printable key, and the reader's panes are F1-F5.
-DESK_BINDINGS = [
-    Binding("f6", "app.desk('actors')", "ACTORS", show=False, id="desk-actors"),
-    Binding("f7", "app.desk('timeline')", "TIMELINE", show=False, id="desk-timeline"),
-    Binding("f8", "app.desk('agenda')", "AGENDA", show=False, id="desk-agenda"),
-    Binding("f9", "app.desk('places')", "PLACES", show=False, id="desk-places"),
-]
-
 # The periods `[` and `]` step through, in days back from today (None: all of the archive).
 PERIODS: tuple[int | None, ...] = (1, 7, 30, 90, None)
 DEFAULT_DAYS = 7
+POLL_SECONDS = 0.5  # how often an open view asks whether the archive's analyses changed (a few ms)
+
+
+NEW_LINE = "\n"  # a row's part that begins its next line (the only line break a row may hold)
 
 
 @dataclass(frozen=True)
@@ -82,8 +78,8 @@ class AtNote:
 
 @dataclass
 class DeskRow:
-    """One row: (text, style) parts, what `enter` opens (None: a heading or a message), and the
-    folded text the filter matches."""
+    """One row: (text, style) parts (NEW_LINE between its lines), what `enter` opens (None: a
+    heading or a message), and the folded text the filter matches."""
 
     parts: tuple[tuple[str, str], ...]
     target: Any = None
@@ -93,15 +89,17 @@ class DeskRow:
 
     @property
     def label(self) -> Text:
+        """The parts as one Text; a NEW_LINE part begins the row's next line, and any line break or
+        control character in the others (text from files) is shown as a space."""
         if self._label is None:
             self._label = Text(no_wrap=True)
             for value, style in self.parts:
-                self._label.append(clean_text(value), style=style)
+                self._label.append(value if value == NEW_LINE else one_line(clean_text(value)), style=style)
         return self._label
 
     @property
     def height(self) -> int:
-        return 1 + sum(value.count("\n") for value, _ in self.parts)
+        return 1 + sum(1 for value, _ in self.parts if value == NEW_LINE)
 
 
 def heading_row(title: str) -> DeskRow:
@@ -174,6 +172,7 @@ class DeskView(Screen):
         self.rows: list[DeskRow] = []
         self.shown: list[DeskRow] = []
         self.loaded = False
+        self.archive_state: tuple[object, ...] | None = None  # as the rows were read (see poll_archive)
 
     def compose(self) -> ComposeResult:
         yield Static(id="desk-header")
@@ -190,6 +189,7 @@ class DeskView(Screen):
         self.query_one(DeskList).focus()
         self.update_header()
         self.reload()
+        self.set_interval(POLL_SECONDS, self.poll_archive)
 
     def on_screen_resume(self) -> None:
         """Back from a reader or a page: the archive may have grown meanwhile."""
@@ -225,8 +225,27 @@ class DeskView(Screen):
         store = self.app.store
         decisions = decisions_from(store.desk_table(DECISIONS_TABLE)) if store is not None else []
         with LibraryIndex() as index:
+            self.archive_state = self._state(index)
             period = period_of(index, self.app.folders, self.days, self.today)
             return query(Reading(index, list(self.app.folders), period, decisions))
+
+    def _state(self, index: LibraryIndex) -> tuple[object, ...]:
+        """What a view's rows depend on: the analysed briefings and the store's decisions."""
+        store = self.app.store
+        return (analysed_state(index.connection, self.app.folders), store.change_token() if store else None)
+
+    @work(thread=True, exclusive=True, group="desk-poll", exit_on_error=False)
+    def poll_archive(self) -> None:
+        """Read again when a briefing was analysed, changed or removed since the rows were read
+        (the library analyses what arrives), or another window changed a decision."""
+        from briefer.library import LibraryIndex
+
+        if not self.loaded or self.app.screen is not self:
+            return
+        with LibraryIndex() as index:
+            state = self._state(index)
+        if state != self.archive_state:
+            self.app.call_from_thread(self.reload)
 
     def decide(self, decision: Decision) -> bool:
         """Keep an actor decision in the notes store; False (and said) when it cannot be."""
@@ -236,6 +255,18 @@ class DeskView(Screen):
             return False
         key, data = decision_item(decision, now_iso())
         return attempt(self, lambda: store.put_desk_item(DECISIONS_TABLE, key, data), "Not kept") is not None
+
+    def watch_entity(self, text: str, kind: str) -> None:
+        """`w`: watch an actor or a place (its hits then show in WATCH, the library and the digest)."""
+        from briefer.desk.watch import add_watch
+
+        store = self.app.store
+        if store is None:
+            self.notify("Notes are unavailable: nothing can be watched.", severity="error")
+            return
+        item = attempt(self, lambda: add_watch(store, text, kind=kind), "Not watched")
+        if item is not None:
+            self.notify(f"Watching {clean_text(item.name)}", markup=False)
 
     # ----- loading ---------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from textual.widgets import Input, Static
 
 from briefer.briefing.sanitize import clean_text
 from briefer.notes.tags import has_tag
-from briefer.ui.screens.desk_view import DESK_BINDINGS
+from briefer.ui.desk_keys import DESK_BINDINGS
 from briefer.ui.screens.library_triage import LibraryTriage
 from briefer.ui.screens.library_watch import LibraryChanged, merge_entries, watch_library
 from briefer.ui.screens.reader_notes import NOTES_POLL_SECONDS

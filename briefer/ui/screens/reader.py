@@ -18,8 +18,8 @@ from briefer.extract.schema import Analysis
 from briefer.gcpause import cyclic_gc_paused
 from briefer.search import find_all
 from briefer.ui.attempt import attempt
+from briefer.ui.desk_keys import DESK_BINDINGS
 from briefer.ui.match_cursor import MatchCursor, Span
-from briefer.ui.screens.desk_view import DESK_BINDINGS
 from briefer.ui.screens.reader_reload import FollowingFile
 from briefer.ui.screens.reader_triage import ReadingState
 from briefer.ui.widgets.document import DocumentView
