@@ -42,7 +42,8 @@ class LibraryTriage(Screen):
         hits: dict | None
 
         def selected_entry(self) -> LibraryEntry | None: ...
-        def date_of(self, entry: LibraryEntry) -> str | None: ...
+
+        reference_dates: dict[str, str]
 
     BINDINGS = [
         Binding("ctrl+t", "toggle_read", "Read/unread", id="library-toggle-read"),
@@ -154,7 +155,8 @@ class LibraryTriage(Screen):
         date order and not search results."""
         if self.sort_key != "date" or self.hits is not None:
             return None
-        labels = day_headings([self.date_of(entry) for entry in shown], self.today)
+        dates = self.reference_dates  # date_of, inlined: this runs at every key typed in the filter
+        labels = day_headings([dates.get(e.briefing_id or "") or e.date for e in shown], self.today)
         return {index: Text(label) for index, label in labels.items()}
 
     # ----- keys -----------------------------------------------------------------
