@@ -157,10 +157,9 @@ COLUMNS = ("load", "names", "resolve", "when", "quotes", "events", "total")
 
 def run_whole(path: Path) -> dict:
     """In this (fresh) process: the file loaded and analysed as the reader's analysis child and
-    `briefer extract` do it (`briefer.analysing.analyse`: above 1 MB, the dates and quotes are found
+    `briefer extract` do it (`briefer.analysing.extraction.analyse`: above 1 MB, the dates and quotes are found
     in a forked copy, on the second core, while this process finds the names)."""
-    from briefer.analysing import analyse
-    from briefer.analysing.extraction import load_word_tables
+    from briefer.analysing.extraction import analyse, load_word_tables
     from briefer.briefing import load
 
     load_word_tables()

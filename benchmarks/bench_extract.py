@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Speed and memory of the extractor as briefer runs it: `briefer.analysing.analyse`, which is
+"""Speed and memory of the extractor as briefer runs it: `briefer.analysing.extraction.analyse`, which is
 `briefer.extract.analyse` with its word tables cached and the cyclic collector paused.
 
 Inputs are generated from the bundled sample (briefings/) and the development
@@ -63,7 +63,7 @@ def mixed_corpus(min_bytes: int):
 
 
 def time_paragraph(size: int) -> tuple[float, int]:
-    from briefer.analysing import analyse
+    from briefer.analysing.extraction import analyse
     from briefer.briefing import briefing_from_text
 
     text = single_paragraph(size)
@@ -82,7 +82,7 @@ def child_rss(size: int) -> float:
         code = (
             "import re\n"
             "from briefer.briefing import load\n"
-            "from briefer.analysing import analyse\n"
+            "from briefer.analysing.extraction import analyse\n"
             f"a = analyse(load({str(path)!r}), '2026-01-01')\n"
             "status = open('/proc/self/status').read()\n"
             "print(re.search(r'VmHWM:\\s+(\\d+)', status).group(1))\n"
@@ -107,7 +107,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="smaller inputs (for a smoke run)")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
-    from briefer.analysing import analyse
+    from briefer.analysing.extraction import analyse
     from briefer.briefing import briefing_from_text
 
     t0 = time.perf_counter()

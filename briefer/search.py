@@ -91,9 +91,12 @@ def search_archive(
     except IndexUnavailable:
         return search_library([e.path for e in entries if not e.error], query, notes)
     hits = [_archive_hit(r) for r in results]
-    found = {hit.path for hit in hits}
+    found = {str(hit.path) for hit in hits}
+    noted = {note.briefing_id for note in notes}
     return hits + note_hits(
-        notes, query, {e.briefing_id: e.path for e in entries if e.briefing_id and e.path not in found}
+        notes,
+        query,
+        {e.briefing_id: e.path for e in entries if e.briefing_id in noted and e.key not in found},
     )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from briefer.analysing import analyse
+from briefer.analysing.extraction import analyse
 from briefer.commands.common import load_briefing
 from briefer.extract import to_json
 

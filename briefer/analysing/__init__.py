@@ -5,10 +5,7 @@ concerns of a process around it.
 user's cache folder, the cyclic collector paused); `cache` keeps analyses by
 content; `child` is the separate process a long briefing is analysed in; and
 `service` is what the reader asks, one per app.
+
+The package imports nothing itself: the app builds its `AnalysisService` at start and loads
+the extractor only when a briefing is first analysed (`extraction`, about 60 ms of imports).
 """
-
-from __future__ import annotations
-
-from briefer.analysing.extraction import analyse, warm_up
-
-__all__ = ["analyse", "warm_up"]

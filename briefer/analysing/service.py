@@ -12,7 +12,6 @@ from pathlib import Path
 
 from briefer.analysing.cache import AnalysisCache, effective_briefing
 from briefer.analysing.child import AnalysisChild
-from briefer.analysing.extraction import analyse
 from briefer.briefing import Briefing
 from briefer.extract.schema import Analysis
 
@@ -39,6 +38,8 @@ class AnalysisRequest:
             analysis = self.child.analyse(self.subject, self.cache.file(self.key))  # the child stores it
             self.cache.remember(self.key, analysis)
         else:
+            from briefer.analysing.extraction import analyse  # the extractor, when first needed
+
             analysis = analyse(self.subject)
             self.cache.put(self.key, analysis)
         return analysis

@@ -15,13 +15,13 @@ import re
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from briefer.briefing import convert
 from briefer.briefing.blocks import markdown_blocks, plain_text, text_blocks
 from briefer.briefing.convert import mbox
-from briefer.briefing.dates import ParsedDate, find_dateline, parse_date, wire_dateline, year_in
+from briefer.briefing.dates import find_dateline, wire_dateline
+from briefer.briefing.front_matter import split_front_matter
 from briefer.briefing.model import Block, Blocks, Briefing, BriefingError, BriefingInfo, Spans, count_words
 from briefer.briefing.sanitize import clean_text
 from briefer.briefing.sentences import split_sentences
@@ -39,37 +39,6 @@ _SENTENCE_ENDS = (". ", ".\n", "? ", "?\n", "! ", "!\n")
 MARKDOWN_MAX_LINES = 30_000
 TABLE_ROW_LINES = 8  # markdown-it's cost of a table row, in lines of prose
 _PIPE_LINE = re.compile(r"^[^\n|]*\|", re.M)
-FRONT_MATTER_MAX = 64 * 1024  # PyYAML is pure Python: ~100 us per line
-
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-
-
-@lru_cache(maxsize=1)
-def _front_matter_loader() -> type:
-    """PyYAML, imported only for a file with front matter (38 ms of start-up otherwise):
-    a SafeLoader that leaves dates as text, so "2025-02-30" does not sink the whole block,
-    and refuses aliases: nine nested anchors expand a few hundred bytes into gigabytes
-    ("billion laughs"), and front matter never needs them."""
-    import yaml
-
-    class FrontMatterLoader(yaml.SafeLoader):
-        def compose_node(self, parent, index):
-            if self.check_event(yaml.AliasEvent):
-                raise _AliasRefused(None, None, ALIASES_REFUSED, self.peek_event().start_mark)
-            return super().compose_node(parent, index)
-
-    class _AliasRefused(yaml.composer.ComposerError):
-        pass
-
-    FrontMatterLoader.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-    return FrontMatterLoader
-
-
-ALIASES_REFUSED = "it uses YAML aliases (*name), which briefer does not expand"
-_YAML_KEY_LINE = re.compile(r"\s*[\w-]+\s*:")
 _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
     (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
@@ -275,7 +244,7 @@ def _parse(text: str, path: Path | None, fmt: str, warnings: list[str]) -> _Pars
     removed = len(text) - text.count("\r\n") - len(cleaned)
     if removed:
         warnings.append(f"removed {removed} control character(s): terminal escapes, bidi controls")
-    meta, body = _front_matter(cleaned, warnings)
+    meta, body = split_front_matter(cleaned, warnings)
     if fmt == "markdown" and _markdown_lines(body) > MARKDOWN_MAX_LINES:
         # markdown-it spends tens of microseconds per line, and about eight times that per table
         # row; past this the structure costs seconds, and the body reads the same as plain text.
@@ -330,73 +299,6 @@ def _block_sentences(body: str, block: Block) -> list[tuple[int, int]]:
             spans.append((first, first + len(stripped)))
         start += len(line) + 1
     return spans
-
-
-def _front_matter(text: str, warnings: list[str]) -> tuple[dict, str]:
-    """(metadata, body). A block that is not YAML front matter stays in the body."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    source = match.group(1) or ""
-    if len(source) > FRONT_MATTER_MAX:
-        warnings.append(f"front matter ignored: longer than {FRONT_MATTER_MAX // 1024} KB")
-        return {}, text[match.end() :]
-    import yaml
-
-    try:
-        loaded = yaml.load(source, Loader=_front_matter_loader())
-    except (yaml.YAMLError, RecursionError) as exc:
-        if not _YAML_KEY_LINE.match(source):
-            return {}, text  # a thematic break, not front matter
-        reason = str(exc).split("\n")[0]
-        if ALIASES_REFUSED in str(exc):
-            warnings.append(f"front matter ignored: {ALIASES_REFUSED}")
-        else:
-            warnings.append(f"front matter ignored: not valid YAML ({reason})")
-        return {}, text[match.end() :]
-    if loaded is None:
-        return {}, text[match.end() :]
-    if not isinstance(loaded, dict):
-        return {}, text  # "---\nSome text\n---" is markdown, not front matter
-    return _metadata(loaded, warnings), text[match.end() :]
-
-
-def _metadata(raw: dict, warnings: list[str]) -> dict:
-    meta: dict = {}
-    for key in ("title", "source", "url"):
-        value = raw.get(key)
-        if value is None or value == "":
-            continue
-        if isinstance(value, (str, int, float)):
-            meta[key] = " ".join(clean_text(str(value)).split()) or None
-        else:
-            warnings.append(f"front matter {key} is not text; ignored")
-    tags = raw.get("tags")
-    if isinstance(tags, str):
-        tags = tags.split(",")
-    if isinstance(tags, list) and all(isinstance(t, (str, int, float)) for t in tags):
-        meta["tags"] = tuple(t for t in (" ".join(clean_text(str(t)).split()) for t in tags) if t)
-    elif tags is not None:
-        warnings.append("front matter tags are not a list of words; ignored")
-    if raw.get("date") is not None:
-        meta.update(_front_matter_date(raw["date"], warnings))
-    return meta
-
-
-def _front_matter_date(value: object, warnings: list[str]) -> dict:
-    """{"date": ISO}, or {"year": int} for a partial date ("2025", "November 2025"), or {}."""
-    if not isinstance(value, str | int | float):  # a list or mapping: never str() a structure
-        warnings.append("front matter date is not a date; ignored")
-        return {}
-    text = clean_text(str(value)).strip()
-    iso = re.match(r"(\d{4})-(\d\d)-(\d\d)(?:[T ]|$)", text)
-    parsed = ParsedDate(*map(int, iso.groups())) if iso else parse_date(text, whole=True)
-    if parsed and parsed.iso():
-        return {"date": parsed.iso()}
-    if parsed is None and isinstance(value, (str, int)) and year_in(text):
-        return {"year": year_in(text)}
-    warnings.append(f"front matter date not understood: {text[:40]!r}")
-    return {}
 
 
 def _fallback_title(body: str, blocks: Sequence[Block], fmt: str) -> str:

@@ -7,8 +7,8 @@ import datetime as dt
 import sys
 
 from briefer import config
-from briefer.analysing import analyse  # the extractor with its word tables cached
 from briefer.analysing.cache import effective_briefing
+from briefer.analysing.extraction import analyse  # the extractor with its word tables cached
 from briefer.briefing.sanitize import one_line
 from briefer.commands.common import AddParser, CommandError, load_briefing, load_settings, open_store
 from briefer.extract import to_json

@@ -1,6 +1,7 @@
 """`briefer search [--json] [-l] [--limit N] QUERY [PATH ...]`: the library's search for scripts.
 
-The index is refreshed first (a `stat` a file when nothing changed). Exit status: 0 when
+The index is refreshed first (a `stat` a file when nothing changed), and its copy of the notes
+when the query asks tag: or note:. Exit status: 0 when
 something matched, 1 when nothing did (as grep), 2 for a query it cannot read (with a hint).
 """
 
@@ -12,9 +13,9 @@ from pathlib import Path
 
 from briefer import config
 from briefer.briefing.sanitize import one_line
-from briefer.commands.common import AddParser, CommandError, load_settings, print_json
+from briefer.commands.common import AddParser, CommandError, load_settings, open_store, print_json
 from briefer.commands.index import ProgressLine, opened_index
-from briefer.library.query import QueryError, compile_query
+from briefer.library.query import QueryError, compile_query, fields_of
 
 
 def register(add_parser: AddParser, common: argparse.ArgumentParser) -> None:
@@ -46,6 +47,9 @@ def run(args: argparse.Namespace) -> int:
     folders = args.paths or config.briefing_folders(load_settings(args.config))
     with opened_index() as index:
         index.refresh(folders, progress=ProgressLine(sys.stderr) if sys.stderr.isatty() else None)
+        if fields_of(args.query) & {"tag", "note"}:  # the index's copy of the notes brought up to date
+            with open_store(args) as store:
+                index.sync_notes(store.all_notes())
         results = index.search(args.query, folders, limit=args.limit or -1, snippets=not args.files_only)
     if args.files_only and not args.json:
         for result in results:

@@ -19,6 +19,10 @@ call: a damaged index moved aside and rebuilt):
         # two; what was read is kept. Many files are parsed in niced worker processes.
     index.refresh(folders, analyse=True)        # then analyse what is not yet (who:, where:),
         # phase "analysing"; about 160 briefings/s on two cores
+    index.analyse(folders, progress=p, stop=event, apart=True)   # the same alone; `apart`: in
+        # niced processes however few (the app's keys never wait for the extractor)
+    rows.peek_newest(folders, 100)              # the newest rows, read-only, for a first frame:
+        # [] when the index is missing, busy or damaged; imports nothing heavy
     index.sync_notes(store.all_notes())         # when store.change_token() moved (tag:, note:)
     results = index.search(query, folders, limit=50)   # raises QueryError (str(exc): the hint)
         # SearchResult(path, title, date, source, briefing_id, snippet, snippet_hits, hits,
@@ -32,10 +36,12 @@ from __future__ import annotations
 
 import importlib
 
-from briefer.library.listing import LibraryEntry, remember, scan
-
-# The index's names are imported on first use: listing by scanning needs no SQLite.
+# Names are imported on first use: the library's first frame needs only `rows`, listing by
+# scanning needs no SQLite, and the index needs no scanning.
 _HOMES = {
+    "LibraryEntry": "rows",
+    "remember": "listing",
+    "scan": "listing",
     "LibraryIndex": "index",
     "SearchResult": "index",
     "IndexUnavailable": "database",
@@ -45,7 +51,7 @@ _HOMES = {
     "QueryError": "query",
 }
 
-__all__ = ["LibraryEntry", "remember", "scan", *sorted(_HOMES)]
+__all__ = sorted(_HOMES)
 
 
 def __getattr__(name: str):

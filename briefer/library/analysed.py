@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from briefer.library.refresh import absolute, under
+from briefer.library.rows import absolute, under
 
 # The day of a briefing, as SQL on `files AS f`.
 MTIME_DAY_SQL = "date(f.mtime_ns / 1000000000, 'unixepoch', 'localtime')"

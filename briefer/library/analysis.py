@@ -19,7 +19,8 @@ from briefer.briefing import Briefing, BriefingError, load
 from briefer.extract.schema import Analysis
 from briefer.library.database import transaction
 from briefer.library.query import fold, words_of
-from briefer.library.refresh import BATCH_SECONDS, Pace, ProgressCallback, absolute, under
+from briefer.library.refresh import BATCH_SECONDS, Pace, ProgressCallback
+from briefer.library.rows import absolute, under
 from briefer.library.workers import in_workers
 
 WORKERS_FROM = 40  # briefings to analyse (tens of milliseconds each); fewer are analysed here
@@ -46,9 +47,11 @@ def analyse_pending(
     folders: Iterable[str | Path],
     progress: ProgressCallback | None = None,
     stop: threading.Event | None = None,
+    workers_from: int = WORKERS_FROM,
 ) -> int:
     """Analyse the readable briefings under `folders` not analysed yet, in niced worker
-    processes when there are a few (so the app keeps its keys); the number analysed."""
+    processes when there are `workers_from` or more (so the app keeps its keys); the number
+    analysed."""
     condition, params = under(absolute(folders))
     pending = connection.execute(
         f"SELECT docid, path, briefing_id FROM files WHERE analysed = 0 AND error IS NULL AND {condition}",
@@ -59,7 +62,7 @@ def analyse_pending(
     batch: list[tuple[int, AnalysisRows]] = []
     batch_started = time.monotonic()
     done = 0
-    for done, (docid, rows) in enumerate(in_workers(_analysed, pending, stop, WORKERS_FROM), 1):
+    for done, (docid, rows) in enumerate(in_workers(_analysed, pending, stop, workers_from), 1):
         if rows is not None:
             batch.append((docid, rows))
         if time.monotonic() - batch_started >= BATCH_SECONDS:

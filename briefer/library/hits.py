@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from briefer.briefing.sanitize import one_line
-from briefer.library.query import Term, fold
+from briefer.library.query import BODY_FIELDS, Term, fold
 
 _WORD_CHAR = re.compile(r"\w")
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -21,7 +21,7 @@ CONTEXT_BEFORE = 30  # of them, before the first hit: the hit shows even in a na
 
 def find_hits(body: str, terms: tuple[Term, ...]) -> list[tuple[int, int]]:
     """(start, end) offsets into `body` of every occurrence of the body's terms, in order."""
-    pattern = _pattern(tuple(term for term in terms if term.field is None))
+    pattern = _pattern(tuple(term for term in terms if term.field in BODY_FIELDS))
     if pattern is None:
         return []
     folded = _fold_same_length(body)

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 from briefer.library import database, refresh
 from briefer.library.database import RANK_WEIGHTS, IndexDamaged, IndexUnavailable, transaction, unavailable
 from briefer.library.hits import find_hits, snippet
-from briefer.library.listing import LibraryEntry
-from briefer.library.query import compile_query
+from briefer.library.query import BODY_FIELDS, compile_query
+from briefer.library.refresh import ProgressCallback
+from briefer.library.rows import LibraryEntry, absolute, entries, rows_query, under
 
 if TYPE_CHECKING:
     from briefer.notes.model import Note
@@ -93,10 +94,23 @@ class LibraryIndex:
         folders = list(folders)
         report = refresh.refresh(self.connection, folders, progress, stop)
         if analyse and not report.stopped:
-            from briefer.library.analysis import analyse_pending
-
-            analyse_pending(self.connection, folders, progress, stop)
+            self.analyse(folders, progress, stop)
         return report
+
+    @_recovers
+    def analyse(
+        self,
+        folders: Iterable[str | Path],
+        progress: ProgressCallback | None = None,
+        stop: threading.Event | None = None,
+        apart: bool = False,
+    ) -> int:
+        """Analyse the indexed briefings under `folders` not analysed yet (who:, where:, the
+        desk), phase "analysing"; with `apart`, in niced worker processes however few (the
+        app: its keys never wait for the extractor). The number analysed."""
+        from briefer.library.analysis import WORKERS_FROM, analyse_pending
+
+        return analyse_pending(self.connection, folders, progress, stop, 1 if apart else WORKERS_FROM)
 
     @_recovers
     def clear(self) -> None:
@@ -109,26 +123,10 @@ class LibraryIndex:
         )
 
     @_recovers
-    def rows(self, folders: Iterable[str | Path]) -> list[LibraryEntry]:
-        """The indexed briefings under `folders`, by path, as the library lists them."""
-        condition, params = refresh.under(refresh.absolute(folders))
-        return [
-            LibraryEntry(
-                path=Path(path),
-                title=title,
-                date=date,
-                source=source,
-                words=words,
-                error=error,
-                briefing_id=briefing_id,
-                warnings=tuple(warnings.split("\n")) if warnings else (),
-            )
-            for path, title, date, source, words, error, briefing_id, warnings in self._read(
-                "SELECT path, title, date, source, words, error, briefing_id, warnings "
-                f"FROM files WHERE {condition} ORDER BY path",
-                params,
-            )
-        ]
+    def rows(self, folders: Iterable[str | Path], newest: int = -1) -> list[LibraryEntry]:
+        """The indexed briefings under `folders`, by path, as the library lists them; with
+        `newest`, only that many, the newest first (a first screenful, in milliseconds)."""
+        return entries(self._read(*rows_query(folders, newest)))
 
     @_recovers
     def search(
@@ -146,7 +144,7 @@ class LibraryIndex:
         params: list[object] = []
         where = [f"({compiled.where})", "f.error IS NULL"]
         if folders is not None:
-            condition, folder_params = refresh.under(refresh.absolute(folders), "f.path")
+            condition, folder_params = under(absolute(folders), "f.path")
             where.append(condition)
             params.extend(folder_params)
         columns = "f.docid, f.path, f.title, f.date, f.source, f.briefing_id"
@@ -163,7 +161,7 @@ class LibraryIndex:
         found = self._read(sql, params)
         # The bodies only of the results: sorting every match with its text would move megabytes.
         bodies = self._bodies([row[0] for row in found]) if snippets else {}
-        words = tuple(word for term in compiled.terms if term.field is None for word in term.words)
+        words = tuple(word for term in compiled.terms if term.field in BODY_FIELDS for word in term.words)
         results = []
         for docid, path, title, date, source, briefing_id in found:
             body = bodies.get(docid, "")

@@ -10,24 +10,11 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from briefer.briefing import BriefingError, BriefingInfo, describe, discover
 from briefer.briefing.convert.mbox import container
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryEntry:
-    path: Path
-    title: str
-    date: str | None
-    source: str | None
-    words: int
-    error: str | None = None  # why the file cannot be read; the entry stays listed
-    briefing_id: str | None = None
-    warnings: tuple[str, ...] = ()
-
+from briefer.library.rows import LibraryEntry
 
 _cache: dict[Path, tuple[tuple[int, int], LibraryEntry]] = {}
 _cache_lock = threading.Lock()  # scans run in worker threads
@@ -90,7 +77,7 @@ def _entry(path: Path) -> LibraryEntry:
 
 def _listed(path: Path, info: BriefingInfo) -> LibraryEntry:
     return LibraryEntry(
-        path=path,
+        key=str(path),
         title=info.title,
         date=info.date,
         source=info.source,
@@ -101,4 +88,4 @@ def _listed(path: Path, info: BriefingInfo) -> LibraryEntry:
 
 
 def _failed(path: Path, reason: str) -> LibraryEntry:
-    return LibraryEntry(path=path, title=path.name, date=None, source=None, words=0, error=reason)
+    return LibraryEntry(key=str(path), title=path.name, date=None, source=None, words=0, error=reason)

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 TEXT_FIELDS = ("title", "source")  # FTS columns; no field: all of them
 FIELDS = (*TEXT_FIELDS, "who", "where", "tag", "note", "date", "after", "before")
+# The terms lit in a briefing's body: its words, and the names who: and where: ask for.
+BODY_FIELDS = (None, "who", "where")
 OPERATORS = ("AND", "OR", "NOT")
 WHO_KINDS = ("person", "organization", "group")
 
@@ -269,9 +271,24 @@ def _field_sql(term: Term, params: list[object]) -> str:
     return "f.date >= ?" if term.field == "after" else "f.date < ?"
 
 
+def fields_of(query: str) -> set[str]:
+    """The fields `query` names (tag:, note:: the notes' copy must be current). Raises QueryError."""
+    found: set[str] = set()
+    waiting: list[Node] = [parse(query)]
+    while waiting:
+        node = waiting.pop()
+        if isinstance(node, Term):
+            found.update((node.field,) if node.field else ())
+        elif isinstance(node, Not):
+            waiting.append(node.node)
+        else:
+            waiting.extend(node.nodes)
+    return found
+
+
 def _positive_terms(node: Node) -> list[Term]:
     if isinstance(node, Term):
-        return [node] if node.field in (None, *TEXT_FIELDS) else []
+        return [node] if node.field in (*BODY_FIELDS, *TEXT_FIELDS) else []
     if isinstance(node, Not):
         return []
     return [term for part in node.nodes for term in _positive_terms(part)]

@@ -22,6 +22,7 @@ from pathlib import Path
 from briefer.briefing import BriefingError, discover
 from briefer.library.database import transaction
 from briefer.library.reading import FileRead, Text, read_files
+from briefer.library.rows import absolute, under
 from briefer.library.unchanged import unchanged
 
 BATCH_FILES = 200
@@ -80,30 +81,6 @@ def list_folders(folders: Iterable[Path]) -> tuple[dict[Path, os.stat_result | N
                 except OSError:
                     found[path] = None
     return found, failures
-
-
-def absolute(folders: Iterable[str | Path]) -> list[Path]:
-    return [Path(os.path.abspath(folder)) for folder in folders]
-
-
-def under(folders: Iterable[Path], column: str = "path") -> tuple[str, list[str]]:
-    """An SQL condition on `column` for the files under `folders` (or the folders themselves,
-    when files), and its parameters: a range per folder, which the path index answers in
-    order ('0' follows '/'), and one IN list for the files, however many are given."""
-    ranges: list[str] = []
-    params: list[str] = []
-    files: list[str] = []
-    for folder in folders:
-        text = str(folder).rstrip(os.sep)
-        if not os.path.isfile(folder):  # a folder, or gone: it may have been either
-            ranges.append(f"({column} > ? AND {column} < ?)")
-            params.extend((text + os.sep, text + chr(ord(os.sep) + 1)))
-        if not os.path.isdir(folder):
-            files.append(text)
-    if files:
-        ranges.append(f"{column} IN ({', '.join('?' * len(files))})")
-        params.extend(files)
-    return "(" + (" OR ".join(ranges) or "0") + ")", params
 
 
 def refresh(

@@ -55,7 +55,8 @@ def _pooled(
     chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
     context = multiprocessing.get_context("spawn")
     _start_resource_tracker()
-    with ProcessPoolExecutor(os.cpu_count(), mp_context=context, initializer=_lower_priority) as pool:
+    workers = min(os.cpu_count() or 1, len(chunks))  # a new file or two need not start two processes
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_lower_priority) as pool:
         pending: deque[Future[list[Result]]] = deque()
         waiting = iter(chunks)
         try:

@@ -22,7 +22,6 @@ from briefer.briefing.sanitize import clean_text
 from briefer.ui.commands import BriefingsProvider, NotesProvider, binding_commands
 from briefer.ui.match_cursor import Span
 from briefer.ui.screens.library import LibraryScreen
-from briefer.ui.screens.reader import ReaderScreen
 from briefer.ui.signals import end_on_hangup_and_terminate, end_process_after, watch_terminal
 
 if TYPE_CHECKING:
@@ -185,6 +184,10 @@ class BrieferApp(App[int]):
         self.notify(clean_text(reason), title="Cannot open", severity="error", markup=False)
 
     def _show_briefing(self, briefing: Briefing, opening: Opening) -> None:
+        # Imported with the first briefing: the reader's widgets and the notes session are a
+        # fifth of the start-up's imports, and the library's first frame needs none of them.
+        from briefer.ui.screens.reader import ReaderScreen
+
         while isinstance(self.screen, ReaderScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(ReaderScreen(briefing, *opening))

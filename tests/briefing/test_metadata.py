@@ -198,3 +198,16 @@ def test_a_front_matter_date_that_is_a_structure_is_a_warning():
     briefing = briefing_from_text("---\ntitle: T\ndate: [2025, 11, 20]\n---\nBody.\n")
     assert briefing.date is None
     assert briefing.warnings == ("front matter date is not a date; ignored",)
+
+
+def test_hand_written_front_matter_with_a_colon_in_a_value_is_read_line_by_line():
+    briefing = briefing_from_text(
+        "---\ntitle: Late wire: talks resume in Kyiv\ndate: 2026-12-03\nsource: Reuters\n---\nBody text.\n"
+    )
+    assert (briefing.title, briefing.date, briefing.source) == (
+        "Late wire: talks resume in Kyiv",
+        "2026-12-03",
+        "Reuters",
+    )
+    assert briefing.body == "Body text.\n"
+    assert len(briefing.warnings) == 1 and briefing.warnings[0].startswith("front matter read line by line")

@@ -115,3 +115,22 @@ def test_an_index_failing_mid_way_is_one_line_and_exit_2(folder, capsys, monkeyp
     monkeypatch.setattr(LibraryIndex, "refresh", full)
     assert main(["search", "driscoll", str(folder)]) == 2
     assert capsys.readouterr().err == ("briefer: error: the library index cannot be used: the disk is full\n")
+
+
+def test_search_by_tag_and_note_text_sees_the_notes_saved_since_the_last_search(folder, tmp_path, capsys):
+    from briefer.briefing import load
+    from briefer.notes.store import NotesStore
+    from tests.notes.conftest import make_note
+
+    notes = tmp_path / "notes.json"
+    assert main(["--notes", str(notes), "search", "tag:sanctions", str(folder)]) == 1
+    capsys.readouterr()
+    grain = load(folder / "grain.md")
+    with NotesStore.open(notes) as store:
+        store.add(
+            make_note(grain.id, quote="Ships", body=grain.body, tags=["sanctions"], text="check the insurers")
+        )
+    assert main(["--notes", str(notes), "search", "-l", "tag:sanctions", str(folder)]) == 0
+    assert capsys.readouterr().out == f"{folder / 'grain.md'}\n"
+    assert main(["--notes", str(notes), "search", "-l", "note:insurers", str(folder)]) == 0
+    assert capsys.readouterr().out == f"{folder / 'grain.md'}\n"

@@ -214,3 +214,38 @@ def test_a_thousand_files_given_one_by_one_are_indexed_and_listed(index, tmp_pat
     ]
     assert len(index.refresh(paths).of_kind("added")) == 1000
     assert len(index.rows(paths)) == 1000
+
+
+def test_the_newest_rows_come_first_for_a_first_screenful(tmp_path):
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    for name, date in (
+        ("old", "2025-01-02"),
+        ("undated", None),
+        ("new", "2025-03-04"),
+        ("mid", "2025-02-03"),
+    ):
+        front = f"---\ntitle: {name}\ndate: {date}\n---\n" if date else f"# {name}\n\n"
+        (folder / f"{name}.md").write_text(front + "Text.\n")
+    with LibraryIndex(tmp_path / "index.sqlite3") as index:
+        index.refresh([folder])
+        assert [entry.title for entry in index.rows([folder], newest=3)] == ["new", "mid", "old"]
+        assert len(index.rows([folder])) == 4
+
+
+def test_a_first_screenful_is_peeked_read_only_and_nothing_when_there_is_no_current_index(tmp_path):
+    from briefer.library.rows import peek_newest
+
+    folder = tmp_path / "briefings"
+    write(folder / "a.md", briefing("Alpha", "Text.", date="2025-01-01"))
+    write(folder / "b.md", briefing("Beta", "Text.", date="2025-02-01"))
+    path = tmp_path / "index.sqlite3"
+    assert peek_newest([folder], 10, path) == []  # no index yet
+    with LibraryIndex(path) as index:
+        index.refresh([folder])
+    assert [entry.title for entry in peek_newest([folder], 10, path)] == ["Beta", "Alpha"]
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    assert peek_newest([folder], 10, path) == []  # another version's: never misread
+    path.write_bytes(b"not a database at all" * 100)
+    assert peek_newest([folder], 10, path) == []

@@ -110,6 +110,9 @@ def test_who_and_where_match_only_analysed_briefings(corpus, tmp_path):
     assert found(corpus, "who:Zelensky after:2025-11-21") == ["moscow.md"]
     assert found(corpus, "where:odesa") == ["grain.md"]
     assert found(corpus, "where:Kyiv -who:Driscoll") == []
+    (result,) = corpus.search('who:"Daniel Driscoll"')  # the snippet and the reader's first hit: the name
+    assert result.snippet[slice(*result.snippet_hits[0])] == "Daniel Driscoll"
+    assert result.terms == ("daniel", "driscoll")
 
 
 def test_tags_and_note_text_come_from_the_notes_store(corpus, tmp_path):

@@ -51,3 +51,12 @@ def in_terminal():
         return process, master
 
     return start
+
+
+@pytest.fixture(autouse=True)
+def no_archive_analysing(monkeypatch):
+    """The library analyses the archive after indexing it, in a spawned process: a second of
+    CPU per test that does not look at it. Tests of that pass turn it back on."""
+    from briefer.ui.screens.library import LibraryScreen
+
+    monkeypatch.setattr(LibraryScreen, "analyses_archive", False)

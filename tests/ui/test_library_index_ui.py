@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import threading
 
+from textual.widgets import Input
+
 from briefer.library import LibraryIndex
 from briefer.library import index as index_module
 from briefer.library.database import IndexUnavailable
@@ -109,3 +111,75 @@ async def test_ctrl_f_answers_from_the_index_in_its_query_language_and_a_bad_que
         await pilot.press("escape", "ctrl+f", *'"peace plan', "enter")
         await until(pilot, lambda: any('"' in m and "phrase" in m for m in messages(app)), "the hint")
         assert app.screen is screen
+
+
+async def test_the_archive_is_analysed_in_the_background_and_a_new_file_is_analysed_as_it_arrives(
+    tmp_path, monkeypatch
+):
+    """who: answers for the briefings there at start and for one written while the library is
+    open, once the background pass has analysed them (in a niced process)."""
+    monkeypatch.setattr(LibraryScreen, "analyses_archive", True)
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    (folder / "talks.md").write_text("# Talks\n\nForeign Minister Anna Berg met envoys in Oslo on Monday.\n")
+    app = BrieferApp(folders=[folder], notes_file=tmp_path / "notes.json")
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+
+        def found(query: str) -> list[str]:
+            with LibraryIndex() as index:
+                return [result.path.name for result in index.search(query, [folder])]
+
+        await until(pilot, lambda: found("who:Berg") == ["talks.md"], "the archive analysed")
+        await until(pilot, lambda: screen.watcher.ready.is_set(), "the folder watched")
+        (folder / "late.md").write_text("# Late\n\nPrime Minister Jonas Lund spoke in Bergen today.\n")
+        await until(pilot, lambda: found("who:Lund") == ["late.md"], "the new briefing analysed")
+        assert found("where:Bergen") == ["late.md"]
+
+
+async def test_search_results_come_best_first_and_ctrl_s_sorts_them_by_date_then_title(tmp_path):
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    (folder / "a-newer.md").write_text(
+        "---\ntitle: Weather\ndate: 2025-12-01\n---\nA ceasefire was mentioned once.\n"
+    )
+    (folder / "b-older.md").write_text(
+        "---\ntitle: Ceasefire talks\ndate: 2025-01-01\n---\nThe ceasefire held; ceasefire monitors agree.\n"
+    )
+    app = BrieferApp(folders=[folder], notes_file=tmp_path / "notes.json")
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.scanned and screen.indexing is None, "indexed")
+        table = screen.query_one(LibraryTable)
+
+        def names() -> list[str]:
+            return [table.key_at(i).rsplit("/", 1)[-1] for i in range(table.row_count)]
+
+        assert names() == ["a-newer.md", "b-older.md"]  # by date, newest first
+        await pilot.press("ctrl+f", *"ceasefire", "enter")
+        await until(pilot, lambda: screen.hits is not None, "searched")
+        assert names() == ["b-older.md", "a-newer.md"]  # the title and more hits: best first
+        assert "sorted by relevance" in status(app)
+        await pilot.press("ctrl+s")
+        assert names() == ["a-newer.md", "b-older.md"] and "sorted by date" in status(app)
+        await pilot.press("escape")
+        assert "sorted by date" in status(app)
+
+
+async def test_words_typed_straight_after_ctrl_f_go_to_the_search_box(tmp_path):
+    """Keys arrive faster than a frame when a user types ahead or pastes: the search box must
+    have the focus before the next key is handled, or the words land in the filter."""
+    from textual import events
+
+    folder = tmp_path / "briefings"
+    write_briefings(folder, 2)
+    app = BrieferApp(folders=[folder], notes_file=tmp_path / "notes.json")
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.scanned, "listed")
+        for key, character in (("ctrl+f", None), *((c, c) for c in "oslo")):
+            app.post_message(events.Key(key, character))  # queued together, as a terminal sends them
+        await pilot.pause()
+        assert screen.query_one("#library-search", Input).value == "oslo"
+        assert screen.query_one("#library-filter", Input).value == ""

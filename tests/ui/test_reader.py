@@ -214,3 +214,37 @@ def test_links_in_finds_markdown_autolinks_and_bare_urls_but_not_other_schemes()
 
     text = "[a](https://x.org/1) <https://x.org/2> see https://x.org/3. [js](javascript:alert(1)) [f](file:///etc/passwd)"
     assert links_in(text) == ["https://x.org/1", "https://x.org/2", "https://x.org/3"]
+
+
+async def test_words_typed_straight_after_slash_are_searched_not_run_as_commands(sample):
+    """A fast typist's "/peace" arrives at once: "p", "e", "a" must not export or annotate;
+    and "/" inside the search box is a character."""
+    from textual import events
+    from textual.widgets import Input
+
+    app = reader_app(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        for key, character in (("slash", "/"), *((c, c) for c in "peace")):
+            app.post_message(events.Key(key, character))  # queued together, as a terminal sends them
+        await pilot.pause()
+        assert screen.query_one("#search-input", Input).value == "peace"
+        assert app.screen is screen  # no note dialog opened by "a"
+        await pilot.press("slash", *"plan")
+        assert screen.query_one("#search-input", Input).value == "peace/plan"
+
+
+async def test_a_note_typed_straight_after_a_runs_no_other_command(sample):
+    """ "a" then "note" at once: "n", "o", "t", "e" are not next-match, open-link, tag, export."""
+    from textual import events
+
+    from briefer.ui.dialogs.note import NoteDialog
+
+    app = reader_app(sample)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key in "anote":
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        assert len(app.screen_stack) == 2 + 1  # the library, the reader and this one dialog

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import getters, on, work
@@ -18,18 +15,15 @@ from briefer.briefing.sanitize import clean_text
 from briefer.notes.tags import has_tag
 from briefer.ui.desk_keys import DESK_BINDINGS
 from briefer.ui.screens.library_triage import LibraryTriage
-from briefer.ui.screens.library_watch import LibraryChanged, merge_entries, watch_library
-from briefer.ui.screens.reader_notes import NOTES_POLL_SECONDS
 from briefer.ui.widgets.footer import FittingFooter
 from briefer.ui.widgets.library_table import Column, LibraryTable
 
 if TYPE_CHECKING:  # the loader behind these is imported in the workers, after the first paint
-    from briefer.library import LibraryEntry, Progress
+    from briefer.library import LibraryEntry
     from briefer.search import Hit
     from briefer.ui.app import BrieferApp
 
 SORTS = ("date", "title")
-ROWS_EVERY = 2.0  # seconds between showing the rows a first indexing has read so far
 # The title takes the width left over.
 COLUMNS = (
     Column("Title", None),
@@ -38,14 +32,6 @@ COLUMNS = (
     Column("Words", 7, "right"),
     Column("Notes", 5, "right"),
 )
-
-
-class NoteIndex(NamedTuple):
-    """What the library shows of the notes store, by briefing id."""
-
-    counts: dict[str, int]
-    tags: dict[str, set[str]]
-    reference_dates: dict[str, str]
 
 
 class LibraryScreen(LibraryTriage):
@@ -64,7 +50,8 @@ class LibraryScreen(LibraryTriage):
         Binding("pageup", "move_page(-1)", "Page", show=False, id="library-page-up"),
         Binding("ctrl+home", "move_to(0)", "Top", show=False, id="library-top"),
         Binding("ctrl+end", "move_to(-1)", "Bottom", show=False, id="library-bottom"),
-        Binding("ctrl+f", "search", "Search text", id="library-search"),
+        # Priority: handled before the keys typed after it are handed to the focused field.
+        Binding("ctrl+f", "search", "Search text", id="library-search", priority=True),
         Binding("ctrl+s", "sort", "Sort", id="sort"),
         Binding("ctrl+r", "fetch_feeds", "Fetch feeds", id="library-fetch-feeds"),
         # Priority: the filter would take ctrl+e as "end of line" (End does that too).
@@ -75,23 +62,10 @@ class LibraryScreen(LibraryTriage):
     ]
 
     def __init__(self, folders: list[Path], warm_up: bool = True) -> None:
-        super().__init__()
-        self.folders = folders
-        # Loading the extractor's word lists early pays only when a briefing is chosen here; next to a
-        # briefing opened from the command line it would compete with that briefing's own analysis.
-        self.warm_up = warm_up
-        self.entries: list[LibraryEntry] = []
+        super().__init__(folders, warm_up)
         self.sort_key = "date"
-        self.note_counts: dict[str, int] = {}
-        self.tags_by_briefing: dict[str, set[str]] = {}
-        self.reference_dates: dict[str, str] = {}
         self.hits: dict[str, Hit] | None = None  # full-text search results by path, when searching
-        self.scanned = False
-        self.changed_paths: set[str] = set()  # rows changed on disk, not yet updated in the table
-        self.early_changes: list[LibraryChanged] = []  # changes heard before the first scan was in
-        self.indexing: str | None = None  # the index's refresh in progress, for the status line
         self.fetching: str | None = None  # the feeds being fetched, for the status line
-        self.stop_indexing = threading.Event()  # set when the screen goes: what was read is kept
 
     def compose(self) -> ComposeResult:
         folders = ", ".join(clean_text(shown_path(f)) for f in self.folders)
@@ -114,139 +88,12 @@ class LibraryScreen(LibraryTriage):
     def on_mount(self) -> None:
         self.query_one("#library-filter", Input).focus()
         self.query_one("#library-search").display = False
-        self.watcher = watch_library(self.folders, self)  # before the scan: no change falls in between
-        self.load_entries()
-        self.notes_token: object = None
-        self.set_interval(NOTES_POLL_SECONDS, self.poll_note_index)
-
-    @work(thread=True, exclusive=True, group="library-scan")
-    def load_entries(self) -> None:
-        """The rows the archive index holds, at once; then the index brought up to date with the
-        folders (only files whose size or time changed are read), its progress in the status
-        line and its rows shown as they come. Without an index, every file is read."""
-        from briefer.library import IndexUnavailable, LibraryIndex, scan
-
-        notes = self._read_note_index()
-        try:
-            index = LibraryIndex()
-            for notice in index.notices:
-                self.app.call_from_thread(self.notify, clean_text(notice), severity="warning", markup=False)
-            known = index.rows(self.folders)
-            if known:
-                self.app.call_from_thread(self._show_entries, known, notes)
-            index.refresh(self.folders, progress=self._indexing(index), stop=self.stop_indexing)
-            entries = index.rows(self.folders)
-        except IndexUnavailable as exc:
-            self.app.call_from_thread(
-                self.notify,
-                f"The archive index cannot be used ({clean_text(str(exc))}): every file is read instead.",
-                severity="warning",
-                markup=False,
-            )
-            entries = scan(self.folders)
-        self.indexing = None
-        self.app.call_from_thread(self._show_entries, entries, notes)
-        if self.warm_up:
-            from briefer.analysing import warm_up
-
-            warm_up()
-
-    def _indexing(self, index) -> Callable[[Progress], None]:
-        """Progress of a refresh: its figures in the status line, and the rows read so far shown
-        every ROWS_EVERY seconds (reading them back costs a quarter second at 20,000)."""
-        last_rows = time.monotonic()
-
-        def progress(report: Progress) -> None:
-            nonlocal last_rows
-            if self.stop_indexing.is_set():
-                return
-            left = f" · about {report.eta_seconds:.0f} s left" if report.eta_seconds is not None else ""
-            self.indexing = (
-                f"indexing {report.done:,} of {report.total:,} · {report.files_per_second:,.0f} files/s{left}"
-                if report.total
-                else None  # nothing to read: the rows shown are the folders'
-            )
-            rows = None
-            if report.changes and time.monotonic() - last_rows > ROWS_EVERY:
-                rows, last_rows = index.rows(self.folders), time.monotonic()
-            self.app.call_from_thread(self._show_progress, rows)
-
-        return progress
-
-    def _show_progress(self, rows: list[LibraryEntry] | None) -> None:
-        if rows is not None:
-            self.entries = rows
-            self.scanned = True
-        self.refresh_table(keep_row=True)
-
-    def _read_note_index(self) -> NoteIndex:
-        """Note counts, tags and the dates the user set, by briefing id (read in workers: the
-        store checks its shard files)."""
-        store = self.app.store
-        if store is None:
-            return NoteIndex({}, {}, {})
-        tags = {
-            briefing_id: {tag.casefold() for tag in found}
-            for briefing_id, found in store.tags_by_briefing().items()
-        }
-        return NoteIndex(store.note_counts(), tags, store.reference_dates())
-
-    def _show_entries(self, entries: list[LibraryEntry], index) -> None:
-        self.entries = entries
-        self.scanned = True
-        for change in self.early_changes:
-            self.entries = merge_entries(self.entries, change.gone, change.fresh) or self.entries
-        self.early_changes.clear()
-        self._show_note_index(index)
-
-    def on_library_changed(self, change: LibraryChanged) -> None:
-        """Briefings added, changed or deleted on disk: the table follows, the cursor stays on its
-        briefing (on its row if the briefing is gone), the filter, search and sort stay as they are."""
-        if not self.scanned:
-            self.early_changes.append(change)
-            return
-        merged = merge_entries(self.entries, change.gone, change.fresh)
-        if merged is not None:
-            if not self.changed_paths:  # one update of the table for the batches already queued
-                self.call_later(self._show_changes)
-            self.entries = merged
-            self.changed_paths |= {str(entry.path) for entry in change.fresh} | {str(p) for p in change.gone}
-
-    def _show_changes(self) -> None:
-        self.changed_paths = set()
-        self.refresh_table(keep_row=True)
-
-    def on_unmount(self) -> None:
-        self.stop_indexing.set()
-        self.watcher.stop()
+        self.start_listing()
 
     def on_screen_resume(self) -> None:
         """Back from a reader: notes may have changed."""
-        if self.entries:
+        if self.scanned:
             self.reload_note_index()
-
-    @work(thread=True, exclusive=True, group="library-notes")
-    def reload_note_index(self) -> None:
-        index = self._read_note_index()
-        self.app.call_from_thread(self._show_note_index, index)
-
-    @work(thread=True, exclusive=True, group="library-poll", exit_on_error=False)
-    def poll_note_index(self) -> None:
-        """Counts follow the notes another briefer saves; the files are read only when one did."""
-        store = self.app.store
-        try:
-            token = store.change_token() if store is not None and self.entries else self.notes_token
-            if token != self.notes_token:
-                index = self._read_note_index()
-                self.notes_token = token
-                if index != (self.note_counts, self.tags_by_briefing, self.reference_dates):
-                    self.app.call_from_thread(self._show_note_index, index)
-        except Exception:  # a poll that cannot read now tries again at the next
-            return
-
-    def _show_note_index(self, index: NoteIndex) -> None:
-        self.note_counts, self.tags_by_briefing, self.reference_dates = index
-        self.refresh_table()
 
     def date_of(self, entry: LibraryEntry) -> str | None:
         """The reference date the user set for the briefing (`D` in the reader), else its own."""
@@ -261,8 +108,11 @@ class LibraryScreen(LibraryTriage):
         words = self.filter_text.split()
         shown = [e for e in self.entries if all(self._matches(e, w) for w in words)]
         if self.hits is not None:
-            shown = [e for e in shown if str(e.path) in self.hits]
-        if self.sort_key == "date":
+            shown = [e for e in shown if e.key in self.hits]
+        if self.sort_key == "relevance" and self.hits is not None:
+            rank = {key: place for place, key in enumerate(self.hits)}  # the search's order: best first
+            shown.sort(key=lambda e: rank[e.key])
+        elif self.sort_key == "date":
             # Newest first; undated after dated, then by title.
             shown.sort(key=lambda e: e.title.casefold())
             shown.sort(key=lambda e: self.date_of(e) or "", reverse=True)
@@ -274,6 +124,8 @@ class LibraryScreen(LibraryTriage):
         """Show the entries that pass the filter; the cursor stays on its briefing, and with
         `keep_row`, on its row when that briefing is no longer shown. Rows are drawn as they come
         into view, so this costs the filtering and a screenful at 20,000 briefings."""
+        if not self.is_attached:  # a worker's result arriving as the app ends
+            return
         table = self.query_one(LibraryTable)
         shown = self.visible_entries()
         table.show(
@@ -299,7 +151,7 @@ class LibraryScreen(LibraryTriage):
             title = f"{title}  ({clean_text(entry.error)})"
         notes = self.note_counts.get(entry.briefing_id or "", 0)
         cell = Text(title, style=style)
-        hit = self.hits.get(str(entry.path)) if self.hits is not None else None
+        hit = self.hits.get(entry.key) if self.hits is not None else None
         if hit is not None:  # the hit's passage on a second line, under the title
             cell.append("\n  " + clean_text(hit.snippet), style="italic dim" if hit.in_notes else "italic")
         return self.triage_cells(
@@ -315,17 +167,17 @@ class LibraryScreen(LibraryTriage):
 
     @staticmethod
     def row_key(entry: LibraryEntry) -> str:
-        return str(entry.path)
+        return entry.key
 
     def row_height(self, entry: LibraryEntry) -> int:
-        return 2 if self.hits is not None and str(entry.path) in self.hits else 1
+        return 2 if self.hits is not None and entry.key in self.hits else 1
 
     def selected_path(self) -> str | None:
         return self.query_one(LibraryTable).selected_key
 
     def selected_entry(self) -> LibraryEntry | None:
         key = self.selected_path()
-        return next((e for e in self.entries if str(e.path) == key), None)
+        return next((e for e in self.entries if e.key == key), None)
 
     def _matches(self, entry: LibraryEntry, word: str) -> bool:
         if word.startswith("#") and len(word) > 1:
@@ -362,7 +214,7 @@ class LibraryScreen(LibraryTriage):
         if entry.error:
             self.notify(clean_text(entry.error), title="Cannot open", severity="error", markup=False)
             return
-        hit = self.hits.get(str(entry.path)) if self.hits is not None else None
+        hit = self.hits.get(entry.key) if self.hits is not None else None
         if hit is None:
             self.app.open_briefing(entry.path)
         elif hit.in_notes:
@@ -436,17 +288,20 @@ class LibraryScreen(LibraryTriage):
         self.refresh_table(keep_row=True)
 
     def action_sort(self) -> None:
-        self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
+        sorts = SORTS if self.hits is None else ("relevance", *SORTS)
+        self.sort_key = sorts[(sorts.index(self.sort_key) + 1) % len(sorts)]
         self.refresh_table()
 
     def action_search(self) -> None:
         field = self.query_one("#library-search", Input)
         field.display = True
-        field.focus()
+        # At once, not after the keys already typed (Widget.focus waits its turn in the queue):
+        # "ctrl+f Driscoll" typed fast would otherwise put the word in the filter.
+        self.set_focus(field)
 
     @on(Input.Submitted, "#library-search")
     def _search_submitted(self, event: Input.Submitted) -> None:
-        self.query_one("#library-filter", Input).focus()
+        self.set_focus(self.query_one("#library-filter", Input))
         if not event.value.strip():
             self.action_clear_filter()
             return
@@ -468,6 +323,7 @@ class LibraryScreen(LibraryTriage):
 
     def _show_hits(self, hits: dict[str, Hit]) -> None:
         self.hits = hits
+        self.sort_key = "relevance"  # a search's results come best first; ctrl+s sorts them by date or title
         self.refresh_table()
 
     def action_clear_filter(self) -> None:
@@ -475,11 +331,12 @@ class LibraryScreen(LibraryTriage):
         search = self.query_one("#library-search", Input)
         if self.hits is not None or search.display:
             self.hits = None
+            self.sort_key = "date" if self.sort_key == "relevance" else self.sort_key
             search.value = ""
             search.display = False
         else:
             self.query_one("#library-filter", Input).value = ""
-        self.query_one("#library-filter", Input).focus()
+        self.set_focus(self.query_one("#library-filter", Input))
         self.refresh_table()
 
 
@@ -495,4 +352,4 @@ def shown_path(path: Path) -> str:
 
 
 def _haystack(entry: LibraryEntry) -> str:
-    return f"{entry.title} {entry.source or ''} {entry.path}".casefold()
+    return f"{entry.title} {entry.source or ''} {entry.key}".casefold()

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
-from textual.screen import Screen
 
 from briefer.briefing.sanitize import clean_text
 from briefer.desk.triage import LIBRARY_VISIT, Triage, day_headings, last_visit, load_triage, record_visit
+from briefer.ui.screens.library_loading import ArchiveListing
 from briefer.ui.screens.library_watch import LibraryChanged
 
 if TYPE_CHECKING:
@@ -32,12 +32,11 @@ FLAG_MARK = "⚑"
 WATCH_MARK = "◆"
 
 
-class LibraryTriage(Screen):
+class LibraryTriage(ArchiveListing):
     """The library's triage keys and marks; `LibraryScreen` builds on it."""
 
     if TYPE_CHECKING:
         app: BrieferApp
-        folders: list[Path]
         sort_key: str
         hits: dict | None
 
@@ -53,8 +52,8 @@ class LibraryTriage(Screen):
         Binding("ctrl+b", "watch_search", "Watch this search", show=False, id="library-watch-search"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, folders: list[Path], warm_up: bool) -> None:
+        super().__init__(folders, warm_up)
         self.triage = Triage()
         self.watch_marks: dict[str, list[str]] = {}  # path -> the names of the watch items it hits
         self.today = date.today()

@@ -20,6 +20,7 @@ from briefer.search import find_all
 from briefer.ui.attempt import attempt
 from briefer.ui.desk_keys import DESK_BINDINGS
 from briefer.ui.match_cursor import MatchCursor, Span
+from briefer.ui.screens.reader_matches import MatchWalking
 from briefer.ui.screens.reader_reload import FollowingFile
 from briefer.ui.screens.reader_triage import ReadingState
 from briefer.ui.widgets.document import DocumentView
@@ -49,12 +50,20 @@ def pane_rows(analysis: Analysis, briefing: Briefing) -> dict[str, PaneRows]:
         }
 
 
-class ReaderScreen(ReadingState, FollowingFile):
+# The actions of the priority bindings above: keys that open a text field.
+OPENS_A_FIELD = frozenset({"annotate", "tag", "search", "reference_date"})
+
+
+class ReaderScreen(ReadingState, MatchWalking, FollowingFile):
     """Reads one briefing."""
 
     BINDINGS = [
-        Binding("a", "annotate", "Annotate", id="annotate"),
-        Binding("t", "tag", "Tag", id="tag"),
+        # Keys that open a text field are priority bindings: they run as they arrive, so the
+        # words typed straight after them reach the field instead of running as commands (Textual
+        # hands each key to the focused widget before the earlier ones are handled). In a text
+        # field they are characters (check_action).
+        Binding("a", "annotate", "Annotate", id="annotate", priority=True),
+        Binding("t", "tag", "Tag", id="tag", priority=True),
         Binding("h", "highlight", "Highlight", id="highlight"),
         *[
             Binding(str(n), f"quick_tag('{n}')", f"Quick tag {n}", show=False, id=f"quick-tag-{n}")
@@ -63,13 +72,13 @@ class ReaderScreen(ReadingState, FollowingFile):
         Binding("right_square_bracket", "next_note", "Next note", show=False, id="next-note"),
         Binding("left_square_bracket", "previous_note", "Previous note", show=False, id="previous-note"),
         Binding("u", "undo_delete", "Undo delete", show=False, id="undo-delete"),
-        Binding("slash", "search", "Search", id="search"),
+        Binding("slash", "search", "Search", id="search", priority=True),
         Binding("y", "copy_passage", "Copy", show=False, id="copy"),
         Binding("e", "export", "Export", id="export"),
         Binding("o", "open_link", "Open link", show=False, id="open-link"),
         Binding("n", "next_match", "Next match", show=False, id="next-match"),
         Binding("N", "previous_match", "Previous match", show=False, id="previous-match"),
-        Binding("D", "reference_date", "Ref. date", show=False, id="reference-date"),
+        Binding("D", "reference_date", "Ref. date", show=False, id="reference-date", priority=True),
         Binding("tab", "next_pane", "Next pane", id="next-pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="previous-pane"),
         *[
@@ -390,54 +399,10 @@ class ReaderScreen(ReadingState, FollowingFile):
         else:
             self.action_show_pane(target)
 
-    # ----- matches: entity mentions and search hits ---------------------------
-
-    def set_matches(self, spans: list[tuple[int, int]], label: str, component: str) -> None:
-        self.matches = MatchCursor(spans, label)
-        self.document.set_layer("matches", [(s, e, component) for s, e in self.matches.spans])
-        self.update_status()
-
-    def clear_matches(self) -> bool:
-        if not self.matches:
-            return False
-        self.set_matches([], "", "")
-        self.document.set_layer("current-match", [])
-        return True
-
-    def step_match(self, forward: bool, from_start: bool = False) -> None:
-        """Go to the next or previous match; from the cursor's sentence when it has moved off the current one."""
-        match = self.matches.first() if from_start else self.matches.step(forward, self.document.cursor_span)
-        if match is None:
-            if self.matches.label:
-                self.notify(f"No match for {self.matches.label}", markup=False)
-            return
-        start, end = match
-        self.document.set_layer("current-match", [(start, end, "document-view--search-current")])
-        self.document.move_to_offset(start)
-        self.update_status()
-
-    def action_next_match(self) -> None:
-        self.step_match(True)
-
-    def action_previous_match(self) -> None:
-        self.step_match(False)
-
-    def action_search(self) -> None:
-        field = self.query_one("#search-input", Input)
-        field.display = True
-        field.focus()
-
-    @on(Input.Changed, "#search-input")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self.set_matches(find_all(self.briefing.body, event.value), event.value, "document-view--search")
-
-    @on(Input.Submitted, "#search-input")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        field = self.query_one("#search-input", Input)
-        field.display = False
-        self.document.focus()
-        if self.matches.spans:
-            self.step_match(True)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in OPENS_A_FIELD and isinstance(self.focused, Input):
+            return False  # typed in the search box: a character
+        return super().check_action(action, parameters)
 
     # ----- reference date -----------------------------------------------------
 

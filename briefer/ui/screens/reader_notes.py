@@ -20,6 +20,7 @@ from briefer.notes.model import Note
 from briefer.notes.session import NotesSession
 from briefer.notes.store import NoteConflict
 from briefer.ui.attempt import attempt
+from briefer.ui.screens import NOTES_POLL_SECONDS
 from briefer.ui.widgets.document import DocumentView
 from briefer.ui.widgets.notes_list import NotesList
 
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from briefer.ui.dialogs.note import NoteResult, Saved
 
 NOTE_COLOURS = 6
-NOTES_POLL_SECONDS = 2.0  # how soon another briefer's notes appear
 
 
 def note_class(note: Note) -> str:
