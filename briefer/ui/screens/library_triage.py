@@ -42,8 +42,6 @@ class LibraryTriage(ArchiveListing):
 
         def selected_entry(self) -> LibraryEntry | None: ...
 
-        reference_dates: dict[str, str]
-
     BINDINGS = [
         Binding("ctrl+t", "toggle_read", "Read/unread", id="library-toggle-read"),
         Binding("ctrl+g", "toggle_flag", "Flag", id="library-flag"),
