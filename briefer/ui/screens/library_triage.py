@@ -17,6 +17,7 @@ from textual.binding import Binding
 
 from briefer.briefing.sanitize import clean_text
 from briefer.desk.triage import LIBRARY_VISIT, Triage, day_headings, last_visit, load_triage, record_visit
+from briefer.ui.screens import NOTES_POLL_SECONDS
 from briefer.ui.screens.library_loading import ArchiveListing
 from briefer.ui.screens.library_watch import LibraryChanged
 
@@ -71,6 +72,16 @@ class LibraryTriage(ArchiveListing):
             except StoreError as exc:
                 self.notify(clean_text(str(exc)), severity="warning", markup=False)
         self.load_triage()
+        self.desk_token: object = store.change_token() if store is not None else None
+        self.set_interval(NOTES_POLL_SECONDS, self.poll_desk)
+
+    def poll_desk(self) -> None:
+        """Another briefer window marked, flagged or watched something: show it (a few stats)."""
+        store = self.app.store
+        token = store.change_token() if store is not None else None
+        if token != self.desk_token:
+            self.desk_token = token
+            self.load_triage()
 
     def on_screen_resume(self) -> None:
         """Back from a reader or the WATCH view: read states and watch items may have changed."""
