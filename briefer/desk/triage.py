@@ -119,10 +119,14 @@ def day_label(day: str | None, today: date) -> str:
 def day_headings(days: list[str | None], today: date) -> dict[int, str]:
     """The row index where each day's group starts, with its heading, for rows in date order."""
     headings: dict[int, str] = {}
-    previous: str | None = None
+    previous_day: object = object()  # no day yet
+    previous_label = None
     for index, day in enumerate(days):
-        label = day_label(day, today)
-        if index == 0 or label != previous:
+        day = day[:10] if day else None
+        if day == previous_day:
+            continue  # the filter redraws 20,000 rows per key: a label only where the day changes
+        previous_day, label = day, day_label(day, today)
+        if label != previous_label:
             headings[index] = label
-        previous = label
+        previous_label = label
     return headings

@@ -105,13 +105,16 @@ def watch_items(store) -> list[WatchItem]:
 def add_watch(store, text: str, kind: str | None = None, name: str | None = None) -> WatchItem:
     """Watch `text` (kind given, or inferred: `infer_kind`); the same kind and text again gives
     the item already there."""
-    inferred, cleaned = infer_kind(clean_text(text))
     if kind is not None and kind not in KINDS:
         raise WatchError(f"a watch item's kind is one of {', '.join(KINDS)}")
+    typed = " ".join(clean_text(text).split())
+    inferred, named = infer_kind(typed)
     if kind is None:
-        kind = inferred
+        kind, cleaned = inferred, named
     elif inferred in ("actor", "place") and kind in ("actor", "place"):
-        cleaned = infer_kind(cleaned)[1]  # `--kind actor who:Driscoll`: the name, not the prefix
+        cleaned = named  # `--kind actor who:Driscoll`: the name, not the prefix
+    else:
+        cleaned = typed  # a search or phrase is watched as typed
     if not cleaned or len(cleaned) > MAX_TEXT:
         raise WatchError(f"a watch item is 1-{MAX_TEXT} characters")
     item = WatchItem("", kind, cleaned, one_line(name or cleaned).strip() or cleaned, now_iso())

@@ -34,6 +34,12 @@ def test_the_kind_is_inferred_from_what_is_typed():
     assert infer_kind("grain OR wheat") == ("search", "grain OR wheat")
 
 
+def test_a_given_kind_keeps_the_text_as_typed_for_searches_and_the_name_for_actors(store):
+    assert (add_watch(store, "where:Kyiv", kind="search").text) == "where:Kyiv"
+    assert (add_watch(store, "who:Driscoll", kind="actor").text) == "Driscoll"
+    assert (add_watch(store, "Lviv", kind="place").query) == 'where:"Lviv"'
+
+
 def test_items_are_kept_renamed_and_removed_across_restarts(store, notes_path):
     actor = add_watch(store, "who:Daniel Driscoll")
     add_watch(store, "peace plan", kind="phrase", name="Plan")

@@ -6,11 +6,13 @@ import os
 import time
 
 from briefer import config
+from briefer.briefing import load
 from briefer.desk.triage import FLAG_TABLE, READ_TABLE, VISIT_TABLE
 from briefer.notes.store import NotesStore
 from briefer.ui.app import BrieferApp
 from briefer.ui.screens.library import LibraryTable
 from briefer.ui.screens.reader import ReaderScreen
+from tests.waiting import until
 
 
 async def settle(app, pilot):
@@ -126,3 +128,19 @@ async def test_a_briefing_that_arrived_since_the_last_visit_is_marked_new(librar
             table.key_at(i) for i in range(table.row_count) if table.get_row_at(i)[0].plain.startswith("●")
         ]
         assert marked == [str(fresh)]
+
+
+async def test_another_windows_marks_appear_in_the_library(library_dir, tmp_path):
+    notes = tmp_path / "notes.json"
+    sample = library_dir / "00-peace-plan.txt"
+    app = BrieferApp(folders=[library_dir], notes_file=notes)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await settle(app, pilot)
+        assert is_bold(title_cell(table, sample))
+        with NotesStore.open(notes) as other:  # another briefer window
+            other.put_desk_item(
+                READ_TABLE, load(sample).id, {"state": "marked", "at": "2026-03-01T09:00:00+00:00"}
+            )
+            other.put_desk_item(FLAG_TABLE, load(sample).id, {"at": "2026-03-01T09:00:00+00:00"})
+        await until(pilot, lambda: title_cell(table, sample).plain.startswith("⚑"), "the other window's flag")
+        assert not is_bold(title_cell(table, sample))

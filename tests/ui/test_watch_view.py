@@ -177,3 +177,17 @@ async def test_a_briefing_dropped_into_the_folder_appears_as_a_new_hit_in_the_op
         await pilot.press("escape")
         row = app.screen.query_one(LibraryTable).get_row(str(Path(library_dir.name) / "99-driscoll.md"))
         assert row[0].plain.startswith("◆ Driscoll  Envoy returns")
+
+
+async def test_the_palette_watches_the_search_typed(library_dir, tmp_path):
+    notes = tmp_path / "notes.json"
+    app = BrieferApp(folders=[library_dir], notes_file=notes)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+f", *"where:Kyiv", "enter")
+        await settle(app, pilot)
+        await pilot.press("ctrl+p", *"Watch this search")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(app, pilot)
+    assert [(item.kind, item.text) for item in items(notes)] == [("search", "where:Kyiv")]

@@ -17,6 +17,7 @@ from textual.binding import Binding
 
 from briefer.briefing.sanitize import clean_text
 from briefer.desk.triage import LIBRARY_VISIT, Triage, day_headings, last_visit, load_triage, record_visit
+from briefer.ui.screens import NOTES_POLL_SECONDS
 from briefer.ui.screens.library_loading import ArchiveListing
 from briefer.ui.screens.library_watch import LibraryChanged
 
@@ -41,7 +42,6 @@ class LibraryTriage(ArchiveListing):
         hits: dict | None
 
         def selected_entry(self) -> LibraryEntry | None: ...
-        def date_of(self, entry: LibraryEntry) -> str | None: ...
 
     BINDINGS = [
         Binding("ctrl+t", "toggle_read", "Read/unread", id="library-toggle-read"),
@@ -72,6 +72,16 @@ class LibraryTriage(ArchiveListing):
             except StoreError as exc:
                 self.notify(clean_text(str(exc)), severity="warning", markup=False)
         self.load_triage()
+        self.desk_token: object = store.change_token() if store is not None else None
+        self.set_interval(NOTES_POLL_SECONDS, self.poll_desk)
+
+    def poll_desk(self) -> None:
+        """Another briefer window marked, flagged or watched something: show it (a few stats)."""
+        store = self.app.store
+        token = store.change_token() if store is not None else None
+        if token != self.desk_token:
+            self.desk_token = token
+            self.load_triage()
 
     def on_screen_resume(self) -> None:
         """Back from a reader or the WATCH view: read states and watch items may have changed."""
@@ -153,7 +163,8 @@ class LibraryTriage(ArchiveListing):
         date order and not search results."""
         if self.sort_key != "date" or self.hits is not None:
             return None
-        labels = day_headings([self.date_of(entry) for entry in shown], self.today)
+        dates = self.reference_dates  # date_of, inlined: this runs at every key typed in the filter
+        labels = day_headings([dates.get(e.briefing_id or "") or e.date for e in shown], self.today)
         return {index: Text(label) for index, label in labels.items()}
 
     # ----- keys -----------------------------------------------------------------
