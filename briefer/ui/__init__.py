@@ -12,18 +12,19 @@ def run_app(paths: list[Path], notes: str | None = None, settings: config.Config
     from briefer.ui.signals import hold_ending_signals
 
     hold_ending_signals()  # from here a ctrl+c ends the app once it can end cleanly, not mid-import
-    from briefer.analysing.service import AnalysisService
-
     settings = settings or config.load_config()
     folders = [p for p in paths if p.is_dir()]
     files = [p for p in paths if not p.is_dir()]
     open_file = files[0] if files else None
     if not folders:
         folders = [open_file.parent] if open_file else config.briefing_folders(settings)
-    analysis = AnalysisService()
+    analysis = None
     if open_file is not None:
+        from briefer.analysing.service import AnalysisService
+
         # A long briefing's analysis process starts now, so that its start-up and its reading of the
         # file overlap Textual's import and start (about half a second) instead of following them.
+        analysis = AnalysisService()
         analysis.prestart(open_file)
     from briefer.ui.app import BrieferApp
 
@@ -37,5 +38,6 @@ def run_app(paths: list[Path], notes: str | None = None, settings: config.Config
     try:
         app.run()
     finally:
-        analysis.close()  # the app may end before it has even mounted, and closed it itself
+        if analysis is not None:
+            analysis.close()  # the app may end before it has even mounted, and closed it itself
     return app.return_code or 0

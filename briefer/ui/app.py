@@ -17,7 +17,6 @@ from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
 
 from briefer import config
-from briefer.analysing.service import AnalysisService
 from briefer.briefing.sanitize import clean_text
 from briefer.ui.commands import BriefingsProvider, NotesProvider, binding_commands
 from briefer.ui.match_cursor import Span
@@ -25,6 +24,7 @@ from briefer.ui.screens.library import LibraryScreen
 from briefer.ui.signals import end_on_hangup_and_terminate, end_process_after, watch_terminal
 
 if TYPE_CHECKING:
+    from briefer.analysing.service import AnalysisService
     from briefer.briefing import Briefing
     from briefer.notes.store import NotesStore
 
@@ -64,7 +64,7 @@ class BrieferApp(App[int]):
         super().__init__()
         self.settings = settings or config.Config(path=config.config_path())
         # What readers ask for analyses; run_app's may be analysing `open_file` already.
-        self.analysis = analysis or AnalysisService()
+        self._analysis = analysis
         self.folders = folders
         self.open_file = open_file
         self.notes_file = notes_file
@@ -203,8 +203,18 @@ class BrieferApp(App[int]):
             return
         self.open_briefing(path, note_id=note.id)
 
+    @property
+    def analysis(self) -> AnalysisService:
+        """Made when a briefing is first opened: the library's first frame needs none of it."""
+        if self._analysis is None:
+            from briefer.analysing.service import AnalysisService
+
+            self._analysis = AnalysisService()
+        return self._analysis
+
     def on_unmount(self) -> None:
-        self.analysis.close()
+        if self._analysis is not None:
+            self._analysis.close()
         if self.store is not None:
             self.store.close()
         if not self.is_headless:  # a worker still reading a long file must not hold the exit up
