@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -198,25 +198,36 @@ def actor_page(
     said = sorted(_quotes_by_group(found).get(position, []), key=found.quote_order, reverse=True)
     quotes = [found.quote(record) for record in said]
     actor = _actor(found, position, quotes[0] if quotes else None)
-    appearances = []
+    # One appearance a briefing: an actor may be two records of one briefing ("Zelensky" and
+    # "Zelenskiy" in the same text), at its first mention, with their mentions added up.
+    by_briefing: dict[int, Appearance] = {}
     for number in found.groups[position].members:
         record = found.records[number]
         briefing = found.briefings[record.docid]
         start, end = record.first
-        appearances.append(
-            Appearance(
-                briefing.path,
-                briefing.title,
-                briefing.day,
-                briefing.source,
-                briefing.briefing_id,
-                start,
-                end,
-                record.mentions,
-                record.role,
+        seen = by_briefing.get(record.docid)
+        if seen is not None:
+            first = min((seen.start, seen.end), (start, end))
+            by_briefing[record.docid] = replace(
+                seen,
+                start=first[0],
+                end=first[1],
+                mentions=seen.mentions + record.mentions,
+                role=seen.role or record.role,
             )
+            continue
+        by_briefing[record.docid] = Appearance(
+            briefing.path,
+            briefing.title,
+            briefing.day,
+            briefing.source,
+            briefing.briefing_id,
+            start,
+            end,
+            record.mentions,
+            record.role,
         )
-    appearances.sort(key=lambda item: (item.day, str(item.path)), reverse=True)
+    appearances = sorted(by_briefing.values(), key=lambda item: (item.day, str(item.path)), reverse=True)
     spans = _spans_by_briefing(found, position)
     return ActorPage(actor, tuple(appearances), tuple(quotes), tuple(_notes_naming(actor, spans, notes)))
 

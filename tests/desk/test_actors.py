@@ -176,3 +176,27 @@ def test_decisions_round_trip_through_store_data_in_the_order_made():
     table = dict([decision_item(merge, "2026-03-14T10:00:00"), decision_item(split, "2026-03-13T09:00:00")])
     table["junk"] = {"action": "merge", "keys": "not a list"}
     assert decisions_from(table) == [split, merge]
+
+
+def test_a_briefing_holding_the_actor_twice_is_listed_once_at_its_first_mention(archive):
+    """The extractor may give one person two records in a briefing (a lone surname read as an
+    organisation before the full name appears): the page lists the briefing once."""
+    index, folder = archive
+    before = actor_page(index, [folder], MONTH, "person:volodymyr zelensky")
+    first = before.briefings[0]
+    (docid,) = index.connection.execute(
+        "SELECT docid FROM files WHERE path = ?", (str(first.path),)
+    ).fetchone()
+    (spans,) = index.connection.execute(
+        "SELECT spans FROM entities WHERE docid = ? AND name LIKE '%Zelensk%'", (docid,)
+    ).fetchone()
+    later = f"[[{first.end + 1}, {first.end + 9}]]"
+    index.connection.execute(
+        "INSERT INTO entities VALUES (?, 999, 'organization', 'Zelensky', NULL, '[]', ?)", (docid, later)
+    )
+    assert spans.startswith("[[")  # the same form as the record written here
+    page = actor_page(index, [folder], MONTH, "person:volodymyr zelensky")
+    assert [item.path for item in page.briefings] == [item.path for item in before.briefings]
+    again = page.briefings[0]
+    assert (again.start, again.end) == (first.start, first.end)
+    assert again.mentions == first.mentions + 1
