@@ -234,6 +234,16 @@ class BrieferApp(App[int]):
         else:
             self.push_screen(wanted())
 
+    def action_watch_list(self) -> None:
+        """The WATCH view, from anywhere; back to it when it is open under what is shown."""
+        from briefer.ui.screens.watch import WatchScreen
+
+        if any(isinstance(screen, WatchScreen) for screen in self.screen_stack):
+            while not isinstance(self.screen, WatchScreen):
+                self.pop_screen()
+        else:
+            self.push_screen(WatchScreen(self.folders))
+
     @work(thread=True, exclusive=True, group="digest", exit_on_error=False)
     def write_digest(self, days: int | None = 2) -> None:
         """The digest of the last `days` days (None: all) as `digest-<today>.md` in the export folder,

@@ -14,4 +14,5 @@ DESK_BINDINGS = [
     Binding("f7", "app.desk('timeline')", "TIMELINE", show=False, id="desk-timeline"),
     Binding("f8", "app.desk('agenda')", "AGENDA", show=False, id="desk-agenda"),
     Binding("f9", "app.desk('places')", "PLACES", show=False, id="desk-places"),
+    Binding("f10", "app.watch_list", "WATCH", id="desk-watch"),
 ]

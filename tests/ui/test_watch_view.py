@@ -191,3 +191,22 @@ async def test_the_palette_watches_the_search_typed(library_dir, tmp_path):
         await pilot.press("enter")
         await settle(app, pilot)
     assert [(item.kind, item.text) for item in items(notes)] == [("search", "where:Kyiv")]
+
+
+async def test_f10_opens_watch_from_the_reader_and_the_desk_keys_work_from_watch(library_dir, tmp_path):
+    from briefer.ui.screens.desk import DESK_VIEWS
+
+    analysed(library_dir)
+    app = BrieferApp(folders=[library_dir], notes_file=tmp_path / "notes.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert isinstance(app.screen, WatchScreen)
+        await pilot.press("f8")
+        await until(pilot, lambda: isinstance(app.screen, DESK_VIEWS["agenda"]), "AGENDA over WATCH")
+        await pilot.press("f10")  # back to the WATCH view under it, not a second one
+        assert isinstance(app.screen, WatchScreen)
+        assert sum(isinstance(screen, WatchScreen) for screen in app.screen_stack) == 1

@@ -47,7 +47,6 @@ class LibraryTriage(ArchiveListing):
         Binding("ctrl+t", "toggle_read", "Read/unread", id="library-toggle-read"),
         Binding("ctrl+g", "toggle_flag", "Flag", id="library-flag"),
         Binding("ctrl+n", "next_unread", "Next unread", id="library-next-unread"),
-        Binding("f10", "open_watch", "WATCH", id="library-watch"),
         Binding("ctrl+b", "watch_search", "Watch this search", show=False, id="library-watch-search"),
     ]
 
@@ -208,11 +207,6 @@ class LibraryTriage(ArchiveListing):
                 table.move_cursor(row)
                 return
         self.notify("No unread briefing here.")
-
-    def action_open_watch(self) -> None:
-        from briefer.ui.screens.watch import WatchScreen
-
-        self.app.push_screen(WatchScreen(self.folders))
 
     def action_watch_search(self) -> None:
         """Watch the search typed in the search box (or the filter's words) as a saved search."""

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from briefer.briefing.sanitize import clean_text
+from briefer.ui.desk_keys import DESK_BINDINGS
 from briefer.ui.widgets.footer import FittingFooter
 from briefer.ui.widgets.rowlist import RowLayout, RowList, TextRow
 
@@ -38,6 +39,7 @@ class WatchScreen(Screen):
         Binding("r", "rename", "Rename", id="watch-rename"),
         Binding("d,delete", "remove", "Remove", id="watch-remove"),
         Binding("q,escape", "back", "Back", id="watch-back"),
+        *DESK_BINDINGS,
     ]
 
     DEFAULT_CSS = """
