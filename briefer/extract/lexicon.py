@@ -74,6 +74,8 @@ class Lexicon:
         self.institutions = {fold(n): n for n in _lines("institutions.txt")}
         self.institution_names = frozenset(self.institutions.values())
         self.platforms = frozenset(_lines("platforms.txt"))
+        self.event_heads = _words("event_heads.txt")
+        self.event_prefixes = _words("event_prefixes.txt")
         self.reporting_verbs = _words("reporting_verbs.txt")
         self.stopwords = _words("stopwords.txt")
         self.irregular_past = _words("irregular_past.txt")

@@ -616,8 +616,20 @@ class NameFinder:
         return None
 
     # ---- one candidate name ------------------------------------------
+    def _is_event(self, toks, a: int, b: int) -> bool:
+        """Does toks[a:b] name an event, an award or a storm ("the Winter Games", "Cyclone Ida")?"""
+        lex = self.lex
+        if b - a == 1:  # alone, the head names an event unless it is a town ("Derby", "Summit")
+            return toks[a].lower in lex.event_heads and self.gaz.kind(toks[a].text) is None
+        return toks[b - 1].lower in lex.event_heads or toks[a].lower in lex.event_prefixes
+
     def _name(self, toks: list[Token], a: int, b: int) -> None:
         lex = self.lex
+        if self._is_event(toks, a, b):
+            m = self._mention(toks, a, b, self.body[toks[a].start : toks[b - 1].end])
+            m.void = True  # an event is no entity, nor any name inside it (GOLD-FORMAT)
+            self.mentions.append(m)
+            return
         if (
             b + 1 < len(toks)
             and toks[b].lower == "to"

@@ -296,3 +296,14 @@ def test_a_rarer_given_name_before_a_verb_makes_a_person_but_not_in_a_heading():
     for sentence in ("Volodymyr Zelensky met the envoy in Lviv.", "Tedros Ghebreyesus warned of cholera."):
         assert len(names_of(run(sentence), "person")) == 1, sentence
     assert names_of(run("Dairy Farmers of America cut prices."), "person") == []
+
+
+def test_events_awards_and_storms_are_no_entities_nor_the_names_inside_them():
+    r = run(
+        "The Winter Games opened in Lillehammer. Tropical Storm Hilde hit Fiji on Monday. "
+        "Delegates at the Lima Summit praised the Nobel Prize winner Ana Ruiz. "
+        "Runners of the Rome Marathon met the Olympics chief."
+    )
+    assert names_of(r, "person") == ["Ana Ruiz"]
+    assert names_of(r, "organization") == []
+    assert places(r) == ["Lillehammer", "Fiji"]
