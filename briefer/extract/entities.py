@@ -95,7 +95,7 @@ def resolve(finder: NameFinder):
     acronym_links: list[tuple[Mention, Mention]] = []
     mentions = finder.mentions
     for index, m in enumerate(mentions):
-        if not m.key:
+        if not m.key or m.key in finder.not_entities:
             continue
         if m.acronym_of is not None:
             acronym_links.append((m, mentions[m.acronym_of]))

@@ -76,6 +76,7 @@ class Lexicon:
         self.platforms = frozenset(_lines("platforms.txt"))
         self.event_heads = _words("event_heads.txt")
         self.event_prefixes = _words("event_prefixes.txt")
+        self.common_acronyms = _words("common_acronyms.txt")
         self.reporting_verbs = _words("reporting_verbs.txt")
         self.stopwords = _words("stopwords.txt")
         self.irregular_past = _words("irregular_past.txt")

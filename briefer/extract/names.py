@@ -369,6 +369,7 @@ class NameFinder:
         self.coordinated: list[tuple[int, int]] = []  # mentions joined by "and" / "or"
         self.office_mentions: list[tuple[int, int, int]] = []  # (person mention, start, end)
         self.descriptor_np: list[tuple[int, str]] = []  # (position, noun): "the owner"
+        self.not_entities: set[str] = set()  # keys of the short forms of events and laws
 
     def _mention(self, toks, a: int, b: int, text: str) -> Mention:
         # Names repeat: share one text, key and word tuple per distinct name.
@@ -629,6 +630,9 @@ class NameFinder:
             m = self._mention(toks, a, b, self.body[toks[a].start : toks[b - 1].end])
             m.void = True  # an event is no entity, nor any name inside it (GOLD-FORMAT)
             self.mentions.append(m)
+            acr = self._following_acronym(toks, b)
+            if acr:  # "the Clean Air Act (CAA)": its short form is no entity either
+                self.not_entities.add(fold(acr))
             return
         if (
             b + 1 < len(toks)
@@ -685,7 +689,12 @@ class NameFinder:
         if b - a == 1 and toks[a].initial and toks[a].lower.endswith("ly") and toks[a].text[1:].islower():
             return  # "Separately, ...": an adverb
         text = self.body[toks[a].start : toks[b - 1].end]
-        if len(text) < 2 or text in lex.platforms or (text[1] == "-" and _PARTY_STATE.match(text)):
+        if (
+            len(text) < 2
+            or text in lex.platforms
+            or text in lex.common_acronyms
+            or (text[1] == "-" and _PARTY_STATE.match(text))
+        ):
             return  # "D-N.Y.": a party and state, not a name
         m = self._mention(toks, a, b, text)
         m.heading = self._in_heading(m.start)
