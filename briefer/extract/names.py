@@ -481,7 +481,11 @@ class NameFinder:
         person_at = self._person_after_titled_place(toks, a, b)
         if person_at is not None:  # "Envoy to Norway Erik Dahl": the place closes the title
             return [*self._segments(toks, a, person_at), *self._segments(toks, person_at, b)]
-        acr = self._following_acronym(toks, b)
+        country = self._country_across_connectors(toks, a, b)
+        if country is not None:  # "Trinidad and Tobago", "the Republic of Korea": one place
+            x, y = country
+            return [*self._segments(toks, a, x), (x, y), *self._segments(toks, y, b)]
+        acr = self._following_acronym(toks, a, b)
         if (acr and b - a > 1 and self._initials_match(toks, a, b, acr)) or all(
             toks[k].lower not in CONNECTORS for k in range(a, b)
         ):  # nothing to cut at ("Emmanuel Macron")
@@ -541,6 +545,25 @@ class NameFinder:
                     out.append(span)
             start = c + 1
         return out
+
+    def _country_across_connectors(self, toks, a: int, b: int) -> tuple[int, int] | None:
+        """The longest country name in toks[a:b] with a connector inside it, or None."""
+        if b - a < 3 or all(toks[k].lower not in CONNECTORS for k in range(a + 1, b - 1)):
+            return None
+        for size in range(min(b - a, 7), 2, -1):
+            for x in range(a, b - size + 1):
+                y = x + size
+                if toks[x].lower in CONNECTORS or toks[y - 1].lower in CONNECTORS:
+                    continue
+                if (
+                    x > a + 1
+                    and toks[x - 1].lower in ("of", "for")
+                    and toks[x - 2].lower in self.lex.org_heads
+                ):
+                    continue  # "the Bank of Trinidad and Tobago": the name of a body
+                if self.gaz.kind(self.body[toks[x].start : toks[y - 1].end]) == "country":
+                    return x, y
+        return None
 
     def _titled_place(self, toks, a: int) -> bool:
         """Do the words before toks[a] end a title with a place: "Ambassador to Norway", "Minister
@@ -608,11 +631,19 @@ class NameFinder:
             return None  # "April-June", "Monday-Friday": a span of time
         return (a, b) if a < b else None
 
-    def _following_acronym(self, toks, b):
+    def _following_acronym(self, toks, a, b):
+        """The short form given after toks[a:b]: "(WHO)", or ", WHO," when it is their initials
+        ("Columbus, OH," gives a state, not a short form)."""
         n = len(toks)
         if b + 2 < n and toks[b].text == "(" and toks[b + 2].text == ")" and _is_acronym(toks[b + 1].text):
             return toks[b + 1].text
-        if b + 2 < n and toks[b].text == "," and _is_acronym(toks[b + 1].text) and toks[b + 2].text in ",.;)":
+        if (
+            b + 2 < n
+            and toks[b].text == ","
+            and _is_acronym(toks[b + 1].text)
+            and toks[b + 2].text in ",.;)"
+            and self._initials_match(toks, a, b, toks[b + 1].text)
+        ):
             return toks[b + 1].text
         return None
 
@@ -630,7 +661,7 @@ class NameFinder:
             m = self._mention(toks, a, b, self.body[toks[a].start : toks[b - 1].end])
             m.void = True  # an event is no entity, nor any name inside it (GOLD-FORMAT)
             self.mentions.append(m)
-            acr = self._following_acronym(toks, b)
+            acr = self._following_acronym(toks, a, b)
             if acr:  # "the Clean Air Act (CAA)": its short form is no entity either
                 self.not_entities.add(fold(acr))
             return
@@ -708,7 +739,7 @@ class NameFinder:
         ):
             self.coordinated.append((idx - 1, idx))
         self.mentions.append(m)
-        acr = self._following_acronym(toks, b)
+        acr = self._following_acronym(toks, a, b)
         if acr:
             am = Mention(toks[b + 1].start, toks[b + 1].end, acr, fold(acr), (fold(acr),))
             am.acronym_of = idx
@@ -789,7 +820,7 @@ class NameFinder:
             m.org += 1.5
         if low[0] in lex.org_prefixes and not single:
             m.org += 2
-        if not single and self._following_acronym(toks, b):
+        if not single and self._following_acronym(toks, a, b):
             m.org += 2
         if single and len(first.text) <= 6 and _is_acronym(first.text):
             if fold(first.text) in gaz.country_codes or first.text in lex.country_aliases:
@@ -913,6 +944,10 @@ class NameFinder:
             m.person -= 2
         # places
         kind = gaz.kind(m.text.title()) if all_caps else gaz.kind_of_key(m.key)  # m.key is fold(m.text)
+        if not kind and not single and (_DOTTED.match(toks[b - 1].text) or toks[b - 1].text == "DC"):
+            kind = gaz.kind(
+                self.body[first.start : toks[b - 2].end]
+            )  # "Washington D.C.": a place and its state
         if kind == "country":
             m.place += 6
         elif kind == "region":
@@ -1105,9 +1140,15 @@ class NameFinder:
             and self.mentions
             and self.mentions[-1].end == prev2.end
             and self.mentions[-1].place > 0
-            and _DOTTED.match(m.text + "." if self.body.startswith(".", m.end) else m.text)
+            and (
+                _DOTTED.match(m.text + "." if self.body.startswith(".", m.end) else m.text)
+                or (len(m.text) == 2 and m.text.isupper() and m.key not in gaz.country_codes)
+            )
         ):
-            m.void = True  # "Washington, D.C.", "Portland, Ore.": the state of the place before
+            m.void = True  # "Washington, D.C.", "Portland, Ore.", "Austin, TX": the state of the place before
+            before = self.mentions[-1]  # a place given with its state: where something is
+            before.locative = True
+            before.place += 1.5
         if (
             all_caps
             and not single

@@ -64,3 +64,22 @@ def test_a_place_closing_a_signature_after_a_comma_is_a_place_at_a_line_end_or_m
     for result in (at_line_end, mid_text):
         assert places(result) == ["Victoria"]
         assert [w["name"] for w in result["who"]] == ["Ama Owusu"]
+
+
+def test_a_country_whose_name_holds_of_or_and_is_one_place_but_not_inside_a_body():
+    r = run(
+        "Ships from Trinidad and Tobago and the Republic of Korea reached the Democratic Republic "
+        "of the Congo. Ana Ruiz of Bosnia and Herzegovina spoke; the Central Bank of Trinidad and "
+        "Tobago agreed."
+    )
+    assert places(r) == [
+        "Trinidad and Tobago",
+        "Republic of Korea",
+        "Democratic Republic of the Congo",
+        "Bosnia and Herzegovina",
+    ]
+
+
+def test_a_place_with_its_state_is_one_place_and_a_location():
+    r = run("Columbus, OH, June 3 - Staff met. Later, Washington D.C. hosted the talks.")
+    assert places(r) == ["Columbus", "Washington D.C."]
