@@ -515,6 +515,9 @@ class NameFinder:
                 cuts.append(k)
                 continue
             if w == "and":
+                if self._joins_two_bodies(toks, cuts[-1] + 1 if cuts else a, k, b):
+                    cuts.append(k)
+                    continue
                 before = [h for h in heads if h < k]
                 linked = before and any(toks[x].lower in ("of", "for") for x in range(before[-1], k))
                 if linked or last_is_head:
@@ -527,6 +530,9 @@ class NameFinder:
             while j > a and toks[j].lower in ("of", "for", "the"):
                 j -= 1
             w = toks[j].lower
+            opened = [h for h in heads if h < j] if toks[j].lower != "and" else None
+            if opened and any(toks[x].lower in ("of", "for") for x in range(opened[-1], j)):
+                continue  # "Office of the Envoy for Youth": a body's name goes on after its "of"
             if (
                 w in lex.org_heads
                 or w in lex.org_prefixes
@@ -545,6 +551,19 @@ class NameFinder:
                     out.append(span)
             start = c + 1
         return out
+
+    def _joins_two_bodies(self, toks, start: int, k: int, b: int) -> bool:
+        """Does the "and" at toks[k] join two names of bodies, each of two words or more and
+        ending on a head word ("the Water Board and the Harbour Authority")?"""
+        heads = self.lex.org_heads
+        after = k + 1 + (toks[k + 1].lower == "the")
+        return (
+            k - start >= 2
+            and toks[k - 1].lower in heads
+            and toks[b - 1].lower in heads
+            and b - after >= 2
+            and all(toks[x].lower not in CONNECTORS for x in range(after, b))
+        )
 
     def _country_across_connectors(self, toks, a: int, b: int) -> tuple[int, int] | None:
         """The longest country name in toks[a:b] with a connector inside it, or None."""
@@ -684,6 +703,8 @@ class NameFinder:
             ):
                 title_idx = k
                 break
+        if title_idx is not None and self._title_of_body(toks, a, title_idx):
+            title_idx = None  # "the Office of the President": a body named after an office
         if title_idx is not None:
             k = title_idx
             name_start = k + 1
@@ -745,6 +766,15 @@ class NameFinder:
             am.acronym_of = idx
             am.heading = m.heading
             self.mentions.append(am)
+
+    def _title_of_body(self, toks, a: int, k: int) -> bool:
+        """Is the title at toks[k] the office a body is named after, right after the body's
+        "of the" / "for the" ("Office of the Spokesperson", "Bureau for the Ombudsman")?"""
+        return (
+            k - a >= 2
+            and toks[k - 1].lower in ("of", "for", "the")
+            and any(toks[h].lower in self.lex.org_heads for h in range(a, k - 1))
+        )
 
     def _role_part(self, toks, a, k) -> None:
         """Organisations and places named inside a title ("UK Home Secretary")."""

@@ -315,3 +315,23 @@ def test_time_zones_currencies_diseases_officer_titles_and_laws_are_no_organisat
         "Leon Marsh Jr. of the Harbour Trust left. The Clean Water Act (CWA) passed; CWA rules apply."
     )
     assert names_of(r, "organization") == ["Harbour Trust"]
+
+
+def test_a_body_whose_name_holds_of_and_for_is_whole_and_two_bodies_joined_by_and_stay_two():
+    r = run(
+        "The Institute of Soil Science and Water Policy and the Seed and Grain Administration met. "
+        "A note came from the Office of the Envoy for the Arctic Council. "
+        "The Valley Water Board and the Coastal Harbour Authority spoke. "
+        "The Bank of Iceland and the Treasury of Peru signed."
+    )
+    found = names_of(r, "organization")
+    for name in (
+        "Institute of Soil Science and Water Policy",
+        "Seed and Grain Administration",
+        "Office of the Envoy for the Arctic Council",
+        "Valley Water Board",
+        "Coastal Harbour Authority",
+        "Bank of Iceland",
+    ):
+        assert name in found, (name, found)
+    assert "Valley Water Board and the Coastal Harbour Authority" not in found
