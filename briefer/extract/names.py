@@ -348,6 +348,119 @@ def _is_acronym(text: str) -> bool:
     )
 
 
+_COMPASS_POINTS = frozenset(
+    ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]
+)
+_COMPANY_POSSESSIONS = frozenset(["shares", "stock", "board", "profit", "revenue", "chief", "ceo"])
+
+
+class Weight:
+    """How much each cue of `NameFinder._evidence` adds to a kind (a negative weight takes away).
+    An entity's kind is decided on the sums over its mentions (`entities._decide`: a place from 4,
+    an organisation and a person from 2)."""
+
+    INSTITUTION = 6  # a known agency, news service, seat of government
+    ORG_HEAD_LAST = 3  # "... Council", "... Bank"
+    ORG_HEAD_OF = 3  # "Bank of ...", "Institute for ..."
+    ORG_HEAD_INSIDE = 1.5  # "Ferrovial Services Group" (a head word inside the run)
+    ORG_PREFIX = 2  # "National ...", "Royal ..."
+    SHORT_FORM_GIVEN = 2  # "... (ABC)"
+    COUNTRY_CODE = 5  # "UK", "USA"
+    ACRONYM = 2  # three capitals or more alone
+    ORG_NOUN_BEFORE = 3  # "the insurer Halvard"
+    EMPLOYER_BEFORE_TITLE = 2  # "Ajax coach"
+    WHO_CLAUSE = 1.5  # "Name, who ..."
+    WHICH_CLAUSE_ORG = 1  # "Name, which ..."
+    WHICH_CLAUSE_PLACE = 0.5
+    APPOSITION_ORG = 3  # "Name, a rescue group" / "the liquidators, Name"
+    APPOSITION_ROLE = 2  # "Name, the bank's counsel"
+    ROLE_BEFORE = 3  # "goalkeeper Name", "Envoy to Norway Name", "the envoy, Name"
+    TITLE_IN_RUN = 3  # "Dr Name", "Home Secretary Name"
+    GIVEN_NAME = 2  # a common given name opening the run
+    THE_BEFORE_GIVEN_NAME = -3  # "the Silver Heron": a vessel or a thing
+    RARE_GIVEN_NAME_BEFORE_VERB = 2  # "Volodymyr Zelensky met"
+    THE_BEFORE_WORD = -2  # "the Name" of one word, with no other evidence
+    COUNTRY = 6
+    REGION = 5  # a continent, a US state
+    CAPITAL = 4.5
+    CITY = 2.5
+    CITY_OPENING = 1  # a town's name opening a sentence or a cell ("Reading", "Date")
+    GEO_FEATURE = 4  # "... River", "the ... river"
+    GEO_PREFIX = 3  # "Lake ...", "Mount ..."
+    COMPASS_PLACE = 4  # "Southern Tanzania"
+    BASED = 3  # "Oslo-based"
+    TRADED = 3  # "shares in Name", "Name said it", "Name reports earnings"
+    CAPITAL_THE_BEFORE = 3  # "in The Lancet"
+    MARKET_VERB = 2  # "... as Airbus gained"
+    EMPLOYER_AFTER_AT = 2  # "analysts at Name"
+    LOCATIVE = 1.5  # "in Name", "near the Name"
+    COMPASS_OF = 2  # "north of Name"
+    DATELINE = 3  # "OSLO, June 3"
+    SEA = 3  # "in the Baltic"
+    SAYS_HE = 3  # "Name told reporters he ..."
+    LONE_SAYER = 1  # "Name said": one word that speaks is more often a body
+    COMPANY_POSSESSION = 2  # "Name's shares"
+    THE_BODY = 2  # "the Senate"
+    AGENCY_IN_BRACKETS = 3  # "(Reuters)"
+    BYLINE = 2  # "Ines Moreau, Le Quotidien."
+    STATE_AFTER = 1.5  # "Columbus, OH": the place before the state
+    CAPITALS_COMPANY = 2  # "CMA CGM said"
+    ACRONYM_IN_HEADING = -2
+
+
+class _Context:
+    """The tokens around one candidate name toks[a:b], as the cues of `_evidence` read them
+    (markup such as "**" skipped on either side)."""
+
+    __slots__ = (
+        "a",
+        "all_caps",
+        "b",
+        "compass_place",
+        "first",
+        "in_title",
+        "kind",
+        "low",
+        "m",
+        "n",
+        "nb",
+        "nxt",
+        "nxt2",
+        "prev",
+        "prev2",
+        "single",
+        "toks",
+        "traded",
+    )
+
+    def __init__(self, m: Mention, toks: list[Token], a: int, b: int, gaz, lex, in_title: bool) -> None:
+        n = len(toks)
+        pa = a - 1
+        while pa >= 0 and toks[pa].text in MARKUP:
+            pa -= 1  # "in **Bavaria**": markup is not context
+        nb = b
+        while nb < n and toks[nb].text in MARKUP:
+            nb += 1
+        self.m, self.toks, self.a, self.b, self.n, self.nb = m, toks, a, b, n, nb
+        self.in_title = in_title
+        self.first = first = toks[a]
+        self.prev = toks[pa] if pa >= 0 else None
+        self.prev2 = toks[pa - 1] if pa > 0 else None
+        self.nxt = toks[nb] if nb < n else None
+        self.nxt2 = toks[nb + 1] if nb + 1 < n else None
+        self.single = single = b - a == 1
+        self.low = low = [first.lower] if single else [t.lower for t in toks[a:b]]
+        self.all_caps = all_caps = all(not t.text[0].isalpha() or t.text.isupper() for t in toks[a:b])
+        kind = gaz.kind(m.text.title()) if all_caps else gaz.kind_of_key(m.key)  # m.key is fold(m.text)
+        if not kind and not single and (_DOTTED.match(toks[b - 1].text) or toks[b - 1].text == "DC"):
+            kind = gaz.kind(m.text[: toks[b - 2].end - m.start])  # "Washington D.C.": a place and its state
+        self.kind = kind
+        self.compass_place = (
+            not single and low[0] in lex.compass and gaz.kind(" ".join(t.text for t in toks[a + 1 : b]))
+        )
+        self.traded = False
+
+
 class NameFinder:
     """The first pass over a briefing's sentences (`read`): the mentions of names, in text order,
     for `entities.resolve`."""
@@ -816,86 +929,104 @@ class NameFinder:
         self.mentions.append(m)
 
     def _evidence(self, m: Mention, toks, a, b, role_tokens, in_title=False) -> None:
-        lex, gaz = self.lex, self.gaz
-        n = len(toks)
-        words = m.words
-        first = toks[a]
-        pa = a - 1
-        while pa >= 0 and toks[pa].text in MARKUP:
-            pa -= 1  # "in **Bavaria**": markup is not context
-        nb = b
-        while nb < n and toks[nb].text in MARKUP:
-            nb += 1
-        prev = toks[pa] if pa >= 0 else None
-        prev2 = toks[pa - 1] if pa > 0 else None
-        nxt = toks[nb] if nb < n else None
-        nxt2 = toks[nb + 1] if nb + 1 < n else None
-        low = [first.lower] if b - a == 1 else [t.lower for t in toks[a:b]]
-        all_caps = True
-        for t in toks[a:b]:
-            if t.text[0].isalpha() and not t.text.isupper():
-                all_caps = False
-                break
-        single = b - a == 1
-        # organisation cues
+        """Weigh what the text says around toks[a:b] for each kind: one named cue after another,
+        in this order (a later cue reads what an earlier one found)."""
+        at = _Context(m, toks, a, b, self.gaz, self.lex, in_title)
+        self._cue_organisation_words(at)
+        self._cue_acronym(at)
+        self._cue_noun_or_title_around(at)
+        self._cue_apposition(at)
+        self._cue_role_before(at)
+        if role_tokens:
+            self._cue_title_in_run(at, *role_tokens)
+        self._cue_given_name(at)
+        self._cue_gazetteer(at)
+        self._cue_place_words(at)
+        self._cue_company(at)
+        self._cue_preposition(at)
+        self._cue_dateline(at)
+        self._cue_demonym(at)
+        self._cue_lone_actor(at)
+        self._cue_possessive(at)
+        self._cue_byline(at)
+        self._cue_state_after_place(at)
+        self._cue_capitals(at)
+
+    def _cue_organisation_words(self, at: _Context) -> None:
+        """Known institutions, head words ("Council", "Bank of ..."), prefixes, a short form given."""
+        lex, m, low = self.lex, at.m, at.low
         if m.text in lex.institution_names or (len(m.text) > 4 and m.key in lex.institutions):
-            m.org += 6  # short ones only as written: "WHO" the agency, never "Who"
-        if low[-1] in lex.org_heads and not single:
-            m.org += 3
+            m.org += Weight.INSTITUTION  # short ones only as written: "WHO" the agency, never "Who"
+        if low[-1] in lex.org_heads and not at.single:
+            m.org += Weight.ORG_HEAD_LAST
         elif ("of" in low or "for" in low) and any(
             w in lex.org_heads and low[k + 1] in ("of", "for") for k, w in enumerate(low[:-1])
         ):
-            m.org += 3  # "Institute for Soil Studies", "Bank of England"
-        elif not single and not lex.org_heads.isdisjoint(low[1:]):
-            m.org += 1.5
-        if low[0] in lex.org_prefixes and not single:
-            m.org += 2
-        if not single and self._following_acronym(toks, a, b):
-            m.org += 2
-        if single and len(first.text) <= 6 and _is_acronym(first.text):
-            if fold(first.text) in gaz.country_codes or first.text in lex.country_aliases:
-                m.place += 5
-            elif len(first.text) >= 3 and not self._upper_line(m.start):
-                m.org += 2
-            if nxt is not None and nxt.text == "$":
-                m.void = True  # currency marker: US$, C$
-            if prev is not None and prev.text[0].isdigit() and not gaz.kind(first.text):
-                m.void = True  # "09:00 UTC", "40 GW": a zone or a unit after a number
+            m.org += Weight.ORG_HEAD_OF  # "Institute for Soil Studies", "Bank of England"
+        elif not at.single and not lex.org_heads.isdisjoint(low[1:]):
+            m.org += Weight.ORG_HEAD_INSIDE
+        if low[0] in lex.org_prefixes and not at.single:
+            m.org += Weight.ORG_PREFIX
+        if not at.single and self._following_acronym(at.toks, at.a, at.b):
+            m.org += Weight.SHORT_FORM_GIVEN
+
+    def _cue_acronym(self, at: _Context) -> None:
+        """A word in capitals alone: a country's code, a body, or a zone, unit or currency mark."""
+        first, m, nxt, prev = at.first, at.m, at.nxt, at.prev
+        if not (at.single and len(first.text) <= 6 and _is_acronym(first.text)):
+            return
+        if fold(first.text) in self.gaz.country_codes or first.text in self.lex.country_aliases:
+            m.place += Weight.COUNTRY_CODE
+        elif len(first.text) >= 3 and not self._upper_line(m.start):
+            m.org += Weight.ACRONYM
+        if nxt is not None and nxt.text == "$":
+            m.void = True  # currency marker: US$, C$
+        if prev is not None and prev.text[0].isdigit() and not self.gaz.kind(first.text):
+            m.void = True  # "09:00 UTC", "40 GW": a zone or a unit after a number
+
+    def _cue_noun_or_title_around(self, at: _Context) -> None:
+        """An organisation noun before ("the insurer Halvard"), a lower-case title after ("Ajax coach")."""
+        lex, m, prev, nxt = self.lex, at.m, at.prev, at.nxt
         if prev is not None and prev.lower in lex.org_nouns and prev.lower not in ("owner", "owners"):
-            m.org += 3
+            m.org += Weight.ORG_NOUN_BEFORE
         if (
             nxt is not None
             and nxt.lower in lex.titles
-            and not in_title
-            and b + 1 < n
+            and not at.in_title
+            and at.b + 1 < at.n
             and nxt.text[0].islower()
         ):
-            m.org += 2  # "Ajax coach", "Citigroup analyst"
-        # appositions and clauses after the name
+            m.org += Weight.EMPLOYER_BEFORE_TITLE  # "Ajax coach", "Citigroup analyst"
+
+    def _cue_apposition(self, at: _Context) -> None:
+        """What follows a comma, a dash or "is"/"was": ", who", ", which", a role, a body's noun."""
+        m, nxt = at.m, at.nxt
         # _after finds nothing unless a comma, a dash or "is"/"was" follows: most names are spared the call
-        after = (
-            self._after(toks, b)
-            if nxt is not None and (nxt.text == "," or nxt.text in DASHES or nxt.lower in ("is", "was"))
-            else None
-        )
-        if after is not None:
-            kind, role, noun = after
-            if kind == "who":
-                m.person += 1.5
-            elif kind == "which":
-                m.org += 1
-                m.place += 0.5
-            elif kind == "org":
-                m.org += 3
-                m.descriptor = noun
-            elif kind == "role" and role:
-                m.person += 2
-                m.role, m.role_rank = role, 2
-        # before the name: lower-case titles, "ROLE, Name", org nouns (each asked only when the word
-        # before could open one: a title, a comma)
+        if nxt is None or not (nxt.text == "," or nxt.text in DASHES or nxt.lower in ("is", "was")):
+            return
+        after = self._after(at.toks, at.b)
+        if after is None:
+            return
+        kind, role, noun = after
+        if kind == "who":
+            m.person += Weight.WHO_CLAUSE
+        elif kind == "which":
+            m.org += Weight.WHICH_CLAUSE_ORG
+            m.place += Weight.WHICH_CLAUSE_PLACE
+        elif kind == "org":
+            m.org += Weight.APPOSITION_ORG
+            m.descriptor = noun
+        elif kind == "role" and role:
+            m.person += Weight.APPOSITION_ROLE
+            m.role, m.role_rank = role, 2
+
+    def _cue_role_before(self, at: _Context) -> None:
+        """Before the name: lower-case titles, "Envoy to Norway", "ROLE, Name" (each asked only
+        when the word before could open one: a title, a comma)."""
+        lex, m, toks, a = self.lex, at.m, at.toks, at.a
         pre_role = self._pre_role(toks, a) if a >= 1 and toks[a - 1].lower in lex.titles else None
         if pre_role:
-            m.person += 3
+            m.person += Weight.ROLE_BEFORE
             if m.role_rank < 3:
                 m.role, m.role_rank = pre_role, 3
         if self._titled_place(toks, a) and m.role_rank < 3:
@@ -907,195 +1038,198 @@ class NameFinder:
                 or (toks[role_start - 1].cap and toks[role_start - 1].text.isupper())  # "UK", "US"
             ):
                 role_start -= 1
-            m.person += 3
+            m.person += Weight.ROLE_BEFORE
             m.role, m.role_rank = self.body[toks[role_start].start : toks[a - 1].end], 3
         comma_role = self._comma_role(toks, a) if a >= 2 and toks[a - 1].text == "," else None
         if comma_role:
             kind, text = comma_role
             if kind == "org":
-                m.org += 3
+                m.org += Weight.APPOSITION_ORG
                 m.descriptor = text
             elif m.role_rank < 3:
-                m.person += 3
+                m.person += Weight.ROLE_BEFORE
                 m.role, m.role_rank = text, 2.5
-        if role_tokens:
-            ra, rb = role_tokens
-            rwords = [t.lower for t in toks[ra:rb] if t.text != "."]
-            m.person += 3
-            if all(w in lex.honorifics for w in rwords):
-                if rwords and rwords[-1] in gender.MALE_HONORIFICS:
-                    m.gender = "m"
-                elif rwords and rwords[-1] in gender.FEMALE_HONORIFICS:
-                    m.gender = "f"
-            else:
-                rtoks = [t for t in toks[ra:rb] if t.lower not in lex.honorifics and t.text != "."]
-                # extend to the left over lower-case modifiers ("former", "deputy")
-                x = ra - 1
-                while (
-                    x >= 0
-                    and toks[x].lower in lex.title_modifiers
-                    and (toks[x].text[0].islower() or toks[x].initial)
-                    and toks[x].lower not in CONNECTORS
-                ):
-                    rtoks.insert(0, toks[x])
-                    x -= 1
-                role = self.body[rtoks[0].start : rtoks[-1].end] if rtoks else None
-                if role and self.body.startswith(".", rtoks[-1].end) and len(rtoks[-1].text) <= 4:
-                    role += "."  # "Sen.", "Lt. Gen.": the abbreviation keeps its full stop
-                rank = (
-                    1
-                    if len(rtoks) == 1
-                    and rtoks[0].text[0].isupper()
-                    and rtoks[0].lower not in ("president", "chancellor", "premier", "judge", "prosecutor")
-                    else 3
-                )
-                if role and (m.role_rank < rank or m.role is None):
-                    m.role, m.role_rank = role, rank
-        # given names
-        if not single and words[0] in self.names and low[0] not in lex.org_prefixes:
-            m.person += 2
+
+    def _cue_title_in_run(self, at: _Context, ra: int, rb: int) -> None:
+        """A title or honorific inside the capitalised run, before the name ("Dr", "Home Secretary")."""
+        lex, m, toks = self.lex, at.m, at.toks
+        rwords = [t.lower for t in toks[ra:rb] if t.text != "."]
+        m.person += Weight.TITLE_IN_RUN
+        if all(w in lex.honorifics for w in rwords):
+            if rwords and rwords[-1] in gender.MALE_HONORIFICS:
+                m.gender = "m"
+            elif rwords and rwords[-1] in gender.FEMALE_HONORIFICS:
+                m.gender = "f"
+            return
+        rtoks = [t for t in toks[ra:rb] if t.lower not in lex.honorifics and t.text != "."]
+        # extend to the left over lower-case modifiers ("former", "deputy")
+        x = ra - 1
+        while (
+            x >= 0
+            and toks[x].lower in lex.title_modifiers
+            and (toks[x].text[0].islower() or toks[x].initial)
+            and toks[x].lower not in CONNECTORS
+        ):
+            rtoks.insert(0, toks[x])
+            x -= 1
+        role = self.body[rtoks[0].start : rtoks[-1].end] if rtoks else None
+        if role and self.body.startswith(".", rtoks[-1].end) and len(rtoks[-1].text) <= 4:
+            role += "."  # "Sen.", "Lt. Gen.": the abbreviation keeps its full stop
+        rank = (
+            1
+            if len(rtoks) == 1
+            and rtoks[0].text[0].isupper()
+            and rtoks[0].lower not in ("president", "chancellor", "premier", "judge", "prosecutor")
+            else 3
+        )
+        if role and (m.role_rank < rank or m.role is None):
+            m.role, m.role_rank = role, rank
+
+    def _cue_given_name(self, at: _Context) -> None:
+        """A given name opening the run; "the" before it makes a thing ("the Silver Heron")."""
+        m, prev, nxt, words = at.m, at.prev, at.nxt, at.m.words
+        if not at.single and words[0] in self.names and at.low[0] not in self.lex.org_prefixes:
+            m.person += Weight.GIVEN_NAME
             g = self.names[words[0]]
             if g in ("m", "f"):
                 m.gender = m.gender or g
             if prev is not None and prev.lower == "the":
-                m.person -= 3  # "the Silver Heron": a vessel or a thing
+                m.person += Weight.THE_BEFORE_GIVEN_NAME  # "the Silver Heron": a vessel or a thing
         elif (
-            b - a == 2
+            at.b - at.a == 2
             and words[0] in self.rare_names
             and nxt is not None
             and nxt.text.islower()
-            and _verb_like(nxt.lower, lex)
+            and _verb_like(nxt.lower, self.lex)
             and (prev is None or prev.lower != "the")
         ):
-            m.person += (
-                2  # "Volodymyr Zelensky met": a rarer given name before a verb ("Dairy Farmers of" is not)
-            )
-        if single and prev is not None and prev.lower == "the" and not (m.org or m.place):
-            m.person -= 2
-        # places
-        kind = gaz.kind(m.text.title()) if all_caps else gaz.kind_of_key(m.key)  # m.key is fold(m.text)
-        if not kind and not single and (_DOTTED.match(toks[b - 1].text) or toks[b - 1].text == "DC"):
-            kind = gaz.kind(
-                self.body[first.start : toks[b - 2].end]
-            )  # "Washington D.C.": a place and its state
+            # "Volodymyr Zelensky met": a rarer given name before a verb ("Dairy Farmers of" is not)
+            m.person += Weight.RARE_GIVEN_NAME_BEFORE_VERB
+        if at.single and prev is not None and prev.lower == "the" and not (m.org or m.place):
+            m.person += Weight.THE_BEFORE_WORD
+
+    def _cue_gazetteer(self, at: _Context) -> None:
+        """The gazetteer's kind of the name: a country, a region, a capital, a city."""
+        m, kind = at.m, at.kind
         if kind == "country":
-            m.place += 6
+            m.place += Weight.COUNTRY
         elif kind == "region":
-            m.place += 5
+            m.place += Weight.REGION
         elif kind == "capital":
-            m.place += 4.5
+            m.place += Weight.CAPITAL
         elif kind == "city":
-            if single and first.initial and not all_caps:
-                m.place += 1  # "Date", "Reading" opening a sentence or a cell: weak
+            if at.single and at.first.initial and not at.all_caps:
+                m.place += Weight.CITY_OPENING  # "Date", "Reading" opening a sentence or a cell: weak
             else:
-                m.place += 2.5
-        if not single and low[-1] in lex.geo_features:
-            m.place += 4
-        if not single and low[0] in lex.geo_prefixes:
-            m.place += 3
-        compass_place = (
-            not single and low[0] in lex.compass and gaz.kind(" ".join(t.text for t in toks[a + 1 : b]))
-        )
-        if compass_place:
-            m.place += 4
+                m.place += Weight.CITY
+
+    def _cue_place_words(self, at: _Context) -> None:
+        """Geographic heads and prefixes ("Lake Ona", "Mount Ruel"), a compass word before a known
+        place, a feature word after ("the Ona river"), "-based"."""
+        lex, m, low, nxt, prev = self.lex, at.m, at.low, at.nxt, at.prev
+        if not at.single and low[-1] in lex.geo_features:
+            m.place += Weight.GEO_FEATURE
+        if not at.single and low[0] in lex.geo_prefixes:
+            m.place += Weight.GEO_PREFIX
+        if at.compass_place:
+            m.place += Weight.COMPASS_PLACE
         if nxt is not None and nxt.text[0].islower() and nxt.lower in lex.geo_features:
-            m.place += 4
+            m.place += Weight.GEO_FEATURE
             if nxt.lower.endswith("s") and prev is not None and prev.lower == "and":
-                self._mark_coordinated_place(toks, a)
+                self._mark_coordinated_place(at.toks, at.a)
         if nxt is not None and nxt.lower.startswith("-") and nxt.lower[1:] in ("based", "born"):
-            m.place += 3
+            m.place += Weight.BASED
             m.locative = True
-        # a company named with no cue word: the market and "it" speak for it, never for a person
-        traded = (
-            not kind
-            and words[0] not in self.names
-            and (
-                (
-                    prev is not None
-                    and prev.lower in ("in", "of")
-                    and prev2 is not None
-                    and prev2.lower in SHARE_NOUNS
-                )
-                or (nxt is not None and nxt.lower in SHARE_NOUNS)
-                or (
-                    nxt is not None
-                    and nxt.lower in lex.reporting_verbs
-                    and nxt2 is not None
-                    and nxt2.lower in ("it", "its")
-                )
+
+    def _cue_company(self, at: _Context) -> None:
+        """A company named with no cue word: the market and "it" speak for it, never for a person."""
+        lex, m, prev, prev2, nxt, nxt2 = self.lex, at.m, at.prev, at.prev2, at.nxt, at.nxt2
+        unknown = not at.kind and m.words[0] not in self.names
+        traded = unknown and (
+            (
+                prev is not None
+                and prev.lower in ("in", "of")
+                and prev2 is not None
+                and prev2.lower in SHARE_NOUNS
+            )
+            or (nxt is not None and nxt.lower in SHARE_NOUNS)
+            or (
+                nxt is not None
+                and nxt.lower in lex.reporting_verbs
+                and nxt2 is not None
+                and nxt2.lower in ("it", "its")
             )
         )
         # "Alphabet and Amazon report results": only a company reports earnings
         if (
             not traded
-            and not kind
-            and words[0] not in self.names
+            and unknown
             and nxt is not None
             and nxt.lower in REPORT_VERBS
-            and any(t.lower in EARNINGS_NOUNS for t in toks[nb + 1 : nb + 4])
+            and any(t.lower in EARNINGS_NOUNS for t in at.toks[at.nb + 1 : at.nb + 4])
         ):
             traded = True
+        at.traded = traded
         if traded:
-            m.org += 3
+            m.org += Weight.TRADED
         # "in The Lancet": a capital "The" inside a sentence belongs to a title or a body's name
-        if prev is not None and prev.text == "The" and not prev.initial and not kind:
-            m.org += 3
-        elif (
-            not kind
-            and words[0] not in self.names
-            and not first.initial
-            and nxt is not None
-            and nxt.lower in MARKET_VERBS
-        ):  # "Exports fell" opens a sentence; "... as Airbus gained" does not
-            m.org += 2
-        if traded:
-            pass  # "shares in Nvidia": not a place
-        elif (
-            prev is not None
-            and prev.lower == "at"
+        if prev is not None and prev.text == "The" and not prev.initial and not at.kind:
+            m.org += Weight.CAPITAL_THE_BEFORE
+        elif unknown and not at.first.initial and nxt is not None and nxt.lower in MARKET_VERBS:
+            m.org += Weight.MARKET_VERB  # "Exports fell" opens a sentence; "... as Airbus gained" does not
+
+    def _cue_preposition(self, at: _Context) -> None:
+        """The word before: "analysts at" an employer; "in", "near", "the ... of" a location."""
+        lex, m, prev, prev2 = self.lex, at.m, at.prev, at.prev2
+        if at.traded or prev is None:
+            return  # "shares in Nvidia": not a place
+        if (
+            prev.lower == "at"
             and prev2 is not None
             and (prev2.lower in lex.titles or prev2.lower.rstrip("s") in lex.titles)
         ):
-            m.org += 2  # "analysts at Goldman Sachs", "a professor at ..."
+            m.org += Weight.EMPLOYER_AFTER_AT  # "analysts at Goldman Sachs", "a professor at ..."
         elif (
-            (prev is not None and prev.lower in LOCATIVE)
-            or (prev is not None and prev.lower == "the" and prev2 is not None and prev2.lower in LOCATIVE)
+            prev.lower in LOCATIVE
+            or (prev.lower == "the" and prev2 is not None and prev2.lower in LOCATIVE)
             or (
-                prev is not None
-                and prev.lower in ("and", "or")
+                prev.lower in ("and", "or")
                 and self.mentions
                 and prev2 is not None
                 and self.mentions[-1].end == prev2.end
                 and self.mentions[-1].locative
             )
         ):
-            m.place += 1.5
+            m.place += Weight.LOCATIVE
             m.locative = True
-        elif prev is not None and prev.lower in MOTION_VERBS and kind:
+        elif prev.lower in MOTION_VERBS and at.kind:
             m.locative = True  # "will visit Nairobi"
-        elif prev is not None and prev.lower == "to" and kind:
+        elif prev.lower == "to" and at.kind:
             m.locative = True
-        elif (
-            prev is not None
-            and prev.lower == "of"
-            and prev2 is not None
-            and prev2.lower
-            in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
-        ):
-            m.place += 2
+        elif prev.lower == "of" and prev2 is not None and prev2.lower in _COMPASS_POINTS:
+            m.place += Weight.COMPASS_OF
             m.locative = True
-        if (first.initial and prev is None) or (prev is not None and prev.text in DASHES and a <= 2):
-            if all_caps and nxt is not None and nxt.text in (",", "\u2013", "-", "\u2014"):
-                m.locative = True  # dateline "OSLO, June 3" / "LIMA –"
-                if kind:
-                    m.place += 3
+
+    def _cue_dateline(self, at: _Context) -> None:
+        """A dateline: "OSLO, June 3" or "LIMA –" opening the text or a line."""
+        prev, nxt = at.prev, at.nxt
+        if (at.first.initial and prev is None) or (prev is not None and prev.text in DASHES and at.a <= 2):
+            if at.all_caps and nxt is not None and nxt.text in (",", "\u2013", "-", "\u2014"):
+                at.m.locative = True
+                if at.kind:
+                    at.m.place += Weight.DATELINE
+
+    def _cue_demonym(self, at: _Context) -> None:
+        """Names after a nationality ("French Open") are no places; a nationality alone is none,
+        unless a sea ("in the Baltic"); before a group noun it names a group ("Chadian troops")."""
+        lex, m, low, prev, nxt = self.lex, at.m, at.low, at.prev, at.nxt
         if (
-            not single
+            not at.single
             and low[0] in lex.demonyms
             and low[-1] not in lex.geo_features
             and not any(w in lex.org_heads for w in low)
-            and not kind
-            and not compass_place
+            and not at.kind
+            and not at.compass_place
         ):
             m.place = min(m.place, 0)  # "French Open", "Italian Grand Prix": named after, not a place
         if m.text in lex.demonyms or lex.demonyms_or_compass.issuperset(low):
@@ -1105,64 +1239,73 @@ class NameFinder:
                 and prev.lower == "the"
                 and (nxt is None or not nxt.text[0].isalpha() or nxt.lower in _VERBISH_AFTER_NOUN)
             ):
-                m.place += 3  # "in the Baltic", but not "from the Chadian army"
+                m.place += Weight.SEA  # "in the Baltic", but not "from the Chadian army"
             else:
                 m.void = True
                 if nxt is not None and nxt.lower in GROUP_NOUNS:
                     self.groups.append(Mention(m.start, nxt.end, self.body[m.start : nxt.end], "", ()))
+
+    def _cue_lone_actor(self, at: _Context) -> None:
+        """One word that acts: a person when "he"/"she" follows the verb, else more often a body;
+        "the Senate"."""
+        lex, m, nxt, nxt2, prev = self.lex, at.m, at.nxt, at.nxt2, at.prev
+        if not at.single:
+            return
         if (
-            single
-            and not kind
+            not at.kind
             and nxt is not None
             and nxt.lower in lex.reporting_verbs
-            and _says_he(toks, nb + 1)
+            and _says_he(at.toks, at.nb + 1)
         ):
-            m.person += 3  # "Erdogan told reporters he would attend": a person known by one name
-        elif single and not kind and nxt is not None and words[0] not in self.names:
+            m.person += Weight.SAYS_HE  # "Erdogan told reporters he would attend": a person known by one name
+        elif not at.kind and nxt is not None and m.words[0] not in self.names:
             if nxt.lower in lex.reporting_verbs:
-                m.org += 1  # "Tesla said": an actor with no first name is more often a body
-            elif (
-                nxt.lower == "'s"
-                and nxt2 is not None
-                and nxt2.lower in ("shares", "stock", "board", "profit", "revenue", "chief", "ceo")
-            ):
-                m.org += 2  # "Tesla's shares", "Tesla's chief executive"
-        if (
-            single
-            and low[0] in lex.org_heads
-            and prev is not None
-            and prev.lower == "the"
-            and not first.initial
-        ):
-            m.org += 2  # "the Senate", "the Commission"
-        # "the Premier's office" speaks for the person; "Chile's neighbours" is a group
-        if nxt is not None and nxt.lower == "'s" and nxt2 is not None and nxt2.lower in OFFICE_NOUNS:
+                m.org += Weight.LONE_SAYER  # "Tesla said": an actor with no first name is more often a body
+            elif nxt.lower == "'s" and nxt2 is not None and nxt2.lower in _COMPANY_POSSESSIONS:
+                m.org += Weight.COMPANY_POSSESSION  # "Tesla's shares", "Tesla's chief executive"
+        if at.low[0] in lex.org_heads and prev is not None and prev.lower == "the" and not at.first.initial:
+            m.org += Weight.THE_BODY  # "the Senate", "the Commission"
+
+    def _cue_possessive(self, at: _Context) -> None:
+        """ "the Premier's office" speaks for the person; "Chile's neighbours" is a group."""
+        m, nxt, nxt2 = at.m, at.nxt, at.nxt2
+        if nxt is None or nxt.lower != "'s" or nxt2 is None:
+            return
+        if nxt2.lower in OFFICE_NOUNS:
             self.office_mentions.append((len(self.mentions), m.start, nxt2.end))
-        elif nxt is not None and nxt.lower == "'s" and nxt2 is not None and nxt2.lower in GROUP_NOUNS:
+        elif nxt2.lower in GROUP_NOUNS:
             self.groups.append(Mention(m.start, nxt2.end, self.body[m.start : nxt2.end], "", ()))
-        # byline "Ines Moreau, Le Quotidien." and dateline "(Reuters)"
+
+    def _cue_byline(self, at: _Context) -> None:
+        """A dateline's "(Reuters)" and a byline's "Ines Moreau, Le Quotidien."."""
+        m, prev, prev2, nxt, toks, b = at.m, at.prev, at.prev2, at.nxt, at.toks, at.b
+        if prev is None:
+            return
+        if prev.text == "(" and nxt is not None and nxt.text == ")" and not _is_acronym(m.text):
+            if (
+                prev2 is None
+                or prev2.text[0].isdigit()
+                or b + 1 >= at.n
+                or toks[b + 1].text in ".\u2013-\u2014"
+            ):
+                m.org += Weight.AGENCY_IN_BRACKETS
         if (
-            prev is not None
-            and prev.text == "("
-            and nxt is not None
-            and nxt.text == ")"
-            and not _is_acronym(m.text)
-        ):
-            if prev2 is None or prev2.text[0].isdigit() or b + 1 >= n or toks[b + 1].text in ".\u2013-\u2014":
-                m.org += 3
-        if (
-            prev is not None
-            and prev.text == ","
+            prev.text == ","
             and (nxt is None or nxt.text == ".")
-            and a >= 2
+            and at.a >= 2
             and prev2 is not None
             and prev2.cap
-            and b - a <= 3
-            and not kind
+            and b - at.a <= 3
+            and not at.kind
         ):
-            m.org += 2  # byline: "Ines Moreau, Le Quotidien."
-        if prev is not None and prev.text == "," and kind and (nxt is None or nxt.text in ".;)"):
+            m.org += Weight.BYLINE  # byline: "Ines Moreau, Le Quotidien."
+        if prev.text == "," and at.kind and (nxt is None or nxt.text in ".;)"):
             m.locative = True  # a known place closing a sentence after a comma: "Press Office, Dakar."
+
+    def _cue_state_after_place(self, at: _Context) -> None:
+        """ "Washington, D.C.", "Portland, Ore.", "Austin, TX": the state of the place before, which
+        is then where something is."""
+        m, prev, prev2 = at.m, at.prev, at.prev2
         if (
             prev is not None
             and prev.text == ","
@@ -1172,33 +1315,40 @@ class NameFinder:
             and self.mentions[-1].place > 0
             and (
                 _DOTTED.match(m.text + "." if self.body.startswith(".", m.end) else m.text)
-                or (len(m.text) == 2 and m.text.isupper() and m.key not in gaz.country_codes)
+                or (len(m.text) == 2 and m.text.isupper() and m.key not in self.gaz.country_codes)
             )
         ):
-            m.void = True  # "Washington, D.C.", "Portland, Ore.", "Austin, TX": the state of the place before
-            before = self.mentions[-1]  # a place given with its state: where something is
+            m.void = True
+            before = self.mentions[-1]
             before.locative = True
-            before.place += 1.5
+            before.place += Weight.STATE_AFTER
+
+    def _cue_capitals(self, at: _Context) -> None:
+        """A run in capitals: a company inside a sentence ("CMA CGM said"), else a heading line;
+        an acronym in a heading is weak evidence of a body."""
+        m = at.m
         if (
-            all_caps
-            and not single
+            at.all_caps
+            and not at.single
             and (
                 max(m.person, m.org, m.place) < 2
-                or (low[-1] not in lex.org_heads and self._upper_line(m.start))
+                or (at.low[-1] not in self.lex.org_heads and self._upper_line(m.start))
             )
         ):
             if (
                 max(m.person, m.org, m.place) < 2
-                and b - a == 2
-                and all(_is_acronym(t.text) for t in toks[a:b])
+                and at.b - at.a == 2
+                and all(_is_acronym(t.text) for t in at.toks[at.a : at.b])
                 and not self._upper_line(m.start)
                 and not m.heading
             ):
-                m.org += 2  # "CMA CGM said" inside a sentence: a company written in capitals
+                m.org += (
+                    Weight.CAPITALS_COMPANY
+                )  # "CMA CGM said" inside a sentence: a company written in capitals
             else:
                 m.void = True  # an upper-case heading line: "DEPARTMENT PRESS BRIEFING"
-        if m.heading and single and _is_acronym(m.text) and m.place <= 0:
-            m.org -= 2
+        if m.heading and at.single and _is_acronym(m.text) and m.place <= 0:
+            m.org += Weight.ACRONYM_IN_HEADING
 
     def _upper_line(self, pos: int) -> bool:
         """Is pos on a line written in capitals (a heading such as 'GAPS AND NEXT STEPS')?"""
