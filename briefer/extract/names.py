@@ -200,6 +200,7 @@ _ACRONYM = re.compile(
 _PARTY_STATE = re.compile(r"^[A-Z]-[A-Z][A-Za-z.]{0,5}$")  # "D-N.Y.", "R-Texas", "D-Ore": party and state
 _DOTTED = re.compile(r"^(?:[A-Z][a-z]{0,3}\.){1,3}$")  # "D.C.", "Ore.", "N.Y."
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
 @dataclass(slots=True)
@@ -476,6 +477,8 @@ class NameFinder:
         for i in range(0, len(body), 1 << 18):  # in slices: a 5 MB body must not make 5 MB of word lists
             self.vocab.update(_LOWER_WORD.findall(body, i, i + (1 << 18)))
         self.descriptor_nouns = self.lex.org_nouns | self.lex.titles
+        lex = self.lex  # words a name may hold even where the text writes them in lower case
+        self.name_words = lex.titles | lex.honorifics | lex.title_modifiers | lex.org_heads | lex.geo_features
         self.shared: dict[str, tuple] = {}
         self.mentions = MentionStore()
         self.groups: list[Mention] = []
@@ -524,9 +527,41 @@ class NameFinder:
                 if span is not None:
                     self._name(toks, *span)
             else:
-                for a, b in self._segments(toks, i, j):
-                    self._name(toks, a, b)
+                for x, y in self._headline_parts(toks, i, j):
+                    for a, b in self._segments(toks, x, y):
+                        self._name(toks, a, b)
             i = j
+
+    def _headline_parts(self, toks: list[Token], i: int, j: int) -> list[tuple[int, int]]:
+        """A run of a Title-Case line ("Minister Ana Ruiz Visits Flooded Towns") cut at the words
+        the text also writes in lower case, which there are common words, not names."""
+        common = [
+            k
+            for k in range(i, j)
+            if toks[k].lower in self.vocab
+            and toks[k].lower not in CONNECTORS
+            and toks[k].lower not in self.name_words
+            and fold(toks[k].text) not in self.names
+        ]
+        if not common or not self._title_case_line(toks[i].start):
+            return [(i, j)]
+        parts, start = [], i
+        for k in [*common, j]:
+            if k > start:
+                parts.append((start, k))
+            start = k + 1
+        return parts
+
+    def _title_case_line(self, pos: int) -> bool:
+        """Is pos on a short line whose every longer word is capitalised (a headline, a label)?"""
+        body = self.body
+        ls = body.rfind("\n", max(0, pos - 200), pos) + 1
+        le = body.find("\n", pos, pos + 200)
+        if (ls == 0 and pos > 200) or (le < 0 and len(body) > pos + 200):
+            return False  # a long line is prose
+        words = _WORD.findall(body, ls, le if le >= 0 else len(body))
+        longer = [w for w in words if len(w) >= 4]
+        return len(words) >= 2 and len(longer) >= 1 and all(w[0].isupper() for w in longer)
 
     def _adjacent(self, a: Token, b: Token) -> bool:
         gap = b.start - a.end  # tokens are in order: never negative
@@ -728,7 +763,16 @@ class NameFinder:
         t = toks[a]
         if t.initial and b - a >= 1:
             w = t.lower
-            keep = (w in PARTICLES or w in lex.titles or w in lex.honorifics) and b - a > 1
+            keep = (
+                w in PARTICLES
+                or w in lex.titles
+                or w in lex.honorifics
+                or (  # "Department of ...", "Securities and Exchange Commission"
+                    w in lex.org_heads
+                    and b - a > 1
+                    and (toks[a + 1].lower in ("of", "for", "and") or toks[b - 1].lower in lex.org_heads)
+                )
+            ) and b - a > 1
             if not keep and (
                 w in lex.stopwords
                 or (w in lex.org_nouns and b - a > 1)
@@ -745,6 +789,8 @@ class NameFinder:
                 and t.lower not in lex.honorifics
             ):
                 a += 1  # "Farmer Lena Voss said": a capitalised word before a first name
+            while a < b and toks[a].lower in CONNECTORS:
+                a += 1  # "Of the ..." left by the word trimmed off
         # weekdays and months are WHEN, not names
         while a < b and (
             toks[a].lower in weekdays

@@ -335,3 +335,15 @@ def test_a_body_whose_name_holds_of_and_for_is_whole_and_two_bodies_joined_by_an
     ):
         assert name in found, (name, found)
     assert "Valley Water Board and the Coastal Harbour Authority" not in found
+
+
+def test_a_title_case_headline_is_cut_at_the_words_the_text_writes_in_lower_case():
+    r = run(
+        "Harbour Minister Ana Ruiz Visits Flooded Towns\n\n"
+        "Ana Ruiz visits towns that flooded in March. Services and Supplies Agency staff met her; "
+        "their services were praised. Department of Ports officials said the department would pay."
+    )
+    assert person(r, "Ana Ruiz")["role"] == "Harbour Minister"
+    assert names_of(r, "person") == ["Ana Ruiz"]
+    assert names_of(r, "organization") == ["Services and Supplies Agency", "Department of Ports"]
+    assert names_of(run("The bureau met. Bureau."), "person") == []  # a head word alone ends the text
