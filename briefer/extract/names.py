@@ -1376,6 +1376,7 @@ class NameFinder:
         if (
             at.all_caps
             and not at.single
+            and not (m.words[0] in self.names and m.person >= Weight.GIVEN_NAME)  # "BY ANA RUIZ"
             and (
                 max(m.person, m.org, m.place) < 2
                 or (at.low[-1] not in self.lex.org_heads and self._upper_line(m.start))

@@ -347,3 +347,12 @@ def test_a_title_case_headline_is_cut_at_the_words_the_text_writes_in_lower_case
     assert names_of(r, "person") == ["Ana Ruiz"]
     assert names_of(r, "organization") == ["Services and Supplies Agency", "Department of Ports"]
     assert names_of(run("The bureau met. Bureau."), "person") == []  # a head word alone ends the text
+
+
+def test_a_person_named_on_a_line_in_capitals_is_still_a_person():
+    r = run(
+        "HIGHLIGHTS OF THE BRIEFING BY ANA RUIZ\nSPOKESPERSON FOR MINISTER TOMAS VARGA\n\n"
+        "The briefing was held by the spokesperson at noon.\n\nGAPS AND NEXT STEPS\n\nFunds ran low."
+    )
+    assert names_of(r, "person") == ["Ana Ruiz", "Tomas Varga"]
+    assert names_of(r, "organization") == []
