@@ -430,6 +430,7 @@ class _Context:
         "prev",
         "prev2",
         "single",
+        "titled",
         "toks",
         "traded",
     )
@@ -460,6 +461,7 @@ class _Context:
             not single and low[0] in lex.compass and gaz.kind(" ".join(t.text for t in toks[a + 1 : b]))
         )
         self.traded = False
+        self.titled = False  # a title or honorific before the name inside its run
 
 
 class NameFinder:
@@ -798,7 +800,12 @@ class NameFinder:
         ):
             a += 1
         while b > a and (
-            toks[b - 1].lower in weekdays or (toks[b - 1].lower in months and len(toks[b - 1].text) > 2)
+            toks[b - 1].lower in weekdays
+            or (
+                toks[b - 1].lower in months
+                and len(toks[b - 1].text) > 2
+                and not self._month_as_surname(toks, a, b)
+            )
         ):
             b -= 1
         if (
@@ -808,6 +815,17 @@ class NameFinder:
         ):
             return None  # "April-June", "Monday-Friday": a span of time
         return (a, b) if a < b else None
+
+    def _month_as_surname(self, toks, a: int, b: int) -> bool:
+        """Is the month closing toks[a:b] a surname ("Theresa May", "Ana April said"): right after a
+        given name, with no day or year after it?"""
+        after = toks[b] if b < len(toks) else None
+        return (
+            b - a >= 2
+            and fold(toks[b - 2].text) in self.names
+            and toks[b - 2].lower not in self.lex.temporal["months"]
+            and (after is None or not after.text[0].isdigit())
+        )
 
     def _following_acronym(self, toks, a, b):
         """The short form given after toks[a:b]: "(WHO)", or ", WHO," when it is their initials
@@ -978,6 +996,7 @@ class NameFinder:
         """Weigh what the text says around toks[a:b] for each kind: one named cue after another,
         in this order (a later cue reads what an earlier one found)."""
         at = _Context(m, toks, a, b, self.gaz, self.lex, in_title)
+        at.titled = role_tokens is not None
         self._cue_organisation_words(at)
         self._cue_acronym(at)
         self._cue_noun_or_title_around(at)
@@ -1023,8 +1042,8 @@ class NameFinder:
             return
         if fold(first.text) in self.gaz.country_codes or first.text in self.lex.country_aliases:
             m.place += Weight.COUNTRY_CODE
-        elif len(first.text) >= 3 and not self._upper_line(m.start):
-            m.org += Weight.ACRONYM
+        elif len(first.text) >= 3 and not at.titled and not self._upper_line(m.start):
+            m.org += Weight.ACRONYM  # not "MR KIRBY:", a transcript's label
         if nxt is not None and nxt.text == "$":
             m.void = True  # currency marker: US$, C$
         if prev is not None and prev.text[0].isdigit() and not self.gaz.kind(first.text):
@@ -1134,9 +1153,10 @@ class NameFinder:
     def _cue_given_name(self, at: _Context) -> None:
         """A given name opening the run; "the" before it makes a thing ("the Silver Heron")."""
         m, prev, nxt, words = at.m, at.prev, at.nxt, at.m.words
-        if not at.single and words[0] in self.names and at.low[0] not in self.lex.org_prefixes:
+        given = self._given_name(words[0])
+        if not at.single and given and at.low[0] not in self.lex.org_prefixes:
             m.person += Weight.GIVEN_NAME
-            g = self.names[words[0]]
+            g = self.names.get(words[0], "?")
             if g in ("m", "f"):
                 m.gender = m.gender or g
             if prev is not None and prev.lower == "the":
@@ -1153,6 +1173,13 @@ class NameFinder:
             m.person += Weight.RARE_GIVEN_NAME_BEFORE_VERB
         if at.single and prev is not None and prev.lower == "the" and not (m.org or m.place):
             m.person += Weight.THE_BEFORE_WORD
+
+    def _given_name(self, word: str) -> bool:
+        """Is the folded word a given name, or two joined by a hyphen ("maria-luisa")?"""
+        if word in self.names:
+            return True
+        first, hyphen, rest = word.partition("-")
+        return bool(hyphen) and first in self.names and rest in self.names
 
     def _cue_gazetteer(self, at: _Context) -> None:
         """The gazetteer's kind of the name: a country, a region, a capital, a city."""
@@ -1338,6 +1365,7 @@ class NameFinder:
         if (
             prev.text == ","
             and (nxt is None or nxt.text == ".")
+            and m.words[0] not in self.names  # "..., Ana Ruiz.": a person closing a sentence
             and at.a >= 2
             and prev2 is not None
             and prev2.cap
@@ -1555,6 +1583,11 @@ class NameFinder:
             return False
         return toks[x - 1].lower in DETERMINERS or toks[x - 1].lower == "'s"
 
+    @staticmethod
+    def _inside_name(toks, k: int) -> bool:
+        """Is the "and" at toks[k] inside a name, between capitalised words ("Trade and Industry")?"""
+        return toks[k].lower == "and" and 0 < k < len(toks) - 1 and toks[k - 1].cap and toks[k + 1].cap
+
     def _comma_role(self, toks, a):
         """'The French envoy to Peru, Marc Lenoir' and 'the liquidators, Hale Brothers'."""
         lex = self.lex
@@ -1581,7 +1614,11 @@ class NameFinder:
         if start > end:
             return None
         words = [t.lower for t in toks[start : end + 1]]
-        if any(w in lex.reporting_verbs or w in CLAUSE_STOPS - {"of", "to", "at"} for w in words):
+        if any(
+            w in lex.reporting_verbs
+            or (w in CLAUSE_STOPS - {"of", "to", "at"} and not self._inside_name(toks, start + i))
+            for i, w in enumerate(words)
+        ):
             return None
         if words[-1] in lex.org_nouns and words[-1] not in lex.titles:
             return ("org", words[-1])

@@ -356,3 +356,16 @@ def test_a_person_named_on_a_line_in_capitals_is_still_a_person():
     )
     assert names_of(r, "person") == ["Ana Ruiz", "Tomas Varga"]
     assert names_of(r, "organization") == []
+
+
+def test_transcript_label_hyphenated_given_name_month_surname_and_a_person_closing_a_sentence():
+    r = run(
+        "Tomas Varga\n\nMR VARGA: Good morning.\n\n"
+        "I will be joined by the Deputy Secretary for Trade and Industry Affairs, Anna-Maria Lund. "
+        "Later we heard from the envoy, Olivia June. The plan is due in June 2027. "
+        "A word of thanks to the Harbour Board, Ruth Ellery."
+    )
+    assert person(r, "Tomas Varga")["aliases"] == ["VARGA"]
+    assert person(r, "Anna-Maria Lund")["role"] == "Deputy Secretary for Trade and Industry Affairs"
+    assert person(r, "Olivia June")["role"] == "envoy"
+    assert names_of(r, "person") == ["Tomas Varga", "Anna-Maria Lund", "Olivia June", "Ruth Ellery"]
