@@ -352,6 +352,7 @@ def _is_acronym(text: str) -> bool:
 _COMPASS_POINTS = frozenset(
     ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]
 )
+_HANDING_OVER = frozenset(["you", "thanks", "that", "yes", "okay", "ok", "please", "ahead", "sorry"])
 _COMPANY_POSSESSIONS = frozenset(["shares", "stock", "board", "profit", "revenue", "chief", "ceo"])
 
 
@@ -380,6 +381,8 @@ class Weight:
     GIVEN_NAME = 2  # a common given name opening the run
     THE_BEFORE_GIVEN_NAME = -3  # "the Silver Heron": a vessel or a thing
     RARE_GIVEN_NAME_BEFORE_VERB = 2  # "Volodymyr Zelensky met"
+    FLOOR_HANDED = 2  # "Thank you, Tom.", "Anna?": a given name addressed in a transcript
+    UNKNOWN_PAIR_SPEAKS = 2  # "Oyelaran Adebayo said": two unknown words before a reporting verb
     THE_BEFORE_WORD = -2  # "the Name" of one word, with no other evidence
     COUNTRY = 6
     REGION = 5  # a continent, a US state
@@ -1171,8 +1174,39 @@ class NameFinder:
         ):
             # "Volodymyr Zelensky met": a rarer given name before a verb ("Dairy Farmers of" is not)
             m.person += Weight.RARE_GIVEN_NAME_BEFORE_VERB
+        elif self._unknown_pair_speaks(at):
+            m.person += Weight.UNKNOWN_PAIR_SPEAKS
         if at.single and prev is not None and prev.lower == "the" and not (m.org or m.place):
             m.person += Weight.THE_BEFORE_WORD
+        if at.single and words[0] in self.names and self._floor_handed(at):
+            m.person += Weight.FLOOR_HANDED
+
+    @staticmethod
+    def _floor_handed(at: _Context) -> bool:
+        """Is a lone given name addressed, as a transcript hands over the floor: "Thank you, Tom.",
+        "With that, Anna.", "Anna?" alone?"""
+        prev, prev2, nxt = at.prev, at.prev2, at.nxt
+        if prev is not None and prev.text == "," and prev2 is not None and prev2.lower in _HANDING_OVER:
+            return nxt is None or nxt.text in ".?!,"
+        return nxt is not None and nxt.text == "?" and (prev is None or prev.text in ".?!:")
+
+    def _unknown_pair_speaks(self, at: _Context) -> bool:
+        """Two capitalised words the lists do not know, neither written in lower case in the text,
+        before a reporting verb: a person whose given name is not on the list ("Oyelaran Adebayo
+        said"). A body so named has a head word or a cue of its own, which outweighs this."""
+        nxt, prev = at.nxt, at.prev
+        if at.b - at.a != 2 or at.kind or nxt is None or nxt.lower not in self.lex.reporting_verbs:
+            return False
+        if prev is not None and (prev.lower == "the" or prev.text == "The"):
+            return False
+        return all(
+            t.text[1:].islower()
+            and t.lower not in self.vocab
+            and t.lower not in self.name_words
+            and t.lower not in self.lex.stopwords
+            and self.gaz.kind(t.text) is None
+            for t in at.toks[at.a : at.b]
+        )
 
     def _given_name(self, word: str) -> bool:
         """Is the folded word a given name, or two joined by a hyphen ("maria-luisa")?"""

@@ -369,3 +369,15 @@ def test_transcript_label_hyphenated_given_name_month_surname_and_a_person_closi
     assert person(r, "Anna-Maria Lund")["role"] == "Deputy Secretary for Trade and Industry Affairs"
     assert person(r, "Olivia June")["role"] == "envoy"
     assert names_of(r, "person") == ["Tomas Varga", "Anna-Maria Lund", "Olivia June", "Ruth Ellery"]
+
+
+def test_a_pair_of_unknown_words_before_said_is_a_person_and_a_lone_given_name_given_the_floor():
+    r = run(
+        "Oyelaran Adebayo said the talks failed. Adebayo added more.\n\n"
+        "MR LUND: Thank you, Tom. With that, Anna.\n\nQUESTION: Yes.\n\nMR LUND: Ruth? "
+        "The Ruth Mill said it would close."
+    )
+    assert person(r, "Oyelaran Adebayo")["aliases"] == ["Adebayo"]
+    for name in ("Tom", "Anna", "Ruth"):
+        person(r, name)
+    assert "Ruth Mill" not in names_of(r, "person")
