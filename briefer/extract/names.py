@@ -352,6 +352,27 @@ def _is_acronym(text: str) -> bool:
 _COMPASS_POINTS = frozenset(
     ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]
 )
+_SETTLEMENT_NOUNS = frozenset(
+    [
+        "village",
+        "town",
+        "city",
+        "island",
+        "region",
+        "province",
+        "state",
+        "district",
+        "county",
+        "municipality",
+        "commune",
+        "port",
+        "capital",
+        "suburb",
+        "neighbourhood",
+        "neighborhood",
+    ]
+)
+_PLURAL_AREAS = frozenset(["states", "regions", "counties", "towns", "cities", "villages"])
 _HANDING_OVER = frozenset(["you", "thanks", "that", "yes", "okay", "ok", "please", "ahead", "sorry"])
 _COMPANY_POSSESSIONS = frozenset(["shares", "stock", "board", "profit", "revenue", "chief", "ceo"])
 
@@ -367,6 +388,7 @@ class Weight:
     ORG_HEAD_INSIDE = 1.5  # "Ferrovial Services Group" (a head word inside the run)
     ORG_PREFIX = 2  # "National ...", "Royal ..."
     SHORT_FORM_GIVEN = 2  # "... (ABC)"
+    BODY_WITH_PLACE = 3  # "OCHA South Sudan", "Diabetes UK"
     COUNTRY_CODE = 5  # "UK", "USA"
     ACRONYM = 2  # three capitals or more alone
     ORG_NOUN_BEFORE = 3  # "the insurer Halvard"
@@ -398,7 +420,8 @@ class Weight:
     MARKET_VERB = 2  # "... as Airbus gained"
     EMPLOYER_AFTER_AT = 2  # "analysts at Name"
     LOCATIVE = 1.5  # "in Name", "near the Name"
-    COMPASS_OF = 2  # "north of Name"
+    COMPASS_OF = 2  # "north of Name", "Name, north of ..."
+    SETTLEMENT_OF = 3  # "the village of Name", "Ana Ruiz, 54, of Name"
     DATELINE = 3  # "OSLO, June 3"
     SEA = 3  # "in the Baltic"
     SAYS_HE = 3  # "Name told reporters he ..."
@@ -410,6 +433,14 @@ class Weight:
     STATE_AFTER = 1.5  # "Columbus, OH": the place before the state
     CAPITALS_COMPANY = 2  # "CMA CGM said"
     ACRONYM_IN_HEADING = -2
+
+
+_GAZETTEER_WEIGHT = {
+    "country": Weight.COUNTRY,
+    "region": Weight.REGION,
+    "capital": Weight.CAPITAL,
+    "city": Weight.CITY,
+}
 
 
 class _Context:
@@ -430,6 +461,7 @@ class _Context:
         "nb",
         "nxt",
         "nxt2",
+        "pa",
         "prev",
         "prev2",
         "single",
@@ -446,7 +478,7 @@ class _Context:
         nb = b
         while nb < n and toks[nb].text in MARKUP:
             nb += 1
-        self.m, self.toks, self.a, self.b, self.n, self.nb = m, toks, a, b, n, nb
+        self.m, self.toks, self.a, self.b, self.n, self.nb, self.pa = m, toks, a, b, n, nb, pa
         self.in_title = in_title
         self.first = first = toks[a]
         self.prev = toks[pa] if pa >= 0 else None
@@ -847,6 +879,21 @@ class NameFinder:
         return None
 
     # ---- one candidate name ------------------------------------------
+    def _place_pair(self, t: Token) -> bool:
+        """Are the parts of a hyphenated word known places ("the Kenya-Uganda border")? Then each
+        is a mention of its place."""
+        parts = t.text.split("-")
+        kinds = [self.gaz.kind(p) for p in parts]
+        if len(parts) < 2 or None in kinds:
+            return False
+        start = t.start
+        for part, kind in zip(parts, kinds, strict=True):
+            m = Mention(start, start + len(part), part, fold(part), (fold(part),))
+            m.place = _GAZETTEER_WEIGHT[kind]
+            self.mentions.append(m)
+            start += len(part) + 1
+        return True
+
     def _is_event(self, toks, a: int, b: int) -> bool:
         """Does toks[a:b] name an event, an award or a storm ("the Winter Games", "Cyclone Ida")?"""
         lex = self.lex
@@ -856,6 +903,8 @@ class NameFinder:
 
     def _name(self, toks: list[Token], a: int, b: int) -> None:
         lex = self.lex
+        if b - a == 1 and "-" in toks[a].text and self._place_pair(toks[a]):
+            return
         if self._is_event(toks, a, b):
             m = self._mention(toks, a, b, self.body[toks[a].start : toks[b - 1].end])
             m.void = True  # an event is no entity, nor any name inside it (GOLD-FORMAT)
@@ -1001,6 +1050,7 @@ class NameFinder:
         at = _Context(m, toks, a, b, self.gaz, self.lex, in_title)
         at.titled = role_tokens is not None
         self._cue_organisation_words(at)
+        self._cue_body_with_place(at)
         self._cue_acronym(at)
         self._cue_noun_or_title_around(at)
         self._cue_apposition(at)
@@ -1037,6 +1087,27 @@ class NameFinder:
             m.org += Weight.ORG_PREFIX
         if not at.single and self._following_acronym(at.toks, at.a, at.b):
             m.org += Weight.SHORT_FORM_GIVEN
+
+    def _cue_body_with_place(self, at: _Context) -> None:
+        """A body's office in a place: an acronym before a place ("OCHA South Sudan", "NHS
+        England"), or a name before a country's code ("Diabetes UK")."""
+        toks, a, b, m = at.toks, at.a, at.b, at.m
+        if at.single or at.kind:
+            return
+        head, last = toks[a].text, toks[b - 1].text
+        acronym_then_place = (
+            _is_acronym(head)
+            and fold(head) not in self.gaz.country_codes
+            and self.gaz.kind(self.body[toks[a + 1].start : toks[b - 1].end]) is not None
+        )
+        name_then_code = (
+            b - a <= 3
+            and last.isupper()
+            and fold(last) in self.gaz.country_codes
+            and not any(t.text.isupper() for t in toks[a : b - 1])
+        )
+        if acronym_then_place or name_then_code:
+            m.org += Weight.BODY_WITH_PLACE
 
     def _cue_acronym(self, at: _Context) -> None:
         """A word in capitals alone: a country's code, a body, or a zone, unit or currency mark."""
@@ -1218,17 +1289,10 @@ class NameFinder:
     def _cue_gazetteer(self, at: _Context) -> None:
         """The gazetteer's kind of the name: a country, a region, a capital, a city."""
         m, kind = at.m, at.kind
-        if kind == "country":
-            m.place += Weight.COUNTRY
-        elif kind == "region":
-            m.place += Weight.REGION
-        elif kind == "capital":
-            m.place += Weight.CAPITAL
-        elif kind == "city":
-            if at.single and at.first.initial and not at.all_caps:
-                m.place += Weight.CITY_OPENING  # "Date", "Reading" opening a sentence or a cell: weak
-            else:
-                m.place += Weight.CITY
+        if kind == "city" and at.single and at.first.initial and not at.all_caps:
+            m.place += Weight.CITY_OPENING  # "Date", "Reading" opening a sentence or a cell: weak
+        elif kind:
+            m.place += _GAZETTEER_WEIGHT[kind]
 
     def _cue_place_words(self, at: _Context) -> None:
         """Geographic heads and prefixes ("Lake Ona", "Mount Ruel"), a compass word before a known
@@ -1240,7 +1304,11 @@ class NameFinder:
             m.place += Weight.GEO_PREFIX
         if at.compass_place:
             m.place += Weight.COMPASS_PLACE
-        if nxt is not None and nxt.text[0].islower() and nxt.lower in lex.geo_features:
+        if (
+            nxt is not None
+            and nxt.text[0].islower()
+            and (nxt.lower in lex.geo_features or nxt.lower in _PLURAL_AREAS)
+        ):
             m.place += Weight.GEO_FEATURE
             if nxt.lower.endswith("s") and prev is not None and prev.lower == "and":
                 self._mark_coordinated_place(at.toks, at.a)
@@ -1316,6 +1384,33 @@ class NameFinder:
         elif prev.lower == "of" and prev2 is not None and prev2.lower in _COMPASS_POINTS:
             m.place += Weight.COMPASS_OF
             m.locative = True
+        elif prev.lower == "of" and prev2 is not None and prev2.lower in _SETTLEMENT_NOUNS:
+            m.place += Weight.SETTLEMENT_OF  # "the village of Ostrava", "the island of Kos"
+            m.locative = True
+        elif prev.lower == "of" and prev2 is not None and prev2.text == "," and at.pa >= 2:
+            if at.toks[at.pa - 2].text.isdigit():  # "Ana Ruiz, 54, of Ostrava": where she lives
+                m.place += Weight.SETTLEMENT_OF
+                m.locative = True
+        elif prev.text == "," and self._after_listed_place(at):
+            m.place += Weight.LOCATIVE  # "from Ostrava, Velka and Mala": one list of places
+            m.locative = True
+        if at.nxt is not None and at.nxt.text == "," and at.nb + 2 < at.n:
+            toks, nb = at.toks, at.nb
+            if toks[nb + 1].lower in _COMPASS_POINTS and toks[nb + 2].lower == "of":
+                m.place += Weight.COMPASS_OF  # "Ostrava, north of the capital"
+                m.locative = True
+
+    def _after_listed_place(self, at: _Context) -> bool:
+        """After a comma, is the name the next item of a list of places ("from Ostrava, Velka and
+        ...") or the region that holds the place before ("Bengkulu Province, Sumatra.")?"""
+        if not self.mentions or at.prev2 is None or self.mentions[-1].end != at.prev2.end:
+            return False
+        before, nxt = self.mentions[-1], at.nxt
+        if before.place <= max(before.person, before.org):
+            return False
+        if before.locative and nxt is not None and (nxt.text == "," or nxt.lower in ("and", "or")):
+            return True
+        return before.place >= 4 and not self._given_name(at.m.words[0]) and (nxt is None or nxt.text in ".;")
 
     def _cue_dateline(self, at: _Context) -> None:
         """A dateline: "OSLO, June 3" or "LIMA –" opening the text or a line."""
@@ -1400,6 +1495,7 @@ class NameFinder:
             prev.text == ","
             and (nxt is None or nxt.text == ".")
             and m.words[0] not in self.names  # "..., Ana Ruiz.": a person closing a sentence
+            and not self._after_listed_place(at)  # "Karvat Province, Moravia."
             and at.a >= 2
             and prev2 is not None
             and prev2.cap

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract.conftest import places, run
+from tests.extract.conftest import names_of, places, run
 
 
 def test_country_aliases_are_one_place():
@@ -83,3 +83,23 @@ def test_a_country_whose_name_holds_of_or_and_is_one_place_but_not_inside_a_body
 def test_a_place_with_its_state_is_one_place_and_a_location():
     r = run("Columbus, OH, June 3 - Staff met. Later, Washington D.C. hosted the talks.")
     assert places(r) == ["Columbus", "Washington D.C."]
+
+
+def test_an_acronym_or_a_name_with_a_place_is_a_bodys_office_not_the_place():
+    r = run(
+        "The UNHCR Kenya office said aid arrived. Asthma UK said the figures were worrying. "
+        "Officials in Kenya agreed."
+    )
+    assert names_of(r, "organization") == ["UNHCR Kenya", "Asthma UK"]
+    assert places(r) == ["Kenya"]
+
+
+def test_places_the_gazetteer_lacks_named_by_their_context():
+    r = run(
+        "Ana Ruiz, 54, of Velkovo, was charged. She grew up in the village of Ostrava Mala, "
+        "north of Brno. Troops withdrew from Dolno, Gorno and Sredno on Monday. Floods hit the Karvat "
+        "Province, Moravia. Guards patrolled the Kenya-Uganda border."
+    )
+    found = places(r)
+    for name in ("Velkovo", "Ostrava Mala", "Dolno", "Gorno", "Sredno", "Moravia", "Kenya", "Uganda"):
+        assert name in found, (name, found)
