@@ -883,13 +883,13 @@ class NameFinder:
         """Are the parts of a hyphenated word known places ("the Kenya-Uganda border")? Then each
         is a mention of its place."""
         parts = t.text.split("-")
-        kinds = [self.gaz.kind(p) for p in parts]
-        if len(parts) < 2 or None in kinds:
+        weights = [_GAZETTEER_WEIGHT.get(self.gaz.kind(p) or "", 0.0) for p in parts]
+        if len(parts) < 2 or not all(weights):
             return False
         start = t.start
-        for part, kind in zip(parts, kinds, strict=True):
+        for part, weight in zip(parts, weights, strict=True):
             m = Mention(start, start + len(part), part, fold(part), (fold(part),))
-            m.place = _GAZETTEER_WEIGHT[kind]
+            m.place = weight
             self.mentions.append(m)
             start += len(part) + 1
         return True
