@@ -199,6 +199,10 @@ _ACRONYM = re.compile(
 )  # letters only: "H20" and "A320" are products; "DoD", "AfD" are acronyms
 _PARTY_STATE = re.compile(r"^[A-Z]-[A-Z][A-Za-z.]{0,5}$")  # "D-N.Y.", "R-Texas", "D-Ore": party and state
 _DOTTED = re.compile(r"^(?:[A-Z][a-z]{0,3}\.){1,3}$")  # "D.C.", "Ore.", "N.Y."
+_GROUP_OF_NATIONS = re.compile(r"^G-?\d{1,2}$")  # "G7", "G-20"
+_DOTTED_ACRONYM = re.compile(r"^(?:[A-Z]\.){3,}$")  # "W.H.O.", "I.M.F."
+_INNER_CAPITAL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")  # "SpaceX", "ReliefWeb"
+_SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "St")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
@@ -389,6 +393,7 @@ class Weight:
     ORG_PREFIX = 2  # "National ...", "Royal ..."
     SHORT_FORM_GIVEN = 2  # "... (ABC)"
     BODY_WITH_PLACE = 3  # "OCHA South Sudan", "Diabetes UK"
+    WRITTEN_LIKE_A_BODY = 2  # "SpaceX", "W.H.O.", "G-20"
     COUNTRY_CODE = 5  # "UK", "USA"
     ACRONYM = 2  # three capitals or more alone
     ORG_NOUN_BEFORE = 3  # "the insurer Halvard"
@@ -515,7 +520,14 @@ class NameFinder:
             self.vocab.update(_LOWER_WORD.findall(body, i, i + (1 << 18)))
         self.descriptor_nouns = self.lex.org_nouns | self.lex.titles
         lex = self.lex  # words a name may hold even where the text writes them in lower case
-        self.name_words = lex.titles | lex.honorifics | lex.title_modifiers | lex.org_heads | lex.geo_features
+        self.name_words = (
+            lex.titles
+            | lex.honorifics
+            | lex.title_modifiers
+            | lex.org_heads
+            | lex.geo_features
+            | lex.event_heads
+        )
         self.shared: dict[str, tuple] = {}
         self.mentions = MentionStore()
         self.groups: list[Mention] = []
@@ -747,7 +759,7 @@ class NameFinder:
             and toks[k - 1].lower in heads
             and toks[b - 1].lower in heads
             and b - after >= 2
-            and all(toks[x].lower not in CONNECTORS for x in range(after, b))
+            and all(toks[x].lower != "and" for x in range(after, b))
         )
 
     def _country_across_connectors(self, toks, a: int, b: int) -> tuple[int, int] | None:
@@ -1052,6 +1064,7 @@ class NameFinder:
         self._cue_organisation_words(at)
         self._cue_body_with_place(at)
         self._cue_acronym(at)
+        self._cue_written_like_a_body(at)
         self._cue_noun_or_title_around(at)
         self._cue_apposition(at)
         self._cue_role_before(at)
@@ -1108,6 +1121,19 @@ class NameFinder:
         )
         if acronym_then_place or name_then_code:
             m.org += Weight.BODY_WITH_PLACE
+
+    def _cue_written_like_a_body(self, at: _Context) -> None:
+        """Spellings only bodies and brands use: a capital inside a word ("SpaceX", "ReliefWeb",
+        but not a surname's "McNeil", "DeLuca"), a dotted acronym ("W.H.O."), a group of nations
+        ("G7", "G-20")."""
+        if not at.single:
+            return
+        text, m = at.first.text, at.m
+        group = _GROUP_OF_NATIONS.match(text)
+        dotted = _DOTTED_ACRONYM.match(text) and fold(text) not in self.gaz.country_codes
+        inner = _INNER_CAPITAL.match(text) and not text.startswith(_SURNAME_PREFIXES)
+        if group or dotted or inner:
+            m.org += Weight.WRITTEN_LIKE_A_BODY
 
     def _cue_acronym(self, at: _Context) -> None:
         """A word in capitals alone: a country's code, a body, or a zone, unit or currency mark."""

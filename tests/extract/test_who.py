@@ -381,3 +381,18 @@ def test_a_pair_of_unknown_words_before_said_is_a_person_and_a_lone_given_name_g
     for name in ("Tom", "Anna", "Ruth"):
         person(r, name)
     assert "Ruth Mill" not in names_of(r, "person")
+
+
+def test_spellings_only_bodies_use_hyphenated_dotted_and_inner_capital_acronyms():
+    r = run(
+        "The W.H.O. and the G-20 met the G7. SkyNetix and PayLoop agreed; Ana McNeil and "
+        "Tom DeLuca did not. Officials in the U.K. agreed."
+    )
+    assert names_of(r, "organization") == ["W.H.O.", "G-20", "G7", "SkyNetix", "PayLoop"]
+    assert names_of(r, "person") == ["Ana McNeil", "Tom DeLuca"]
+    assert places(r) == ["U.K."]
+
+
+def test_two_companies_joined_by_and_stay_two_when_the_second_holds_an_ampersand():
+    r = run("The court told Harlow Company and Pine & Oak Company to sell a mill.")
+    assert names_of(r, "organization") == ["Harlow Company", "Pine & Oak Company"]
