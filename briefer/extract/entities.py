@@ -120,7 +120,8 @@ def resolve(finder: NameFinder):
     for c in clusters.values():
         if c.target is None:
             c.kind = _decide(c)
-    # A bare name coordinated with an organisation is one too: "Siemens and ASML", "Arsenal or Bayern Munich".
+    # A bare name listed with an organisation is one too: "Siemens and ASML", "Arsenal or Bayern Munich",
+    # "Halvard, Booz Allen and Vexel".
     for i, j in finder.coordinated:
         ci, cj = clusters.get(mentions[i].key), clusters.get(mentions[j].key)
         if ci is None or cj is None:
@@ -130,9 +131,9 @@ def resolve(finder: NameFinder):
                 known.root().kind == "organization"
                 and bare.target is None
                 and bare.kind is None
-                and len(bare.words) == 1
                 and bare.words[0] not in names
                 and not gaz.kind(bare.head.text)
+                and not any(gaz.kind_of_key(w) for w in bare.words)  # "Gaza Cease-Fire" is no body
             ):
                 bare.kind = "organization"
     # Acronyms take the kind of what they abbreviate.

@@ -377,6 +377,9 @@ _SETTLEMENT_NOUNS = frozenset(
     ]
 )
 _PLURAL_AREAS = frozenset(["states", "regions", "counties", "towns", "cities", "villages"])
+_BODY_AGENT_VERBS = frozenset(
+    ["sponsored", "funded", "owned", "operated", "acquired", "manufactured", "published", "underwritten"]
+)
 _HANDING_OVER = frozenset(["you", "thanks", "that", "yes", "okay", "ok", "please", "ahead", "sorry"])
 _COMPANY_POSSESSIONS = frozenset(["shares", "stock", "board", "profit", "revenue", "chief", "ceo"])
 
@@ -398,6 +401,7 @@ class Weight:
     ACRONYM = 2  # three capitals or more alone
     ORG_NOUN_BEFORE = 3  # "the insurer Halvard"
     EMPLOYER_BEFORE_TITLE = 2  # "Ajax coach"
+    BODY_AGENT = 2  # "sponsored by Name", "owned by Name"
     WHO_CLAUSE = 1.5  # "Name, who ..."
     WHICH_CLAUSE_ORG = 1  # "Name, which ..."
     WHICH_CLAUSE_PLACE = 0.5
@@ -995,11 +999,11 @@ class NameFinder:
         idx = len(self.mentions)
         if (
             a >= 2
-            and toks[a - 1].lower in ("and", "or")
+            and toks[a - 1].lower in ("and", "or", ",")
             and self.mentions
             and self.mentions[-1].end == toks[a - 2].end
         ):
-            self.coordinated.append((idx - 1, idx))
+            self.coordinated.append((idx - 1, idx))  # "Siemens, ASML and Philips": one list
         self.mentions.append(m)
         acr = self._following_acronym(toks, a, b)
         if acr:
@@ -1154,6 +1158,13 @@ class NameFinder:
         lex, m, prev, nxt = self.lex, at.m, at.prev, at.nxt
         if prev is not None and prev.lower in lex.org_nouns and prev.lower not in ("owner", "owners"):
             m.org += Weight.ORG_NOUN_BEFORE
+        elif (
+            prev is not None
+            and prev.lower == "by"
+            and at.prev2 is not None
+            and at.prev2.lower in _BODY_AGENT_VERBS
+        ):
+            m.org += Weight.BODY_AGENT  # "sponsored by Halvard", "owned by ..."
         if (
             nxt is not None
             and nxt.lower in lex.titles

@@ -396,3 +396,14 @@ def test_spellings_only_bodies_use_hyphenated_dotted_and_inner_capital_acronyms(
 def test_two_companies_joined_by_and_stay_two_when_the_second_holds_an_ampersand():
     r = run("The court told Harlow Company and Pine & Oak Company to sell a mill.")
     assert names_of(r, "organization") == ["Harlow Company", "Pine & Oak Company"]
+
+
+def test_names_listed_with_a_body_or_after_sponsored_by_are_bodies():
+    r = run(
+        "The games are sponsored by Vexel, Norrow Brands and the Halvard Foundation. "
+        "Kestrel, Tidewire and the Brightline Group signed."
+    )
+    found = names_of(r, "organization")
+    for name in ("Vexel", "Norrow Brands", "Halvard Foundation", "Kestrel", "Tidewire", "Brightline Group"):
+        assert name in found, (name, found)
+    assert names_of(r, "person") == []
