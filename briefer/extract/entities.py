@@ -121,8 +121,8 @@ def resolve(finder: NameFinder):
         if c.target is None:
             c.kind = _decide(c)
     # A bare name listed with an organisation is one too: "Siemens and ASML", "Arsenal or Bayern Munich",
-    # "Halvard, Booz Allen and Vexel".
-    for i, j in finder.coordinated:
+    # "Halvard, Booz Allen and Vexel" (read both ways, so a list's kind reaches its first item).
+    for i, j in [*finder.coordinated, *reversed(finder.coordinated)]:
         ci, cj = clusters.get(mentions[i].key), clusters.get(mentions[j].key)
         if ci is None or cj is None:
             continue

@@ -915,7 +915,11 @@ class NameFinder:
         lex = self.lex
         if b - a == 1:  # alone, the head names an event unless it is a town ("Derby", "Summit")
             return toks[a].lower in lex.event_heads and self.gaz.kind(toks[a].text) is None
-        return toks[b - 1].lower in lex.event_heads or toks[a].lower in lex.event_prefixes
+        return (  # "Cyclone Ida", "Operation Desert Shield", "Severe Tropical Storm Ida"
+            toks[b - 1].lower in lex.event_heads
+            or toks[a].lower in lex.event_prefixes
+            or toks[b - 2].lower in lex.event_prefixes
+        )
 
     def _name(self, toks: list[Token], a: int, b: int) -> None:
         lex = self.lex
@@ -997,11 +1001,12 @@ class NameFinder:
         m.heading = self._in_heading(m.start)
         self._evidence(m, toks, a, b, role_tokens)
         idx = len(self.mentions)
+        x = a - 1 - (a >= 1 and toks[a - 1].lower == "the")  # "..., and the Bank of Oslo"
         if (
-            a >= 2
-            and toks[a - 1].lower in ("and", "or", ",")
+            x >= 1
+            and toks[x].lower in ("and", "or", ",")
             and self.mentions
-            and self.mentions[-1].end == toks[a - 2].end
+            and self.mentions[-1].end == toks[x - 1].end
         ):
             self.coordinated.append((idx - 1, idx))  # "Siemens, ASML and Philips": one list
         self.mentions.append(m)
