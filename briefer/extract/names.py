@@ -203,6 +203,7 @@ _GROUP_OF_NATIONS = re.compile(r"^G-?\d{1,2}$")  # "G7", "G-20"
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Z]\.){3,}$")  # "W.H.O.", "I.M.F."
 _INNER_CAPITAL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")  # "SpaceX", "ReliefWeb"
 _SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "St")
+_CONTACT_LINE = re.compile(r"^\W*((?:press|media|news)\s+contacts?)\W*$", re.IGNORECASE)
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
@@ -1091,6 +1092,7 @@ class NameFinder:
         self._cue_byline(at)
         self._cue_state_after_place(at)
         self._cue_capitals(at)
+        self._cue_contact_line(at)
 
     def _cue_organisation_words(self, at: _Context) -> None:
         """Known institutions, head words ("Council", "Bank of ..."), prefixes, a short form given."""
@@ -1569,6 +1571,23 @@ class NameFinder:
             before.locative = True
             before.place += Weight.STATE_AFTER
 
+    def _cue_contact_line(self, at: _Context) -> None:
+        """A person under "Press contact:" (on the line, or the line before): that is the role."""
+        m = at.m
+        if m.role is not None or not m.person:
+            return
+        body = self.body
+        line_start = body.rfind("\n", max(0, m.start - 200), m.start) + 1
+        before = body[line_start : m.start]
+        if not before.strip() and line_start > 1:  # the name opens its line: read the line before
+            prev_end = line_start - 1
+            while prev_end > 0 and body[prev_end - 1] == "\n":
+                prev_end -= 1
+            before = body[body.rfind("\n", max(0, prev_end - 200), prev_end) + 1 : prev_end]
+        found = _CONTACT_LINE.search(before)
+        if found:
+            m.role, m.role_rank = found.group(1), 1
+
     def _cue_capitals(self, at: _Context) -> None:
         """A run in capitals: a company inside a sentence ("CMA CGM said"), else a heading line;
         an acronym in a heading is weak evidence of a body."""
@@ -1621,7 +1640,13 @@ class NameFinder:
         if x >= n:
             return None
         sep = toks[x].text
-        copular = toks[x].lower in ("is", "was") and x + 1 < n and toks[x + 1].lower in ("a", "an", "the")
+        copular = (
+            toks[x].lower in ("is", "was")
+            and x + 1 < n
+            and (
+                toks[x + 1].lower in ("a", "an", "the") or toks[x + 1].lower in self.lex.titles
+            )  # "is CEO of"
+        )
         if sep not in (",",) and sep not in DASHES and not copular:
             return None
         x += 1
@@ -1649,6 +1674,8 @@ class NameFinder:
                 break
             if toks[y].text in (",", ".", ";", ":", "(", ")") or toks[y].text in DASHES:
                 break
+            if toks[y].lower in self.lex.titles:
+                break  # "Chief of the bank's board": the title comes first, the possessive is its complement
             y += 1
         if start < n and toks[start].lower in DETERMINERS:
             start += 1
@@ -1703,18 +1730,28 @@ class NameFinder:
         if end < n and toks[end].lower in ("of", "to", "for"):
             z = end + 1
             comp_ok = True
-            while z < n and z < end + 6:
+            office = False  # an office's words so far: "adviser to the Chief Inspector of Prisons"
+            while z < n and z < end + 8:
                 t = toks[z]
                 if not t.text[0].isalnum() or t.lower in CLAUSE_STOPS:
                     break
-                if t.cap and not self.gaz.kind(t.text):
-                    comp_ok = False
+                if t.cap and (t.lower in lex.titles or t.lower in lex.title_modifiers):
+                    office = True
+                elif t.cap and not self.gaz.kind(t.text) and not (office and self._domain_word(t)):
+                    comp_ok = False  # a person or a body: "adviser to Ana Ruiz", "head of the Port Authority"
                 z += 1
+            if z < n and toks[z].lower == "'s":
+                comp_ok = False  # "Chief of the bank's Office of Audit": the title alone
             if comp_ok and z > end + 1:
                 end = z
         if start >= end:
             return None
         return ("role", self.body[toks[start].start : toks[end - 1].end], None)
+
+    def _domain_word(self, t: Token) -> bool:
+        """May the capitalised word name an office's domain ("Inspector of Prisons"): neither a
+        given name nor a body's head word?"""
+        return t.lower not in self.lex.org_heads and fold(t.text) not in self.names
 
     def _pre_role(self, toks, a):
         """Lower-case title words right before the name: 'reserve goalkeeper Tomas Rinne'."""
@@ -1788,7 +1825,7 @@ class NameFinder:
         words = [t.lower for t in toks[start : end + 1]]
         if any(
             w in lex.reporting_verbs
-            or (w in CLAUSE_STOPS - {"of", "to", "at"} and not self._inside_name(toks, start + i))
+            or (w in CLAUSE_STOPS - {"of", "to", "at", "in"} and not self._inside_name(toks, start + i))
             for i, w in enumerate(words)
         ):
             return None
@@ -1798,7 +1835,7 @@ class NameFinder:
         if not heads:
             return None
         tail = words[heads[-1] + 1 :]
-        if tail and tail[0] not in ("of", "to", "for", "at"):
+        if tail and tail[0] not in ("of", "to", "for", "at", "in"):
             return None  # "Senate Majority Leader Chuck Schumer, D-N.Y.": a name ends the phrase
         # the role is the title head and what precedes it, plus an 'of/to' complement
         return ("role", self.body[toks[start].start : toks[end].end])

@@ -407,3 +407,24 @@ def test_names_listed_with_a_body_or_after_sponsored_by_are_bodies():
     for name in ("Vexel", "Norrow Brands", "Halvard Foundation", "Korvant", "Tidewire", "Brightline Group"):
         assert name in found, (name, found)
     assert names_of(r, "person") == []
+
+
+def test_roles_keep_an_office_after_the_title_but_not_a_body_and_come_from_contact_lines():
+    r = run(
+        "Ana Ruiz, spokeswoman for the Prime Minister, spoke. Tom Long, adviser to the independent "
+        "Chief Inspector of Prisons, agreed. Eva Lind, adviser to Tom Long, left. Olle Berg, "
+        "spokesman of the North Sea Port Authority, said more. It helped, said Ida Holm, Chief of "
+        "the bank's Office of Audit. A Harbour Union official in northern Norway, Per Dahl, spoke. "
+        "Lars Moe is CEO of the Halvard Group.\n\nPress contact: Siri Lund, +47 555 0100"
+    )
+    roles = {e["name"]: e["role"] for e in r["who"] if e["kind"] == "person"}
+    assert roles == {
+        "Ana Ruiz": "spokeswoman for the Prime Minister",
+        "Tom Long": "adviser to the independent Chief Inspector of Prisons",
+        "Eva Lind": "adviser",
+        "Olle Berg": "spokesman",
+        "Ida Holm": "Chief",
+        "Per Dahl": "Harbour Union official in northern Norway",
+        "Lars Moe": "CEO",
+        "Siri Lund": "Press contact",
+    }
