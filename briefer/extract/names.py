@@ -569,9 +569,11 @@ class NameFinder:
         i = 0
         while i < n:
             t = toks[i]
+            if t.lower == "the" and i + 1 < n and toks[i + 1].lower in self.descriptor_nouns:
+                self.descriptor_np.append(
+                    (t.start, sys.intern(toks[i + 1].lower))
+                )  # "the owner", "The Minister"
             if not (t.cap and t.text[0].isalpha()):
-                if t.lower == "the" and i + 1 < n and toks[i + 1].lower in self.descriptor_nouns:
-                    self.descriptor_np.append((t.start, sys.intern(toks[i + 1].lower)))
                 i += 1
                 continue
             j = self._span_end(toks, i)

@@ -290,11 +290,16 @@ class Attributor:
                 pos, noun = self.descriptor_np[j]
                 if noun in self.descriptors and pos > limit:
                     best_desc = (pos, self.descriptors[noun])
+        titled = self._titled_subject(before, limit) if want in ("m", "f") else None
         while i >= 0 and self.m_starts[i] > limit:
             e = self.m_entities[i]
             if self.inside[0] <= self.m_starts[i] < self.inside[1]:
                 i -= 1
                 continue  # a name inside the quote itself is not its speaker
+            if titled is not None and self.m_starts[i] < titled[0]:
+                # "The Director stressed ... he said": the office spoke since the last name; its holder
+                # if the text names them, else no one
+                return self._resolve_np(titled[1], titled[0])
             if want in ("m", "f"):
                 if e.kind == "person" and (any_gender or e.gender in (None, want)):
                     return e
@@ -307,6 +312,18 @@ class Attributor:
             return best_desc[1]
         return UNKNOWN
 
+    def _titled_subject(self, before: int, limit: int) -> tuple[int, str] | None:
+        """(position, title) of the last sentence before `before` whose subject is an office
+        ("The Minister said ..."), or None."""
+        titles = self.lex.titles
+        j = bisect_left(self.descriptor_np, (before, "")) - 1
+        while j >= 0 and self.descriptor_np[j][0] > limit:
+            pos, noun = self.descriptor_np[j]
+            if noun in titles and self.body.startswith("The ", pos):
+                return pos, noun
+            j -= 1
+        return None
+
     def _resolve_np(self, head: str, before: int) -> object:
         """'the minister' -> the last person whose role has that word; 'the owner' -> a described org."""
         if head in self.descriptors:
@@ -318,7 +335,7 @@ class Attributor:
             e = self.m_entities[i]
             if body_noun and e.kind == "organization":
                 return e  # "the company said": the organisation last named
-            if e.kind == "person" and e.role and head in e.role.lower().split():
+            if e.kind == "person" and e.role and head in _role_head_words(e.role):
                 return e
             i -= 1
         return UNKNOWN
@@ -446,7 +463,9 @@ class Attributor:
                     if toks[y].lower in PRONOUNS:
                         return self._resolve_pronoun(toks[y].lower, toks[y].start)
                     if toks[y].text in (",", ";") or (
-                        toks[y].text == "." and toks[y - 1].lower not in self.lex.honorifics
+                        toks[y].text == "."
+                        and toks[y - 1].lower not in self.lex.honorifics
+                        and toks[y - 1].lower not in self.lex.titles  # "said Gen. Ana Ruiz"
                     ):
                         break
                 for y in range(v + 1, min(n, v + 5)):
@@ -576,6 +595,16 @@ class Attributor:
             if found is not None:
                 return found
         return None
+
+
+def _role_head_words(role: str) -> list[str]:
+    """The words of a role before its complement: "Deputy Spokesman for the Minister" is a
+    spokesman, not a minister."""
+    words = role.lower().split()
+    for i, w in enumerate(words):
+        if w in ("of", "for", "to", "at", "in"):
+            return words[:i]
+    return words
 
 
 def speaker_name(speaker: object) -> str | None:

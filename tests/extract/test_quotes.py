@@ -210,3 +210,25 @@ def test_he_added_is_the_speaker_going_on_not_the_last_man_named():
         assert [s for _, s in quotes(run(text.format(verb=verb)))] == ["Tomas Berg", "Tomas Berg"], verb
     woman = text.replace("Tomas Berg", "Maria Lind").format(verb="added")
     assert [s for _, s in quotes(run(woman))] == ["Maria Lind", "Olaf Brenner"]  # "he" cannot be her
+
+
+def test_said_a_title_abbreviation_and_a_name_goes_to_the_name():
+    r = run(
+        "\u201cIt is an honour to host these athletes again this year,\u201d said Gen. Ana Ruiz, the "
+        "camp's commander. \u201cThe games help them recover their strength,\u201d she added."
+    )
+    assert quotes(r) == [
+        ("It is an honour to host these athletes again this year", "Ana Ruiz"),
+        ("The games help them recover their strength", "Ana Ruiz"),
+    ]
+
+
+def test_he_after_an_unnamed_office_spoke_is_that_office_not_the_last_name():
+    text = (
+        "The forum was opened by the Harbour Envoy, Tom Long.\n\n"
+        "The Minister stressed that fuel made no sense.\n\n"
+        "\u201cWind is the peace plan of this century,\u201d he said."
+    )
+    assert quotes(run(text)) == [("Wind is the peace plan of this century", None)]
+    named = run("Per Dahl is the Minister. " + text)
+    assert quotes(named) == [("Wind is the peace plan of this century", "Per Dahl")]
