@@ -506,6 +506,22 @@ class Attributor:
             prev = q
         self.inside = (0, 0)
 
+    def _speech_goes_on(self, prev: Quote, q: Quote) -> bool:
+        """Does the quoted paragraph `q` go on with the speech of the quote in the paragraph right
+        before it: `q` opens its paragraph, and no other person is named since that quote?"""
+        if prev.block + 1 != q.block or prev.close_mark is None or not isinstance(prev.speaker, Entity):
+            return False
+        line_start = self.body.rfind("\n", 0, q.open_mark) + 1
+        if self.body[line_start : q.open_mark].strip():
+            return False
+        i = bisect_left(self.m_starts, prev.close_mark)
+        while i < len(self.m_starts) and self.m_starts[i] < q.open_mark:
+            e = self.m_entities[i]
+            if e.kind == "person" and e is not prev.speaker:
+                return False
+            i += 1
+        return True
+
     @staticmethod
     def _fits(speaker: Entity | None, pronoun: str) -> bool:
         want = PRONOUNS[pronoun]
@@ -575,10 +591,13 @@ class Attributor:
                 who = self._reporting_after(rest, anywhere=True)
                 if who is not None:
                     return who
-        # 4. the quote before, in the same paragraph or carried over from the last one
+        # 4. the quote before, in the same paragraph or carried over from the last one, or the
+        # paragraph before when this one opens on the quote and no one else is named between
         if prev is not None and q.outer is None and (prev.block == q.block or q.continues):
             if prev.outer is None:
                 return prev.speaker
+        if prev is not None and q.outer is None and prev.outer is None and self._speech_goes_on(prev, q):
+            return prev.speaker
         # 5. the subject of the sentence before ("Okafor paused.")
         s0, _ = self._sentence(q.open_mark)
         i = bisect_right(self.sent_starts, s0 - 1) - 1

@@ -232,3 +232,13 @@ def test_he_after_an_unnamed_office_spoke_is_that_office_not_the_last_name():
     assert quotes(run(text)) == [("Wind is the peace plan of this century", None)]
     named = run("Ole Dahl is the Minister. " + text)
     assert quotes(named) == [("Wind is the peace plan of this century", "Ole Dahl")]
+
+
+def test_a_quoted_paragraph_after_a_quoted_speech_goes_on_with_that_speaker_unless_another_is_named():
+    speech = (
+        "\u201cWho here can say that we did not see this coming?\u201d asked Ana Ruiz.\n\n"
+        "\u201cWe once promised to protect every child from this war.\u201d"
+    )
+    assert quotes(run(speech))[1] == ("We once promised to protect every child from this war.", "Ana Ruiz")
+    other = speech.replace("\n\n", "\n\nTom Long nodded.\n\n")
+    assert quotes(run(other))[1][1] != "Ana Ruiz"
