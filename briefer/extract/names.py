@@ -381,6 +381,33 @@ _PLURAL_AREAS = frozenset(["states", "regions", "counties", "towns", "cities", "
 _BODY_AGENT_VERBS = frozenset(
     ["sponsored", "funded", "owned", "operated", "acquired", "manufactured", "published", "underwritten"]
 )
+_AFTER_A_PLACE = frozenset(
+    [
+        "to",
+        "on",
+        "for",
+        "with",
+        "by",
+        "as",
+        "since",
+        "over",
+        "after",
+        "before",
+        "under",
+        "against",
+        "during",
+        "until",
+        "last",
+        "this",
+        "next",
+        "now",
+        "also",
+        "still",
+        "says",
+        "wants",
+        "needs",
+    ]
+)
 _HANDING_OVER = frozenset(["you", "thanks", "that", "yes", "okay", "ok", "please", "ahead", "sorry"])
 _COMPANY_POSSESSIONS = frozenset(["shares", "stock", "board", "profit", "revenue", "chief", "ceo"])
 
@@ -1084,6 +1111,7 @@ class NameFinder:
             self._cue_title_in_run(at, *role_tokens)
         self._cue_given_name(at)
         self._cue_gazetteer(at)
+        self._cue_country_code_modifier(at)
         self._cue_place_words(at)
         self._cue_company(at)
         self._cue_preposition(at)
@@ -1161,6 +1189,29 @@ class NameFinder:
             m.void = True  # currency marker: US$, C$
         if prev is not None and prev.text[0].isdigit() and not self.gaz.kind(first.text):
             m.void = True  # "09:00 UTC", "40 GW": a zone or a unit after a number
+
+    def _cue_country_code_modifier(self, at: _Context) -> None:
+        """A country's code before a noun or a name is a modifier ("U.S. troops", "UK Parliament"),
+        no mention of the country (GOLD-FORMAT)."""
+        text = at.m.text
+        if at.single and text.replace(".", "").isupper() and at.m.key in self.gaz.country_codes:
+            if self._modifies_next(at):
+                at.m.void = True
+
+    def _modifies_next(self, at: _Context) -> bool:
+        """Does the word after the name make it a modifier ("U.S. troops", "US-backed"), not a
+        verb, a preposition or a conjunction after a country ("the US said", "in the UK on")?"""
+        nxt, lex = at.nxt, self.lex
+        if nxt is None or not nxt.text[0].isalpha():
+            return nxt is not None and nxt.text.startswith("-") and nxt.text[1:2].isalpha()
+        w = nxt.lower
+        return not (
+            _verb_like(w, lex)
+            or w in _VERBISH_AFTER_NOUN
+            or w in LOCATIVE
+            or w in lex.stopwords
+            or w in _AFTER_A_PLACE
+        )
 
     def _cue_noun_or_title_around(self, at: _Context) -> None:
         """An organisation noun before ("the insurer Halvard"), a lower-case title after ("Ajax coach")."""

@@ -103,3 +103,10 @@ def test_places_the_gazetteer_lacks_named_by_their_context():
     found = places(r)
     for name in ("Velkovo", "Ostrava Mala", "Dolno", "Gorno", "Sredno", "Moravia", "Kenya", "Uganda"):
         assert name in found, (name, found)
+
+
+def test_a_country_code_before_a_noun_or_a_name_is_a_modifier_not_the_country():
+    modifier = run("U.S. soldiers patrolled while the UK Parliament met and US-backed forces waited.")
+    assert places(modifier) == []
+    actor = run("The U.S. said it would act. Exports to the UK rose, and the US and France agreed.")
+    assert places(actor) == ["U.S.", "UK", "France"]
