@@ -204,6 +204,7 @@ _DOTTED_ACRONYM = re.compile(r"^(?:[A-Z]\.){3,}$")  # "W.H.O.", "I.M.F."
 _INNER_CAPITAL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")  # "SpaceX", "ReliefWeb"
 _SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "St")
 _CONTACT_LINE = re.compile(r"^\W*((?:press|media|news)\s+contacts?)\W*$", re.IGNORECASE)
+_STATE_ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,4}$")  # "Fla", "Md", "Calif" before their full stop
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
@@ -1619,10 +1620,14 @@ class NameFinder:
                 or (len(m.text) == 2 and m.text.isupper() and m.key not in self.gaz.country_codes)
             )
         ):
-            m.void = True
             before = self.mentions[-1]
             before.locative = True
             before.place += Weight.STATE_AFTER
+            if _STATE_ABBREVIATION.match(m.text) and self.body.startswith(".", m.end):
+                m.place += Weight.REGION  # "Tampa, Fla.": the state, named in its own right
+                m.locative = True
+            else:
+                m.void = True  # "D.C.", "OH": a code that only completes the place before
 
     def _cue_contact_line(self, at: _Context) -> None:
         """A person under "Press contact:" (on the line, or the line before): that is the role."""

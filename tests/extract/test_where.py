@@ -80,9 +80,9 @@ def test_a_country_whose_name_holds_of_or_and_is_one_place_but_not_inside_a_body
     ]
 
 
-def test_a_place_with_its_state_is_one_place_and_a_location():
-    r = run("Columbus, OH, June 3 - Staff met. Later, Washington D.C. hosted the talks.")
-    assert places(r) == ["Columbus", "Washington D.C."]
+def test_a_place_with_its_state_is_one_place_and_a_location_and_a_spelled_state_a_place_too():
+    r = run("Columbus, OH, June 3 - Staff met. Later, Washington D.C. hosted the talks in Tampa, Fla.")
+    assert places(r) == ["Columbus", "Washington D.C.", "Tampa", "Fla"]
 
 
 def test_an_acronym_or_a_name_with_a_place_is_a_bodys_office_not_the_place():
