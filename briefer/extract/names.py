@@ -1000,7 +1000,11 @@ class NameFinder:
                 name_start += 1
             if any(toks[x].lower in lex.org_heads for x in range(name_start, b)):
                 pass  # "General Dental Council": an organisation, not a titled person
-            elif name_start >= b or all(toks[x].lower in lex.titles for x in range(name_start, b)):
+            elif (
+                name_start >= b
+                or all(toks[x].lower in lex.titles for x in range(name_start, b))
+                or (b - name_start == 1 and self._common_plural(toks[name_start]))  # "Member States"
+            ):
                 self._role_part(toks, a, b)  # "the Israeli Prime Minister said": a role, no name
                 return
             else:
@@ -1325,7 +1329,7 @@ class NameFinder:
     def _cue_given_name(self, at: _Context) -> None:
         """A given name opening the run; "the" before it makes a thing ("the Silver Heron")."""
         m, prev, nxt, words = at.m, at.prev, at.nxt, at.m.words
-        given = self._given_name(words[0])
+        given = self._given_name(words[0]) and not self._common_plural(at.toks[at.b - 1])
         if not at.single and given and at.low[0] not in self.lex.org_prefixes:
             m.person += Weight.GIVEN_NAME
             g = self.names.get(words[0], "?")
@@ -1375,6 +1379,17 @@ class NameFinder:
             and t.lower not in self.lex.stopwords
             and self.gaz.kind(t.text) is None
             for t in at.toks[at.a : at.b]
+        )
+
+    def _common_plural(self, t: Token) -> bool:
+        """Is the word a plural the text also writes in lower case ("Key Issues", "Member
+        States"): a common noun, where a surname ("Jones", "Williams") has no lower-case form?"""
+        w = t.lower
+        return (
+            len(w) > 3
+            and w.endswith("s")
+            and not w.endswith("ss")
+            and (w in self.vocab or w[:-1] in self.vocab)
         )
 
     def _given_name(self, word: str) -> bool:

@@ -428,3 +428,11 @@ def test_roles_keep_an_office_after_the_title_but_not_a_body_and_come_from_conta
         "Lars Moe": "CEO",
         "Siri Lund": "Press contact",
     }
+
+
+def test_a_plural_the_text_writes_in_lower_case_ends_no_persons_name():
+    r = run(
+        "Many Member States spoke, and the states agreed. Camp Committees met; the committees "
+        "were new. Ana Jones and Tom Williams came."
+    )
+    assert names_of(r, "person") == ["Ana Jones", "Tom Williams"]
