@@ -194,6 +194,8 @@ def resolve(finder: NameFinder):
             elif other.kind == "organization":
                 if pos != 0 and pos + len(c.words) != len(other.words):
                     continue
+                if pos == 0 and c.head.text.isupper() and len(c.words) == 1:
+                    continue  # "NASA" and "NASA Headquarters", "UN" and "UN Women": two bodies
                 if pos != 0 and c.first < other.first:
                     continue  # "the House" named before "the White House" is another body
                 if c.place >= 4 or c.person >= 3 or (pos != 0 and gaz.kind(c.head.text)):

@@ -983,6 +983,9 @@ class NameFinder:
             ):
                 title_idx = k
                 break
+        if title_idx is None and b - a == 2 and toks[b - 1].lower in lex.titles and _is_acronym(toks[a].text):
+            self._role_part(toks, a, b)  # "an NHS Doctor", "the NASA Administrator": an employer and a role
+            return
         if title_idx is not None and self._title_of_body(toks, a, title_idx):
             title_idx = None  # "the Office of the President": a body named after an office
         if title_idx is not None:
@@ -1580,6 +1583,16 @@ class NameFinder:
                 m.org += Weight.COMPANY_POSSESSION  # "Tesla's shares", "Tesla's chief executive"
         if at.low[0] in lex.org_heads and prev is not None and prev.lower == "the" and not at.first.initial:
             m.org += Weight.THE_BODY  # "the Senate", "the Commission"
+        elif (
+            at.single
+            and at.low[0] in lex.org_heads
+            and not at.in_title
+            and not at.first.initial
+            and prev is not None
+            and prev.lower in ("to", "by", "in", "from", "with", "before")
+            and not self._modifies_next(at)
+        ):
+            m.org += Weight.THE_BODY  # "sent to Parliament", "set up by Congress": a body by its name
 
     def _cue_possessive(self, at: _Context) -> None:
         """ "the Premier's office" speaks for the person; "Chile's neighbours" is a group."""

@@ -436,3 +436,15 @@ def test_a_plural_the_text_writes_in_lower_case_ends_no_persons_name():
         "were new. Ana Jones and Tom Williams came."
     )
     assert names_of(r, "person") == ["Ana Jones", "Tom Williams"]
+
+
+def test_houses_lone_bodies_after_a_preposition_an_acronyms_office_and_an_acronym_with_a_role():
+    r = run(
+        "The bill went to Parliament on Monday after a debate in the House of Commons. The fund, "
+        "set up by Congress, grew. The NASA Headquarters team met NASA staff. Ana Ruiz, an NHS "
+        "Doctor, agreed. Government reports came out."
+    )
+    found = names_of(r, "organization")
+    for name in ("Parliament", "House of Commons", "Congress", "NASA Headquarters", "NASA", "NHS"):
+        assert name in found, (name, found)
+    assert "Government" not in found
