@@ -1664,6 +1664,8 @@ class NameFinder:
             return
         body = self.body
         line_start = body.rfind("\n", max(0, m.start - 200), m.start) + 1
+        if line_start == 0 and m.start > 200:
+            return  # a long line is prose, not a contact block
         before = body[line_start : m.start]
         if not before.strip() and line_start > 1:  # the name opens its line: read the line before
             prev_end = line_start - 1
