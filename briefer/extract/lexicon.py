@@ -103,7 +103,8 @@ _LATIN_NAME = re.compile(r"^[A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff]+
 
 
 class Gazetteer:
-    """Countries, capitals, continents, US states and cities over 15,000 people."""
+    """Countries, capitals, continents, US states, cities over 15,000 people, and the regions of
+    `data/regions.txt`."""
 
     def __init__(self, tables: dict) -> None:
         self.countries: dict[str, str] = tables["countries"]  # folded name -> country name
@@ -131,6 +132,7 @@ class Gazetteer:
         tables["regions"] = {fold(c["name"]) for c in continents.values()}
         states = json.loads((folder / "us_states.json").read_text(encoding="utf-8"))
         tables["regions"].update(fold(s["name"]) for s in states.values())
+        tables["regions"].update(fold(name) for name in _lines("regions.txt"))
         # The city file is large: pull the names out of its bytes with one scan
         # instead of building ~34,000 dicts (keeps memory and start-up small).
         cities: dict[str, int] = {}
@@ -252,7 +254,11 @@ class GazetteerTables(TypedDict):
 
 
 def _gazetteer_sources() -> list[Path]:
-    return [*Gazetteer.sources(), Path(str(_DATA / "country_aliases.tsv")), Path(__file__)]
+    return [
+        *Gazetteer.sources(),
+        *(Path(str(_DATA / f)) for f in ("country_aliases.tsv", "regions.txt")),
+        Path(__file__),
+    ]
 
 
 def _name_tables(name: str, file: str) -> DerivedTables:

@@ -110,3 +110,8 @@ def test_a_country_code_before_a_noun_or_a_name_is_a_modifier_not_the_country():
     assert places(modifier) == []
     actor = run("The U.S. said it would act. Exports to the UK rose, and the US and France agreed.")
     assert places(actor) == ["U.S.", "UK", "France"]
+
+
+def test_regions_the_gazetteer_lacks_nations_of_the_uk_world_regions_and_islands():
+    r = run("Rates rose in England and Scotland. Aid reached Darfur and the Sahel, and ships left Sumatra.")
+    assert places(r) == ["England", "Scotland", "Darfur", "Sahel", "Sumatra"]
