@@ -409,6 +409,7 @@ _AFTER_A_PLACE = frozenset(
         "needs",
     ]
 )
+_NAME_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
 _HANDING_OVER = frozenset(["you", "thanks", "that", "yes", "okay", "ok", "please", "ahead", "sorry"])
 _COMPANY_POSSESSIONS = frozenset(["shares", "stock", "board", "profit", "revenue", "chief", "ceo"])
 
@@ -1027,6 +1028,7 @@ class NameFinder:
             return  # "Independent senator ...", "Former governor ...": a modifier, not a name
         if b - a == 1 and toks[a].initial and toks[a].lower.endswith("ly") and toks[a].text[1:].islower():
             return  # "Separately, ...": an adverb
+        b = self._name_suffix_end(toks, a, b)
         text = self.body[toks[a].start : toks[b - 1].end]
         if (
             len(text) < 2
@@ -1063,6 +1065,15 @@ class NameFinder:
             and toks[k - 1].lower in ("of", "for", "the")
             and any(toks[h].lower in self.lex.org_heads for h in range(a, k - 1))
         )
+
+    def _name_suffix_end(self, toks, a: int, b: int) -> int:
+        """A person's name goes on over a generational suffix: "Louis Hart, Sr.", "Tom Long Jr."."""
+        if b - a < 2 or not self._given_name(fold(toks[a].text)):
+            return b
+        x = b + (b < len(toks) and toks[b].text == ",")
+        if x < len(toks) and toks[x].text in _NAME_SUFFIXES:
+            return x + 1 + (x + 1 < len(toks) and toks[x + 1].text == ".")
+        return b
 
     def _role_part(self, toks, a, k) -> None:
         """Organisations and places named inside a title ("UK Home Secretary")."""

@@ -448,3 +448,9 @@ def test_houses_lone_bodies_after_a_preposition_an_acronyms_office_and_an_acrony
     for name in ("Parliament", "House of Commons", "Congress", "NASA Headquarters", "NASA", "NHS"):
         assert name in found, (name, found)
     assert "Government" not in found
+
+
+def test_a_generational_suffix_belongs_to_the_name():
+    r = run("Acting Attorney Louis V. Hart, Sr. of the Middle District spoke. Hart said more.")
+    p = person(r, "Louis V. Hart, Sr.")
+    assert p["aliases"] == ["Hart"] and p["role"] == "Acting Attorney"
