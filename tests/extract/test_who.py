@@ -454,3 +454,8 @@ def test_a_generational_suffix_belongs_to_the_name():
     r = run("Acting Attorney Louis V. Hart, Sr. of the Middle District spoke. Hart said more.")
     p = person(r, "Louis V. Hart, Sr.")
     assert p["aliases"] == ["Hart"] and p["role"] == "Acting Attorney"
+
+
+def test_a_staff_is_a_body():
+    r = run("Officers from the General Staff and the Air Staff met in Oslo.")
+    assert names_of(r, "organization") == ["General Staff", "Air Staff"]
