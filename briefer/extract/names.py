@@ -623,7 +623,8 @@ class NameFinder:
         common = [
             k
             for k in range(i, j)
-            if toks[k].lower in self.vocab
+            if len(toks[k].text) > 1
+            and toks[k].lower in self.vocab
             and toks[k].lower not in CONNECTORS
             and toks[k].lower not in self.name_words
             and fold(toks[k].text) not in self.names

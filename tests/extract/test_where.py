@@ -115,3 +115,12 @@ def test_a_country_code_before_a_noun_or_a_name_is_a_modifier_not_the_country():
 def test_regions_the_gazetteer_lacks_nations_of_the_uk_world_regions_and_islands():
     r = run("Rates rose in England and Scotland. Aid reached Darfur and the Sahel, and ships left Sumatra.")
     assert places(r) == ["England", "Scotland", "Darfur", "Sahel", "Sumatra"]
+
+
+def test_venues_and_facilities_that_do_not_act_are_places():
+    r = run(
+        "Reporters waited in the James S. Long Press Briefing Room. Swimmers trained at the Royal "
+        "Harbour Pool, and the Tidewater Power Plant shut down."
+    )
+    assert places(r) == ["James S. Long Press Briefing Room", "Royal Harbour Pool", "Tidewater Power Plant"]
+    assert r["who"] == []
