@@ -202,10 +202,50 @@ def is_reportable(body: str, q: Quote) -> bool:
             words += 1
             if words == 4:
                 break
-    if words < 4:
+    if words < 4 or _is_title_of_a_work(body[s:e]):
         return False
     lead = body[max(0, q.open_mark - 14) : q.open_mark].lower().split()
     return not (lead and lead[-1].strip(",:") in _TITLE_CUES)
+
+
+def _is_title_of_a_work(text: str) -> bool:
+    """Is a short quoted span in title case ("Keeping Up with the Neighbours"): the name of a
+    show, a report or a book, not words someone said?"""
+    words = text.split()
+    if len(words) > 12:
+        return False
+    content = [w for w in words if w.strip(".,;:!?") not in _MINOR_WORDS]
+    return len(content) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+_MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "over",
+        "up",
+        "as",
+        "so",
+        "via",
+        "per",
+    ]
+)
 
 
 # Verbs of a speaker going on: their pronoun is the last speaker's, whoever was named in between.

@@ -242,3 +242,11 @@ def test_a_quoted_paragraph_after_a_quoted_speech_goes_on_with_that_speaker_unle
     assert quotes(run(speech))[1] == ("We once promised to protect every child from this war.", "Ana Ruiz")
     other = speech.replace("\n\n", "\n\nTom Long nodded.\n\n")
     assert quotes(run(other))[1][1] != "Ana Ruiz"
+
+
+def test_a_title_of_a_work_in_quotes_is_no_quote():
+    r = run(
+        'Fans of "Dancing up with the Neighbours" and "Ten Out of 10 Dogs" met. Ana Ruiz said '
+        '"we will all watch the final together" at home.'
+    )
+    assert [t for t, _ in quotes(r)] == ["we will all watch the final together"]
