@@ -996,7 +996,11 @@ class NameFinder:
             if toks[name_start].lower in ("of", "for"):
                 # "Minister of Health Tomas Varga": the name starts at a given name
                 for x in range(name_start + 1, b):
-                    if fold(toks[x].text) in self.names and toks[x].lower not in lex.title_modifiers:
+                    if (
+                        fold(toks[x].text) in self.names
+                        and toks[x].lower not in lex.title_modifiers
+                        and not any(toks[y].lower in lex.org_heads for y in range(x, b))
+                    ):  # "Director of Everton Football Club": a body, though "Everton" is a given name
                         name_start = x
                         break
                 else:

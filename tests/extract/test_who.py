@@ -459,3 +459,9 @@ def test_a_generational_suffix_belongs_to_the_name():
 def test_a_staff_is_a_body():
     r = run("Officers from the General Staff and the Air Staff met in Oslo.")
     assert names_of(r, "organization") == ["General Staff", "Air Staff"]
+
+
+def test_a_title_of_a_body_named_after_a_given_name_is_a_role_and_a_body():
+    r = run("She was a Director of Madison Rowing Club Ltd for years. Minister of Health Tomas Varga spoke.")
+    assert names_of(r, "organization") == ["Madison Rowing Club Ltd"]
+    assert person(r, "Tomas Varga")["role"] == "Minister of Health"
