@@ -985,10 +985,14 @@ class NameFinder:
             ):
                 title_idx = k
                 break
+        if b - a == 1 and toks[a].lower in lex.titles and toks[a].lower not in lex.org_heads:
+            return  # "the Secretary announced": an office named alone, no one's name
         if title_idx is None and b - a == 2 and toks[b - 1].lower in lex.titles and _is_acronym(toks[a].text):
             self._role_part(toks, a, b)  # "an NHS Doctor", "the NASA Administrator": an employer and a role
             return
-        if title_idx is not None and self._title_of_body(toks, a, title_idx):
+        if title_idx is not None and (
+            self._title_of_body(toks, a, title_idx) or self._following_acronym(toks, a, b) is not None
+        ):  # "the Office of the President", "the High Commissioner for Refugees (UNHCR)": a body
             title_idx = None  # "the Office of the President": a body named after an office
         if title_idx is not None:
             k = title_idx

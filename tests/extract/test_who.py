@@ -465,3 +465,12 @@ def test_a_title_of_a_body_named_after_a_given_name_is_a_role_and_a_body():
     r = run("She was a Director of Madison Rowing Club Ltd for years. Minister of Health Tomas Varga spoke.")
     assert names_of(r, "organization") == ["Madison Rowing Club Ltd"]
     assert person(r, "Tomas Varga")["role"] == "Minister of Health"
+
+
+def test_an_office_named_alone_is_no_entity_and_an_office_with_its_short_form_is_a_body():
+    r = run(
+        "Earlier today the Secretary announced new funds, and the Queen thanked the staff. The "
+        "Nordic High Commissioner for Fisheries (NHCF) agreed."
+    )
+    assert names_of(r, "person") == []
+    assert names_of(r, "organization") == ["Nordic High Commissioner for Fisheries"]
