@@ -1017,6 +1017,13 @@ class NameFinder:
                 name_start >= b
                 or all(toks[x].lower in lex.titles for x in range(name_start, b))
                 or (b - name_start == 1 and self._common_plural(toks[name_start]))  # "Member States"
+                or toks[b - 1].lower in lex.titles  # "Chief Medical Officer": a title, a longer one
+                or (  # "Executive Order", "General Debate": a title word before a common noun
+                    b - name_start == 1
+                    and toks[name_start].lower in self.vocab
+                    and all(toks[x].lower in lex.titles for x in range(a, name_start))
+                    and not any(toks[x].lower in lex.honorifics for x in range(a, name_start))
+                )
             ):
                 self._role_part(toks, a, b)  # "the Israeli Prime Minister said": a role, no name
                 return

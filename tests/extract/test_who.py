@@ -474,3 +474,12 @@ def test_an_office_named_alone_is_no_entity_and_an_office_with_its_short_form_is
     )
     assert names_of(r, "person") == []
     assert names_of(r, "organization") == ["Nordic High Commissioner for Fisheries"]
+
+
+def test_a_title_before_a_common_noun_or_ending_in_a_title_names_no_one():
+    r = run(
+        "The President signed an Executive Order on Monday. The order takes effect soon. The "
+        "General Debate opened, and the debate ran late. The Chief Medical Officer spoke. "
+        "President Ana Lund signed too."
+    )
+    assert names_of(r, "person") == ["Ana Lund"]
