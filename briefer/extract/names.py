@@ -1889,23 +1889,35 @@ class NameFinder:
                 x -= 1
                 continue
             break
-        if self._noun_adjunct(toks, x):
-            x -= 1  # "the ferry captain Ole Hansen": a noun before the title, after a determiner
+        x = self._noun_adjuncts(toks, x)  # "the ferry captain Ole Hansen", "the women's relay gold medalist"
         start = x + 1
         if start > end:
             return None
         return self.body[toks[start].start : toks[end].end]
 
-    def _noun_adjunct(self, toks, x: int) -> bool:
-        """Is toks[x] a lower-case word standing between a determiner (or a possessive) and a role,
-        so a modifier of it ("a ferry captain", "the bank's loan officer")?"""
-        if x < 1 or not toks[x].text.isalpha() or not toks[x].text.islower():
-            return False
-        w = toks[x].lower
+    def _noun_adjuncts(self, toks, x: int) -> int:
+        """Up to three lower-case words from toks[x] leftwards that stand between a determiner (or a
+        possessive) and a role, so modify it ("a ferry captain", "the bank's loan officer", "the
+        women's relay gold medalist"): the index before them, or x when there are none."""
+        y = x
+        while x - y < 3 and y >= 1 and self._adjunct_word(toks[y]):
+            y -= 1
+        if y < x and (toks[y].lower in DETERMINERS or toks[y].lower == "'s"):
+            return y
+        return x
+
+    def _adjunct_word(self, t: Token) -> bool:
+        w = t.lower
         lex = self.lex
-        if w in lex.stopwords or w in lex.reporting_verbs or w in CONNECTORS or w.endswith("ly"):
-            return False
-        return toks[x - 1].lower in DETERMINERS or toks[x - 1].lower == "'s"
+        return (
+            t.text.isalpha()
+            and t.text.islower()
+            and w not in lex.stopwords
+            and w not in lex.reporting_verbs
+            and w not in CONNECTORS
+            and w not in DETERMINERS
+            and not w.endswith("ly")
+        )
 
     @staticmethod
     def _inside_name(toks, k: int) -> bool:

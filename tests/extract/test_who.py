@@ -483,3 +483,12 @@ def test_a_title_before_a_common_noun_or_ending_in_a_title_names_no_one():
         "President Ana Lund signed too."
     )
     assert names_of(r, "person") == ["Ana Lund"]
+
+
+def test_sport_and_court_roles_and_a_role_with_several_nouns_before_it():
+    r = run(
+        "Her teammate Ana Ruiz took silver, and the men's relay gold medalist Tom Long smiled. "
+        "Co-conspirator Eva Lind was sentenced."
+    )
+    roles = {e["name"]: e["role"] for e in r["who"] if e["kind"] == "person"}
+    assert roles == {"Ana Ruiz": "teammate", "Tom Long": "relay gold medalist", "Eva Lind": "Co-conspirator"}
