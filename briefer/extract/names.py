@@ -1017,7 +1017,9 @@ class NameFinder:
                 name_start >= b
                 or all(toks[x].lower in lex.titles for x in range(name_start, b))
                 or (b - name_start == 1 and self._common_plural(toks[name_start]))  # "Member States"
-                or toks[b - 1].lower in lex.titles  # "Chief Medical Officer": a title, a longer one
+                or (  # "Chief Medical Officer": a title, a longer one ("Amy Pope" is a name)
+                    toks[b - 1].lower in lex.titles and not self._given_name(fold(toks[name_start].text))
+                )
                 or (  # "Executive Order", "General Debate": a title word before a common noun
                     b - name_start == 1
                     and toks[name_start].lower in self.vocab
