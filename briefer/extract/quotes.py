@@ -248,6 +248,8 @@ _MINOR_WORDS = frozenset(
 )
 
 
+_QUOTE_OPENERS = ('"', OPEN_DOUBLE, "\u2018", "'")
+
 # Verbs of a speaker going on: their pronoun is the last speaker's, whoever was named in between.
 _GOING_ON = frozenset(["added", "adds", "continued", "continues"])
 
@@ -546,6 +548,31 @@ class Attributor:
             prev = q
         self.inside = (0, 0)
 
+    def _introduced_by_colon(self, open_mark: int) -> object:
+        """A quote opening its paragraph under "Ana Ruiz said:" (a paragraph or two before, the
+        ones between quoted too): the subject of that reporting verb, else None."""
+        body = self.body
+        start = body.rfind("\n", max(0, open_mark - 200), open_mark) + 1
+        if body[start:open_mark].strip() or (start == 0 and open_mark > 200):
+            return None
+        for _ in range(3):
+            end = start - 1
+            while end > 0 and body[end - 1].isspace():
+                end -= 1
+            if end <= 0:
+                return None
+            start = body.rfind("\n", max(0, end - 600), end) + 1
+            line = body[start:end]
+            if line.endswith(":"):
+                toks = self.windows.window(start, end)
+                verbs = [
+                    i for i, t in enumerate(toks) if t.lower in self.lex.reporting_verbs and t.text.islower()
+                ]
+                return self._subject_before(toks, verbs[-1], 0) if verbs else None
+            if line[:1] not in _QUOTE_OPENERS:
+                return None  # a paragraph of narrative between: the colon is not this quote's
+        return None
+
     def _speech_goes_on(self, prev: Quote, q: Quote) -> bool:
         """Does the quoted paragraph `q` go on with the speech of the quote in the paragraph right
         before it: `q` opens its paragraph, and no other person is named since that quote?"""
@@ -638,6 +665,10 @@ class Attributor:
                 return prev.speaker
         if prev is not None and q.outer is None and prev.outer is None and self._speech_goes_on(prev, q):
             return prev.speaker
+        if q.outer is None:
+            who = self._introduced_by_colon(q.open_mark)
+            if who is not None:
+                return who
         # 5. the subject of the sentence before ("Okafor paused.")
         s0, _ = self._sentence(q.open_mark)
         i = bisect_right(self.sent_starts, s0 - 1) - 1

@@ -250,3 +250,17 @@ def test_a_title_of_a_work_in_quotes_is_no_quote():
         '"we will all watch the final together" at home.'
     )
     assert [t for t, _ in quotes(r)] == ["we will all watch the final together"]
+
+
+def test_quoted_paragraphs_under_a_reporting_verb_and_a_colon_belong_to_its_subject():
+    text = (
+        "The campaign starts today.\n\nHarbour minister Ana Ruiz said:\n\n"
+        "\u2018Young people need better advice about the sea, and this will give it to them.\n\n"
+        "\u2018We know the campaign works, most of them say they would use it.\u2019"
+    )
+    assert quotes(run(text))[-1] == (
+        "We know the campaign works, most of them say they would use it.",
+        "Ana Ruiz",
+    )
+    between = text.replace("said:\n\n", "said:\n\nThe advice is free.\n\n")
+    assert quotes(run(between))[-1][1] is None
