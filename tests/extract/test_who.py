@@ -386,9 +386,9 @@ def test_a_pair_of_unknown_words_before_said_is_a_person_and_a_lone_given_name_g
 def test_spellings_only_bodies_use_hyphenated_dotted_and_inner_capital_acronyms():
     r = run(
         "The W.H.O. and the G-20 met the G7. SkyNetix and PayLoop agreed; Ana McNeil and "
-        "Tom DeLuca did not. Officials in the U.K. agreed."
+        "Tom DeLuca did not. Officials in the U.K. agreed. The ruling UPRN-DFK won the vote."
     )
-    assert names_of(r, "organization") == ["W.H.O.", "G-20", "G7", "SkyNetix", "PayLoop"]
+    assert names_of(r, "organization") == ["W.H.O.", "G-20", "G7", "SkyNetix", "PayLoop", "UPRN-DFK"]
     assert names_of(r, "person") == ["Ana McNeil", "Tom DeLuca"]
     assert places(r) == ["U.K."]
 
