@@ -358,8 +358,8 @@ def _canonical(forms: list[str], e: Entity) -> str:
         if score(f) > score(best):
             best = f
     acronyms = e.kind == "organization" and all(
-        len(w) <= 4 for w in best.split()
-    )  # "CMA CGM" stays as written
+        len(w) <= 4 for w in best.replace("-", " ").split()
+    )  # "CMA CGM", "CNDD-FDD" stay as written
     if (
         best.isupper()
         and not acronyms
