@@ -409,6 +409,10 @@ _AFTER_A_PLACE = frozenset(
         "needs",
     ]
 )
+# Not places, and no entities at all (GOLD-FORMAT): "landed on the Moon", "orbits Mars".
+_CELESTIAL_BODIES = frozenset(
+    ["Earth", "Moon", "Sun", "Mars", "Venus", "Jupiter", "Saturn", "Neptune", "Pluto"]
+)
 _NAME_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
 _HANDING_OVER = frozenset(["you", "thanks", "that", "yes", "okay", "ok", "please", "ahead", "sorry"])
 _COMPANY_POSSESSIONS = frozenset(["shares", "stock", "board", "profit", "revenue", "chief", "ceo"])
@@ -1052,6 +1056,7 @@ class NameFinder:
             len(text) < 2
             or text in lex.platforms
             or text in lex.common_acronyms
+            or text in _CELESTIAL_BODIES
             or (text[1] == "-" and _PARTY_STATE.match(text))
         ):
             return  # "D-N.Y.": a party and state, not a name
@@ -1584,9 +1589,13 @@ class NameFinder:
                 m.locative
                 and prev is not None
                 and prev.lower == "the"
-                and (nxt is None or not nxt.text[0].isalpha() or nxt.lower in _VERBISH_AFTER_NOUN)
-            ):
-                m.place += Weight.SEA  # "in the Baltic", but not "from the Chadian army"
+                and (
+                    nxt is None
+                    or not nxt.text[0].isalnum()
+                    or (nxt.lower in _VERBISH_AFTER_NOUN and nxt.lower not in ("and", "or"))
+                )
+            ):  # "in the Baltic", but not "from the Chadian army", "the Israeli and the ...", "the Malian 3rd ..."
+                m.place += Weight.SEA
             else:
                 m.void = True
                 if nxt is not None and nxt.lower in GROUP_NOUNS:

@@ -124,3 +124,11 @@ def test_venues_and_facilities_that_do_not_act_are_places():
     )
     assert places(r) == ["James S. Long Press Briefing Room", "Royal Harbour Pool", "Tidewater Power Plant"]
     assert r["who"] == []
+
+
+def test_celestial_bodies_and_nationalities_before_a_noun_are_no_places():
+    r = run(
+        "The lander will reach the Moon, then Mars. Talks came from the Israeli and the Jordanian "
+        "sides, and troops from the Malian 3rd Battalion waited. Ships sailed in the Baltic."
+    )
+    assert places(r) == ["Baltic"]
