@@ -99,6 +99,26 @@ def lexicon() -> Lexicon:
 
 
 _EXONYM_POPULATION = 250_000
+# Words of a state's formal name before "of <country>": "the Federal Republic of ...".
+_STATE_FORMS = frozenset(
+    [
+        "republic",
+        "kingdom",
+        "state",
+        "federal",
+        "democratic",
+        "islamic",
+        "socialist",
+        "people's",
+        "united",
+        "principality",
+        "sultanate",
+        "federation",
+        "commonwealth",
+        "arab",
+        "cooperative",
+    ]
+)
 _LATIN_NAME = re.compile(r"^[A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff]+)?$")
 
 
@@ -200,7 +220,14 @@ class Gazetteer:
         return None
 
     def country_of_alias(self, name: str) -> str | None:
-        return self.countries.get(fold(name))
+        """The country a name or code stands for, a state's formal name too ("the Republic of
+        Suriname", "the Kingdom of Lesotho"), or None."""
+        found = self.countries.get(fold(name))
+        if found is None and " of " in name:
+            form, _, rest = name.partition(" of ")
+            if all(w.lower() in _STATE_FORMS for w in form.split()):
+                found = self.countries.get(fold(rest[4:] if rest.startswith("the ") else rest))
+        return found
 
 
 @_load_once

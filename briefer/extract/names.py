@@ -513,7 +513,10 @@ class _Context:
         "traded",
     )
 
-    def __init__(self, m: Mention, toks: list[Token], a: int, b: int, gaz, lex, in_title: bool) -> None:
+    def __init__(
+        self, finder: NameFinder, m: Mention, toks: list[Token], a: int, b: int, in_title: bool
+    ) -> None:
+        gaz, lex = finder.gaz, finder.lex
         n = len(toks)
         pa = a - 1
         while pa >= 0 and toks[pa].text in MARKUP:
@@ -532,6 +535,8 @@ class _Context:
         self.low = low = [first.lower] if single else [t.lower for t in toks[a:b]]
         self.all_caps = all_caps = all(not t.text[0].isalpha() or t.text.isupper() for t in toks[a:b])
         kind = gaz.kind(m.text.title()) if all_caps else gaz.kind_of_key(m.key)  # m.key is fold(m.text)
+        if not kind and not single and " of " in m.text:
+            kind = finder._country_kind(m.text)  # "the Republic of Suriname"
         if not kind and not single and (_DOTTED.match(toks[b - 1].text) or toks[b - 1].text == "DC"):
             kind = gaz.kind(m.text[: toks[b - 2].end - m.start])  # "Washington D.C.": a place and its state
         self.kind = kind
@@ -818,9 +823,16 @@ class NameFinder:
                     and toks[x - 2].lower in self.lex.org_heads
                 ):
                     continue  # "the Bank of Trinidad and Tobago": the name of a body
-                if self.gaz.kind(self.body[toks[x].start : toks[y - 1].end]) == "country":
+                if self._country_kind(self.body[toks[x].start : toks[y - 1].end]) == "country":
                     return x, y
         return None
+
+    def _country_kind(self, text: str) -> str | None:
+        """The gazetteer's kind of a name, "country" for a state's formal name too."""
+        kind = self.gaz.kind(text)
+        if kind is None and " of " in text and self.gaz.country_of_alias(text):
+            return "country"  # "the Republic of Suriname"
+        return kind
 
     def _titled_place(self, toks, a: int) -> bool:
         """Do the words before toks[a] end a title with a place: "Ambassador to Norway", "Minister
@@ -1101,6 +1113,13 @@ class NameFinder:
     def _role_part(self, toks, a, k) -> None:
         """Organisations and places named inside a title ("UK Home Secretary")."""
         lex = self.lex
+        country = self._country_across_connectors(toks, a, k)
+        if country is not None:  # "President of the Republic of Suriname": the country whole
+            x, y = country
+            self._role_part(toks, a, x)
+            self._sub_name(toks, x, y)
+            self._role_part(toks, y, k)
+            return
         run: list[int] = []
         for x in range(a, k):
             w = toks[x].lower
@@ -1140,7 +1159,7 @@ class NameFinder:
     def _evidence(self, m: Mention, toks, a, b, role_tokens, in_title=False) -> None:
         """Weigh what the text says around toks[a:b] for each kind: one named cue after another,
         in this order (a later cue reads what an earlier one found)."""
-        at = _Context(m, toks, a, b, self.gaz, self.lex, in_title)
+        at = _Context(self, m, toks, a, b, in_title)
         at.titled = role_tokens is not None
         self._cue_organisation_words(at)
         self._cue_body_with_place(at)

@@ -132,3 +132,13 @@ def test_celestial_bodies_and_nationalities_before_a_noun_are_no_places():
         "sides, and troops from the Malian 3rd Battalion waited. Ships sailed in the Baltic."
     )
     assert places(r) == ["Baltic"]
+
+
+def test_a_states_formal_name_is_an_alias_of_the_country():
+    r = run(
+        "She met the President of the Republic of Suriname in Paramaribo. Suriname agreed, and the "
+        "Kingdom of Lesotho sent a note to Lesotho's partners."
+    )
+    found = {e["name"]: e["aliases"] for e in r["where"]}
+    assert found["Suriname"] == ["Republic of Suriname"]
+    assert found["Lesotho"] == ["Kingdom of Lesotho"]
