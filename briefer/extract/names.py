@@ -1135,6 +1135,15 @@ class NameFinder:
             if w in lex.org_heads and run:
                 run.append(x)
                 continue
+            if (
+                w == "of"
+                and run
+                and (toks[run[-1]].lower in lex.geo_features or toks[run[-1]].lower in lex.org_heads)
+                and x + 1 < k
+                and toks[x + 1].cap
+            ):
+                run.append(x)  # "Attorney for the Middle District of Ohio": the district whole
+                continue
             if run:
                 self._sub_run(toks, run)
                 run = []
@@ -1469,6 +1478,10 @@ class NameFinder:
         lex, m, low, nxt, prev = self.lex, at.m, at.low, at.nxt, at.prev
         if not at.single and low[-1] in lex.geo_features:
             m.place += Weight.GEO_FEATURE
+        elif "of" in low and any(
+            w in lex.geo_features and low[k + 1] == "of" for k, w in enumerate(low[:-1])
+        ):
+            m.place += Weight.GEO_FEATURE  # "the Gulf of Aden", "the Middle District of Ohio"
         if not at.single and low[0] in lex.geo_prefixes:
             m.place += Weight.GEO_PREFIX
         if at.compass_place:

@@ -142,3 +142,8 @@ def test_a_states_formal_name_is_an_alias_of_the_country():
     found = {e["name"]: e["aliases"] for e in r["where"]}
     assert found["Suriname"] == ["Republic of Suriname"]
     assert found["Lesotho"] == ["Kingdom of Lesotho"]
+
+
+def test_a_place_named_feature_of_place_is_whole_inside_a_title_too():
+    r = run("U.S. Attorney for the Middle District of Ohio Ana Ruiz said ships sailed in the Gulf of Aden.")
+    assert places(r) == ["Middle District of Ohio", "Gulf of Aden"]
