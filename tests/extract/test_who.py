@@ -312,7 +312,8 @@ def test_events_awards_and_storms_are_no_entities_nor_the_names_inside_them():
 def test_time_zones_currencies_diseases_officer_titles_and_laws_are_no_organisations():
     r = run(
         "The call starts at 9:30 a.m. PST. The CFO said COVID cases fell and sales in EUR rose. "
-        "Leon Marsh Jr. of the Harbour Trust left. The Clean Water Act (CWA) passed; CWA rules apply."
+        "Leon Marsh Jr. of the Harbour Trust left. The Clean Water Act (CWA) passed; CWA rules apply. "
+        "Police found THC and GHB."
     )
     assert names_of(r, "organization") == ["Harbour Trust"]
 
