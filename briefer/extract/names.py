@@ -1301,6 +1301,7 @@ class NameFinder:
             and not at.in_title
             and at.b + 1 < at.n
             and nxt.text[0].islower()
+            and not (at.kind and prev is not None and prev.lower in ("a", "an"))  # "a Lagos lawyer": where
         ):
             m.org += Weight.EMPLOYER_BEFORE_TITLE  # "Ajax coach", "Citigroup analyst"
 

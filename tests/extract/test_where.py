@@ -147,3 +147,9 @@ def test_a_states_formal_name_is_an_alias_of_the_country():
 def test_a_place_named_feature_of_place_is_whole_inside_a_title_too():
     r = run("U.S. Attorney for the Middle District of Ohio Ana Ruiz said ships sailed in the Gulf of Aden.")
     assert places(r) == ["Middle District of Ohio", "Gulf of Aden"]
+
+
+def test_a_town_before_a_lower_case_title_is_where_they_work_not_an_employer():
+    r = run("A Lagos lawyer met Ajax coach Ruud Berg.")
+    assert places(r) == ["Lagos"]
+    assert names_of(r, "organization") == ["Ajax"]
