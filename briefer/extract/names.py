@@ -962,8 +962,8 @@ class NameFinder:
     def _is_event(self, toks, a: int, b: int) -> bool:
         """Does toks[a:b] name an event, an award or a storm ("the Winter Games", "Cyclone Ida")?"""
         lex = self.lex
-        if b - a == 1:  # alone, the head names an event unless it is a town ("Derby", "Summit")
-            return toks[a].lower in lex.event_heads and self.gaz.kind(toks[a].text) is None
+        if b - a == 1:  # alone, the head names an event too: "the Summit", "Olympic"
+            return toks[a].lower in lex.event_heads
         return (  # "Cyclone Ida", "Operation Desert Shield", "Severe Tropical Storm Ida"
             toks[b - 1].lower in lex.event_heads
             or toks[a].lower in lex.event_prefixes

@@ -302,7 +302,7 @@ def test_events_awards_and_storms_are_no_entities_nor_the_names_inside_them():
     r = run(
         "The Winter Games opened in Lillehammer. Tropical Storm Hilde hit Fiji on Monday. "
         "Delegates at the Lima Summit praised the Nobel Prize winner Ana Ruiz. "
-        "Runners of the Rome Marathon met the Olympics chief."
+        "Runners of the Rome Marathon met the Olympics chief. Our Olympic athletes came to the Summit."
     )
     assert names_of(r, "person") == ["Ana Ruiz"]
     assert names_of(r, "organization") == []
