@@ -1213,14 +1213,14 @@ class NameFinder:
             m.org += Weight.SHORT_FORM_GIVEN
 
     def _cue_body_with_place(self, at: _Context) -> None:
-        """A body's office in a place: an acronym before a place ("OCHA South Sudan", "NHS
-        England"), or a name before a country's code ("Diabetes UK")."""
+        """A body's office in a place: an acronym or a body's head word before a place ("OCHA
+        South Sudan", "Police Scotland"), or a name before a country's code ("Diabetes UK")."""
         toks, a, b, m = at.toks, at.a, at.b, at.m
         if at.single or at.kind:
             return
         head, last = toks[a].text, toks[b - 1].text
         acronym_then_place = (
-            _is_acronym(head)
+            (_is_acronym(head) or at.low[0] in self.lex.org_heads)  # "OCHA Kenya", "Police Scotland"
             and fold(head) not in self.gaz.country_codes
             and self.gaz.kind(self.body[toks[a + 1].start : toks[b - 1].end]) is not None
         )
