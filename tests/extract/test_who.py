@@ -457,9 +457,9 @@ def test_a_generational_suffix_belongs_to_the_name():
     assert p["aliases"] == ["Hart"] and p["role"] == "Acting Attorney"
 
 
-def test_a_staff_is_a_body():
-    r = run("Officers from the General Staff and the Air Staff met in Oslo.")
-    assert names_of(r, "organization") == ["General Staff", "Air Staff"]
+def test_a_staff_and_a_community_of_states_are_bodies():
+    r = run("Officers from the General Staff and the Air Staff met in Oslo with the Andean Community.")
+    assert names_of(r, "organization") == ["General Staff", "Air Staff", "Andean Community"]
 
 
 def test_a_title_of_a_body_named_after_a_given_name_is_a_role_and_a_body():
