@@ -414,6 +414,9 @@ _CELESTIAL_BODIES = frozenset(
     ["Earth", "Moon", "Sun", "Mars", "Venus", "Jupiter", "Saturn", "Neptune", "Pluto"]
 )
 _NAME_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
+_COMPANY_SUFFIXES = frozenset(
+    ["Inc", "Ltd", "LLC", "PLC", "Corp", "GmbH", "LLP"]
+)  # not "NV", "SA": names too
 _HANDING_OVER = frozenset(["you", "thanks", "that", "yes", "okay", "ok", "please", "ahead", "sorry"])
 _COMPANY_POSSESSIONS = frozenset(["shares", "stock", "board", "profit", "revenue", "chief", "ceo"])
 
@@ -578,6 +581,7 @@ class NameFinder:
         self.office_mentions: list[tuple[int, int, int]] = []  # (person mention, start, end)
         self.descriptor_np: list[tuple[int, str]] = []  # (position, noun): "the owner"
         self.not_entities: set[str] = set()  # keys of the short forms of events and laws
+        self._suffix_end = 0  # the token after a suffix the last name took in ("Vexel, Inc.")
 
     def _mention(self, toks, a: int, b: int, text: str) -> Mention:
         # Names repeat: share one text, key and word tuple per distinct name.
@@ -608,13 +612,13 @@ class NameFinder:
         while i < n:
             t = toks[i]
             if t.lower == "the" and i + 1 < n and toks[i + 1].lower in self.descriptor_nouns:
-                self.descriptor_np.append(
-                    (t.start, sys.intern(toks[i + 1].lower))
-                )  # "the owner", "The Minister"
+                # "the owner", "The Minister": a noun phrase a pronoun or a reporting verb may refer to
+                self.descriptor_np.append((t.start, sys.intern(toks[i + 1].lower)))
             if not (t.cap and t.text[0].isalpha()):
                 i += 1
                 continue
             j = self._span_end(toks, i)
+            self._suffix_end = 0
             if j == i + 1:
                 # one word (most runs): a connector alone ("The", "For") is never a name, nor is it cut
                 span = self._trim(toks, i, j) if t.lower not in CONNECTORS else None
@@ -624,7 +628,7 @@ class NameFinder:
                 for x, y in self._headline_parts(toks, i, j):
                     for a, b in self._segments(toks, x, y):
                         self._name(toks, a, b)
-            i = j
+            i = max(j, self._suffix_end)  # past a suffix the name took in: "Vexel, Inc."
 
     def _headline_parts(self, toks: list[Token], i: int, j: int) -> list[tuple[int, int]]:
         """A run of a Title-Case line ("Minister Ana Ruiz Visits Flooded Towns") cut at the words
@@ -1102,12 +1106,16 @@ class NameFinder:
         )
 
     def _name_suffix_end(self, toks, a: int, b: int) -> int:
-        """A person's name goes on over a generational suffix: "Louis Hart, Sr.", "Tom Long Jr."."""
-        if b - a < 2 or not self._given_name(fold(toks[a].text)):
-            return b
+        """A name goes on over its suffix after a comma: a person's generation ("Louis Hart, Sr.",
+        "Tom Long Jr."), a company's form ("Vexel, Inc.")."""
         x = b + (b < len(toks) and toks[b].text == ",")
-        if x < len(toks) and toks[x].text in _NAME_SUFFIXES:
-            return x + 1 + (x + 1 < len(toks) and toks[x + 1].text == ".")
+        if x >= len(toks):
+            return b
+        suffix = toks[x].text
+        person = suffix in _NAME_SUFFIXES and b - a >= 2 and self._given_name(fold(toks[a].text))
+        if person or (x > b and suffix in _COMPANY_SUFFIXES):
+            self._suffix_end = x + 1 + (x + 1 < len(toks) and toks[x + 1].text == ".")
+            return self._suffix_end
         return b
 
     def _role_part(self, toks, a, k) -> None:

@@ -493,3 +493,11 @@ def test_sport_and_court_roles_and_a_role_with_several_nouns_before_it():
     )
     roles = {e["name"]: e["role"] for e in r["who"] if e["kind"] == "person"}
     assert roles == {"Ana Ruiz": "teammate", "Tom Long": "relay gold medalist", "Eva Lind": "Co-conspirator"}
+
+
+def test_a_company_form_after_a_comma_belongs_to_its_name():
+    r = run(
+        "Shares of Vexel, Inc. rose after Halvard Holdings, Ltd. said it would buy Tidewire LLC. Vexel said more."
+    )
+    assert names_of(r, "organization") == ["Vexel, Inc.", "Halvard Holdings, Ltd.", "Tidewire LLC"]
+    assert r["who"][0]["aliases"] == ["Vexel"]
