@@ -728,7 +728,7 @@ class NameFinder:
         person_at = self._person_after_titled_place(toks, a, b)
         if person_at is not None:  # "Envoy to Norway Erik Dahl": the place closes the title
             return [*self._segments(toks, a, person_at), *self._segments(toks, person_at, b)]
-        country = self._country_across_connectors(toks, a, b)
+        country = self._place_across_connectors(toks, a, b)
         if country is not None:  # "Trinidad and Tobago", "the Republic of Korea": one place
             x, y = country
             return [*self._segments(toks, a, x), (x, y), *self._segments(toks, y, b)]
@@ -812,8 +812,9 @@ class NameFinder:
             and all(toks[x].lower != "and" for x in range(after, b))
         )
 
-    def _country_across_connectors(self, toks, a: int, b: int) -> tuple[int, int] | None:
-        """The longest country name in toks[a:b] with a connector inside it, or None."""
+    def _place_across_connectors(self, toks, a: int, b: int) -> tuple[int, int] | None:
+        """The longest name of a country or a region in toks[a:b] with a connector inside it
+        ("Trinidad and Tobago", "the Horn of Africa"), or None."""
         if b - a < 3 or all(toks[k].lower not in CONNECTORS for k in range(a + 1, b - 1)):
             return None
         for size in range(min(b - a, 7), 2, -1):
@@ -827,7 +828,7 @@ class NameFinder:
                     and toks[x - 2].lower in self.lex.org_heads
                 ):
                     continue  # "the Bank of Trinidad and Tobago": the name of a body
-                if self._country_kind(self.body[toks[x].start : toks[y - 1].end]) == "country":
+                if self._country_kind(self.body[toks[x].start : toks[y - 1].end]) in ("country", "region"):
                     return x, y
         return None
 
@@ -1121,7 +1122,7 @@ class NameFinder:
     def _role_part(self, toks, a, k) -> None:
         """Organisations and places named inside a title ("UK Home Secretary")."""
         lex = self.lex
-        country = self._country_across_connectors(toks, a, k)
+        country = self._place_across_connectors(toks, a, k)
         if country is not None:  # "President of the Republic of Suriname": the country whole
             x, y = country
             self._role_part(toks, a, x)

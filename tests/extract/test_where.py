@@ -153,3 +153,8 @@ def test_a_town_before_a_lower_case_title_is_where_they_work_not_an_employer():
     r = run("A Lagos lawyer met Ajax coach Ruud Berg.")
     assert places(r) == ["Lagos"]
     assert names_of(r, "organization") == ["Ajax"]
+
+
+def test_a_region_whose_name_holds_of_is_one_place_inside_a_longer_phrase():
+    r = run("Funding for the Horn of Africa drought response fell. Donors to the Lake Chad Basin appeal met.")
+    assert places(r) == ["Horn of Africa", "Lake Chad Basin"]
