@@ -1318,7 +1318,7 @@ class NameFinder:
         """What follows a comma, a dash or "is"/"was": ", who", ", which", a role, a body's noun."""
         m, nxt = at.m, at.nxt
         # _after finds nothing unless a comma, a dash or "is"/"was" follows: most names are spared the call
-        if nxt is None or not (nxt.text == "," or nxt.text in DASHES or nxt.lower in ("is", "was")):
+        if nxt is None or not (nxt.text in (",", "(") or nxt.text in DASHES or nxt.lower in ("is", "was")):
             return
         after = self._after(at.toks, at.b)
         if after is None:
@@ -1815,7 +1815,7 @@ class NameFinder:
                 toks[x + 1].lower in ("a", "an", "the") or toks[x + 1].lower in self.lex.titles
             )  # "is CEO of"
         )
-        if sep not in (",",) and sep not in DASHES and not copular:
+        if sep not in (",", "(") and sep not in DASHES and not copular:  # "Tom Long (chief executive)"
             return None
         x += 1
         if x < n and toks[x].lower in ("who", "whom"):
@@ -1875,6 +1875,9 @@ class NameFinder:
             w = t.lower
             if not t.text[0].isalnum() and t.text not in ("-",):
                 break
+            if w == "and" and head is not None and y + 1 < n and toks[y + 1].lower in lex.titles:
+                y += 1  # "chief executive and chair of Halvard": two offices, one role
+                continue
             if w in CLAUSE_STOPS or w in ("of", "to", "for") or w in lex.reporting_verbs:
                 break
             if (

@@ -501,3 +501,12 @@ def test_a_company_form_after_a_comma_belongs_to_its_name():
     )
     assert names_of(r, "organization") == ["Vexel, Inc.", "Halvard Holdings, Ltd.", "Tidewire LLC"]
     assert r["who"][0]["aliases"] == ["Vexel"]
+
+
+def test_roles_in_brackets_and_two_offices_joined_by_and():
+    r = run(
+        "Tom Long (chief executive of Vexel) agreed. Eva Lind, who is the chief executive and "
+        "chair of Halvard, spoke. Ida Holm (Reuters) reported."
+    )
+    roles = {e["name"]: e["role"] for e in r["who"] if e["kind"] == "person"}
+    assert roles == {"Tom Long": "chief executive", "Eva Lind": "chief executive and chair", "Ida Holm": None}
