@@ -1440,12 +1440,14 @@ class NameFinder:
 
     def _unknown_pair_speaks(self, at: _Context) -> bool:
         """Two capitalised words the lists do not know, neither written in lower case in the text,
-        before a reporting verb: a person whose given name is not on the list ("Oyelaran Adebayo
-        said"). A body so named has a head word or a cue of its own, which outweighs this."""
-        nxt, prev = at.nxt, at.prev
-        if at.b - at.a != 2 or at.kind or nxt is None or nxt.lower not in self.lex.reporting_verbs:
+        next to a reporting verb: a person whose given name is not on the list ("Oyelaran Adebayo
+        said", "said Oyelaran Adebayo"). A body so named has a head word or a cue of its own,
+        which outweighs this."""
+        nxt, prev, verbs = at.nxt, at.prev, self.lex.reporting_verbs
+        if at.b - at.a != 2 or at.kind:
             return False
-        if prev is not None and (prev.lower == "the" or prev.text == "The"):
+        speaks = (nxt is not None and nxt.lower in verbs) or (prev is not None and prev.lower in verbs)
+        if not speaks or (prev is not None and (prev.lower == "the" or prev.text == "The")):
             return False
         return all(
             t.text[1:].islower()

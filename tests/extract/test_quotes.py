@@ -264,3 +264,13 @@ def test_quoted_paragraphs_under_a_reporting_verb_and_a_colon_belong_to_its_subj
     )
     between = text.replace("said:\n\n", "said:\n\nThe advice is free.\n\n")
     assert quotes(run(between))[-1][1] is None
+
+
+def test_a_speaker_whose_given_name_no_list_knows_is_still_the_speaker():
+    r = run(
+        "\u201cWe will act on this now,\u201d said Oyelaran Adebayo. \u201cIt is urgent for all,\u201d he added."
+    )
+    assert quotes(r) == [
+        ("We will act on this now", "Oyelaran Adebayo"),
+        ("It is urgent for all", "Oyelaran Adebayo"),
+    ]
