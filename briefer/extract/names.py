@@ -642,6 +642,9 @@ class NameFinder:
             and toks[k].lower not in self.name_words
             and fold(toks[k].text) not in self.names
         ]
+        verb = self._headline_verb(toks, i, j)
+        if verb is not None:
+            common = sorted({*common, verb})
         if not common or not self._title_case_line(toks[i].start):
             return [(i, j)]
         parts, start = [], i
@@ -650,6 +653,24 @@ class NameFinder:
                 parts.append((start, k))
             start = k + 1
         return parts
+
+    def _headline_verb(self, toks: list[Token], i: int, j: int) -> int | None:
+        """In a run with a given name, the first word in -s after two words or more of the name:
+        a headline's verb ("Minister Ana M. Ruiz Delivers Remarks", "Tom Long Wins Gold")."""
+        g = next(
+            (
+                k
+                for k in range(i, j)
+                if toks[k].lower not in self.name_words and self._given_name(fold(toks[k].text))
+            ),
+            j,
+        )
+        for k in range(g + 2, j):
+            w = toks[k].lower
+            if w.endswith("s") and not w.endswith("ss") and len(w) > 3 and toks[k].text[1:].islower():
+                if w not in self.name_words and fold(toks[k].text) not in self.names:
+                    return k
+        return None
 
     def _title_case_line(self, pos: int) -> bool:
         """Is pos on a short line whose every longer word is capitalised (a headline, a label)?"""

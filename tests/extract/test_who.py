@@ -510,3 +510,12 @@ def test_roles_in_brackets_and_two_offices_joined_by_and():
     )
     roles = {e["name"]: e["role"] for e in r["who"] if e["kind"] == "person"}
     assert roles == {"Tom Long": "chief executive", "Eva Lind": "chief executive and chair", "Ida Holm": None}
+
+
+def test_a_headlines_verb_after_a_name_ends_the_name():
+    r = run(
+        "Harbour Minister Ana M. Ruiz Delivers Remarks at the Port\n\n"
+        "Tom Evans Wins Gold in Oslo\n\nThe minister spoke on Monday."
+    )
+    assert person(r, "Ana M. Ruiz")["role"] == "Harbour Minister"
+    assert names_of(r, "person") == ["Ana M. Ruiz", "Tom Evans"]
