@@ -1249,11 +1249,12 @@ class NameFinder:
         if at.single or at.kind:
             return
         head, last = toks[a].text, toks[b - 1].text
+        rest = self.body[toks[a + 1].start : toks[b - 1].end]
         acronym_then_place = (
             (_is_acronym(head) or at.low[0] in self.lex.org_heads)  # "OCHA Kenya", "Police Scotland"
             and fold(head) not in self.gaz.country_codes
-            and self.gaz.kind(self.body[toks[a + 1].start : toks[b - 1].end]) is not None
-        )
+            and (self.gaz.kind(rest) is not None or (b - a == 2 and rest.casefold() in self.lex.demonyms))
+        )  # or a body's service in a language: "VOA Somali"
         name_then_code = (
             b - a <= 3
             and last.isupper()

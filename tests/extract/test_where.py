@@ -88,9 +88,9 @@ def test_a_place_with_its_state_is_one_place_and_a_location_and_a_spelled_state_
 def test_an_acronym_or_a_name_with_a_place_is_a_bodys_office_not_the_place():
     r = run(
         "The UNHCR Kenya office said aid arrived. Asthma UK said the figures were worrying. "
-        "Officers of Police Kenya agreed, and officials in Kenya agreed."
+        "Officers of Police Kenya agreed, and officials in Kenya agreed. BBC Turkish reported it."
     )
-    assert names_of(r, "organization") == ["UNHCR Kenya", "Asthma UK", "Police Kenya"]
+    assert names_of(r, "organization") == ["UNHCR Kenya", "Asthma UK", "Police Kenya", "BBC Turkish"]
     assert places(r) == ["Kenya"]
 
 
