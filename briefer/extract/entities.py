@@ -95,7 +95,7 @@ def resolve(finder: NameFinder):
     acronym_links: list[tuple[Mention, Mention]] = []
     mentions = finder.mentions
     for index, m in enumerate(mentions):
-        if not m.key:
+        if not m.key or m.key in finder.not_entities:
             continue
         if m.acronym_of is not None:
             acronym_links.append((m, mentions[m.acronym_of]))
@@ -120,8 +120,9 @@ def resolve(finder: NameFinder):
     for c in clusters.values():
         if c.target is None:
             c.kind = _decide(c)
-    # A bare name coordinated with an organisation is one too: "Siemens and ASML", "Arsenal or Bayern Munich".
-    for i, j in finder.coordinated:
+    # A bare name listed with an organisation is one too: "Siemens and ASML", "Arsenal or Bayern Munich",
+    # "Halvard, Booz Allen and Vexel" (read both ways, so a list's kind reaches its first item).
+    for i, j in [*finder.coordinated, *reversed(finder.coordinated)]:
         ci, cj = clusters.get(mentions[i].key), clusters.get(mentions[j].key)
         if ci is None or cj is None:
             continue
@@ -130,9 +131,9 @@ def resolve(finder: NameFinder):
                 known.root().kind == "organization"
                 and bare.target is None
                 and bare.kind is None
-                and len(bare.words) == 1
                 and bare.words[0] not in names
                 and not gaz.kind(bare.head.text)
+                and not any(gaz.kind_of_key(w) for w in bare.words)  # "Gaza Cease-Fire" is no body
             ):
                 bare.kind = "organization"
     # Acronyms take the kind of what they abbreviate.
@@ -193,6 +194,8 @@ def resolve(finder: NameFinder):
             elif other.kind == "organization":
                 if pos != 0 and pos + len(c.words) != len(other.words):
                     continue
+                if pos == 0 and c.head.text.isupper() and len(c.words) == 1:
+                    continue  # "NASA" and "NASA Headquarters", "UN" and "UN Women": two bodies
                 if pos != 0 and c.first < other.first:
                     continue  # "the House" named before "the White House" is another body
                 if c.place >= 4 or c.person >= 3 or (pos != 0 and gaz.kind(c.head.text)):
@@ -355,8 +358,8 @@ def _canonical(forms: list[str], e: Entity) -> str:
         if score(f) > score(best):
             best = f
     acronyms = e.kind == "organization" and all(
-        len(w) <= 4 for w in best.split()
-    )  # "CMA CGM" stays as written
+        len(w) <= 4 for w in best.replace("-", " ").split()
+    )  # "CMA CGM", "CNDD-FDD" stay as written
     if (
         best.isupper()
         and not acronyms

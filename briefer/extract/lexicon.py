@@ -74,6 +74,9 @@ class Lexicon:
         self.institutions = {fold(n): n for n in _lines("institutions.txt")}
         self.institution_names = frozenset(self.institutions.values())
         self.platforms = frozenset(_lines("platforms.txt"))
+        self.event_heads = _words("event_heads.txt")
+        self.event_prefixes = _words("event_prefixes.txt")
+        self.common_acronyms = _words("common_acronyms.txt")
         self.reporting_verbs = _words("reporting_verbs.txt")
         self.stopwords = _words("stopwords.txt")
         self.irregular_past = _words("irregular_past.txt")
@@ -96,11 +99,32 @@ def lexicon() -> Lexicon:
 
 
 _EXONYM_POPULATION = 250_000
+# Words of a state's formal name before "of <country>": "the Federal Republic of ...".
+_STATE_FORMS = frozenset(
+    [
+        "republic",
+        "kingdom",
+        "state",
+        "federal",
+        "democratic",
+        "islamic",
+        "socialist",
+        "people's",
+        "united",
+        "principality",
+        "sultanate",
+        "federation",
+        "commonwealth",
+        "arab",
+        "cooperative",
+    ]
+)
 _LATIN_NAME = re.compile(r"^[A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff]+)?$")
 
 
 class Gazetteer:
-    """Countries, capitals, continents, US states and cities over 15,000 people."""
+    """Countries, capitals, continents, US states, cities over 15,000 people, and the regions of
+    `data/regions.txt`."""
 
     def __init__(self, tables: dict) -> None:
         self.countries: dict[str, str] = tables["countries"]  # folded name -> country name
@@ -128,6 +152,7 @@ class Gazetteer:
         tables["regions"] = {fold(c["name"]) for c in continents.values()}
         states = json.loads((folder / "us_states.json").read_text(encoding="utf-8"))
         tables["regions"].update(fold(s["name"]) for s in states.values())
+        tables["regions"].update(fold(name) for name in _lines("regions.txt"))
         # The city file is large: pull the names out of its bytes with one scan
         # instead of building ~34,000 dicts (keeps memory and start-up small).
         cities: dict[str, int] = {}
@@ -195,7 +220,14 @@ class Gazetteer:
         return None
 
     def country_of_alias(self, name: str) -> str | None:
-        return self.countries.get(fold(name))
+        """The country a name or code stands for, a state's formal name too ("the Republic of
+        Suriname", "the Kingdom of Lesotho"), or None."""
+        found = self.countries.get(fold(name))
+        if found is None and " of " in name:
+            form, _, rest = name.partition(" of ")
+            if all(w.lower() in _STATE_FORMS for w in form.split()):
+                found = self.countries.get(fold(rest[4:] if rest.startswith("the ") else rest))
+        return found
 
 
 @_load_once
@@ -249,7 +281,11 @@ class GazetteerTables(TypedDict):
 
 
 def _gazetteer_sources() -> list[Path]:
-    return [*Gazetteer.sources(), Path(str(_DATA / "country_aliases.tsv")), Path(__file__)]
+    return [
+        *Gazetteer.sources(),
+        *(Path(str(_DATA / f)) for f in ("country_aliases.tsv", "regions.txt")),
+        Path(__file__),
+    ]
 
 
 def _name_tables(name: str, file: str) -> DerivedTables:

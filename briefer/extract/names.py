@@ -199,7 +199,14 @@ _ACRONYM = re.compile(
 )  # letters only: "H20" and "A320" are products; "DoD", "AfD" are acronyms
 _PARTY_STATE = re.compile(r"^[A-Z]-[A-Z][A-Za-z.]{0,5}$")  # "D-N.Y.", "R-Texas", "D-Ore": party and state
 _DOTTED = re.compile(r"^(?:[A-Z][a-z]{0,3}\.){1,3}$")  # "D.C.", "Ore.", "N.Y."
+_GROUP_OF_NATIONS = re.compile(r"^G-?\d{1,2}$")  # "G7", "G-20"
+_DOTTED_ACRONYM = re.compile(r"^(?:[A-Z]\.){3,}$|^[A-Z]{2,6}(?:-[A-Z]{2,6})+$")  # "W.H.O.", "CNDD-FDD"
+_INNER_CAPITAL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")  # "SpaceX", "ReliefWeb"
+_SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "St")
+_CONTACT_LINE = re.compile(r"^\W*((?:press|media|news)\s+contacts?)\W*$", re.IGNORECASE)
+_STATE_ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,4}$")  # "Fla", "Md", "Calif" before their full stop
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
 @dataclass(slots=True)
@@ -348,6 +355,201 @@ def _is_acronym(text: str) -> bool:
     )
 
 
+_COMPASS_POINTS = frozenset(
+    ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]
+)
+_SETTLEMENT_NOUNS = frozenset(
+    [
+        "village",
+        "town",
+        "city",
+        "island",
+        "region",
+        "province",
+        "state",
+        "district",
+        "county",
+        "municipality",
+        "commune",
+        "port",
+        "capital",
+        "suburb",
+        "neighbourhood",
+        "neighborhood",
+    ]
+)
+_PLURAL_AREAS = frozenset(["states", "regions", "counties", "towns", "cities", "villages"])
+_BODY_AGENT_VERBS = frozenset(
+    ["sponsored", "funded", "owned", "operated", "acquired", "manufactured", "published", "underwritten"]
+)
+_AFTER_A_PLACE = frozenset(
+    [
+        "to",
+        "on",
+        "for",
+        "with",
+        "by",
+        "as",
+        "since",
+        "over",
+        "after",
+        "before",
+        "under",
+        "against",
+        "during",
+        "until",
+        "last",
+        "this",
+        "next",
+        "now",
+        "also",
+        "still",
+        "says",
+        "wants",
+        "needs",
+    ]
+)
+# Not places, and no entities at all (GOLD-FORMAT): "landed on the Moon", "orbits Mars".
+_CELESTIAL_BODIES = frozenset(
+    ["Earth", "Moon", "Sun", "Mars", "Venus", "Jupiter", "Saturn", "Neptune", "Pluto"]
+)
+_NAME_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
+_COMPANY_SUFFIXES = frozenset(
+    ["Inc", "Ltd", "LLC", "PLC", "Corp", "GmbH", "LLP"]
+)  # not "NV", "SA": names too
+_HANDING_OVER = frozenset(["you", "thanks", "that", "yes", "okay", "ok", "please", "ahead", "sorry"])
+_COMPANY_POSSESSIONS = frozenset(["shares", "stock", "board", "profit", "revenue", "chief", "ceo"])
+
+
+class Weight:
+    """How much each cue of `NameFinder._evidence` adds to a kind (a negative weight takes away).
+    An entity's kind is decided on the sums over its mentions (`entities._decide`: a place from 4,
+    an organisation and a person from 2)."""
+
+    INSTITUTION = 6  # a known agency, news service, seat of government
+    ORG_HEAD_LAST = 3  # "... Council", "... Bank"
+    ORG_HEAD_OF = 3  # "Bank of ...", "Institute for ..."
+    ORG_HEAD_INSIDE = 1.5  # "Ferrovial Services Group" (a head word inside the run)
+    ORG_PREFIX = 2  # "National ...", "Royal ..."
+    SHORT_FORM_GIVEN = 2  # "... (ABC)"
+    BODY_WITH_PLACE = 3  # "OCHA South Sudan", "Diabetes UK"
+    WRITTEN_LIKE_A_BODY = 2  # "SpaceX", "W.H.O.", "G-20"
+    COUNTRY_CODE = 5  # "UK", "USA"
+    ACRONYM = 2  # three capitals or more alone
+    ORG_NOUN_BEFORE = 3  # "the insurer Halvard"
+    EMPLOYER_BEFORE_TITLE = 2  # "Ajax coach"
+    BODY_AGENT = 2  # "sponsored by Name", "owned by Name"
+    WHO_CLAUSE = 1.5  # "Name, who ..."
+    WHICH_CLAUSE_ORG = 1  # "Name, which ..."
+    WHICH_CLAUSE_PLACE = 0.5
+    APPOSITION_ORG = 3  # "Name, a rescue group" / "the liquidators, Name"
+    APPOSITION_ROLE = 2  # "Name, the bank's counsel"
+    ROLE_BEFORE = 3  # "goalkeeper Name", "Envoy to Norway Name", "the envoy, Name"
+    TITLE_IN_RUN = 3  # "Dr Name", "Home Secretary Name"
+    GIVEN_NAME = 2  # a common given name opening the run
+    THE_BEFORE_GIVEN_NAME = -3  # "the Silver Heron": a vessel or a thing
+    RARE_GIVEN_NAME_BEFORE_VERB = 2  # "Volodymyr Zelensky met"
+    FLOOR_HANDED = 2  # "Thank you, Tom.", "Anna?": a given name addressed in a transcript
+    UNKNOWN_PAIR_SPEAKS = 2  # "Oyelaran Adebayo said": two unknown words before a reporting verb
+    THE_BEFORE_WORD = -2  # "the Name" of one word, with no other evidence
+    COUNTRY = 6
+    REGION = 5  # a continent, a US state
+    CAPITAL = 4.5
+    CITY = 2.5
+    CITY_OPENING = 1  # a town's name opening a sentence or a cell ("Reading", "Date")
+    GEO_FEATURE = 4  # "... River", "the ... river"
+    GEO_PREFIX = 3  # "Lake ...", "Mount ..."
+    COMPASS_PLACE = 4  # "Southern Tanzania"
+    BASED = 3  # "Oslo-based"
+    TRADED = 3  # "shares in Name", "Name said it", "Name reports earnings"
+    CAPITAL_THE_BEFORE = 3  # "in The Lancet"
+    MARKET_VERB = 2  # "... as Airbus gained"
+    EMPLOYER_AFTER_AT = 2  # "analysts at Name"
+    LOCATIVE = 1.5  # "in Name", "near the Name"
+    COMPASS_OF = 2  # "north of Name", "Name, north of ..."
+    SETTLEMENT_OF = 3  # "the village of Name", "Ana Ruiz, 54, of Name"
+    DATELINE = 3  # "OSLO, June 3"
+    SEA = 3  # "in the Baltic"
+    SAYS_HE = 3  # "Name told reporters he ..."
+    LONE_SAYER = 1  # "Name said": one word that speaks is more often a body
+    COMPANY_POSSESSION = 2  # "Name's shares"
+    THE_BODY = 2  # "the Senate"
+    AGENCY_IN_BRACKETS = 3  # "(Reuters)"
+    BYLINE = 2  # "Ines Moreau, Le Quotidien."
+    STATE_AFTER = 1.5  # "Columbus, OH": the place before the state
+    CAPITALS_COMPANY = 2  # "CMA CGM said"
+    ACRONYM_IN_HEADING = -2
+
+
+_GAZETTEER_WEIGHT = {
+    "country": Weight.COUNTRY,
+    "region": Weight.REGION,
+    "capital": Weight.CAPITAL,
+    "city": Weight.CITY,
+}
+
+
+class _Context:
+    """The tokens around one candidate name toks[a:b], as the cues of `_evidence` read them
+    (markup such as "**" skipped on either side)."""
+
+    __slots__ = (
+        "a",
+        "all_caps",
+        "b",
+        "compass_place",
+        "first",
+        "in_title",
+        "kind",
+        "low",
+        "m",
+        "n",
+        "nb",
+        "nxt",
+        "nxt2",
+        "pa",
+        "prev",
+        "prev2",
+        "single",
+        "titled",
+        "toks",
+        "traded",
+    )
+
+    def __init__(
+        self, finder: NameFinder, m: Mention, toks: list[Token], a: int, b: int, in_title: bool
+    ) -> None:
+        gaz, lex = finder.gaz, finder.lex
+        n = len(toks)
+        pa = a - 1
+        while pa >= 0 and toks[pa].text in MARKUP:
+            pa -= 1  # "in **Bavaria**": markup is not context
+        nb = b
+        while nb < n and toks[nb].text in MARKUP:
+            nb += 1
+        self.m, self.toks, self.a, self.b, self.n, self.nb, self.pa = m, toks, a, b, n, nb, pa
+        self.in_title = in_title
+        self.first = first = toks[a]
+        self.prev = toks[pa] if pa >= 0 else None
+        self.prev2 = toks[pa - 1] if pa > 0 else None
+        self.nxt = toks[nb] if nb < n else None
+        self.nxt2 = toks[nb + 1] if nb + 1 < n else None
+        self.single = single = b - a == 1
+        self.low = low = [first.lower] if single else [t.lower for t in toks[a:b]]
+        self.all_caps = all_caps = all(not t.text[0].isalpha() or t.text.isupper() for t in toks[a:b])
+        kind = gaz.kind(m.text.title()) if all_caps else gaz.kind_of_key(m.key)  # m.key is fold(m.text)
+        if not kind and not single and " of " in m.text:
+            kind = finder._country_kind(m.text)  # "the Republic of Suriname"
+        if not kind and not single and (_DOTTED.match(toks[b - 1].text) or toks[b - 1].text == "DC"):
+            kind = gaz.kind(m.text[: toks[b - 2].end - m.start])  # "Washington D.C.": a place and its state
+        self.kind = kind
+        self.compass_place = (
+            not single and low[0] in lex.compass and gaz.kind(" ".join(t.text for t in toks[a + 1 : b]))
+        )
+        self.traded = False
+        self.titled = False  # a title or honorific before the name inside its run
+
+
 class NameFinder:
     """The first pass over a briefing's sentences (`read`): the mentions of names, in text order,
     for `entities.resolve`."""
@@ -363,12 +565,23 @@ class NameFinder:
         for i in range(0, len(body), 1 << 18):  # in slices: a 5 MB body must not make 5 MB of word lists
             self.vocab.update(_LOWER_WORD.findall(body, i, i + (1 << 18)))
         self.descriptor_nouns = self.lex.org_nouns | self.lex.titles
+        lex = self.lex  # words a name may hold even where the text writes them in lower case
+        self.name_words = (
+            lex.titles
+            | lex.honorifics
+            | lex.title_modifiers
+            | lex.org_heads
+            | lex.geo_features
+            | lex.event_heads
+        )
         self.shared: dict[str, tuple] = {}
         self.mentions = MentionStore()
         self.groups: list[Mention] = []
         self.coordinated: list[tuple[int, int]] = []  # mentions joined by "and" / "or"
         self.office_mentions: list[tuple[int, int, int]] = []  # (person mention, start, end)
         self.descriptor_np: list[tuple[int, str]] = []  # (position, noun): "the owner"
+        self.not_entities: set[str] = set()  # keys of the short forms of events and laws
+        self._suffix_end = 0  # the token after a suffix the last name took in ("Vexel, Inc.")
 
     def _mention(self, toks, a: int, b: int, text: str) -> Mention:
         # Names repeat: share one text, key and word tuple per distinct name.
@@ -398,21 +611,77 @@ class NameFinder:
         i = 0
         while i < n:
             t = toks[i]
+            if t.lower == "the" and i + 1 < n and toks[i + 1].lower in self.descriptor_nouns:
+                # "the owner", "The Minister": a noun phrase a pronoun or a reporting verb may refer to
+                self.descriptor_np.append((t.start, sys.intern(toks[i + 1].lower)))
             if not (t.cap and t.text[0].isalpha()):
-                if t.lower == "the" and i + 1 < n and toks[i + 1].lower in self.descriptor_nouns:
-                    self.descriptor_np.append((t.start, sys.intern(toks[i + 1].lower)))
                 i += 1
                 continue
             j = self._span_end(toks, i)
+            self._suffix_end = 0
             if j == i + 1:
                 # one word (most runs): a connector alone ("The", "For") is never a name, nor is it cut
                 span = self._trim(toks, i, j) if t.lower not in CONNECTORS else None
                 if span is not None:
                     self._name(toks, *span)
             else:
-                for a, b in self._segments(toks, i, j):
-                    self._name(toks, a, b)
-            i = j
+                for x, y in self._headline_parts(toks, i, j):
+                    for a, b in self._segments(toks, x, y):
+                        self._name(toks, a, b)
+            i = max(j, self._suffix_end)  # past a suffix the name took in: "Vexel, Inc."
+
+    def _headline_parts(self, toks: list[Token], i: int, j: int) -> list[tuple[int, int]]:
+        """A run of a Title-Case line ("Minister Ana Ruiz Visits Flooded Towns") cut at the words
+        the text also writes in lower case, which there are common words, not names."""
+        common = [
+            k
+            for k in range(i, j)
+            if len(toks[k].text) > 1
+            and toks[k].lower in self.vocab
+            and toks[k].lower not in CONNECTORS
+            and toks[k].lower not in self.name_words
+            and fold(toks[k].text) not in self.names
+        ]
+        verb = self._headline_verb(toks, i, j)
+        if verb is not None:
+            common = sorted({*common, verb})
+        if not common or not self._title_case_line(toks[i].start):
+            return [(i, j)]
+        parts, start = [], i
+        for k in [*common, j]:
+            if k > start:
+                parts.append((start, k))
+            start = k + 1
+        return parts
+
+    def _headline_verb(self, toks: list[Token], i: int, j: int) -> int | None:
+        """In a run with a given name, the first word in -s after two words or more of the name:
+        a headline's verb ("Minister Ana M. Ruiz Delivers Remarks", "Tom Long Wins Gold")."""
+        g = next(
+            (
+                k
+                for k in range(i, j)
+                if toks[k].lower not in self.name_words and self._given_name(fold(toks[k].text))
+            ),
+            j,
+        )
+        for k in range(g + 2, j):
+            w = toks[k].lower
+            if w.endswith("s") and not w.endswith("ss") and len(w) > 3 and toks[k].text[1:].islower():
+                if w not in self.name_words and fold(toks[k].text) not in self.names:
+                    return k
+        return None
+
+    def _title_case_line(self, pos: int) -> bool:
+        """Is pos on a short line whose every longer word is capitalised (a headline, a label)?"""
+        body = self.body
+        ls = body.rfind("\n", max(0, pos - 200), pos) + 1
+        le = body.find("\n", pos, pos + 200)
+        if (ls == 0 and pos > 200) or (le < 0 and len(body) > pos + 200):
+            return False  # a long line is prose
+        words = _WORD.findall(body, ls, le if le >= 0 else len(body))
+        longer = [w for w in words if len(w) >= 4]
+        return len(words) >= 2 and len(longer) >= 1 and all(w[0].isupper() for w in longer)
 
     def _adjacent(self, a: Token, b: Token) -> bool:
         gap = b.start - a.end  # tokens are in order: never negative
@@ -480,7 +749,11 @@ class NameFinder:
         person_at = self._person_after_titled_place(toks, a, b)
         if person_at is not None:  # "Envoy to Norway Erik Dahl": the place closes the title
             return [*self._segments(toks, a, person_at), *self._segments(toks, person_at, b)]
-        acr = self._following_acronym(toks, b)
+        country = self._place_across_connectors(toks, a, b)
+        if country is not None:  # "Trinidad and Tobago", "the Republic of Korea": one place
+            x, y = country
+            return [*self._segments(toks, a, x), (x, y), *self._segments(toks, y, b)]
+        acr = self._following_acronym(toks, a, b)
         if (acr and b - a > 1 and self._initials_match(toks, a, b, acr)) or all(
             toks[k].lower not in CONNECTORS for k in range(a, b)
         ):  # nothing to cut at ("Emmanuel Macron")
@@ -510,6 +783,9 @@ class NameFinder:
                 cuts.append(k)
                 continue
             if w == "and":
+                if self._joins_two_bodies(toks, cuts[-1] + 1 if cuts else a, k, b):
+                    cuts.append(k)
+                    continue
                 before = [h for h in heads if h < k]
                 linked = before and any(toks[x].lower in ("of", "for") for x in range(before[-1], k))
                 if linked or last_is_head:
@@ -522,6 +798,9 @@ class NameFinder:
             while j > a and toks[j].lower in ("of", "for", "the"):
                 j -= 1
             w = toks[j].lower
+            opened = [h for h in heads if h < j] if toks[j].lower != "and" else None
+            if opened and any(toks[x].lower in ("of", "for") for x in range(opened[-1], j)):
+                continue  # "Office of the Envoy for Youth": a body's name goes on after its "of"
             if (
                 w in lex.org_heads
                 or w in lex.org_prefixes
@@ -540,6 +819,46 @@ class NameFinder:
                     out.append(span)
             start = c + 1
         return out
+
+    def _joins_two_bodies(self, toks, start: int, k: int, b: int) -> bool:
+        """Does the "and" at toks[k] join two names of bodies, each of two words or more and
+        ending on a head word ("the Water Board and the Harbour Authority")?"""
+        heads = self.lex.org_heads
+        after = k + 1 + (toks[k + 1].lower == "the")
+        return (
+            k - start >= 2
+            and toks[k - 1].lower in heads
+            and toks[b - 1].lower in heads
+            and b - after >= 2
+            and all(toks[x].lower != "and" for x in range(after, b))
+        )
+
+    def _place_across_connectors(self, toks, a: int, b: int) -> tuple[int, int] | None:
+        """The longest name of a country or a region in toks[a:b] with a connector inside it
+        ("Trinidad and Tobago", "the Horn of Africa"), or None."""
+        if b - a < 3 or all(toks[k].lower not in CONNECTORS for k in range(a + 1, b - 1)):
+            return None
+        for size in range(min(b - a, 7), 2, -1):
+            for x in range(a, b - size + 1):
+                y = x + size
+                if toks[x].lower in CONNECTORS or toks[y - 1].lower in CONNECTORS:
+                    continue
+                if (
+                    x > a + 1
+                    and toks[x - 1].lower in ("of", "for")
+                    and toks[x - 2].lower in self.lex.org_heads
+                ):
+                    continue  # "the Bank of Trinidad and Tobago": the name of a body
+                if self._country_kind(self.body[toks[x].start : toks[y - 1].end]) in ("country", "region"):
+                    return x, y
+        return None
+
+    def _country_kind(self, text: str) -> str | None:
+        """The gazetteer's kind of a name, "country" for a state's formal name too."""
+        kind = self.gaz.kind(text)
+        if kind is None and " of " in text and self.gaz.country_of_alias(text):
+            return "country"  # "the Republic of Suriname"
+        return kind
 
     def _titled_place(self, toks, a: int) -> bool:
         """Do the words before toks[a] end a title with a place: "Ambassador to Norway", "Minister
@@ -572,7 +891,16 @@ class NameFinder:
         t = toks[a]
         if t.initial and b - a >= 1:
             w = t.lower
-            keep = (w in PARTICLES or w in lex.titles or w in lex.honorifics) and b - a > 1
+            keep = (
+                w in PARTICLES
+                or w in lex.titles
+                or w in lex.honorifics
+                or (  # "Department of ...", "Securities and Exchange Commission"
+                    w in lex.org_heads
+                    and b - a > 1
+                    and (toks[a + 1].lower in ("of", "for", "and") or toks[b - 1].lower in lex.org_heads)
+                )
+            ) and b - a > 1
             if not keep and (
                 w in lex.stopwords
                 or (w in lex.org_nouns and b - a > 1)
@@ -589,6 +917,8 @@ class NameFinder:
                 and t.lower not in lex.honorifics
             ):
                 a += 1  # "Farmer Lena Voss said": a capitalised word before a first name
+            while a < b and toks[a].lower in CONNECTORS:
+                a += 1  # "Of the ..." left by the word trimmed off
         # weekdays and months are WHEN, not names
         while a < b and (
             toks[a].lower in weekdays
@@ -596,7 +926,12 @@ class NameFinder:
         ):
             a += 1
         while b > a and (
-            toks[b - 1].lower in weekdays or (toks[b - 1].lower in months and len(toks[b - 1].text) > 2)
+            toks[b - 1].lower in weekdays
+            or (
+                toks[b - 1].lower in months
+                and len(toks[b - 1].text) > 2
+                and not self._month_as_surname(toks, a, b)
+            )
         ):
             b -= 1
         if (
@@ -607,17 +942,72 @@ class NameFinder:
             return None  # "April-June", "Monday-Friday": a span of time
         return (a, b) if a < b else None
 
-    def _following_acronym(self, toks, b):
+    def _month_as_surname(self, toks, a: int, b: int) -> bool:
+        """Is the month closing toks[a:b] a surname ("Theresa May", "Ana April said"): right after a
+        given name, with no day or year after it?"""
+        after = toks[b] if b < len(toks) else None
+        return (
+            b - a >= 2
+            and fold(toks[b - 2].text) in self.names
+            and toks[b - 2].lower not in self.lex.temporal["months"]
+            and (after is None or not after.text[0].isdigit())
+        )
+
+    def _following_acronym(self, toks, a, b):
+        """The short form given after toks[a:b]: "(WHO)", or ", WHO," when it is their initials
+        ("Columbus, OH," gives a state, not a short form)."""
         n = len(toks)
         if b + 2 < n and toks[b].text == "(" and toks[b + 2].text == ")" and _is_acronym(toks[b + 1].text):
             return toks[b + 1].text
-        if b + 2 < n and toks[b].text == "," and _is_acronym(toks[b + 1].text) and toks[b + 2].text in ",.;)":
+        if (
+            b + 2 < n
+            and toks[b].text == ","
+            and _is_acronym(toks[b + 1].text)
+            and toks[b + 2].text in ",.;)"
+            and self._initials_match(toks, a, b, toks[b + 1].text)
+        ):
             return toks[b + 1].text
         return None
 
     # ---- one candidate name ------------------------------------------
+    def _place_pair(self, t: Token) -> bool:
+        """Are the parts of a hyphenated word known places ("the Kenya-Uganda border")? Then each
+        is a mention of its place."""
+        parts = t.text.split("-")
+        weights = [_GAZETTEER_WEIGHT.get(self.gaz.kind(p) or "", 0.0) for p in parts]
+        if len(parts) < 2 or not all(weights):
+            return False
+        start = t.start
+        for part, weight in zip(parts, weights, strict=True):
+            m = Mention(start, start + len(part), part, fold(part), (fold(part),))
+            m.place = weight
+            self.mentions.append(m)
+            start += len(part) + 1
+        return True
+
+    def _is_event(self, toks, a: int, b: int) -> bool:
+        """Does toks[a:b] name an event, an award or a storm ("the Winter Games", "Cyclone Ida")?"""
+        lex = self.lex
+        if b - a == 1:  # alone, the head names an event too: "the Summit", "Olympic"
+            return toks[a].lower in lex.event_heads
+        return (  # "Cyclone Ida", "Operation Desert Shield", "Severe Tropical Storm Ida"
+            toks[b - 1].lower in lex.event_heads
+            or toks[a].lower in lex.event_prefixes
+            or toks[b - 2].lower in lex.event_prefixes
+        )
+
     def _name(self, toks: list[Token], a: int, b: int) -> None:
         lex = self.lex
+        if b - a == 1 and "-" in toks[a].text and self._place_pair(toks[a]):
+            return
+        if self._is_event(toks, a, b):
+            m = self._mention(toks, a, b, self.body[toks[a].start : toks[b - 1].end])
+            m.void = True  # an event is no entity, nor any name inside it (GOLD-FORMAT)
+            self.mentions.append(m)
+            acr = self._following_acronym(toks, a, b)
+            if acr:  # "the Clean Air Act (CAA)": its short form is no entity either
+                self.not_entities.add(fold(acr))
+            return
         if (
             b + 1 < len(toks)
             and toks[b].lower == "to"
@@ -637,13 +1027,26 @@ class NameFinder:
             ):
                 title_idx = k
                 break
+        if b - a == 1 and toks[a].lower in lex.titles and toks[a].lower not in lex.org_heads:
+            return  # "the Secretary announced": an office named alone, no one's name
+        if title_idx is None and b - a == 2 and toks[b - 1].lower in lex.titles and _is_acronym(toks[a].text):
+            self._role_part(toks, a, b)  # "an NHS Doctor", "the NASA Administrator": an employer and a role
+            return
+        if title_idx is not None and (
+            self._title_of_body(toks, a, title_idx) or self._following_acronym(toks, a, b) is not None
+        ):  # "the Office of the President", "the High Commissioner for Refugees (UNHCR)": a body
+            title_idx = None  # "the Office of the President": a body named after an office
         if title_idx is not None:
             k = title_idx
             name_start = k + 1
             if toks[name_start].lower in ("of", "for"):
                 # "Minister of Health Tomas Varga": the name starts at a given name
                 for x in range(name_start + 1, b):
-                    if fold(toks[x].text) in self.names and toks[x].lower not in lex.title_modifiers:
+                    if (
+                        fold(toks[x].text) in self.names
+                        and toks[x].lower not in lex.title_modifiers
+                        and not any(toks[y].lower in lex.org_heads for y in range(x, b))
+                    ):  # "Director of Everton Football Club": a body, though "Everton" is a given name
                         name_start = x
                         break
                 else:
@@ -652,7 +1055,20 @@ class NameFinder:
                 name_start += 1
             if any(toks[x].lower in lex.org_heads for x in range(name_start, b)):
                 pass  # "General Dental Council": an organisation, not a titled person
-            elif name_start >= b or all(toks[x].lower in lex.titles for x in range(name_start, b)):
+            elif (
+                name_start >= b
+                or all(toks[x].lower in lex.titles for x in range(name_start, b))
+                or (b - name_start == 1 and self._common_plural(toks[name_start]))  # "Member States"
+                or (  # "Chief Medical Officer": a title, a longer one ("Amy Pope" is a name)
+                    toks[b - 1].lower in lex.titles and not self._given_name(fold(toks[name_start].text))
+                )
+                or (  # "Executive Order", "General Debate": a title word before a common noun
+                    b - name_start == 1
+                    and toks[name_start].lower in self.vocab
+                    and all(toks[x].lower in lex.titles for x in range(a, name_start))
+                    and not any(toks[x].lower in lex.honorifics for x in range(a, name_start))
+                )
+            ):
                 self._role_part(toks, a, b)  # "the Israeli Prime Minister said": a role, no name
                 return
             else:
@@ -672,31 +1088,68 @@ class NameFinder:
             return  # "Independent senator ...", "Former governor ...": a modifier, not a name
         if b - a == 1 and toks[a].initial and toks[a].lower.endswith("ly") and toks[a].text[1:].islower():
             return  # "Separately, ...": an adverb
+        b = self._name_suffix_end(toks, a, b)
         text = self.body[toks[a].start : toks[b - 1].end]
-        if len(text) < 2 or text in lex.platforms or (text[1] == "-" and _PARTY_STATE.match(text)):
+        if (
+            len(text) < 2
+            or text in lex.platforms
+            or text in lex.common_acronyms
+            or text in _CELESTIAL_BODIES
+            or (text[1] == "-" and _PARTY_STATE.match(text))
+        ):
             return  # "D-N.Y.": a party and state, not a name
         m = self._mention(toks, a, b, text)
         m.heading = self._in_heading(m.start)
         self._evidence(m, toks, a, b, role_tokens)
         idx = len(self.mentions)
+        x = a - 1 - (a >= 1 and toks[a - 1].lower == "the")  # "..., and the Bank of Oslo"
         if (
-            a >= 2
-            and toks[a - 1].lower in ("and", "or")
+            x >= 1
+            and toks[x].lower in ("and", "or", ",")
             and self.mentions
-            and self.mentions[-1].end == toks[a - 2].end
+            and self.mentions[-1].end == toks[x - 1].end
         ):
-            self.coordinated.append((idx - 1, idx))
+            self.coordinated.append((idx - 1, idx))  # "Siemens, ASML and Philips": one list
         self.mentions.append(m)
-        acr = self._following_acronym(toks, b)
+        acr = self._following_acronym(toks, a, b)
         if acr:
             am = Mention(toks[b + 1].start, toks[b + 1].end, acr, fold(acr), (fold(acr),))
             am.acronym_of = idx
             am.heading = m.heading
             self.mentions.append(am)
 
+    def _title_of_body(self, toks, a: int, k: int) -> bool:
+        """Is the title at toks[k] the office a body is named after, right after the body's
+        "of the" / "for the" ("Office of the Spokesperson", "Bureau for the Ombudsman")?"""
+        return (
+            k - a >= 2
+            and toks[k - 1].lower in ("of", "for", "the")
+            and any(toks[h].lower in self.lex.org_heads for h in range(a, k - 1))
+        )
+
+    def _name_suffix_end(self, toks, a: int, b: int) -> int:
+        """A name goes on over its suffix after a comma: a person's generation ("Louis Hart, Sr.",
+        "Tom Long Jr."), a company's form ("Vexel, Inc.")."""
+        x = b + (b < len(toks) and toks[b].text == ",")
+        if x >= len(toks):
+            return b
+        suffix = toks[x].text
+        person = suffix in _NAME_SUFFIXES and b - a >= 2 and self._given_name(fold(toks[a].text))
+        if person or (x > b and suffix in _COMPANY_SUFFIXES):
+            self._suffix_end = x + 1 + (x + 1 < len(toks) and toks[x + 1].text == ".")
+            return self._suffix_end
+        return b
+
     def _role_part(self, toks, a, k) -> None:
         """Organisations and places named inside a title ("UK Home Secretary")."""
         lex = self.lex
+        country = self._place_across_connectors(toks, a, k)
+        if country is not None:  # "President of the Republic of Suriname": the country whole
+            x, y = country
+            self._role_part(toks, a, x)
+            self._sub_name(toks, x, y)
+            self._role_part(toks, y, k)
+            return
         run: list[int] = []
         for x in range(a, k):
             w = toks[x].lower
@@ -711,6 +1164,15 @@ class NameFinder:
                 continue
             if w in lex.org_heads and run:
                 run.append(x)
+                continue
+            if (
+                w == "of"
+                and run
+                and (toks[run[-1]].lower in lex.geo_features or toks[run[-1]].lower in lex.org_heads)
+                and x + 1 < k
+                and toks[x + 1].cap
+            ):
+                run.append(x)  # "Attorney for the Middle District of Ohio": the district whole
                 continue
             if run:
                 self._sub_run(toks, run)
@@ -734,86 +1196,175 @@ class NameFinder:
         self.mentions.append(m)
 
     def _evidence(self, m: Mention, toks, a, b, role_tokens, in_title=False) -> None:
-        lex, gaz = self.lex, self.gaz
-        n = len(toks)
-        words = m.words
-        first = toks[a]
-        pa = a - 1
-        while pa >= 0 and toks[pa].text in MARKUP:
-            pa -= 1  # "in **Bavaria**": markup is not context
-        nb = b
-        while nb < n and toks[nb].text in MARKUP:
-            nb += 1
-        prev = toks[pa] if pa >= 0 else None
-        prev2 = toks[pa - 1] if pa > 0 else None
-        nxt = toks[nb] if nb < n else None
-        nxt2 = toks[nb + 1] if nb + 1 < n else None
-        low = [first.lower] if b - a == 1 else [t.lower for t in toks[a:b]]
-        all_caps = True
-        for t in toks[a:b]:
-            if t.text[0].isalpha() and not t.text.isupper():
-                all_caps = False
-                break
-        single = b - a == 1
-        # organisation cues
+        """Weigh what the text says around toks[a:b] for each kind: one named cue after another,
+        in this order (a later cue reads what an earlier one found)."""
+        at = _Context(self, m, toks, a, b, in_title)
+        at.titled = role_tokens is not None
+        self._cue_organisation_words(at)
+        self._cue_body_with_place(at)
+        self._cue_acronym(at)
+        self._cue_written_like_a_body(at)
+        self._cue_noun_or_title_around(at)
+        self._cue_apposition(at)
+        self._cue_role_before(at)
+        if role_tokens:
+            self._cue_title_in_run(at, *role_tokens)
+        self._cue_given_name(at)
+        self._cue_gazetteer(at)
+        self._cue_country_code_modifier(at)
+        self._cue_place_words(at)
+        self._cue_company(at)
+        self._cue_preposition(at)
+        self._cue_dateline(at)
+        self._cue_demonym(at)
+        self._cue_lone_actor(at)
+        self._cue_possessive(at)
+        self._cue_byline(at)
+        self._cue_state_after_place(at)
+        self._cue_capitals(at)
+        self._cue_contact_line(at)
+
+    def _cue_organisation_words(self, at: _Context) -> None:
+        """Known institutions, head words ("Council", "Bank of ..."), prefixes, a short form given."""
+        lex, m, low = self.lex, at.m, at.low
         if m.text in lex.institution_names or (len(m.text) > 4 and m.key in lex.institutions):
-            m.org += 6  # short ones only as written: "WHO" the agency, never "Who"
-        if low[-1] in lex.org_heads and not single:
-            m.org += 3
+            m.org += Weight.INSTITUTION  # short ones only as written: "WHO" the agency, never "Who"
+        if low[-1] in lex.org_heads and not at.single:
+            m.org += Weight.ORG_HEAD_LAST
         elif ("of" in low or "for" in low) and any(
             w in lex.org_heads and low[k + 1] in ("of", "for") for k, w in enumerate(low[:-1])
         ):
-            m.org += 3  # "Institute for Soil Studies", "Bank of England"
-        elif not single and not lex.org_heads.isdisjoint(low[1:]):
-            m.org += 1.5
-        if low[0] in lex.org_prefixes and not single:
-            m.org += 2
-        if not single and self._following_acronym(toks, b):
-            m.org += 2
-        if single and len(first.text) <= 6 and _is_acronym(first.text):
-            if fold(first.text) in gaz.country_codes or first.text in lex.country_aliases:
-                m.place += 5
-            elif len(first.text) >= 3 and not self._upper_line(m.start):
-                m.org += 2
-            if nxt is not None and nxt.text == "$":
-                m.void = True  # currency marker: US$, C$
-            if prev is not None and prev.text[0].isdigit() and not gaz.kind(first.text):
-                m.void = True  # "09:00 UTC", "40 GW": a zone or a unit after a number
+            m.org += Weight.ORG_HEAD_OF  # "Institute for Soil Studies", "Bank of England"
+        elif not at.single and not lex.org_heads.isdisjoint(low[1:]):
+            m.org += Weight.ORG_HEAD_INSIDE
+        if low[0] in lex.org_prefixes and not at.single:
+            m.org += Weight.ORG_PREFIX
+        if not at.single and self._following_acronym(at.toks, at.a, at.b):
+            m.org += Weight.SHORT_FORM_GIVEN
+
+    def _cue_body_with_place(self, at: _Context) -> None:
+        """A body's office in a place: an acronym or a body's head word before a place ("OCHA
+        South Sudan", "Police Scotland"), or a name before a country's code ("Diabetes UK")."""
+        toks, a, b, m = at.toks, at.a, at.b, at.m
+        if at.single or at.kind:
+            return
+        head, last = toks[a].text, toks[b - 1].text
+        rest = self.body[toks[a + 1].start : toks[b - 1].end]
+        acronym_then_place = (
+            (_is_acronym(head) or at.low[0] in self.lex.org_heads)  # "OCHA Kenya", "Police Scotland"
+            and fold(head) not in self.gaz.country_codes
+            and (self.gaz.kind(rest) is not None or (b - a == 2 and rest.casefold() in self.lex.demonyms))
+        )  # or a body's service in a language: "VOA Somali"
+        name_then_code = (
+            b - a <= 3
+            and last.isupper()
+            and fold(last) in self.gaz.country_codes
+            and not any(t.text.isupper() for t in toks[a : b - 1])
+        )
+        if acronym_then_place or name_then_code:
+            m.org += Weight.BODY_WITH_PLACE
+
+    def _cue_written_like_a_body(self, at: _Context) -> None:
+        """Spellings only bodies and brands use: a capital inside a word ("SpaceX", "ReliefWeb",
+        but not a surname's "McNeil", "DeLuca"), a dotted acronym ("W.H.O."), a group of nations
+        ("G7", "G-20")."""
+        if not at.single:
+            return
+        text, m = at.first.text, at.m
+        group = _GROUP_OF_NATIONS.match(text)
+        dotted = _DOTTED_ACRONYM.match(text) and fold(text) not in self.gaz.country_codes
+        inner = _INNER_CAPITAL.match(text) and not text.startswith(_SURNAME_PREFIXES)
+        if group or dotted or inner:
+            m.org += Weight.WRITTEN_LIKE_A_BODY
+
+    def _cue_acronym(self, at: _Context) -> None:
+        """A word in capitals alone: a country's code, a body, or a zone, unit or currency mark."""
+        first, m, nxt, prev = at.first, at.m, at.nxt, at.prev
+        if not (at.single and len(first.text) <= 6 and _is_acronym(first.text)):
+            return
+        if fold(first.text) in self.gaz.country_codes or first.text in self.lex.country_aliases:
+            m.place += Weight.COUNTRY_CODE
+        elif len(first.text) >= 3 and not at.titled and not self._upper_line(m.start):
+            m.org += Weight.ACRONYM  # not "MR KIRBY:", a transcript's label
+        if nxt is not None and nxt.text == "$":
+            m.void = True  # currency marker: US$, C$
+        if prev is not None and prev.text[0].isdigit() and not self.gaz.kind(first.text):
+            m.void = True  # "09:00 UTC", "40 GW": a zone or a unit after a number
+
+    def _cue_country_code_modifier(self, at: _Context) -> None:
+        """A country's code before a noun or a name is a modifier ("U.S. troops", "UK Parliament"),
+        no mention of the country (GOLD-FORMAT)."""
+        text = at.m.text
+        if at.single and text.replace(".", "").isupper() and at.m.key in self.gaz.country_codes:
+            if self._modifies_next(at):
+                at.m.void = True
+
+    def _modifies_next(self, at: _Context) -> bool:
+        """Does the word after the name make it a modifier ("U.S. troops", "US-backed"), not a
+        verb, a preposition or a conjunction after a country ("the US said", "in the UK on")?"""
+        nxt, lex = at.nxt, self.lex
+        if nxt is None or not nxt.text[0].isalpha():
+            return nxt is not None and nxt.text.startswith("-") and nxt.text[1:2].isalpha()
+        w = nxt.lower
+        return not (
+            _verb_like(w, lex)
+            or w in _VERBISH_AFTER_NOUN
+            or w in LOCATIVE
+            or w in lex.stopwords
+            or w in _AFTER_A_PLACE
+        )
+
+    def _cue_noun_or_title_around(self, at: _Context) -> None:
+        """An organisation noun before ("the insurer Halvard"), a lower-case title after ("Ajax coach")."""
+        lex, m, prev, nxt = self.lex, at.m, at.prev, at.nxt
         if prev is not None and prev.lower in lex.org_nouns and prev.lower not in ("owner", "owners"):
-            m.org += 3
+            m.org += Weight.ORG_NOUN_BEFORE
+        elif (
+            prev is not None
+            and prev.lower == "by"
+            and at.prev2 is not None
+            and at.prev2.lower in _BODY_AGENT_VERBS
+        ):
+            m.org += Weight.BODY_AGENT  # "sponsored by Halvard", "owned by ..."
         if (
             nxt is not None
             and nxt.lower in lex.titles
-            and not in_title
-            and b + 1 < n
+            and not at.in_title
+            and at.b + 1 < at.n
             and nxt.text[0].islower()
+            and not (at.kind and prev is not None and prev.lower in ("a", "an"))  # "a Lagos lawyer": where
         ):
-            m.org += 2  # "Ajax coach", "Citigroup analyst"
-        # appositions and clauses after the name
+            m.org += Weight.EMPLOYER_BEFORE_TITLE  # "Ajax coach", "Citigroup analyst"
+
+    def _cue_apposition(self, at: _Context) -> None:
+        """What follows a comma, a dash or "is"/"was": ", who", ", which", a role, a body's noun."""
+        m, nxt = at.m, at.nxt
         # _after finds nothing unless a comma, a dash or "is"/"was" follows: most names are spared the call
-        after = (
-            self._after(toks, b)
-            if nxt is not None and (nxt.text == "," or nxt.text in DASHES or nxt.lower in ("is", "was"))
-            else None
-        )
-        if after is not None:
-            kind, role, noun = after
-            if kind == "who":
-                m.person += 1.5
-            elif kind == "which":
-                m.org += 1
-                m.place += 0.5
-            elif kind == "org":
-                m.org += 3
-                m.descriptor = noun
-            elif kind == "role" and role:
-                m.person += 2
-                m.role, m.role_rank = role, 2
-        # before the name: lower-case titles, "ROLE, Name", org nouns (each asked only when the word
-        # before could open one: a title, a comma)
+        if nxt is None or not (nxt.text in (",", "(") or nxt.text in DASHES or nxt.lower in ("is", "was")):
+            return
+        after = self._after(at.toks, at.b)
+        if after is None:
+            return
+        kind, role, noun = after
+        if kind == "who":
+            m.person += Weight.WHO_CLAUSE
+        elif kind == "which":
+            m.org += Weight.WHICH_CLAUSE_ORG
+            m.place += Weight.WHICH_CLAUSE_PLACE
+        elif kind == "org":
+            m.org += Weight.APPOSITION_ORG
+            m.descriptor = noun
+        elif kind == "role" and role:
+            m.person += Weight.APPOSITION_ROLE
+            m.role, m.role_rank = role, 2
+
+    def _cue_role_before(self, at: _Context) -> None:
+        """Before the name: lower-case titles, "Envoy to Norway", "ROLE, Name" (each asked only
+        when the word before could open one: a title, a comma)."""
+        lex, m, toks, a = self.lex, at.m, at.toks, at.a
         pre_role = self._pre_role(toks, a) if a >= 1 and toks[a - 1].lower in lex.titles else None
         if pre_role:
-            m.person += 3
+            m.person += Weight.ROLE_BEFORE
             if m.role_rank < 3:
                 m.role, m.role_rank = pre_role, 3
         if self._titled_place(toks, a) and m.role_rank < 3:
@@ -825,191 +1376,278 @@ class NameFinder:
                 or (toks[role_start - 1].cap and toks[role_start - 1].text.isupper())  # "UK", "US"
             ):
                 role_start -= 1
-            m.person += 3
+            m.person += Weight.ROLE_BEFORE
             m.role, m.role_rank = self.body[toks[role_start].start : toks[a - 1].end], 3
         comma_role = self._comma_role(toks, a) if a >= 2 and toks[a - 1].text == "," else None
         if comma_role:
             kind, text = comma_role
             if kind == "org":
-                m.org += 3
+                m.org += Weight.APPOSITION_ORG
                 m.descriptor = text
             elif m.role_rank < 3:
-                m.person += 3
+                m.person += Weight.ROLE_BEFORE
                 m.role, m.role_rank = text, 2.5
-        if role_tokens:
-            ra, rb = role_tokens
-            rwords = [t.lower for t in toks[ra:rb] if t.text != "."]
-            m.person += 3
-            if all(w in lex.honorifics for w in rwords):
-                if rwords and rwords[-1] in gender.MALE_HONORIFICS:
-                    m.gender = "m"
-                elif rwords and rwords[-1] in gender.FEMALE_HONORIFICS:
-                    m.gender = "f"
-            else:
-                rtoks = [t for t in toks[ra:rb] if t.lower not in lex.honorifics and t.text != "."]
-                # extend to the left over lower-case modifiers ("former", "deputy")
-                x = ra - 1
-                while (
-                    x >= 0
-                    and toks[x].lower in lex.title_modifiers
-                    and (toks[x].text[0].islower() or toks[x].initial)
-                    and toks[x].lower not in CONNECTORS
-                ):
-                    rtoks.insert(0, toks[x])
-                    x -= 1
-                role = self.body[rtoks[0].start : rtoks[-1].end] if rtoks else None
-                if role and self.body.startswith(".", rtoks[-1].end) and len(rtoks[-1].text) <= 4:
-                    role += "."  # "Sen.", "Lt. Gen.": the abbreviation keeps its full stop
-                rank = (
-                    1
-                    if len(rtoks) == 1
-                    and rtoks[0].text[0].isupper()
-                    and rtoks[0].lower not in ("president", "chancellor", "premier", "judge", "prosecutor")
-                    else 3
-                )
-                if role and (m.role_rank < rank or m.role is None):
-                    m.role, m.role_rank = role, rank
-        # given names
-        if not single and words[0] in self.names and low[0] not in lex.org_prefixes:
-            m.person += 2
-            g = self.names[words[0]]
+
+    def _cue_title_in_run(self, at: _Context, ra: int, rb: int) -> None:
+        """A title or honorific inside the capitalised run, before the name ("Dr", "Home Secretary")."""
+        lex, m, toks = self.lex, at.m, at.toks
+        rwords = [t.lower for t in toks[ra:rb] if t.text != "."]
+        m.person += Weight.TITLE_IN_RUN
+        if all(w in lex.honorifics for w in rwords):
+            if rwords and rwords[-1] in gender.MALE_HONORIFICS:
+                m.gender = "m"
+            elif rwords and rwords[-1] in gender.FEMALE_HONORIFICS:
+                m.gender = "f"
+            return
+        rtoks = [t for t in toks[ra:rb] if t.lower not in lex.honorifics and t.text != "."]
+        # extend to the left over lower-case modifiers ("former", "deputy")
+        x = ra - 1
+        while (
+            x >= 0
+            and toks[x].lower in lex.title_modifiers
+            and (toks[x].text[0].islower() or toks[x].initial)
+            and toks[x].lower not in CONNECTORS
+        ):
+            rtoks.insert(0, toks[x])
+            x -= 1
+        role = self.body[rtoks[0].start : rtoks[-1].end] if rtoks else None
+        if role and self.body.startswith(".", rtoks[-1].end) and len(rtoks[-1].text) <= 4:
+            role += "."  # "Sen.", "Lt. Gen.": the abbreviation keeps its full stop
+        rank = (
+            1
+            if len(rtoks) == 1
+            and rtoks[0].text[0].isupper()
+            and rtoks[0].lower not in ("president", "chancellor", "premier", "judge", "prosecutor")
+            else 3
+        )
+        if role and (m.role_rank < rank or m.role is None):
+            m.role, m.role_rank = role, rank
+
+    def _cue_given_name(self, at: _Context) -> None:
+        """A given name opening the run; "the" before it makes a thing ("the Silver Heron")."""
+        m, prev, nxt, words = at.m, at.prev, at.nxt, at.m.words
+        given = self._given_name(words[0]) and not self._common_plural(at.toks[at.b - 1])
+        if not at.single and given and at.low[0] not in self.lex.org_prefixes:
+            m.person += Weight.GIVEN_NAME
+            g = self.names.get(words[0], "?")
             if g in ("m", "f"):
                 m.gender = m.gender or g
             if prev is not None and prev.lower == "the":
-                m.person -= 3  # "the Silver Heron": a vessel or a thing
+                m.person += Weight.THE_BEFORE_GIVEN_NAME  # "the Silver Heron": a vessel or a thing
         elif (
-            b - a == 2
+            at.b - at.a == 2
             and words[0] in self.rare_names
             and nxt is not None
             and nxt.text.islower()
-            and _verb_like(nxt.lower, lex)
+            and _verb_like(nxt.lower, self.lex)
             and (prev is None or prev.lower != "the")
         ):
-            m.person += (
-                2  # "Volodymyr Zelensky met": a rarer given name before a verb ("Dairy Farmers of" is not)
-            )
-        if single and prev is not None and prev.lower == "the" and not (m.org or m.place):
-            m.person -= 2
-        # places
-        kind = gaz.kind(m.text.title()) if all_caps else gaz.kind_of_key(m.key)  # m.key is fold(m.text)
-        if kind == "country":
-            m.place += 6
-        elif kind == "region":
-            m.place += 5
-        elif kind == "capital":
-            m.place += 4.5
-        elif kind == "city":
-            if single and first.initial and not all_caps:
-                m.place += 1  # "Date", "Reading" opening a sentence or a cell: weak
-            else:
-                m.place += 2.5
-        if not single and low[-1] in lex.geo_features:
-            m.place += 4
-        if not single and low[0] in lex.geo_prefixes:
-            m.place += 3
-        compass_place = (
-            not single and low[0] in lex.compass and gaz.kind(" ".join(t.text for t in toks[a + 1 : b]))
+            # "Volodymyr Zelensky met": a rarer given name before a verb ("Dairy Farmers of" is not)
+            m.person += Weight.RARE_GIVEN_NAME_BEFORE_VERB
+        elif self._unknown_pair_speaks(at):
+            m.person += Weight.UNKNOWN_PAIR_SPEAKS
+        if at.single and prev is not None and prev.lower == "the" and not (m.org or m.place):
+            m.person += Weight.THE_BEFORE_WORD
+        if at.single and words[0] in self.names and self._floor_handed(at):
+            m.person += Weight.FLOOR_HANDED
+
+    @staticmethod
+    def _floor_handed(at: _Context) -> bool:
+        """Is a lone given name addressed, as a transcript hands over the floor: "Thank you, Tom.",
+        "With that, Anna.", "Anna?" alone?"""
+        prev, prev2, nxt = at.prev, at.prev2, at.nxt
+        if prev is not None and prev.text == "," and prev2 is not None and prev2.lower in _HANDING_OVER:
+            return nxt is None or nxt.text in ".?!,"
+        return nxt is not None and nxt.text == "?" and (prev is None or prev.text in ".?!:")
+
+    def _unknown_pair_speaks(self, at: _Context) -> bool:
+        """Two capitalised words the lists do not know, neither written in lower case in the text,
+        next to a reporting verb: a person whose given name is not on the list ("Oyelaran Adebayo
+        said", "said Oyelaran Adebayo"). A body so named has a head word or a cue of its own,
+        which outweighs this."""
+        nxt, prev, verbs = at.nxt, at.prev, self.lex.reporting_verbs
+        if at.b - at.a != 2 or at.kind:
+            return False
+        speaks = (nxt is not None and nxt.lower in verbs) or (prev is not None and prev.lower in verbs)
+        if not speaks or (prev is not None and (prev.lower == "the" or prev.text == "The")):
+            return False
+        return all(
+            t.text[1:].islower()
+            and t.lower not in self.vocab
+            and t.lower not in self.name_words
+            and t.lower not in self.lex.stopwords
+            and self.gaz.kind(t.text) is None
+            for t in at.toks[at.a : at.b]
         )
-        if compass_place:
-            m.place += 4
-        if nxt is not None and nxt.text[0].islower() and nxt.lower in lex.geo_features:
-            m.place += 4
+
+    def _common_plural(self, t: Token) -> bool:
+        """Is the word a plural the text also writes in lower case ("Key Issues", "Member
+        States"): a common noun, where a surname ("Jones", "Williams") has no lower-case form?"""
+        w = t.lower
+        return (
+            len(w) > 3
+            and w.endswith("s")
+            and not w.endswith("ss")
+            and (w in self.vocab or w[:-1] in self.vocab)
+        )
+
+    def _given_name(self, word: str) -> bool:
+        """Is the folded word a given name, or two joined by a hyphen ("maria-luisa")?"""
+        if word in self.names:
+            return True
+        first, hyphen, rest = word.partition("-")
+        return bool(hyphen) and first in self.names and rest in self.names
+
+    def _cue_gazetteer(self, at: _Context) -> None:
+        """The gazetteer's kind of the name: a country, a region, a capital, a city."""
+        m, kind = at.m, at.kind
+        if kind == "city" and at.single and at.first.initial and not at.all_caps:
+            m.place += Weight.CITY_OPENING  # "Date", "Reading" opening a sentence or a cell: weak
+        elif kind:
+            m.place += _GAZETTEER_WEIGHT[kind]
+
+    def _cue_place_words(self, at: _Context) -> None:
+        """Geographic heads and prefixes ("Lake Ona", "Mount Ruel"), a compass word before a known
+        place, a feature word after ("the Ona river"), "-based"."""
+        lex, m, low, nxt, prev = self.lex, at.m, at.low, at.nxt, at.prev
+        if not at.single and low[-1] in lex.geo_features:
+            m.place += Weight.GEO_FEATURE
+        elif "of" in low and any(
+            w in lex.geo_features and low[k + 1] == "of" for k, w in enumerate(low[:-1])
+        ):
+            m.place += Weight.GEO_FEATURE  # "the Gulf of Aden", "the Middle District of Ohio"
+        if not at.single and low[0] in lex.geo_prefixes:
+            m.place += Weight.GEO_PREFIX
+        if at.compass_place:
+            m.place += Weight.COMPASS_PLACE
+        if (
+            nxt is not None
+            and nxt.text[0].islower()
+            and (nxt.lower in lex.geo_features or nxt.lower in _PLURAL_AREAS)
+        ):
+            m.place += Weight.GEO_FEATURE
             if nxt.lower.endswith("s") and prev is not None and prev.lower == "and":
-                self._mark_coordinated_place(toks, a)
+                self._mark_coordinated_place(at.toks, at.a)
         if nxt is not None and nxt.lower.startswith("-") and nxt.lower[1:] in ("based", "born"):
-            m.place += 3
+            m.place += Weight.BASED
             m.locative = True
-        # a company named with no cue word: the market and "it" speak for it, never for a person
-        traded = (
-            not kind
-            and words[0] not in self.names
-            and (
-                (
-                    prev is not None
-                    and prev.lower in ("in", "of")
-                    and prev2 is not None
-                    and prev2.lower in SHARE_NOUNS
-                )
-                or (nxt is not None and nxt.lower in SHARE_NOUNS)
-                or (
-                    nxt is not None
-                    and nxt.lower in lex.reporting_verbs
-                    and nxt2 is not None
-                    and nxt2.lower in ("it", "its")
-                )
+
+    def _cue_company(self, at: _Context) -> None:
+        """A company named with no cue word: the market and "it" speak for it, never for a person."""
+        lex, m, prev, prev2, nxt, nxt2 = self.lex, at.m, at.prev, at.prev2, at.nxt, at.nxt2
+        unknown = not at.kind and m.words[0] not in self.names
+        traded = unknown and (
+            (
+                prev is not None
+                and prev.lower in ("in", "of")
+                and prev2 is not None
+                and prev2.lower in SHARE_NOUNS
+            )
+            or (nxt is not None and nxt.lower in SHARE_NOUNS)
+            or (
+                nxt is not None
+                and nxt.lower in lex.reporting_verbs
+                and nxt2 is not None
+                and nxt2.lower in ("it", "its")
             )
         )
         # "Alphabet and Amazon report results": only a company reports earnings
         if (
             not traded
-            and not kind
-            and words[0] not in self.names
+            and unknown
             and nxt is not None
             and nxt.lower in REPORT_VERBS
-            and any(t.lower in EARNINGS_NOUNS for t in toks[nb + 1 : nb + 4])
+            and any(t.lower in EARNINGS_NOUNS for t in at.toks[at.nb + 1 : at.nb + 4])
         ):
             traded = True
+        at.traded = traded
         if traded:
-            m.org += 3
+            m.org += Weight.TRADED
         # "in The Lancet": a capital "The" inside a sentence belongs to a title or a body's name
-        if prev is not None and prev.text == "The" and not prev.initial and not kind:
-            m.org += 3
-        elif (
-            not kind
-            and words[0] not in self.names
-            and not first.initial
-            and nxt is not None
-            and nxt.lower in MARKET_VERBS
-        ):  # "Exports fell" opens a sentence; "... as Airbus gained" does not
-            m.org += 2
-        if traded:
-            pass  # "shares in Nvidia": not a place
-        elif (
-            prev is not None
-            and prev.lower == "at"
+        if prev is not None and prev.text == "The" and not prev.initial and not at.kind:
+            m.org += Weight.CAPITAL_THE_BEFORE
+        elif unknown and not at.first.initial and nxt is not None and nxt.lower in MARKET_VERBS:
+            m.org += Weight.MARKET_VERB  # "Exports fell" opens a sentence; "... as Airbus gained" does not
+
+    def _cue_preposition(self, at: _Context) -> None:
+        """The word before: "analysts at" an employer; "in", "near", "the ... of" a location."""
+        lex, m, prev, prev2 = self.lex, at.m, at.prev, at.prev2
+        if at.traded or prev is None:
+            return  # "shares in Nvidia": not a place
+        if (
+            prev.lower == "at"
             and prev2 is not None
             and (prev2.lower in lex.titles or prev2.lower.rstrip("s") in lex.titles)
         ):
-            m.org += 2  # "analysts at Goldman Sachs", "a professor at ..."
+            m.org += Weight.EMPLOYER_AFTER_AT  # "analysts at Goldman Sachs", "a professor at ..."
         elif (
-            (prev is not None and prev.lower in LOCATIVE)
-            or (prev is not None and prev.lower == "the" and prev2 is not None and prev2.lower in LOCATIVE)
+            prev.lower in LOCATIVE
+            or (prev.lower == "the" and prev2 is not None and prev2.lower in LOCATIVE)
             or (
-                prev is not None
-                and prev.lower in ("and", "or")
+                prev.lower in ("and", "or")
                 and self.mentions
                 and prev2 is not None
                 and self.mentions[-1].end == prev2.end
                 and self.mentions[-1].locative
             )
         ):
-            m.place += 1.5
+            m.place += Weight.LOCATIVE
             m.locative = True
-        elif prev is not None and prev.lower in MOTION_VERBS and kind:
+        elif prev.lower in MOTION_VERBS and at.kind:
             m.locative = True  # "will visit Nairobi"
-        elif prev is not None and prev.lower == "to" and kind:
+        elif prev.lower == "to" and at.kind:
             m.locative = True
-        elif (
-            prev is not None
-            and prev.lower == "of"
-            and prev2 is not None
-            and prev2.lower
-            in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
-        ):
-            m.place += 2
+        elif prev.lower == "of" and prev2 is not None and prev2.lower in _COMPASS_POINTS:
+            m.place += Weight.COMPASS_OF
             m.locative = True
-        if (first.initial and prev is None) or (prev is not None and prev.text in DASHES and a <= 2):
-            if all_caps and nxt is not None and nxt.text in (",", "\u2013", "-", "\u2014"):
-                m.locative = True  # dateline "OSLO, June 3" / "LIMA –"
-                if kind:
-                    m.place += 3
+        elif prev.lower == "of" and prev2 is not None and prev2.lower in _SETTLEMENT_NOUNS:
+            m.place += Weight.SETTLEMENT_OF  # "the village of Ostrava", "the island of Kos"
+            m.locative = True
+        elif prev.lower == "of" and prev2 is not None and prev2.text == "," and at.pa >= 2:
+            if at.toks[at.pa - 2].text.isdigit():  # "Ana Ruiz, 54, of Ostrava": where she lives
+                m.place += Weight.SETTLEMENT_OF
+                m.locative = True
+        elif prev.text == "," and self._after_listed_place(at):
+            m.place += Weight.LOCATIVE  # "from Ostrava, Velka and Mala": one list of places
+            m.locative = True
+        if at.nxt is not None and at.nxt.text == "," and at.nb + 2 < at.n:
+            toks, nb = at.toks, at.nb
+            if toks[nb + 1].lower in _COMPASS_POINTS and toks[nb + 2].lower == "of":
+                m.place += Weight.COMPASS_OF  # "Ostrava, north of the capital"
+                m.locative = True
+
+    def _after_listed_place(self, at: _Context) -> bool:
+        """After a comma, is the name the next item of a list of places ("from Ostrava, Velka and
+        ...") or the region that holds the place before ("Bengkulu Province, Sumatra.")?"""
+        if not self.mentions or at.prev2 is None or self.mentions[-1].end != at.prev2.end:
+            return False
+        before, nxt = self.mentions[-1], at.nxt
+        if before.place <= max(before.person, before.org):
+            return False
+        if before.locative and nxt is not None and (nxt.text == "," or nxt.lower in ("and", "or")):
+            return True
+        return before.place >= 4 and not self._given_name(at.m.words[0]) and (nxt is None or nxt.text in ".;")
+
+    def _cue_dateline(self, at: _Context) -> None:
+        """A dateline: "OSLO, June 3" or "LIMA –" opening the text or a line."""
+        prev, nxt = at.prev, at.nxt
+        if (at.first.initial and prev is None) or (prev is not None and prev.text in DASHES and at.a <= 2):
+            if at.all_caps and nxt is not None and nxt.text in (",", "\u2013", "-", "\u2014"):
+                at.m.locative = True
+                if at.kind:
+                    at.m.place += Weight.DATELINE
+
+    def _cue_demonym(self, at: _Context) -> None:
+        """Names after a nationality ("French Open") are no places; a nationality alone is none,
+        unless a sea ("in the Baltic"); before a group noun it names a group ("Chadian troops")."""
+        lex, m, low, prev, nxt = self.lex, at.m, at.low, at.prev, at.nxt
         if (
-            not single
+            not at.single
             and low[0] in lex.demonyms
             and low[-1] not in lex.geo_features
             and not any(w in lex.org_heads for w in low)
-            and not kind
-            and not compass_place
+            and not at.kind
+            and not at.compass_place
         ):
             m.place = min(m.place, 0)  # "French Open", "Italian Grand Prix": named after, not a place
         if m.text in lex.demonyms or lex.demonyms_or_compass.issuperset(low):
@@ -1017,66 +1655,91 @@ class NameFinder:
                 m.locative
                 and prev is not None
                 and prev.lower == "the"
-                and (nxt is None or not nxt.text[0].isalpha() or nxt.lower in _VERBISH_AFTER_NOUN)
-            ):
-                m.place += 3  # "in the Baltic", but not "from the Chadian army"
+                and (
+                    nxt is None
+                    or not nxt.text[0].isalnum()
+                    or (nxt.lower in _VERBISH_AFTER_NOUN and nxt.lower not in ("and", "or"))
+                )
+            ):  # "in the Baltic", but not "from the Chadian army", "the Israeli and the ...", "the Malian 3rd ..."
+                m.place += Weight.SEA
             else:
                 m.void = True
                 if nxt is not None and nxt.lower in GROUP_NOUNS:
                     self.groups.append(Mention(m.start, nxt.end, self.body[m.start : nxt.end], "", ()))
+
+    def _cue_lone_actor(self, at: _Context) -> None:
+        """One word that acts: a person when "he"/"she" follows the verb, else more often a body;
+        "the Senate"."""
+        lex, m, nxt, nxt2, prev = self.lex, at.m, at.nxt, at.nxt2, at.prev
+        if not at.single:
+            return
         if (
-            single
-            and not kind
+            not at.kind
             and nxt is not None
             and nxt.lower in lex.reporting_verbs
-            and _says_he(toks, nb + 1)
+            and _says_he(at.toks, at.nb + 1)
         ):
-            m.person += 3  # "Erdogan told reporters he would attend": a person known by one name
-        elif single and not kind and nxt is not None and words[0] not in self.names:
+            m.person += Weight.SAYS_HE  # "Erdogan told reporters he would attend": a person known by one name
+        elif not at.kind and nxt is not None and m.words[0] not in self.names:
             if nxt.lower in lex.reporting_verbs:
-                m.org += 1  # "Tesla said": an actor with no first name is more often a body
-            elif (
-                nxt.lower == "'s"
-                and nxt2 is not None
-                and nxt2.lower in ("shares", "stock", "board", "profit", "revenue", "chief", "ceo")
-            ):
-                m.org += 2  # "Tesla's shares", "Tesla's chief executive"
-        if (
-            single
-            and low[0] in lex.org_heads
+                m.org += Weight.LONE_SAYER  # "Tesla said": an actor with no first name is more often a body
+            elif nxt.lower == "'s" and nxt2 is not None and nxt2.lower in _COMPANY_POSSESSIONS:
+                m.org += Weight.COMPANY_POSSESSION  # "Tesla's shares", "Tesla's chief executive"
+        if at.low[0] in lex.org_heads and prev is not None and prev.lower == "the" and not at.first.initial:
+            m.org += Weight.THE_BODY  # "the Senate", "the Commission"
+        elif (
+            at.single
+            and at.low[0] in lex.org_heads
+            and not at.in_title
+            and not at.first.initial
             and prev is not None
-            and prev.lower == "the"
-            and not first.initial
+            and prev.lower in ("to", "by", "in", "from", "with", "before")
+            and not self._modifies_next(at)
         ):
-            m.org += 2  # "the Senate", "the Commission"
-        # "the Premier's office" speaks for the person; "Chile's neighbours" is a group
-        if nxt is not None and nxt.lower == "'s" and nxt2 is not None and nxt2.lower in OFFICE_NOUNS:
+            m.org += Weight.THE_BODY  # "sent to Parliament", "set up by Congress": a body by its name
+
+    def _cue_possessive(self, at: _Context) -> None:
+        """ "the Premier's office" speaks for the person; "Chile's neighbours" is a group."""
+        m, nxt, nxt2 = at.m, at.nxt, at.nxt2
+        if nxt is None or nxt.lower != "'s" or nxt2 is None:
+            return
+        if nxt2.lower in OFFICE_NOUNS:
             self.office_mentions.append((len(self.mentions), m.start, nxt2.end))
-        elif nxt is not None and nxt.lower == "'s" and nxt2 is not None and nxt2.lower in GROUP_NOUNS:
+        elif nxt2.lower in GROUP_NOUNS:
             self.groups.append(Mention(m.start, nxt2.end, self.body[m.start : nxt2.end], "", ()))
-        # byline "Ines Moreau, Le Quotidien." and dateline "(Reuters)"
+
+    def _cue_byline(self, at: _Context) -> None:
+        """A dateline's "(Reuters)" and a byline's "Ines Moreau, Le Quotidien."."""
+        m, prev, prev2, nxt, toks, b = at.m, at.prev, at.prev2, at.nxt, at.toks, at.b
+        if prev is None:
+            return
+        if prev.text == "(" and nxt is not None and nxt.text == ")" and not _is_acronym(m.text):
+            if (
+                prev2 is None
+                or prev2.text[0].isdigit()
+                or b + 1 >= at.n
+                or toks[b + 1].text in ".\u2013-\u2014"
+            ):
+                m.org += Weight.AGENCY_IN_BRACKETS
         if (
-            prev is not None
-            and prev.text == "("
-            and nxt is not None
-            and nxt.text == ")"
-            and not _is_acronym(m.text)
-        ):
-            if prev2 is None or prev2.text[0].isdigit() or b + 1 >= n or toks[b + 1].text in ".\u2013-\u2014":
-                m.org += 3
-        if (
-            prev is not None
-            and prev.text == ","
+            prev.text == ","
             and (nxt is None or nxt.text == ".")
-            and a >= 2
+            and m.words[0] not in self.names  # "..., Ana Ruiz.": a person closing a sentence
+            and not self._after_listed_place(at)  # "Karvat Province, Moravia."
+            and at.a >= 2
             and prev2 is not None
             and prev2.cap
-            and b - a <= 3
-            and not kind
+            and b - at.a <= 3
+            and not at.kind
         ):
-            m.org += 2  # byline: "Ines Moreau, Le Quotidien."
-        if prev is not None and prev.text == "," and kind and (nxt is None or nxt.text in ".;)"):
+            m.org += Weight.BYLINE  # byline: "Ines Moreau, Le Quotidien."
+        if prev.text == "," and at.kind and (nxt is None or nxt.text in ".;)"):
             m.locative = True  # a known place closing a sentence after a comma: "Press Office, Dakar."
+
+    def _cue_state_after_place(self, at: _Context) -> None:
+        """ "Washington, D.C.", "Portland, Ore.", "Austin, TX": the state of the place before, which
+        is then where something is."""
+        m, prev, prev2 = at.m, at.prev, at.prev2
         if (
             prev is not None
             and prev.text == ","
@@ -1084,29 +1747,66 @@ class NameFinder:
             and self.mentions
             and self.mentions[-1].end == prev2.end
             and self.mentions[-1].place > 0
-            and _DOTTED.match(m.text + "." if self.body.startswith(".", m.end) else m.text)
+            and (
+                _DOTTED.match(m.text + "." if self.body.startswith(".", m.end) else m.text)
+                or (len(m.text) == 2 and m.text.isupper() and m.key not in self.gaz.country_codes)
+            )
         ):
-            m.void = True  # "Washington, D.C.", "Portland, Ore.": the state of the place before
+            before = self.mentions[-1]
+            before.locative = True
+            before.place += Weight.STATE_AFTER
+            if _STATE_ABBREVIATION.match(m.text) and self.body.startswith(".", m.end):
+                m.place += Weight.REGION  # "Tampa, Fla.": the state, named in its own right
+                m.locative = True
+            else:
+                m.void = True  # "D.C.", "OH": a code that only completes the place before
+
+    def _cue_contact_line(self, at: _Context) -> None:
+        """A person under "Press contact:" (on the line, or the line before): that is the role."""
+        m = at.m
+        if m.role is not None or not m.person:
+            return
+        body = self.body
+        line_start = body.rfind("\n", max(0, m.start - 200), m.start) + 1
+        if line_start == 0 and m.start > 200:
+            return  # a long line is prose, not a contact block
+        before = body[line_start : m.start]
+        if not before.strip() and line_start > 1:  # the name opens its line: read the line before
+            prev_end = line_start - 1
+            while prev_end > 0 and body[prev_end - 1] == "\n":
+                prev_end -= 1
+            before = body[body.rfind("\n", max(0, prev_end - 200), prev_end) + 1 : prev_end]
+        found = _CONTACT_LINE.search(before)
+        if found:
+            m.role, m.role_rank = found.group(1), 1
+
+    def _cue_capitals(self, at: _Context) -> None:
+        """A run in capitals: a company inside a sentence ("CMA CGM said"), else a heading line;
+        an acronym in a heading is weak evidence of a body."""
+        m = at.m
         if (
-            all_caps
-            and not single
+            at.all_caps
+            and not at.single
+            and not (m.words[0] in self.names and m.person >= Weight.GIVEN_NAME)  # "BY ANA RUIZ"
             and (
                 max(m.person, m.org, m.place) < 2
-                or (low[-1] not in lex.org_heads and self._upper_line(m.start))
+                or (at.low[-1] not in self.lex.org_heads and self._upper_line(m.start))
             )
         ):
             if (
                 max(m.person, m.org, m.place) < 2
-                and b - a == 2
-                and all(_is_acronym(t.text) for t in toks[a:b])
+                and at.b - at.a == 2
+                and all(_is_acronym(t.text) for t in at.toks[at.a : at.b])
                 and not self._upper_line(m.start)
                 and not m.heading
             ):
-                m.org += 2  # "CMA CGM said" inside a sentence: a company written in capitals
+                m.org += (
+                    Weight.CAPITALS_COMPANY
+                )  # "CMA CGM said" inside a sentence: a company written in capitals
             else:
                 m.void = True  # an upper-case heading line: "DEPARTMENT PRESS BRIEFING"
-        if m.heading and single and _is_acronym(m.text) and m.place <= 0:
-            m.org -= 2
+        if m.heading and at.single and _is_acronym(m.text) and m.place <= 0:
+            m.org += Weight.ACRONYM_IN_HEADING
 
     def _upper_line(self, pos: int) -> bool:
         """Is pos on a line written in capitals (a heading such as 'GAPS AND NEXT STEPS')?"""
@@ -1132,8 +1832,14 @@ class NameFinder:
         if x >= n:
             return None
         sep = toks[x].text
-        copular = toks[x].lower in ("is", "was") and x + 1 < n and toks[x + 1].lower in ("a", "an", "the")
-        if sep not in (",",) and sep not in DASHES and not copular:
+        copular = (
+            toks[x].lower in ("is", "was")
+            and x + 1 < n
+            and (
+                toks[x + 1].lower in ("a", "an", "the") or toks[x + 1].lower in self.lex.titles
+            )  # "is CEO of"
+        )
+        if sep not in (",", "(") and sep not in DASHES and not copular:  # "Tom Long (chief executive)"
             return None
         x += 1
         if x < n and toks[x].lower in ("who", "whom"):
@@ -1160,6 +1866,8 @@ class NameFinder:
                 break
             if toks[y].text in (",", ".", ";", ":", "(", ")") or toks[y].text in DASHES:
                 break
+            if toks[y].lower in self.lex.titles:
+                break  # "Chief of the bank's board": the title comes first, the possessive is its complement
             y += 1
         if start < n and toks[start].lower in DETERMINERS:
             start += 1
@@ -1191,6 +1899,9 @@ class NameFinder:
             w = t.lower
             if not t.text[0].isalnum() and t.text not in ("-",):
                 break
+            if w == "and" and head is not None and y + 1 < n and toks[y + 1].lower in lex.titles:
+                y += 1  # "chief executive and chair of Halvard": two offices, one role
+                continue
             if w in CLAUSE_STOPS or w in ("of", "to", "for") or w in lex.reporting_verbs:
                 break
             if (
@@ -1214,18 +1925,28 @@ class NameFinder:
         if end < n and toks[end].lower in ("of", "to", "for"):
             z = end + 1
             comp_ok = True
-            while z < n and z < end + 6:
+            office = False  # an office's words so far: "adviser to the Chief Inspector of Prisons"
+            while z < n and z < end + 8:
                 t = toks[z]
                 if not t.text[0].isalnum() or t.lower in CLAUSE_STOPS:
                     break
-                if t.cap and not self.gaz.kind(t.text):
-                    comp_ok = False
+                if t.cap and (t.lower in lex.titles or t.lower in lex.title_modifiers):
+                    office = True
+                elif t.cap and not self.gaz.kind(t.text) and not (office and self._domain_word(t)):
+                    comp_ok = False  # a person or a body: "adviser to Ana Ruiz", "head of the Port Authority"
                 z += 1
+            if z < n and toks[z].lower == "'s":
+                comp_ok = False  # "Chief of the bank's Office of Audit": the title alone
             if comp_ok and z > end + 1:
                 end = z
         if start >= end:
             return None
         return ("role", self.body[toks[start].start : toks[end - 1].end], None)
+
+    def _domain_word(self, t: Token) -> bool:
+        """May the capitalised word name an office's domain ("Inspector of Prisons"): neither a
+        given name nor a body's head word?"""
+        return t.lower not in self.lex.org_heads and fold(t.text) not in self.names
 
     def _pre_role(self, toks, a):
         """Lower-case title words right before the name: 'reserve goalkeeper Tomas Rinne'."""
@@ -1248,23 +1969,40 @@ class NameFinder:
                 x -= 1
                 continue
             break
-        if self._noun_adjunct(toks, x):
-            x -= 1  # "the ferry captain Ole Hansen": a noun before the title, after a determiner
+        x = self._noun_adjuncts(toks, x)  # "the ferry captain Ole Hansen", "the women's relay gold medalist"
         start = x + 1
         if start > end:
             return None
         return self.body[toks[start].start : toks[end].end]
 
-    def _noun_adjunct(self, toks, x: int) -> bool:
-        """Is toks[x] a lower-case word standing between a determiner (or a possessive) and a role,
-        so a modifier of it ("a ferry captain", "the bank's loan officer")?"""
-        if x < 1 or not toks[x].text.isalpha() or not toks[x].text.islower():
-            return False
-        w = toks[x].lower
+    def _noun_adjuncts(self, toks, x: int) -> int:
+        """Up to three lower-case words from toks[x] leftwards that stand between a determiner (or a
+        possessive) and a role, so modify it ("a ferry captain", "the bank's loan officer", "the
+        women's relay gold medalist"): the index before them, or x when there are none."""
+        y = x
+        while x - y < 3 and y >= 1 and self._adjunct_word(toks[y]):
+            y -= 1
+        if y < x and (toks[y].lower in DETERMINERS or toks[y].lower == "'s"):
+            return y
+        return x
+
+    def _adjunct_word(self, t: Token) -> bool:
+        w = t.lower
         lex = self.lex
-        if w in lex.stopwords or w in lex.reporting_verbs or w in CONNECTORS or w.endswith("ly"):
-            return False
-        return toks[x - 1].lower in DETERMINERS or toks[x - 1].lower == "'s"
+        return (
+            t.text.isalpha()
+            and t.text.islower()
+            and w not in lex.stopwords
+            and w not in lex.reporting_verbs
+            and w not in CONNECTORS
+            and w not in DETERMINERS
+            and not w.endswith("ly")
+        )
+
+    @staticmethod
+    def _inside_name(toks, k: int) -> bool:
+        """Is the "and" at toks[k] inside a name, between capitalised words ("Trade and Industry")?"""
+        return toks[k].lower == "and" and 0 < k < len(toks) - 1 and toks[k - 1].cap and toks[k + 1].cap
 
     def _comma_role(self, toks, a):
         """'The French envoy to Peru, Marc Lenoir' and 'the liquidators, Hale Brothers'."""
@@ -1292,7 +2030,11 @@ class NameFinder:
         if start > end:
             return None
         words = [t.lower for t in toks[start : end + 1]]
-        if any(w in lex.reporting_verbs or w in CLAUSE_STOPS - {"of", "to", "at"} for w in words):
+        if any(
+            w in lex.reporting_verbs
+            or (w in CLAUSE_STOPS - {"of", "to", "at", "in"} and not self._inside_name(toks, start + i))
+            for i, w in enumerate(words)
+        ):
             return None
         if words[-1] in lex.org_nouns and words[-1] not in lex.titles:
             return ("org", words[-1])
@@ -1300,7 +2042,7 @@ class NameFinder:
         if not heads:
             return None
         tail = words[heads[-1] + 1 :]
-        if tail and tail[0] not in ("of", "to", "for", "at"):
+        if tail and tail[0] not in ("of", "to", "for", "at", "in"):
             return None  # "Senate Majority Leader Chuck Schumer, D-N.Y.": a name ends the phrase
         # the role is the title head and what precedes it, plus an 'of/to' complement
         return ("role", self.body[toks[start].start : toks[end].end])

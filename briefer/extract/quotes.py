@@ -202,11 +202,53 @@ def is_reportable(body: str, q: Quote) -> bool:
             words += 1
             if words == 4:
                 break
-    if words < 4:
+    if words < 4 or _is_title_of_a_work(body[s:e]):
         return False
     lead = body[max(0, q.open_mark - 14) : q.open_mark].lower().split()
     return not (lead and lead[-1].strip(",:") in _TITLE_CUES)
 
+
+def _is_title_of_a_work(text: str) -> bool:
+    """Is a short quoted span in title case ("Keeping Up with the Neighbours"): the name of a
+    show, a report or a book, not words someone said?"""
+    words = text.split()
+    if len(words) > 12:
+        return False
+    content = [w for w in words if w.strip(".,;:!?") not in _MINOR_WORDS]
+    return len(content) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+_MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "over",
+        "up",
+        "as",
+        "so",
+        "via",
+        "per",
+    ]
+)
+
+
+_QUOTE_OPENERS = ('"', OPEN_DOUBLE, "\u2018", "'")
 
 # Verbs of a speaker going on: their pronoun is the last speaker's, whoever was named in between.
 _GOING_ON = frozenset(["added", "adds", "continued", "continues"])
@@ -290,11 +332,16 @@ class Attributor:
                 pos, noun = self.descriptor_np[j]
                 if noun in self.descriptors and pos > limit:
                     best_desc = (pos, self.descriptors[noun])
+        titled = self._titled_subject(before, limit) if want in ("m", "f") else None
         while i >= 0 and self.m_starts[i] > limit:
             e = self.m_entities[i]
             if self.inside[0] <= self.m_starts[i] < self.inside[1]:
                 i -= 1
                 continue  # a name inside the quote itself is not its speaker
+            if titled is not None and self.m_starts[i] < titled[0]:
+                # "The Director stressed ... he said": the office spoke since the last name; its holder
+                # if the text names them, else no one
+                return self._resolve_np(titled[1], titled[0])
             if want in ("m", "f"):
                 if e.kind == "person" and (any_gender or e.gender in (None, want)):
                     return e
@@ -307,6 +354,18 @@ class Attributor:
             return best_desc[1]
         return UNKNOWN
 
+    def _titled_subject(self, before: int, limit: int) -> tuple[int, str] | None:
+        """(position, title) of the last sentence before `before` whose subject is an office
+        ("The Minister said ..."), or None."""
+        titles = self.lex.titles
+        j = bisect_left(self.descriptor_np, (before, "")) - 1
+        while j >= 0 and self.descriptor_np[j][0] > limit:
+            pos, noun = self.descriptor_np[j]
+            if noun in titles and self.body.startswith("The ", pos):
+                return pos, noun
+            j -= 1
+        return None
+
     def _resolve_np(self, head: str, before: int) -> object:
         """'the minister' -> the last person whose role has that word; 'the owner' -> a described org."""
         if head in self.descriptors:
@@ -318,7 +377,7 @@ class Attributor:
             e = self.m_entities[i]
             if body_noun and e.kind == "organization":
                 return e  # "the company said": the organisation last named
-            if e.kind == "person" and e.role and head in e.role.lower().split():
+            if e.kind == "person" and e.role and head in _role_head_words(e.role):
                 return e
             i -= 1
         return UNKNOWN
@@ -446,7 +505,9 @@ class Attributor:
                     if toks[y].lower in PRONOUNS:
                         return self._resolve_pronoun(toks[y].lower, toks[y].start)
                     if toks[y].text in (",", ";") or (
-                        toks[y].text == "." and toks[y - 1].lower not in self.lex.honorifics
+                        toks[y].text == "."
+                        and toks[y - 1].lower not in self.lex.honorifics
+                        and toks[y - 1].lower not in self.lex.titles  # "said Gen. Ana Ruiz"
                     ):
                         break
                 for y in range(v + 1, min(n, v + 5)):
@@ -486,6 +547,47 @@ class Attributor:
                 self.last_speaker = q.speaker
             prev = q
         self.inside = (0, 0)
+
+    def _introduced_by_colon(self, open_mark: int) -> object:
+        """A quote opening its paragraph under "Ana Ruiz said:" (a paragraph or two before, the
+        ones between quoted too): the subject of that reporting verb, else None."""
+        body = self.body
+        start = body.rfind("\n", max(0, open_mark - 200), open_mark) + 1
+        if body[start:open_mark].strip() or (start == 0 and open_mark > 200):
+            return None
+        for _ in range(3):
+            end = start - 1
+            while end > 0 and body[end - 1].isspace():
+                end -= 1
+            if end <= 0:
+                return None
+            start = body.rfind("\n", max(0, end - 600), end) + 1
+            line = body[start:end]
+            if line.endswith(":"):
+                toks = self.windows.window(start, end)
+                verbs = [
+                    i for i, t in enumerate(toks) if t.lower in self.lex.reporting_verbs and t.text.islower()
+                ]
+                return self._subject_before(toks, verbs[-1], 0) if verbs else None
+            if line[:1] not in _QUOTE_OPENERS:
+                return None  # a paragraph of narrative between: the colon is not this quote's
+        return None
+
+    def _speech_goes_on(self, prev: Quote, q: Quote) -> bool:
+        """Does the quoted paragraph `q` go on with the speech of the quote in the paragraph right
+        before it: `q` opens its paragraph, and no other person is named since that quote?"""
+        if prev.block + 1 != q.block or prev.close_mark is None or not isinstance(prev.speaker, Entity):
+            return False
+        line_start = self.body.rfind("\n", 0, q.open_mark) + 1
+        if self.body[line_start : q.open_mark].strip():
+            return False
+        i = bisect_left(self.m_starts, prev.close_mark)
+        while i < len(self.m_starts) and self.m_starts[i] < q.open_mark:
+            e = self.m_entities[i]
+            if e.kind == "person" and e is not prev.speaker:
+                return False
+            i += 1
+        return True
 
     @staticmethod
     def _fits(speaker: Entity | None, pronoun: str) -> bool:
@@ -556,10 +658,17 @@ class Attributor:
                 who = self._reporting_after(rest, anywhere=True)
                 if who is not None:
                     return who
-        # 4. the quote before, in the same paragraph or carried over from the last one
+        # 4. the quote before, in the same paragraph or carried over from the last one, or the
+        # paragraph before when this one opens on the quote and no one else is named between
         if prev is not None and q.outer is None and (prev.block == q.block or q.continues):
             if prev.outer is None:
                 return prev.speaker
+        if prev is not None and q.outer is None and prev.outer is None and self._speech_goes_on(prev, q):
+            return prev.speaker
+        if q.outer is None:
+            who = self._introduced_by_colon(q.open_mark)
+            if who is not None:
+                return who
         # 5. the subject of the sentence before ("Okafor paused.")
         s0, _ = self._sentence(q.open_mark)
         i = bisect_right(self.sent_starts, s0 - 1) - 1
@@ -576,6 +685,16 @@ class Attributor:
             if found is not None:
                 return found
         return None
+
+
+def _role_head_words(role: str) -> list[str]:
+    """The words of a role before its complement: "Deputy Spokesman for the Minister" is a
+    spokesman, not a minister."""
+    words = role.lower().split()
+    for i, w in enumerate(words):
+        if w in ("of", "for", "to", "at", "in"):
+            return words[:i]
+    return words
 
 
 def speaker_name(speaker: object) -> str | None:

@@ -196,16 +196,20 @@ class TokenWindows:
             k += 1
         if not out:
             return out
-        # A word cut by the window's edge is tokenized as the part inside, as `tokenize` does.
-        # The pieces of one match (a name and its "'s" or "-based") are cut together.
-        head = 2 if len(out) > 1 and _is_tail(out[1]) else 1
-        if out[0].start < start:
-            out[:head] = tokenize(self.body, start, min(end, out[head - 1].end))
-        elif _is_tail(out[0]):
-            out[:1] = tokenize(self.body, start, min(end, out[0].end))
-        tail = 2 if len(out) > 1 and _is_tail(out[-1]) else 1
+        # A word cut by the window's edge is tokenized as the part inside, as `tokenize` does:
+        # up to the first space inside the window (no match holds one), as the part inside may
+        # match otherwise ("AA.A." cut to "A.A." is one acronym, not "A", ".", "A", ".").
+        body = self.body
+        if out[0].start < start or _is_tail(out[0]):
+            head = 0
+            while head + 1 < len(out) and out[head].end < end and not body[out[head].end].isspace():
+                head += 1
+            out[: head + 1] = tokenize(body, start, min(end, out[head].end))
         if out and out[-1].end > end:  # (the first word's part inside may have been "_" alone)
-            out[-tail:] = tokenize(self.body, max(start, out[-tail].start), end)
+            tail = len(out) - 1
+            while tail > 0 and out[tail].start > start and not body[out[tail].start - 1].isspace():
+                tail -= 1
+            out[tail:] = tokenize(body, max(start, out[tail].start), end)
         return out if most is None else out[:most]
 
     def _bound_to(self, pos: int) -> None:

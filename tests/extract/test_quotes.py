@@ -210,3 +210,67 @@ def test_he_added_is_the_speaker_going_on_not_the_last_man_named():
         assert [s for _, s in quotes(run(text.format(verb=verb)))] == ["Tomas Berg", "Tomas Berg"], verb
     woman = text.replace("Tomas Berg", "Maria Lind").format(verb="added")
     assert [s for _, s in quotes(run(woman))] == ["Maria Lind", "Olaf Brenner"]  # "he" cannot be her
+
+
+def test_said_a_title_abbreviation_and_a_name_goes_to_the_name():
+    r = run(
+        "\u201cIt is an honour to host these athletes again this year,\u201d said Gen. Ana Ruiz, the "
+        "camp's commander. \u201cThe games help them recover their strength,\u201d she added."
+    )
+    assert quotes(r) == [
+        ("It is an honour to host these athletes again this year", "Ana Ruiz"),
+        ("The games help them recover their strength", "Ana Ruiz"),
+    ]
+
+
+def test_he_after_an_unnamed_office_spoke_is_that_office_not_the_last_name():
+    text = (
+        "The forum was opened by the Harbour Envoy, Tom Long.\n\n"
+        "The Minister stressed that fuel made no sense.\n\n"
+        "\u201cWind is the peace plan of this century,\u201d he said."
+    )
+    assert quotes(run(text)) == [("Wind is the peace plan of this century", None)]
+    named = run("Ole Dahl is the Minister. " + text)
+    assert quotes(named) == [("Wind is the peace plan of this century", "Ole Dahl")]
+
+
+def test_a_quoted_paragraph_after_a_quoted_speech_goes_on_with_that_speaker_unless_another_is_named():
+    speech = (
+        "\u201cWho here can say that we did not see this coming?\u201d asked Ana Ruiz.\n\n"
+        "\u201cWe once promised to protect every child from this war.\u201d"
+    )
+    assert quotes(run(speech))[1] == ("We once promised to protect every child from this war.", "Ana Ruiz")
+    other = speech.replace("\n\n", "\n\nTom Long nodded.\n\n")
+    assert quotes(run(other))[1][1] != "Ana Ruiz"
+
+
+def test_a_title_of_a_work_in_quotes_is_no_quote():
+    r = run(
+        'Fans of "Dancing up with the Neighbours" and "Ten Out of 10 Dogs" met. Ana Ruiz said '
+        '"we will all watch the final together" at home.'
+    )
+    assert [t for t, _ in quotes(r)] == ["we will all watch the final together"]
+
+
+def test_quoted_paragraphs_under_a_reporting_verb_and_a_colon_belong_to_its_subject():
+    text = (
+        "The campaign starts today.\n\nHarbour minister Ana Ruiz said:\n\n"
+        "\u2018Young people need better advice about the sea, and this will give it to them.\n\n"
+        "\u2018We know the campaign works, most of them say they would use it.\u2019"
+    )
+    assert quotes(run(text))[-1] == (
+        "We know the campaign works, most of them say they would use it.",
+        "Ana Ruiz",
+    )
+    between = text.replace("said:\n\n", "said:\n\nThe advice is free.\n\n")
+    assert quotes(run(between))[-1][1] is None
+
+
+def test_a_speaker_whose_given_name_no_list_knows_is_still_the_speaker():
+    r = run(
+        "\u201cWe will act on this now,\u201d said Oyelaran Adebayo. \u201cIt is urgent for all,\u201d he added."
+    )
+    assert quotes(r) == [
+        ("We will act on this now", "Oyelaran Adebayo"),
+        ("It is urgent for all", "Oyelaran Adebayo"),
+    ]
