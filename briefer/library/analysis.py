@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+from briefer.analysing import cache
 from briefer.briefing import Briefing, BriefingError, load
 from briefer.extract.schema import Analysis
 from briefer.library.database import transaction
@@ -52,6 +53,7 @@ def analyse_pending(
     """Analyse the readable briefings under `folders` not analysed yet, in niced worker
     processes when there are `workers_from` or more (so the app keeps its keys); the number
     analysed."""
+    _renew_older_analyses(connection)
     condition, params = under(absolute(folders))
     pending = connection.execute(
         f"SELECT docid, path, briefing_id FROM files WHERE analysed = 0 AND error IS NULL AND {condition}",
@@ -72,6 +74,19 @@ def analyse_pending(
     _write(connection, batch)
     pace.report(done, ())
     return done
+
+
+def _renew_older_analyses(connection: sqlite3.Connection) -> None:
+    """Analyses made by another extractor (an older briefer's) are made again, in the same
+    background pass as new briefings; until then their rows still answer who: and the desk."""
+    current = cache.extractor_fingerprint()
+    stored = connection.execute("SELECT fingerprint FROM analyser").fetchone()
+    if stored is not None and stored[0] == current:
+        return
+    with transaction(connection):
+        connection.execute("UPDATE files SET analysed = 0 WHERE analysed = 1")
+        connection.execute("DELETE FROM analyser")
+        connection.execute("INSERT INTO analyser VALUES (?)", (current,))
 
 
 def _analysed(item: tuple[int, str, str]) -> tuple[int, AnalysisRows | None]:

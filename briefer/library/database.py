@@ -19,13 +19,16 @@ from pathlib import Path
 from briefer import config
 
 # Raise it whenever a table or the meaning of a column changes: older indexes are rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_SECONDS = 30.0
 
 # Titles weigh most in the ranking, then the source, then the body (bm25 column weights).
 RANK_WEIGHTS = (8.0, 2.0, 1.0)
 
 _SCHEMA = """
+-- The extractor the analyses were made by (`analysing.cache.extractor_fingerprint`): when briefer
+-- brings a new one, every briefing is analysed again (the old rows serve until then).
+CREATE TABLE analyser(fingerprint TEXT NOT NULL);
 CREATE TABLE files(
     docid INTEGER PRIMARY KEY,
     path TEXT NOT NULL UNIQUE,

@@ -249,3 +249,20 @@ def test_a_first_screenful_is_peeked_read_only_and_nothing_when_there_is_no_curr
     assert peek_newest([folder], 10, path) == []  # another version's: never misread
     path.write_bytes(b"not a database at all" * 100)
     assert peek_newest([folder], 10, path) == []
+
+
+def test_analyses_made_by_another_extractor_are_made_again(tmp_path, monkeypatch):
+    from briefer.analysing import cache
+
+    folder = tmp_path / "briefings"
+    write(folder / "a.md", briefing("Talks", "Foreign Minister Anna Berg met envoys in Oslo."))
+    write(folder / "b.md", briefing("Grain", "Ships left Odesa on Monday."))
+    with LibraryIndex(tmp_path / "index.sqlite3") as index:
+        index.refresh([folder])
+        assert index.analyse([folder]) == 2
+        assert index.analyse([folder]) == 0  # nothing new, the same extractor
+        monkeypatch.setattr(cache, "extractor_fingerprint", lambda: "a-newer-extractor")
+        assert [r.path.name for r in index.search("who:Berg")] == ["a.md"]  # the old rows serve meanwhile
+        assert index.analyse([folder]) == 2
+        assert index.analyse([folder]) == 0
+        assert [r.path.name for r in index.search("who:Berg")] == ["a.md"]
