@@ -236,6 +236,7 @@ class ReaderScreen(ReadingState, MatchWalking, FollowingFile):
         for name, prepared in rows.items():
             self.pane(name).show_rows(prepared)
         self.mark_panes()
+        self.widen_initial_mention(rows)
 
     def show_analysis_error(self, message: str) -> None:
         if not self.is_attached:
@@ -274,6 +275,22 @@ class ReaderScreen(ReadingState, MatchWalking, FollowingFile):
         span = (min(max(start, 0), length), min(max(end, start, 0), length))
         self.set_matches([span], "mention", "document-view--mention")
         self.step_match(True, from_start=True)
+
+    def widen_initial_mention(self, rows: dict[str, PaneRows]) -> None:
+        """Opened at a mention and still on it when the analysis comes: every mention of the same
+        person, body or place is lit, `n` and `N` walk them, and the cursor stays where it is."""
+        if self.initial_mention is None or self.matches.label != "mention" or len(self.matches.spans) != 1:
+            return
+        (start, end) = self.matches.spans[0]
+        for name in ("who", "where"):
+            for item in rows[name].items if name in rows else ():
+                overlapping = [span for span in item.spans if span[0] < end and start < span[1]]
+                if item.heading or not overlapping:
+                    continue
+                self.set_matches(item.spans, clean_text(item.key), "document-view--mention")
+                self.matches.index = self.matches.spans.index(overlapping[0])
+                self.update_status()
+                return
 
     def show_notes(self) -> None:
         super().show_notes()
