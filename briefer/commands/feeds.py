@@ -45,20 +45,20 @@ def register_add(add_parser: AddParser, common: argparse.ArgumentParser) -> None
 
 def run_feeds(args: argparse.Namespace) -> int:
     from briefer.feeds.http import FetchError
-    from briefer.feeds.store import FeedsError, add_feed, load_feeds, remove_feed, save_feeds
+    from briefer.feeds.store import FeedsError, add_feed, changing_feeds, load_feeds, remove_feed
 
     try:
-        feeds = load_feeds()
         if args.action == "list":
-            for feed in feeds:
+            for feed in load_feeds():
                 print("\t".join(one_line(str(field)) for field in (feed.name, feed.url, feed.folder)))
             return 0
-        if args.action == "add":
-            feed = add_feed(feeds, args.url, args.name, args.folder, _library(args))
+        with changing_feeds() as feeds:
+            if args.action == "add":
+                feed = add_feed(feeds, args.url, args.name, args.folder, _library(args))
+            else:
+                remove_feed(feeds, args.name)
+        if args.action == "add":  # once saved
             print(one_line(f"added {feed.name}: its briefings go to {feed.folder}"))
-        else:
-            remove_feed(feeds, args.name)
-        save_feeds(feeds)
     except (FeedsError, FetchError) as exc:
         raise CommandError(str(exc)) from None
     except OSError as exc:

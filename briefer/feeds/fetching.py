@@ -19,7 +19,7 @@ from briefer.briefing.sanitize import one_line
 from briefer.feeds import http
 from briefer.feeds.items import item_briefing, page_briefing, parse_feed
 from briefer.feeds.names import safe_stem, write_new
-from briefer.feeds.store import Feed, FeedsError, load_feeds, save_feeds
+from briefer.feeds.store import Feed, FeedsError, changing_feeds, load_feeds, merge_fetched
 
 WORKERS = 4  # feeds fetched at once: polite to servers, and most of the wait is the network
 
@@ -76,7 +76,8 @@ def fetch_saved_feeds(
     if unknown:
         raise FeedsError(f"no feed named {one_line(unknown[0])!r} (see briefer feeds list)")
     results = fetch_feeds([f for f in feeds if not names or f.name in names], progress=progress)
-    save_feeds(feeds, path)
+    with changing_feeds(path) as current:  # as they are now: another briefer may have changed them
+        merge_fetched(current, feeds)
     return results
 
 

@@ -1,11 +1,14 @@
 """The feeds a user subscribed to, with what each fetch remembers: the ETag and Last-Modified for
 a conditional GET and the ids (GUIDs and links) of the items already saved. One JSON file in the
-data folder, written atomically."""
+data folder, written atomically, and changed only under its lock (`changing_feeds`): a fetch in
+the app and `briefer feeds add` or another fetch at the same time never write over each other."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -13,9 +16,10 @@ from urllib.parse import urlsplit
 from briefer import config
 from briefer.briefing.sanitize import clean_text
 from briefer.feeds.http import check_url
-from briefer.files import atomic_write, read_regular
+from briefer.files import FileLock, atomic_write, read_regular
 
 FEEDS_FILE = "feeds.json"
+LOCK_SECONDS = 30.0  # another briefer saving its fetch holds the lock for milliseconds
 _NAME = re.compile(r"[\w.-]{1,60}")
 
 
@@ -81,6 +85,36 @@ def save_feeds(feeds: list[Feed], path: Path | None = None) -> None:
     ]
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, json.dumps({"feeds": records}, indent=1).encode("utf-8"))
+
+
+@contextmanager
+def changing_feeds(path: Path | None = None) -> Iterator[list[Feed]]:
+    """The feeds as they are on disk now, saved when the block ends without an error, under the
+    feeds file's lock. FeedsError when another briefer keeps the lock."""
+    path = path or feeds_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(Path(f"{path}.lock"))
+    if not lock.acquire(LOCK_SECONDS):
+        raise FeedsError(f"{path}: another briefer kept the feeds file locked; try again")
+    try:
+        feeds = load_feeds(path)
+        yield feeds
+        save_feeds(feeds, path)
+    finally:
+        lock.release()
+
+
+def merge_fetched(current: list[Feed], fetched: list[Feed]) -> None:
+    """What a fetch learnt (new items seen, ETag, Last-Modified) into the feeds as they are now:
+    a feed added or removed meanwhile stays so, and items another fetch saw stay seen."""
+    learnt = {feed.name: feed for feed in fetched}
+    for feed in current:
+        news = learnt.get(feed.name)
+        if news is None or news.url != feed.url:
+            continue
+        feed.etag, feed.modified = news.etag, news.modified
+        known = set(feed.seen)
+        feed.seen.extend(item for item in news.seen if item not in known)
 
 
 def add_feed(feeds: list[Feed], url: str, name: str | None, folder: Path | None, library: Path) -> Feed:

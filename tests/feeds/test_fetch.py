@@ -132,3 +132,31 @@ def test_the_commands_subscribe_fetch_and_unsubscribe(server, tmp_path, capsys):
     assert "only http and https" in capsys.readouterr().err
     assert cli.main(["feeds", "rm", "wire"]) == 0 and load_feeds() == []
     assert len(files_under(folder)) == 2  # unsubscribing keeps what was saved
+
+
+def test_a_feed_added_during_a_fetch_is_kept_and_two_fetches_both_count_their_items(
+    server, tmp_path, monkeypatch
+):
+    """Another briefer changes the feeds file while a fetch is on the network: the fetch saves
+    what it learnt into the file as it is then, never the copy it read before."""
+    from briefer.feeds import fetching
+    from briefer.feeds.store import changing_feeds
+
+    path = tmp_path / "feeds.json"
+    with changing_feeds(path) as feeds:
+        feeds.append(feed(server, tmp_path, "/rss"))
+    fetch = fetching.fetch_feeds
+
+    def while_another_briefer_adds_one(chosen, **options):
+        results = fetch(chosen, **options)
+        with changing_feeds(path) as meanwhile:  # `briefer feeds add` in another terminal
+            meanwhile.append(feed(server, tmp_path, "/atom"))
+        return results
+
+    monkeypatch.setattr(fetching, "fetch_feeds", while_another_briefer_adds_one)
+    assert summary(fetching.fetch_saved_feeds(path=path)) == "1 feed, 2 new"
+    saved = {f.name: f for f in load_feeds(path)}
+    assert sorted(saved) == ["atom", "rss"]
+    assert len(saved["rss"].seen) >= 2  # the fetch's items are remembered
+    monkeypatch.setattr(fetching, "fetch_feeds", fetch)
+    assert summary(fetching.fetch_saved_feeds(path=path)) == "2 feeds, 1 new"  # only atom's item

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from briefer.files import FileLock
 from briefer.notes.store.errors import StoreError, StoreReadOnly
-from briefer.notes.store.lock import FileLock
 
 
 class StoreAccess:
