@@ -27,6 +27,10 @@ _MON = rf"(?:{_MON_FULL}|{_MON_ABBR})"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DASH = r"\s*(?:-|\u2013|\u2014|to|and)\s*"
+# "13 July to 6 August", "April through June", "1994 to 2000": one range from its start to its end
+_UNTIL = r"(?:\s*(?:-|\u2013|\u2014)\s*|\s+(?:to|until|till|through)\s+)"
+_DATE = rf"(?:{_DAY}\s+{_MON}|{_MON}\s+{_DAY})"
+_AMPM = r"\b(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
 _NUM = (
     r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
@@ -49,9 +53,10 @@ _ZONE = r"(?-i:UTC|GMT|CET|CEST|EET|EEST|BST|EST|EDT|CST|CDT|PST|PDT|ET|PT|Z|loc
 _ALTERNATIVES = (
     rf"""(?<=\bbetween\s)(?P<between>(?:{_YEAR}|{_MON}\s+{_DAY}|{_DAY}(?:\s+{_MON})?|{_MON})\s+and\s+
         (?:{_YEAR}|{_MON}\s+{_DAY}|{_DAY}\s+{_MON}|{_MON})(?:,?\s+{_YEAR})?(?![\w%]))""",
-    rf"""(?P<monrange>\b{_MON}\s*(?:-|\u2013|\u2014)\s*{_MON}(?:\s+{_YEAR})?\b)""",
+    rf"""(?P<monrange>\b{_MON}{_UNTIL}{_MON}(?:\s+{_YEAR})?\b)""",
     rf"""(?P<range>\b{_DAY}{_DASH}{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?\b
-      | \b{_MON}\s+{_DAY}\s*(?:-|\u2013)\s*{_DAY}(?:,?\s+{_YEAR})?\b)""",
+      | \b{_MON}\s+{_DAY}\s*(?:-|\u2013)\s*{_DAY}(?:,?\s+{_YEAR})?\b
+      | \b{_DATE}(?:,?\s+{_YEAR})?{_UNTIL}{_DATE}(?:,?\s+{_YEAR})?(?![\w%]))""",
     rf"""(?P<dmy>\b(?:{_WD},?\s+)?{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?(?![\w\u2013-]))""",
     rf"""(?P<mdy>\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:,\s*{_YEAR}|\s+{_YEAR}|\s+of\s+(?:{_YEAR}|(?:this|next|last)\s+year))?
         (?![\w%.,]\d|\d|[\w%]))""",
@@ -66,7 +71,7 @@ _ALTERNATIVES = (
         previous|latest)\s+quarter(?:\s+of\s+{_YEAR})?|the\s+quarter|(?:first|second|third|fourth)-quarter)\b)""",
     r"""(?P<decade>\b(?:the\s+)?(?:1[89]|20)\d0s\b)""",
     rf"""(?P<midyear>\b(?:mid|early|late)-{_YEAR}\b)""",
-    rf"""(?P<clock>(?:\b(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)
+    rf"""(?P<clock>(?:(?<=\bbetween\s){_AMPM}\s+and\s+{_AMPM}|{_AMPM}(?:{_UNTIL}{_AMPM})?
         | \b(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d|\s+(?:of|into)\b)
         | \b(?:[01]?\d|2[0-3]):?[0-5]\d(?=\s*{_ZONE}\b))(?:\s*{_ZONE}\b)?
       | \b(?:noon|midnight)\b)""",
@@ -96,7 +101,8 @@ _ALTERNATIVES = (
     r"""(?<=\bfor\s)(?P<vaguedur>(?:days|weeks|months|years|decades)\b)""",
     rf"""(?P<relmonth>\b(?:last|next|this)\s+(?-i:{_MON_FULL})\b(?!\s+\d))""",
     rf"""(?P<month>\b(?-i:{_MON_FULL})\b(?!\s+\d))""",
-    rf"""(?P<yearrange>(?<![\d,.$\u00a3\u20ac\w-]){_YEAR}\s*(?:-|\u2013|\u2014|/)\s*(?:{_YEAR}|\d\d)(?![\d%]|-\w))""",
+    rf"""(?P<yearrange>(?<![\d,.$\u00a3\u20ac\w-]){_YEAR}(?:\s*(?:-|\u2013|\u2014|/)\s*(?:{_YEAR}|\d\d)
+        |\s+(?:to|until|till|through)\s+{_YEAR})(?![\d%]|-\w))""",
     rf"""(?P<year>(?<![\d,.$\u00a3\u20ac\w-]){_YEAR}(?![\d%]|[.,]\d|-\w))""",
     r"""(?P<day>\b(?:yesterday|today|tomorrow)\b)""",
     r"""(?P<holiday>\b(?:(?:this|last|next|the)\s+)?(?-i:Christmas(?:\s+(?:Day|Eve))?
@@ -957,8 +963,16 @@ def _range_start(text, ref, body, start, sentences, starts, probe) -> str | None
         return years[0] if years else None
     month = _month_num(month_name.group())
     days = [int(d) for d in _DIGITS.findall(text) if len(d) <= 2]
+    months = [_month_num(m) for m in _MONTH_NAME.findall(text)]
     if years:
         year = int(years[0])
+        if (
+            len(years) == 1
+            and len(months) == 2
+            and months[1] < month
+            and text.index(years[0]) > month_name.end()
+        ):
+            year -= 1  # "30 December to 2 January 2026": the one year written is the end's
     elif ref is not None:
         year = _year_after(body, start + len(text), ref) or _tensed_year(
             ref, month, body, start, sentences, starts, probe

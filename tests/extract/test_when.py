@@ -295,3 +295,32 @@ def test_ranges_fiscal_years_holidays_seasons_clocks_and_capitals(sentence, text
 def test_the_future_of_something_and_a_score_are_not_times():
     assert times(run("They debated the future of Europe.", date=REF)) == {}
     assert times(run("Read John 3:16 aloud.", date=REF)) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        # a range written as two dates, two months, two years or two clock times is one expression,
+        # valued at its start (GOLD-FORMAT), the start's year read from the end when only it has one
+        ("The fair ran from 3 May to 9 June 2025.", "3 May to 9 June 2025", "2025-05-03"),
+        ("Roads close from October 30 to November 2, 2025.", "October 30 to November 2, 2025", "2025-10-30"),
+        ("The lease runs from 1 April 2026 to 31 March 2031.", "1 April 2026 to 31 March 2031", "2026-04-01"),
+        ("She chaired the board from 1988 to 1996.", "1988 to 1996", "1988"),
+        (
+            "The dry season lasts from November through February 2025.",
+            "November through February 2025",
+            "2024-11",
+        ),
+        ("Offices close from 30 December to 2 January 2026.", "30 December to 2 January 2026", "2025-12-30"),
+        ("The helpline is staffed between 9am and 5pm.", "9am and 5pm", "2026-03-12"),
+        ("Counters will open 8 a.m. to 4 p.m. on Friday.", "8 a.m. to 4 p.m.", "2026-03-13"),
+    ],
+)
+def test_a_range_of_two_dates_months_years_or_clock_times_is_one_expression(sentence, text, value):
+    found = times(run(sentence, date=REF))
+    assert found.get(text, "missing") == value, found
+
+
+def test_two_times_joined_by_and_outside_between_stay_two():
+    found = times(run("Trains leave at 7am and 9pm.", date=REF))
+    assert "7am" in found and "9pm" in found
