@@ -49,6 +49,8 @@ _PART = r"(?:morning|afternoon|evening|night)"
 # a 24-hour time counts only with its zone ("09:00 UTC", "1400 GMT"): bare "14:30" may be a score or a ratio
 _ZONE = r"(?-i:UTC|GMT|CET|CEST|EET|EEST|BST|EST|EDT|CST|CDT|PST|PDT|ET|PT|Z|local\s+time)"
 
+_ZONE_WORD = re.compile(_ZONE)
+
 # The alternatives of PATTERN, in order: the first that matches at a position wins.
 _ALTERNATIVES = (
     rf"""(?<=\bbetween\s)(?P<between>(?:{_YEAR}|{_MON}\s+{_DAY}|{_DAY}(?:\s+{_MON})?|{_MON})\s+and\s+
@@ -508,7 +510,8 @@ def _by_first_letter(words: list[str]) -> str:
 
 # Every word above is letters only and followed by (?!\w), so a match is always a whole word and the
 # order of the alternatives cannot change which one matches.
-ANCHOR = re.compile(rf"(?<!\w)(?:\d+|(?:{_by_first_letter(_ANCHOR_WORDS)})(?!\w))")
+# "FY22" is the one expression whose digits run on from letters.
+ANCHOR = re.compile(rf"(?<!\w)(?:\d+|FY\d|(?:{_by_first_letter(_ANCHOR_WORDS)})(?!\w))")
 
 
 # A word that may open an expression: it starts a word (not after a hyphen or an apostrophe).
@@ -727,6 +730,10 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
             continue
         if kind == "month" and body[start:end] in ("May", "MAY") and _modal_may(body, end):
             continue
+        if kind == "clock" and _clock_word_as_modifier(body, text, end):
+            continue
+        if text in ("Now", "NOW") and _discourse_now(body, start, end):
+            continue
         value = _value(kind, text, ref, body, start, sentences, starts, probe)
         if kind in ("month", "dmy", "mdy") and value and not _FOUR_DIGITS.search(text):
             value = _in_context_year(value, context, body, start, sentences, starts, probe)
@@ -796,6 +803,33 @@ def _clock_joins(body: str, day: When, clock_start: int, after: When | None = No
     )
 
 
+# words that may follow "noon" or "midnight" when they name the time ("noon on Friday", "midnight GMT")
+_AFTER_CLOCK_WORD = _FUNCTION_AFTER | frozenset(
+    ["local", "today", "tonight", "tomorrow", "yesterday", "sharp", "until", "till", "through", "onwards"]
+)
+
+
+def _clock_word_as_modifier(body: str, text: str, end: int) -> bool:
+    """ "the noon briefing", "a midnight vigil", "Noon Briefing Guest": noon or midnight before a noun
+    names an event (or a heading), not its time."""
+    if text.lower() not in ("noon", "midnight"):
+        return False
+    after = body[end : end + 20]
+    words = after.split()
+    if not words or not after[0].isspace() or not words[0][0].isalpha():
+        return False
+    word = words[0].strip(".,;:").lower()
+    return not (
+        word in _AFTER_CLOCK_WORD or word in _WEEKDAYS or _ZONE_WORD.fullmatch(words[0].strip(".,;:"))
+    )
+
+
+def _discourse_now(body: str, start: int, end: int) -> bool:
+    """ "Now, as we said, ...": a sentence opened by "Now" and a comma turns to the next point."""
+    before = body[max(0, start - 3) : start].rstrip(" ")
+    return body[end : end + 1] == "," and (not before or before[-1] in ".!?\n")
+
+
 def _modal_may(body: str, end: int) -> bool:
     nxt = body[end : end + 12].split()
     return bool(nxt) and nxt[0].islower() and nxt[0] not in ("and", "or", "to", "in", "of")
@@ -808,9 +842,18 @@ def _duration_ok(text: str) -> bool:
     return not (re.fullmatch(r"(?:an?|one)\s+second", low) or words[-1] == "second")
 
 
+# "a 2011 survey", "its 2024 budget", "Kenya's 2022 election": a year after a determiner dates its noun
+_YEAR_DETERMINERS = frozenset(["a", "an", "its", "their", "his", "her", "our"])
+
+
 def _year_context(body: str, start: int, end: int) -> bool:
     before = body[max(0, start - 20) : start].split()
-    if before and before[-1].lower().strip("(") in _YEAR_BEFORE:
+    word_before = before[-1].lower().strip("(") if before else ""
+    if (
+        word_before in _YEAR_BEFORE
+        or word_before in _YEAR_DETERMINERS
+        or word_before.endswith(("'s", "\u2019s"))
+    ):
         return True
     after = body[end : end + 20]
     if not after or not after[0].isspace():

@@ -324,3 +324,28 @@ def test_a_range_of_two_dates_months_years_or_clock_times_is_one_expression(sent
 def test_two_times_joined_by_and_outside_between_stay_two():
     found = times(run("Trains leave at 7am and 9pm.", date=REF))
     assert "7am" in found and "9pm" in found
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # noon or midnight before a noun names an event, or a heading, not its time
+        ("Reporters gathered for the noon briefing.", {}),
+        ("**Midnight Vigil Programme", {}),
+        ("Crowds held a midnight vigil outside.", {}),
+        ("The polls will close at midnight on Sunday.", {"midnight": "2026-03-15", "Sunday": "2026-03-15"}),
+        ("The ceasefire starts at noon GMT.", {"noon": "2026-03-12"}),
+        # a sentence opened by "Now," turns to the next point; "now" inside a clause is the present
+        ("Now, as I said, the talks were useful.", {}),
+        ("Now, let me turn to the budget.", {}),
+        ("The talks are now over.", {"now": "PRESENT_REF"}),
+        # a year after an article or a possessive dates the noun that follows
+        ("According to a 2019 household survey, most agreed.", {"2019": "2019"}),
+        ("Kenya's 2022 election was contested.", {"2022": "2022"}),
+        ("The council trimmed its 2025 budget.", {"2025": "2025"}),
+        # a fiscal year written as one word
+        ("The agency asked for more in its FY27 request.", {"FY27": "2027"}),
+    ],
+)
+def test_event_labels_discourse_now_dated_nouns_and_fiscal_years(sentence, expected):
+    assert times(run(sentence, date=REF)) == expected
