@@ -352,6 +352,7 @@ def _duration(text: str) -> str | None:
 # "set for Friday", "scheduled for next week": a participle of planning before "for" names a time ahead.
 _SCHEDULED = frozenset(["set", "scheduled", "slated", "timetabled", "pencilled", "penciled"])
 _CLAUSE_BREAK = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b|\bwhere\b|\bwhich\b")
+_OPENING_COMMA = re.compile(r"\s*,")
 
 
 class TenseProbe:
@@ -362,15 +363,23 @@ class TenseProbe:
     def __init__(self) -> None:
         _, _, self.future, self.past = _lexicon()
 
-    def is_future(self, text: str, pos: int) -> bool:
-        return self.tense(text, pos) == "future"
+    def is_future(self, text: str, pos: int, end: int | None = None) -> bool:
+        return self.tense(text, pos, end=end) == "future"
 
-    def tense(self, text: str, pos: int, within: int | None = None) -> str | None:
-        """'future', 'past', or None when no verb (within `within` words) tells."""
+    def tense(self, text: str, pos: int, within: int | None = None, end: int | None = None) -> str | None:
+        """'future', 'past', or None when no verb (within `within` words) tells. `end`, where the
+        expression at `pos` ends, lets the comma after an opening one ("On Sunday, she will speak")
+        stay inside its clause."""
         best_dist: int | None = None
         best_future: bool | None = None
+        clause_from = pos
+        if end is not None and len(text[:pos].split()) <= 1:
+            opening_comma = _OPENING_COMMA.match(text, end)
+            clause_from = opening_comma.end() if opening_comma else pos
+        previous = ""
         for m in self._WORD.finditer(text):
             w = m.group().lower()
+            after_be, previous = previous == "be", w
             if (
                 w in self.future
                 or w.endswith(("'ll", "\u2019ll"))
@@ -382,14 +391,15 @@ class TenseProbe:
                 or (w.endswith("ed") and len(w) > 4 and w not in _PAST_EXCEPTIONS)
                 or w in ("has", "have", "ago")
             ):
-                future = False
+                future = after_be  # "to be held in June", "could be delayed": ahead, not done
             elif w in ("is", "are", "am", "remains", "stays"):
                 future = True
             else:
                 continue
-            if m.start() >= pos and _CLAUSE_BREAK.search(text, pos, m.start()):
+            if m.start() >= pos and _CLAUSE_BREAK.search(
+                text, max(pos, min(clause_from, m.start())), m.start()
+            ):
                 continue  # "on Friday evening and were taken home": another clause
-            dist = abs(m.start() - pos)
             dist = (
                 len(text[m.end() : pos].split())
                 if m.start() < pos
@@ -1131,14 +1141,14 @@ def _weekday(low, ref, body, start, sentences, starts, probe):
     delta_back = (ref.weekday() - target) % 7
     if mod == "last":
         return (ref - dt.timedelta(days=delta_back or 7)).isoformat()
-    if mod == "next":
-        return (ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)).isoformat()
+    if mod == "next":  # that day of next week: "next Wednesday" said on a Tuesday is eight days on
+        return (ref + dt.timedelta(days=7 - ref.weekday() + target)).isoformat()
     i = bisect_right(starts, start) - 1
     s, e = sentences[i] if i >= 0 else (max(0, start - 200), min(len(body), start + 200))
     lead = body[max(s, start - 7) : start].lower().split()
     if lead and lead[-1] == "since":
         return (ref - dt.timedelta(days=delta_back)).isoformat()
-    if mod != "this" and not probe.is_future(body[s:e], start - s):
+    if mod != "this" and not probe.is_future(body[s:e], start - s, start - s + len(low)):
         return (ref - dt.timedelta(days=delta_back)).isoformat()
     ahead = (target - ref.weekday()) % 7
     if mod == "this":

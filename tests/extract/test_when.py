@@ -349,3 +349,22 @@ def test_two_times_joined_by_and_outside_between_stay_two():
 )
 def test_event_labels_discourse_now_dated_nouns_and_fiscal_years(sentence, expected):
     assert times(run(sentence, date=REF)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        # reference date 2026-03-12, a Thursday
+        # the comma after an opening weekday does not cut it off from its clause's verb
+        ("On Saturday, the envoy will visit the camp.", "Saturday", "2026-03-14"),
+        ("On Monday, the envoy visited the camp.", "Monday", "2026-03-09"),
+        # "to be" + participle looks ahead ("to be held in May"), where the participle alone is past
+        ("Seeds are expected to be handed out in June-July.", "June-July", "2026-06"),
+        ("Seeds were handed out in June-July.", "June-July", "2025-06"),
+        # "next <weekday>" is that day of next week, even when this week's is still ahead
+        ("The board meets again next Friday.", "next Friday", "2026-03-20"),
+        ("The board meets again next Monday.", "next Monday", "2026-03-16"),
+    ],
+)
+def test_opening_weekdays_infinitive_passives_and_next_weekday(sentence, text, value):
+    assert times(run(sentence, date=REF)).get(text, "missing") == value
