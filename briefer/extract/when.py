@@ -83,6 +83,8 @@ _ALTERNATIVES = (
         (?!\s+(?:tides?|break|term|semester|collection|crops?|planting|harvest|fashion)\b)
       | \bthe\s+weekend\b
       | \btonight\b)""",
+    r"""(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bby\s)|(?<=\bthroughout\s)|(?<=\bthrough\s)|(?<=\buntil\s)|(?<=\binto\s))
+        (?P<daypart>the\s+(?:morning|afternoon|evening|night)\b(?!\s+(?:of|before|after)\b))""",
     rf"""(?P<weekday>\b(?:(?:last|next|this)\s+)?{_WD}(?:\s+{_PART})?\b)""",
     r"""(?P<vague>\b(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few|recent|previous|following|upcoming)\s+
         (?:days|weeks|months|years|decades)\b)""",
@@ -142,6 +144,7 @@ _AFTER_THE = _only(
         "quarter",
         "decade",
         "relpart",
+        "daypart",
         "vague",
         "minute",
         "span1",
@@ -728,6 +731,7 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
     previous_kind = None
     context: tuple[int, int, int] | None = None  # end, year, month of the last date written with its year
     clocks: list[int] = []  # indexes in `out` of the times of day since the last other expression
+    focus = _DayInFocus()
     for m in _matches(body):
         kind = m.lastgroup
         if kind == "mm":
@@ -751,6 +755,10 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
             context = (end, int(value[:4]), int(value[5:7]))
         if kind == "clock" and out and _clock_joins(body, out[-1], start):
             value = out[-1]["value"]  # "Tuesday at 3 p.m.": the time of day is on that day
+        elif kind in ("clock", "daypart") and ref is not None:
+            value = focus.day_for(
+                body, start, value, _tense_at(body, start, sentences, starts, probe, within=4)
+            )
         if (
             kind == "month"
             and previous_kind in ("month", "monmod")
@@ -765,12 +773,14 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
         out.append({"text": sys.intern(text), "value": value, "start": start, "end": end})
         if kind == "clock":
             clocks.append(len(out) - 1)
+            focus.note(value, end, timeline=True)
         else:
             # "3 p.m. on Friday", "3 p.m. local time (1200 GMT) on Friday": the clocks just before take the day
             k = len(out) - 1
             while clocks and clocks[-1] == k - 1 and _clock_joins(body, out[k - 1], 0, after=out[k]):
                 k = clocks.pop()
                 out[k]["value"] = value
+            focus.note(value, end, timeline=k < len(out) - 1)
             clocks.clear()
         previous_kind = kind
     return out
@@ -778,6 +788,29 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?$")
+
+
+class _DayInFocus:
+    """The day a narrative is on: the last expression valued as a day. A time of day written without
+    its day ("At 2.35pm, police ...", "during the afternoon") is on it when that day was named in the
+    same paragraph, or when a timeline of times of day has run on from it since ("at 9.15am on Friday
+    ..." then, paragraphs later, "At 11:20, ..."); not when its own clause looks ahead from a past day."""
+
+    def __init__(self) -> None:
+        self.day: str | None = None
+        self.end = 0
+        self.timeline = False
+
+    def note(self, value: str | None, end: int, timeline: bool) -> None:
+        if value and _DAY_VALUE.match(value):
+            self.day, self.end, self.timeline = value, end, timeline
+
+    def day_for(self, body: str, start: int, default: str | None, tense: str | None) -> str | None:
+        if self.day is None or (not self.timeline and "\n\n" in body[self.end : start]):
+            return default
+        if tense == "future" and default is not None and self.day < default:
+            return default
+        return self.day
 
 
 def _in_context_year(value, context, body, start, sentences, starts, probe) -> str:
@@ -973,7 +1006,7 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
             return _duration(text)
         if kind == "span1":
             return _duration("1 " + low.split()[-1])
-        if kind == "clock":
+        if kind in ("clock", "daypart"):
             return ref.isoformat() if ref else None  # a time of day folds into its day
         if kind == "vague":
             return (

@@ -368,3 +368,32 @@ def test_event_labels_discourse_now_dated_nouns_and_fiscal_years(sentence, expec
 )
 def test_opening_weekdays_infinitive_passives_and_next_weekday(sentence, text, value):
     assert times(run(sentence, date=REF)).get(text, "missing") == value
+
+
+def test_times_of_day_without_their_day_are_on_the_day_the_narrative_is_on():
+    # reference date 2026-03-12, a Thursday: "Tuesday" is the 10th
+    text = (
+        "The flood defences failed at 6.40am on Tuesday.\n\n"
+        "At 10:15, the first boats reached the estate.\n\n"
+        "At 3pm, the army arrived. During the evening, pumps were brought in."
+    )
+    found = times(run(text, date=REF))
+    assert found["6.40am"] == found["10:15"] == found["3pm"] == found["the evening"] == "2026-03-10"
+
+
+@pytest.mark.parametrize(
+    "text, clock, value",
+    [
+        # a day named in the same paragraph carries a time of day after it
+        ("The strike began on Monday. Pickets left at 6pm.", "6pm", "2026-03-09"),
+        # not one named in another paragraph with no times of day since, nor a past day for a clause ahead
+        ("The strike began on Monday.\n\nPickets left at 6pm.", "6pm", "2026-03-12"),
+        ("The strike began on Monday. Talks will resume at 6pm.", "6pm", "2026-03-12"),
+    ],
+)
+def test_a_time_of_day_takes_a_day_only_from_its_own_narrative(text, clock, value):
+    assert times(run(text, date=REF))[clock] == value
+
+
+def test_greetings_are_not_parts_of_the_day():
+    assert times(run("Good afternoon, everyone. Good evening to our viewers.", date=REF)) == {}
