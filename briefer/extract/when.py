@@ -55,6 +55,8 @@ _ZONE_WORD = re.compile(_ZONE)
 _ALTERNATIVES = (
     rf"""(?<=\bbetween\s)(?P<between>(?:{_YEAR}|{_MON}\s+{_DAY}|{_DAY}(?:\s+{_MON})?|{_MON})\s+and\s+
         (?:{_YEAR}|{_MON}\s+{_DAY}|{_DAY}\s+{_MON}|{_MON})(?:,?\s+{_YEAR})?(?![\w%]))""",
+    r"""(?P<age>(?<=\baged\s)\d{1,3}(?:\s*(?:-|\u2013|to|and)\s*\d{1,3})?\b(?!\s*(?:%|per\b|percent\b))
+      | \b\d{1,3}\s*(?:-|\u2013|to)\s*\d{1,3}[\s-]years?[\s-]olds?\b)""",
     rf"""(?P<monrange>\b{_MON}{_UNTIL}{_MON}(?:\s+{_YEAR})?\b)""",
     rf"""(?P<range>\b{_DAY}{_DASH}{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?\b
       | \b{_MON}\s+{_DAY}\s*(?:-|\u2013)\s*{_DAY}(?:,?\s+{_YEAR})?\b
@@ -94,7 +96,8 @@ _ALTERNATIVES = (
         {_NUM}(?:\s+and\s+a\s+half)?\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?{_UNIT}
         (?:\s+and\s+a\s+half)?(?:\s+ago)?\b)""",
     r"""(?P<vagueago>\b(?:(?:some|many)\s+)?(?:days|weeks|months|years|decades)\s+ago\b
-      | \b(?:some\s+time|a\s+while|long)\s+ago\b)""",
+      | \b(?:some\s+time|a\s+while|long)\s+ago\b
+      | \bthose\s+days\b)""",
     rf"""(?P<frequency>\b(?:every|each)\s+(?:other\s+|single\s+)?
         (?:day|week|month|year|morning|afternoon|evening|night|weekend|quarter|decade|{_WD})\b
       | \b(?:once|twice|(?:three|four|five|several|many)\s+times)\s+(?:a|an|per|each|every)\s+
@@ -102,13 +105,21 @@ _ALTERNATIVES = (
       | \bannually\b)""",
     r"""(?P<adjdur>\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|
         thirty|forty|fifty|sixty|ninety|hundred)-(?:day|week|month|year|hour|minute)\b)""",
-    r"""(?<=\bfor\s)(?P<vaguedur>(?:days|weeks|months|years|decades)\b)""",
+    r"""(?:(?<=\bfor\s)|(?<=\bin\s))(?P<vaguedur>(?:days|weeks|months|years|decades|generations)\b)""",
+    r"""(?P<opening>\b(?:the\s+)?(?:first|opening|final|closing)\s+(?:few\s+)?(?:hours?|days?|weeks?|months?|years?)\b)""",
+    r"""(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bafter\s)|(?<=\bwithin\s))(?<!\bonce\sin\s)(?P<awhile>a\s+(?:short\s+|little\s+|long\s+)?while\b)""",
+    r"""(?P<term>\bthe\s+(?:short|medium|long|near)(?:\s+|-)term\b)""",
+    r"""(?P<century>\bthe\s+(?:\d{1,2}(?:st|nd|rd|th)|(?:twenty-)?first|(?:twenty-)?second|(?:twenty-)?third|
+        (?:four|fif|six|seven|eigh|nine|ten|eleven|twelf|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|
+        nineteen|twentie)th)\s+century\b)""",
+    r"""(?P<timeofyear>\bthis\s+time\s+of\s+(?:the\s+)?year\b)""",
     rf"""(?P<relmonth>\b(?:last|next|this)\s+(?-i:{_MON_FULL})\b(?!\s+\d))""",
     rf"""(?P<month>\b(?-i:{_MON_FULL})\b(?!\s+\d))""",
     rf"""(?P<yearrange>(?<![\d,.$\u00a3\u20ac\w-]){_YEAR}(?:\s*(?:-|\u2013|\u2014|/)\s*(?:{_YEAR}|\d\d)
         |\s+(?:to|until|till|through)\s+{_YEAR})(?![\d%]|-\w))""",
     rf"""(?P<year>(?<![\d,.$\u00a3\u20ac\w-]){_YEAR}(?![\d%]|[.,]\d|-\w))""",
     r"""(?P<day>\b(?:yesterday|today|tomorrow)\b)""",
+    r"""(?P<holidays>\b(?:(?:this|last|next|the)\s+)?(?-i:Christmas|Easter|New\s+Year)\s+(?:period|season|holidays|break)\b)""",
     r"""(?P<holiday>\b(?:(?:this|last|next|the)\s+)?(?-i:Christmas(?:\s+(?:Day|Eve))?
         |New\s+Year(?:['\u2019]s\s+(?:Day|Eve))?)(?!\s+(?:Honours|card|cards|tree|trees|message)\b)\b)""",
     r"""(?P<future>\b(?:the|in)\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future\b(?!\s+of\b)
@@ -135,7 +146,7 @@ def _only(names: set[str]) -> re.Pattern:
 # The alternatives that can begin with a decimal digit, and those that can begin with the word "the"
 # (every other one begins with some other word): most positions tried are one or the other.
 _AFTER_DIGIT = _only(
-    {"between", "range", "dmy", "iso", "decade", "clock", "duration", "adjdur", "yearrange", "year"}
+    {"age", "between", "range", "dmy", "iso", "decade", "clock", "duration", "adjdur", "yearrange", "year"}
 )
 _AFTER_THE = _only(
     {
@@ -145,6 +156,10 @@ _AFTER_THE = _only(
         "decade",
         "relpart",
         "daypart",
+        "opening",
+        "term",
+        "century",
+        "holidays",
         "vague",
         "minute",
         "span1",
@@ -501,6 +516,10 @@ _ANCHOR_WORDS = (
             "future",
             "ahead",
             "Christmas",
+            "Easter",
+            "generations",
+            "while",
+            "term",
             "present",
             "moment",
             "point",
@@ -601,7 +620,11 @@ _FIRST_WORDS = frozenset(
         "in",
         "couple",
         "christmas",
+        "easter",
         "new",
+        "those",
+        "opening",
+        "closing",
         "every",
         "each",
         "once",
@@ -744,7 +767,7 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
             continue
         if kind == "month" and body[start:end] in ("May", "MAY") and _modal_may(body, end):
             continue
-        if kind == "clock" and _clock_word_as_modifier(body, text, end):
+        if kind in ("clock", "term") and _modifies_a_noun(body, text, end):
             continue
         if text in ("Now", "NOW") and _discourse_now(body, start, end):
             continue
@@ -780,7 +803,7 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
             while clocks and clocks[-1] == k - 1 and _clock_joins(body, out[k - 1], 0, after=out[k]):
                 k = clocks.pop()
                 out[k]["value"] = value
-            focus.note(value, end, timeline=k < len(out) - 1)
+            focus.note(value, end, timeline=kind == "daypart" or k < len(out) - 1)
             clocks.clear()
         previous_kind = kind
     return out
@@ -846,29 +869,30 @@ def _clock_joins(body: str, day: When, clock_start: int, after: When | None = No
     )
 
 
-# words that may follow "noon" or "midnight" when they name the time ("noon on Friday", "midnight GMT")
-_AFTER_CLOCK_WORD = _FUNCTION_AFTER | frozenset(
-    ["local", "today", "tonight", "tomorrow", "yesterday", "sharp", "until", "till", "through", "onwards"]
+# words that may follow "noon", "midnight" or "the long term" when they name the time ("noon on
+# Friday", "midnight GMT", "in the long term we")
+_AFTER_TIME_NOUN = (
+    _FUNCTION_AFTER
+    | frozenset(["local", "today", "tonight", "tomorrow", "yesterday", "sharp", "until", "till", "through"])
+    | frozenset(["i", "we", "you", "he", "she", "it", "they", "there", "this", "these", "those"])
 )
 
 
-def _clock_word_as_modifier(body: str, text: str, end: int) -> bool:
-    """ "the noon briefing", "a midnight vigil", "Noon Briefing Guest": noon or midnight before a noun
-    names an event (or a heading), not its time."""
-    if text.lower() not in ("noon", "midnight"):
+def _modifies_a_noun(body: str, text: str, end: int) -> bool:
+    """Noon, midnight or a term before a noun names an event or a heading ("the noon briefing", "a
+    midnight vigil", "Noon Briefing Guest"), or qualifies the noun ("the long-term impact"): no time."""
+    if text.lower() not in ("noon", "midnight") and not text.lower().endswith("term"):
         return False
     after = body[end : end + 20]
     words = after.split()
     if not words or not after[0].isspace() or not words[0][0].isalpha():
         return False
     word = words[0].strip(".,;:").lower()
-    return not (
-        word in _AFTER_CLOCK_WORD or word in _WEEKDAYS or _ZONE_WORD.fullmatch(words[0].strip(".,;:"))
-    )
+    return not (word in _AFTER_TIME_NOUN or word in _WEEKDAYS or _ZONE_WORD.fullmatch(words[0].strip(".,;:")))
 
 
 def _discourse_now(body: str, start: int, end: int) -> bool:
-    """ "Now, as we said, ...": a sentence opened by "Now" and a comma turns to the next point."""
+    """A sentence opened by "Now" and a comma ("Now, as we said, ...") turns to the next point."""
     before = body[max(0, start - 3) : start].rstrip(" ")
     return body[end : end + 1] == "," and (not before or before[-1] in ".!?\n")
 
@@ -918,8 +942,14 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
         if kind == "fiscal":
             digits = _DIGITS.findall(text)[-1]  # "FY22", "fiscal 2026": the year they are named by
             return digits if len(digits) == 4 else f"20{digits}"
-        if kind in ("minute", "decade", "vaguedur"):
-            return None
+        if kind in ("minute", "decade", "vaguedur", "term", "century", "timeofyear", "holidays"):
+            return None  # a period the value set has no form for
+        if kind == "age":
+            return f"P{_DIGITS.findall(text)[0]}Y"  # "aged 5 to 29": a range, valued at its start
+        if kind == "opening":
+            return None if low.endswith("s") else _duration(f"1 {low.split()[-1]}")  # "the first month": P1M
+        if kind == "awhile":
+            return "FUTURE_REF" if body[max(0, start - 3) : start].lower() == "in " else None
         if kind == "quarter":
             q = re.match(r"q([1-4])\s+(\d{4})", low)
             if q:

@@ -397,3 +397,42 @@ def test_a_time_of_day_takes_a_day_only_from_its_own_narrative(text, clock, valu
 
 def test_greetings_are_not_parts_of_the_day():
     assert times(run("Good afternoon, everyone. Good evening to our viewers.", date=REF)) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        # ages, as the durations they are, a range valued at its start
+        ("The survey asked 900 people aged 16 to 24 about housing.", "16 to 24", "P16Y"),
+        ("Most of the players are 12 to 15 year olds.", "12 to 15 year olds", "P12Y"),
+        ("The scheme is open to anyone aged 65 and over.", "65", "P65Y"),
+        # vague spans: "in decades", "for generations", "a short while", "the long term", "those days"
+        ("It was the worst storm in decades.", "decades", None),
+        ("The family has farmed here for generations.", "generations", None),
+        ("In a little while, the minister will arrive.", "a little while", "FUTURE_REF"),
+        ("Over the long term, costs will fall.", "the long term", None),
+        ("People were poorer in those days.", "those days", "PAST_REF"),
+        # the opening or closing stretch of a period, ordinal centuries, seasons of the year
+        ("The first weeks of the strike were calm.", "The first weeks", None),
+        ("It was a hard first year for the new mayor.", "first year", "P1Y"),
+        ("Ports were built in the 18th century.", "the 18th century", None),
+        ("The mills closed in the nineteenth century.", "the nineteenth century", None),
+        ("Roads are busy at this time of year.", "this time of year", None),
+        ("Many shops shut over the Easter holidays.", "the Easter holidays", None),
+    ],
+)
+def test_ages_vague_spans_opening_stretches_and_centuries(sentence, text, value):
+    assert times(run(sentence, date=REF)).get(text, "missing") == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Once in a while the river floods.",  # a frequency, not a span
+        "The long-term impact is unclear.",  # an adjective before its noun
+        "The first time she voted, she was nervous.",
+        "The Christmas tree went up in the square.",
+    ],
+)
+def test_look_alikes_of_vague_spans_are_not_times(sentence):
+    assert times(run(sentence, date=REF)) == {}
