@@ -69,9 +69,10 @@ _ALTERNATIVES = (
     rf"""(?P<monmod>\b(?:(?:the\s+)?(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+
         |early\s+|mid-?\s*|late\s+)(?P<mm>{_MON})(?:\s+{_YEAR})?\b)""",
     rf"""(?P<yearpart>\b(?:the\s+)?(?:end|start|beginning|middle|first\s+half|second\s+half|rest|remainder)\s+of\s+
-        (?:(?:the|this|next|last)\s+(?:year|month|week)|{_YEAR})\b)""",
+        (?:(?:the|this|next|last)\s+(?:year|month|week|decade|century)|{_YEAR})\b)""",
+    r"""(?P<eve>\bthe\s+eve\b(?=\s+of\b))""",
     rf"""(?P<fiscal>\b(?:fiscal(?:\s+year)?|FY)\s*(?:{_YEAR}|\d\d)\b)""",
-    rf"""(?P<quarter>\b(?:Q[1-4]\s+{_YEAR}|(?:the\s+)?(?:first|second|third|fourth|final|last|current|next|
+    rf"""(?P<quarter>\b(?:[QH][1-4]\s+{_YEAR}|(?:the\s+)?(?:first|second|third|fourth|final|last|current|next|
         previous|latest)\s+quarter(?:\s+of\s+{_YEAR})?|the\s+quarter|(?:first|second|third|fourth)-quarter)\b)""",
     r"""(?P<decade>\b(?:the\s+)?(?:1[89]|20)\d0s\b)""",
     rf"""(?P<midyear>\b(?:mid|early|late)-{_YEAR}\b)""",
@@ -81,20 +82,32 @@ _ALTERNATIVES = (
       | \b(?:noon|midnight)\b)""",
     rf"""(?P<relpart>\b(?:earlier|later)\s+this\s+(?:week|month|year|decade|century)\b
       | \b(?:early|late)\s+(?:next|last)\s+(?:week|month|year)\b
+      | \bthis\s+past\s+(?:week|weekend)\b
       | \b(?:this|last|next)\s+(?:{_PART}|week|weekend|month|year|season|spring|summer|autumn|fall|winter)\b
         (?!\s+(?:tides?|break|term|semester|collection|crops?|planting|harvest|fashion)\b)
       | \bthe\s+weekend\b
       | \btonight\b)""",
-    r"""(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bby\s)|(?<=\bthroughout\s)|(?<=\bthrough\s)|(?<=\buntil\s)|(?<=\binto\s))
-        (?P<daypart>the\s+(?:morning|afternoon|evening|night)\b(?!\s+(?:of|before|after)\b))""",
-    rf"""(?P<weekday>\b(?:(?:last|next|this)\s+)?{_WD}(?:\s+{_PART})?\b)""",
+    r"""(?P<daypart>(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bby\s)|(?<=\bthroughout\s)|(?<=\bthrough\s)|(?<=\buntil\s)
+        |(?<=\binto\s))the\s+(?:morning|afternoon|evening|night)\b(?!\s+(?:of|before|after)\b)
+      | (?:(?<=\bat\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bby\s)|(?<=\buntil\s))
+        (?:dawn|dusk|daybreak|sunrise|sunset|nightfall)\b)""",
+    r"""(?P<relday>\b(?:the\s+)?(?:next|following|previous|same)\s+(?:day|morning|afternoon|evening|night)\b
+      | \bthe\s+(?:day|night)\s+(?:before|after)\b(?!\s+(?:the|a|his|her|their|its|\d))
+      | \b(?:earlier|later)\s+(?:that|in\s+the)\s+day\b
+      | \bthat\s+(?:day|morning|afternoon|evening|night)\b
+      | \bovernight\b(?!\s+(?:stays?|rates?|trading|session|lending|market)\b))""",
+    rf"""(?P<season>\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:spring|summer|autumn|winter|fall)\s+(?:of\s+)?{_YEAR}\b
+      | \bthe\s+(?:spring|summer|autumn|winter|fall)\s+of\s+(?:{_YEAR}|(?:this|last|next)\s+year)\b
+      | (?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bover\s)|(?<=\bthrough\s))
+        the\s+(?-i:spring|summer|autumn|winter)\b(?!\s+of\b))""",
+    rf"""(?P<weekday>\b(?:(?:last|next|this)\s+)?{_WD}(?:\s+{_PART})?(?:{_UNTIL}{_WD})?\b)""",
     r"""(?P<vague>\b(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few|recent|previous|following|upcoming)\s+
         (?:days|weeks|months|years|decades)\b)""",
     r"""(?P<minute>\bthe\s+\d+(?:st|nd|rd|th)\s+minute\b)""",
     r"""(?P<span1>\bthe\s+(?:past|last|next|coming|previous|following)\s+(?:week|fortnight|month|year|decade)\b)""",
     rf"""(?P<duration>\b(?:{_APPROX})?(?:(?:the\s+)?(?:next|past|last|first|previous|coming)\s+|the\s+|another\s+)?
         {_NUM}(?:\s+and\s+a\s+half)?\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?{_UNIT}
-        (?:\s+and\s+a\s+half)?(?:\s+ago)?\b)""",
+        (?:\s+and\s+a\s+half)?(?:\s+(?:ago|later|earlier))?\b)""",
     r"""(?P<vagueago>\b(?:(?:some|many)\s+)?(?:days|weeks|months|years|decades)\s+ago\b
       | \b(?:some\s+time|a\s+while|long)\s+ago\b
       | \bthose\s+days\b)""",
@@ -156,6 +169,9 @@ _AFTER_THE = _only(
         "decade",
         "relpart",
         "daypart",
+        "relday",
+        "season",
+        "eve",
         "opening",
         "term",
         "century",
@@ -262,6 +278,7 @@ _COUNT_UNIT = re.compile(
 )
 _DATE_PARTS = re.compile(r"\d+|[A-Za-z]+\.?")
 _DIGITS = re.compile(r"\d+")
+_LETTERS = re.compile(r"[a-z]+")
 _MONTH_NAME = re.compile(_MON)
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
@@ -517,6 +534,14 @@ _ANCHOR_WORDS = (
             "ahead",
             "Christmas",
             "Easter",
+            "overnight",
+            "dawn",
+            "dusk",
+            "daybreak",
+            "sunrise",
+            "sunset",
+            "nightfall",
+            "eve",
             "generations",
             "while",
             "term",
@@ -623,6 +648,22 @@ _FIRST_WORDS = frozenset(
         "easter",
         "new",
         "those",
+        "h1",
+        "h2",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+        "fall",
+        "dawn",
+        "dusk",
+        "daybreak",
+        "sunrise",
+        "sunset",
+        "nightfall",
+        "that",
+        "same",
+        "overnight",
         "opening",
         "closing",
         "every",
@@ -776,7 +817,9 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
             value = _in_context_year(value, context, body, start, sentences, starts, probe)
         if _FOUR_DIGITS.search(text) and value and _MONTH_VALUE.match(value):
             context = (end, int(value[:4]), int(value[5:7]))
-        if kind == "clock" and out and _clock_joins(body, out[-1], start):
+        if kind == "relday" or (kind == "duration" and text.lower().endswith(("later", "earlier"))):
+            value = _from_narrative_day(text.lower(), focus.date(ref))
+        elif kind == "clock" and out and _clock_joins(body, out[-1], start):
             value = out[-1]["value"]  # "Tuesday at 3 p.m.": the time of day is on that day
         elif kind in ("clock", "daypart") and ref is not None:
             value = focus.day_for(
@@ -803,7 +846,7 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
             while clocks and clocks[-1] == k - 1 and _clock_joins(body, out[k - 1], 0, after=out[k]):
                 k = clocks.pop()
                 out[k]["value"] = value
-            focus.note(value, end, timeline=kind == "daypart" or k < len(out) - 1)
+            focus.note(value, end, timeline=kind in ("daypart", "relday") or k < len(out) - 1)
             clocks.clear()
         previous_kind = kind
     return out
@@ -827,6 +870,10 @@ class _DayInFocus:
     def note(self, value: str | None, end: int, timeline: bool) -> None:
         if value and _DAY_VALUE.match(value):
             self.day, self.end, self.timeline = value, end, timeline
+
+    def date(self, ref: dt.date | None) -> dt.date | None:
+        """The day in focus, or the reference date before any is named."""
+        return dt.date.fromisoformat(self.day) if self.day else ref
 
     def day_for(self, body: str, start: int, default: str | None, tense: str | None) -> str | None:
         if self.day is None or (not self.timeline and "\n\n" in body[self.end : start]):
@@ -942,7 +989,7 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
         if kind == "fiscal":
             digits = _DIGITS.findall(text)[-1]  # "FY22", "fiscal 2026": the year they are named by
             return digits if len(digits) == 4 else f"20{digits}"
-        if kind in ("minute", "decade", "vaguedur", "term", "century", "timeofyear", "holidays"):
+        if kind in ("minute", "decade", "vaguedur", "term", "century", "timeofyear", "holidays", "eve"):
             return None  # a period the value set has no form for
         if kind == "age":
             return f"P{_DIGITS.findall(text)[0]}Y"  # "aged 5 to 29": a range, valued at its start
@@ -954,6 +1001,8 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
             q = re.match(r"q([1-4])\s+(\d{4})", low)
             if q:
                 return f"{q.group(2)}-Q{q.group(1)}"
+            if low.startswith("h"):
+                return low[-4:]  # "H1 2025": a half-year, as its year (the value set has no half)
             q = re.search(r"(first|second|third|fourth)\s+quarter\s+of\s+(\d{4})", low)
             if q:
                 return f"{q.group(2)}-Q{('first', 'second', 'third', 'fourth').index(q.group(1)) + 1}"
@@ -1014,7 +1063,7 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
             y = _FOUR_DIGITS.search(text)
             if y:
                 return y.group()
-            if not ref:
+            if not ref or low.endswith(("decade", "century")):
                 return None
             shift = 1 if " next " in f" {low} " else -1 if " last " in f" {low} " else 0
             if low.endswith("month"):
@@ -1038,6 +1087,15 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
             return _duration("1 " + low.split()[-1])
         if kind in ("clock", "daypart"):
             return ref.isoformat() if ref else None  # a time of day folds into its day
+        if kind == "season":
+            y = _FOUR_DIGITS.search(text)
+            if y:
+                return y.group()
+            if not ref:
+                return None
+            return str(
+                ref.year + (1 if low.endswith("next year") else -1 if low.endswith("last year") else 0)
+            )
         if kind == "vague":
             return (
                 "FUTURE_REF"
@@ -1144,27 +1202,47 @@ def _relative_month(low: str, ref: dt.date) -> str:
 
 
 def _ago(text: str, ref: dt.date | None) -> str:
-    """'three days ago' -> that day; weeks, months and years ago -> that week, month or year."""
-    m = re.search(rf"({_NUM})\s+(?:more\s+)?({_UNIT})\s+ago", text, re.IGNORECASE)
-    if m is None or ref is None:
-        return "PAST_REF"
+    """'three days ago', 'a week ago' -> that day; months and years ago -> that month or year."""
+    return _counted_from(text, ref, -1) or "PAST_REF"
+
+
+def _counted_from(text: str, day: dt.date | None, sign: int) -> str | None:
+    """The day, week, month or year `text` ("three days ago", "two weeks later") counts to from `day`."""
+    m = re.search(rf"({_NUM})\s+(?:more\s+)?({_UNIT})", text, re.IGNORECASE)
+    if m is None or day is None:
+        return None
     n = _num(m.group(1))
     if n is None or n != int(n):
-        return "PAST_REF"
-    n = int(n)
+        return None
+    n = sign * int(n)
     unit = m.group(2).lower().rstrip("s")
-    if unit == "day":
-        return (ref - dt.timedelta(days=n)).isoformat()
-    if unit == "week":
-        return _iso_week(ref - dt.timedelta(weeks=n))
+    if unit in ("day", "week"):  # "a week ago" is a day (GOLD-FORMAT), as "two days ago" is
+        return (day + dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
     if unit == "month":
-        total = ref.year * 12 + ref.month - 1 - n
+        total = day.year * 12 + day.month - 1 + n
         return f"{total // 12:04d}-{total % 12 + 1:02d}"
     if unit == "year":
-        return str(ref.year - n)
+        return str(day.year + n)
     if unit == "decade":
-        return str(ref.year - 10 * n)
-    return "PAST_REF"
+        return str(day.year + 10 * n)
+    return None
+
+
+def _from_narrative_day(low: str, day: dt.date | None) -> str | None:
+    """'the next day', 'the day before', 'that evening', 'two days later': counted from the day the
+    narrative is on."""
+    if day is None:
+        return None
+    if low.endswith(("later", "earlier")):
+        return _counted_from(low, day, 1 if low.endswith("later") else -1)
+    words = low.split()
+    if words[-1] == "after" or {"next", "following"} & set(words):
+        shift = 1
+    elif words[-1] == "before" or "previous" in words:
+        shift = -1
+    else:
+        shift = 0  # "that day", "the same evening", "later that day", "overnight"
+    return (day + dt.timedelta(days=shift)).isoformat()
 
 
 def _relative(low: str, ref: dt.date) -> str | None:
@@ -1177,7 +1255,11 @@ def _relative(low: str, ref: dt.date) -> str | None:
             else (ref - dt.timedelta(days=1)).isoformat()
         )
     unit = words[-1]
-    k = {"last": -1, "this": 0, "next": 1, "earlier": 0, "later": 0}.get(words[0], 0)
+    k = (
+        -1
+        if "past" in words
+        else {"last": -1, "this": 0, "next": 1, "earlier": 0, "later": 0}.get(words[0], 0)
+    )
     if words[0] in ("early", "late"):
         k = {"next": 1, "last": -1}[words[1]]
     if unit in ("week", "weekend"):
@@ -1197,7 +1279,7 @@ def _relative(low: str, ref: dt.date) -> str | None:
 
 
 def _weekday(low, ref, body, start, sentences, starts, probe):
-    words = low.split()
+    words = _LETTERS.findall(low)  # "monday-friday": a range, read at its start
     mod = words[0] if words[0] in ("last", "next", "this") else None
     name = words[1] if mod else words[0]
     target = _WEEKDAYS.index(name)

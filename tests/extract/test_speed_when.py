@@ -22,7 +22,7 @@ ANCHOR = re.compile(
     r"[Dd]ecades?|[Cc]entury|[Cc]enturies|[Ww]eekend|[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight|[Ss]eason|"
     r"[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Nn]ow|"
     r"[Cc]urrently|[Nn]owadays|[Nn]oon|[Mm]idnight|[Aa]go|[Aa]nnually|[Pp]resent|[Mm]oment|[Pp]oint|[Ss]tage|"
-    r"[Jj]uncture|[Ff]uture|[Aa]head|Christmas|Easter|[Gg]enerations|[Ww]hile|[Tt]erm)(?!\w))"
+    r"[Jj]uncture|[Ff]uture|[Aa]head|Christmas|Easter|[Oo]vernight|[Dd]awn|[Dd]usk|[Dd]aybreak|[Ss]unrise|[Ss]unset|[Nn]ightfall|[Ee]ve|[Gg]enerations|[Ww]hile|[Tt]erm)(?!\w))"
 )
 
 
@@ -95,6 +95,9 @@ PHRASES = [
     "in decades, for generations, in a short while, in the long term, in those days",
     "the first weeks, the twenty-first century, this time of year, the Easter holidays",
     "during the afternoon",
+    "the next day, the day before, that evening, later that day, overnight, two days later",
+    "spring 2024, the summer of last year, in the autumn, this past weekend, Monday through Friday",
+    "the end of the decade, H1 2025, the eve of the vote, at dawn, before sunset",
 ]
 
 

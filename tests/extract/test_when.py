@@ -436,3 +436,50 @@ def test_ages_vague_spans_opening_stretches_and_centuries(sentence, text, value)
 )
 def test_look_alikes_of_vague_spans_are_not_times(sentence):
     assert times(run(sentence, date=REF)) == {}
+
+
+def test_days_named_from_the_narratives_day_are_counted_from_it():
+    # reference date 2026-03-12; the story is on Monday the 9th, then moves on
+    text = (
+        "The dam gave way on Monday. The next day, rescuers reached the valley. "
+        "Three days later, the river fell. The day before the collapse, engineers had warned. "
+        "That evening, the mayor spoke."
+    )
+    found = times(run(text, date=REF))
+    assert found["Monday"] == "2026-03-09"
+    assert found["The next day"] == "2026-03-10"
+    assert found["Three days later"] == "2026-03-13"
+    assert found["That evening"] == "2026-03-13"
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("The port was shut two weeks ago.", "two weeks ago", "2026-02-26"),  # a day, as GOLD-FORMAT says
+        ("Talks ended overnight.", "overnight", "2026-03-12"),
+        ("Shelling began at dawn.", "dawn", "2026-03-12"),
+        ("The bridge opened in spring 2024.", "spring 2024", "2024"),
+        ("Floods hit in the summer of last year.", "the summer of last year", "2025"),
+        ("The rules take effect in the autumn 2027.", "the autumn 2027", "2027"),
+        ("Turnout was high this past weekend.", "this past weekend", "2026-W10"),
+        ("Profits fell in H2 2025.", "H2 2025", "2025"),
+        ("Coal will be phased out by the end of the decade.", "the end of the decade", None),
+        ("The office will open Monday through Friday.", "Monday through Friday", "2026-03-16"),
+        ("Rallies were held on the eve of the vote.", "the eve", None),
+    ],
+)
+def test_relative_days_seasons_half_years_and_weekday_ranges(sentence, text, value):
+    assert times(run(sentence, date=REF)).get(text, "missing") == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Athletes trained for the Summer Games.",  # a capitalised season names an event
+        "The fall of the city shocked the world.",
+        "Banks lend at the overnight rate.",
+        "It marked the dawn of a new era.",
+    ],
+)
+def test_seasons_and_parts_of_the_day_inside_names_and_figures_are_not_times(sentence):
+    assert times(run(sentence, date=REF)) == {}
