@@ -32,7 +32,8 @@ _UNTIL = r"(?:\s*(?:-|\u2013|\u2014)\s*|\s+(?:to|until|till|through)\s+)"
 _DATE = rf"(?:{_DAY}\s+{_MON}|{_MON}\s+{_DAY})"
 _AMPM = r"\b(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
 _NUM = (
-    r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"(?:\d+(?:[.,]\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|"
+    r"seven|eight|nine)|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
     r"ninety|a\s+few|several|many|a\s+number\s+of|(?:a\s+)?couple(?:\s+of)?|a\s+dozen|dozens\s+of|a\s+hundred)"
 )
@@ -50,6 +51,13 @@ _PART = r"(?:morning|afternoon|evening|night)"
 _ZONE = r"(?-i:UTC|GMT|CET|CEST|EET|EEST|BST|EST|EDT|CST|CDT|PST|PDT|ET|PT|Z|local\s+time)"
 
 _ZONE_WORD = re.compile(_ZONE)
+
+# A year in words: "nineteen ninety-five", "twenty twenty-four", "nineteen oh five", "two thousand and nine"
+_UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS_WORD = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS_WORD = rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]{_UNITS_WORD})?)"
+_YEAR_WORDS = rf"""(?:(?:eighteen|nineteen|twenty)[\s-](?:hundred|oh[\s-]{_UNITS_WORD}|{_TEENS_WORD}|{_TENS_WORD})
+    |two\s+thousand(?:\s+and)?(?:\s+(?:{_TENS_WORD}|{_TEENS_WORD}|{_UNITS_WORD}))?)"""
 
 # The alternatives of PATTERN, in order: the first that matches at a position wins.
 _ALTERNATIVES = (
@@ -131,6 +139,8 @@ _ALTERNATIVES = (
     rf"""(?P<yearrange>(?<![\d,.$\u00a3\u20ac\w-]){_YEAR}(?:\s*(?:-|\u2013|\u2014|/)\s*(?:{_YEAR}|\d\d)
         |\s+(?:to|until|till|through)\s+{_YEAR})(?![\d%]|-\w))""",
     rf"""(?P<year>(?<![\d,.$\u00a3\u20ac\w-]){_YEAR}(?![\d%]|[.,]\d|-\w))""",
+    rf"""(?P<wordyear>\b{_YEAR_WORDS}\b(?![\s-]+(?:{_UNITS_WORD}|{_TEENS_WORD}|{_TENS_WORD}|hundred|thousand|
+        million|billion|per|percent|years?|days?|weeks?|months?|hours?|minutes?|people|times)\b|-))""",
     r"""(?P<day>\b(?:yesterday|today|tomorrow)\b)""",
     r"""(?P<holidays>\b(?:(?:this|last|next|the)\s+)?(?-i:Christmas|Easter|New\s+Year)\s+(?:period|season|holidays|break)\b)""",
     r"""(?P<holiday>\b(?:(?:this|last|next|the)\s+)?(?-i:Christmas(?:\s+(?:Day|Eve))?
@@ -298,6 +308,9 @@ def _num(text: str) -> float | None:
             return float(text.replace(",", ""))
         except ValueError:
             return None
+    tens, _, units = text.partition("-")  # "twenty-five"
+    if units:
+        return numbers[tens] + numbers[units] if tens in numbers and units in numbers else None
     return numbers.get(text)
 
 
@@ -543,6 +556,10 @@ _ANCHOR_WORDS = (
             "nightfall",
             "eve",
             "generations",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thousand",
             "while",
             "term",
             "present",
@@ -804,6 +821,8 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
         text = body[start:end]
         if kind == "year" and not _year_context(body, start, end):
             continue
+        if kind == "wordyear" and text.lower().startswith("two") and not _after_a_preposition(body, start):
+            continue  # "two thousand and nine" is a count but after "in", "since", "by"...
         if kind == "duration" and not _duration_ok(text):
             continue
         if kind == "month" and body[start:end] in ("May", "MAY") and _modal_may(body, end):
@@ -960,6 +979,27 @@ def _duration_ok(text: str) -> bool:
 _YEAR_DETERMINERS = frozenset(["a", "an", "its", "their", "his", "her", "our"])
 
 
+def _after_a_preposition(body: str, start: int) -> bool:
+    before = body[max(0, start - 20) : start].split()
+    return bool(before) and before[-1].lower() in _YEAR_BEFORE and before[-1].lower() != "the"
+
+
+def _year_in_words(low: str) -> str | None:
+    """'nineteen ninety-five' -> '1995', 'two thousand and nine' -> '2009'."""
+    numbers = _lexicon()[0]
+    words = [w for w in re.split(r"[\s-]+", low) if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        century, rest = 2000, words[2:]
+    else:
+        century, rest = numbers[words[0]] * 100, words[1:]
+    if rest and rest[0] in ("hundred", "oh"):
+        rest = rest[1:]
+    try:
+        return str(century + sum(numbers[w] for w in rest))
+    except KeyError:
+        return None
+
+
 def _year_context(body: str, start: int, end: int) -> bool:
     before = body[max(0, start - 20) : start].split()
     word_before = before[-1].lower().strip("(") if before else ""
@@ -1074,6 +1114,8 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
             return str(ref.year + shift)
         if kind == "year":
             return text
+        if kind == "wordyear":
+            return _year_in_words(low)
         if kind == "midyear":
             return text[-4:]
         if kind == "adjdur":

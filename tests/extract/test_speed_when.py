@@ -22,7 +22,7 @@ ANCHOR = re.compile(
     r"[Dd]ecades?|[Cc]entury|[Cc]enturies|[Ww]eekend|[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight|[Ss]eason|"
     r"[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Nn]ow|"
     r"[Cc]urrently|[Nn]owadays|[Nn]oon|[Mm]idnight|[Aa]go|[Aa]nnually|[Pp]resent|[Mm]oment|[Pp]oint|[Ss]tage|"
-    r"[Jj]uncture|[Ff]uture|[Aa]head|Christmas|Easter|[Oo]vernight|[Dd]awn|[Dd]usk|[Dd]aybreak|[Ss]unrise|[Ss]unset|[Nn]ightfall|[Ee]ve|[Gg]enerations|[Ww]hile|[Tt]erm)(?!\w))"
+    r"[Jj]uncture|[Ff]uture|[Aa]head|Christmas|Easter|[Oo]vernight|[Ee]ighteen|[Nn]ineteen|[Tt]wenty|[Tt]housand|[Dd]awn|[Dd]usk|[Dd]aybreak|[Ss]unrise|[Ss]unset|[Nn]ightfall|[Ee]ve|[Gg]enerations|[Ww]hile|[Tt]erm)(?!\w))"
 )
 
 
@@ -98,6 +98,7 @@ PHRASES = [
     "the next day, the day before, that evening, later that day, overnight, two days later",
     "spring 2024, the summer of last year, in the autumn, this past weekend, Monday through Friday",
     "the end of the decade, H1 2025, the eve of the vote, at dawn, before sunset",
+    "in nineteen sixty-two, in two thousand and nine, twenty-five years",
 ]
 
 

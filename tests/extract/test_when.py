@@ -483,3 +483,33 @@ def test_relative_days_seasons_half_years_and_weekday_ranges(sentence, text, val
 )
 def test_seasons_and_parts_of_the_day_inside_names_and_figures_are_not_times(sentence):
     assert times(run(sentence, date=REF)) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        # years in words, as a speaker or a transcript gives them
+        ("The bridge was built in nineteen sixty-two.", "nineteen sixty-two", "1962"),
+        ("Nineteen eighty-four was a hard year for miners.", "Nineteen eighty-four", "1984"),
+        ("The mill closed in nineteen oh five.", "nineteen oh five", "1905"),
+        ("The clinic opened in two thousand and nine.", "two thousand and nine", "2009"),
+        ("By twenty thirty, the fleet will be electric.", "twenty thirty", "2030"),
+        # compound numbers in words count their units
+        ("The lease runs for twenty-five years.", "twenty-five years", "P25Y"),
+        ("Rescuers searched for some forty-eight hours.", "some forty-eight hours", "PT48H"),
+    ],
+)
+def test_years_and_counts_in_words(sentence, text, value):
+    assert times(run(sentence, date=REF)).get(text, "missing") == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There were two thousand and nine people on board.",  # a count
+        "She handed over nineteen twenty-dollar bills.",
+        "Nineteen hundred people signed the letter.",
+    ],
+)
+def test_counts_in_words_are_not_years(sentence):
+    assert times(run(sentence, date=REF)) == {}
