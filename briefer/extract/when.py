@@ -126,11 +126,13 @@ _ALTERNATIVES = (
       | \bannually\b)""",
     r"""(?P<adjdur>\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|
         thirty|forty|fifty|sixty|ninety|hundred)-(?:day|week|month|year|hour|minute)\b)""",
-    r"""(?:(?<=\bfor\s)|(?<=\bin\s))(?P<vaguedur>(?:days|weeks|months|years|decades|generations)\b)""",
+    r"""(?P<vaguedur>(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s))(?:minutes|hours|days|weeks|months|years|decades|generations)\b
+      | \b(?:minutes|hours|days|weeks|months|years)\s+(?:later|earlier)\b
+      | \b(?:minutes|hours|days|weeks|months|years)\b(?=\s+(?:after|before)\s+(?:the|a|an|his|her|their|its)\b))""",
     r"""(?P<opening>\b(?:the\s+)?(?:first|opening|final|closing)\s+(?:few\s+)?(?:hours?|days?|weeks?|months?|years?)\b)""",
     r"""(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bafter\s)|(?<=\bwithin\s))(?<!\bonce\sin\s)(?P<awhile>a\s+(?:short\s+|little\s+|long\s+)?while\b)""",
     r"""(?P<term>\bthe\s+(?:short|medium|long|near)(?:\s+|-)term\b)""",
-    r"""(?P<century>\bthe\s+(?:\d{1,2}(?:st|nd|rd|th)|(?:twenty-)?first|(?:twenty-)?second|(?:twenty-)?third|
+    r"""(?P<century>\bthe\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}(?:st|nd|rd|th)|(?:twenty-)?first|(?:twenty-)?second|(?:twenty-)?third|
         (?:four|fif|six|seven|eigh|nine|ten|eleven|twelf|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|
         nineteen|twentie)th)\s+century\b)""",
     r"""(?P<timeofyear>\bthis\s+time\s+of\s+(?:the\s+)?year\b)""",
@@ -837,7 +839,9 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
         if _FOUR_DIGITS.search(text) and value and _MONTH_VALUE.match(value):
             context = (end, int(value[:4]), int(value[5:7]))
         if kind == "relday" or (kind == "duration" and text.lower().endswith(("later", "earlier"))):
-            value = _from_narrative_day(text.lower(), focus.date(ref))
+            value = _from_narrative_day(text.lower(), focus.base(ref, text))
+        elif kind == "span1" and text.lower().split()[1] in ("previous", "following"):
+            value = _next_or_previous_period(text.lower(), focus.base(ref, text))
         elif kind == "clock" and out and _clock_joins(body, out[-1], start):
             value = out[-1]["value"]  # "Tuesday at 3 p.m.": the time of day is on that day
         elif kind in ("clock", "daypart") and ref is not None:
@@ -856,6 +860,7 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
             month = int(value[5:7])
             value = f"{year + (month < first_month):04d}-{month:02d}"
         out.append({"text": sys.intern(text), "value": value, "start": start, "end": end})
+        focus.note_year(value)
         if kind == "clock":
             clocks.append(len(out) - 1)
             focus.note(value, end, timeline=True)
@@ -872,6 +877,7 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
 
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+_YEAR_UNIT = re.compile(r"\b(?:years?|decades?)\b", re.IGNORECASE)
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?$")
 
 
@@ -885,6 +891,11 @@ class _DayInFocus:
         self.day: str | None = None
         self.end = 0
         self.timeline = False
+        self.year: int | None = None  # of the last expression with a calendar value
+
+    def note_year(self, value: str | None) -> None:
+        if value and _FOUR_DIGITS.match(value):
+            self.year = int(value[:4])
 
     def note(self, value: str | None, end: int, timeline: bool) -> None:
         if value and _DAY_VALUE.match(value):
@@ -893,6 +904,16 @@ class _DayInFocus:
     def date(self, ref: dt.date | None) -> dt.date | None:
         """The day in focus, or the reference date before any is named."""
         return dt.date.fromisoformat(self.day) if self.day else ref
+
+    def base(self, ref: dt.date | None, text: str) -> dt.date | None:
+        """What an expression counts from: the day in focus, or for years ("three years later", "the
+        previous year") the year of the last calendar value ("in 2019 ... the following year": 2020)."""
+        if self.year is not None and _YEAR_UNIT.search(text):
+            return dt.date(self.year, 1, 1)
+        day = self.date(ref)
+        if day is not None and self.year is not None and self.year != day.year:
+            return None  # "in 2019 ... two days later": on no day the text gives
+        return day
 
     def day_for(self, body: str, start: int, default: str | None, tense: str | None) -> str | None:
         if self.day is None or (not self.timeline and "\n\n" in body[self.end : start]):
@@ -1268,6 +1289,22 @@ def _counted_from(text: str, day: dt.date | None, sign: int) -> str | None:
     if unit == "decade":
         return str(day.year + 10 * n)
     return None
+
+
+def _next_or_previous_period(low: str, day: dt.date | None) -> str | None:
+    """'the previous year', 'the following week': the period before or after the narrative's day."""
+    if day is None:
+        return None
+    shift = 1 if "following" in low else -1
+    unit = low.split()[-1]
+    if unit == "week":
+        return _iso_week(day + dt.timedelta(weeks=shift))
+    if unit == "month":
+        total = day.year * 12 + day.month - 1 + shift
+        return f"{total // 12:04d}-{total % 12 + 1:02d}"
+    if unit == "year":
+        return str(day.year + shift)
+    return None  # a fortnight or a decade has no value of its own
 
 
 def _from_narrative_day(low: str, day: dt.date | None) -> str | None:

@@ -513,3 +513,22 @@ def test_years_and_counts_in_words(sentence, text, value):
 )
 def test_counts_in_words_are_not_years(sentence):
     assert times(run(sentence, date=REF)) == {}
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        # a period before or after the narrative's, counted from the last year or day the text gave
+        ("The mine opened in 2019. The following year, it flooded.", "The following year", "2020"),
+        ("The mine opened in 2019. Three years later, it closed.", "Three years later", "2022"),
+        ("Exports fell 4% from the previous year.", "the previous year", "2025"),
+        ("The mine opened in 2019. Two days later, it flooded.", "Two days later", None),  # which day?
+        # unquantified spans: "within days", "hours after the", "minutes later"
+        ("Aid arrived within days.", "days", None),
+        ("Rebels struck hours after the deal was signed.", "hours", None),
+        ("Minutes later, the roof fell in.", "Minutes later", None),
+        ("The style spread in the early 20th century.", "the early 20th century", None),
+    ],
+)
+def test_periods_counted_from_the_narrative_and_unquantified_spans(text, expression, value):
+    assert times(run(text, date=REF)).get(expression, "missing") == value
