@@ -100,7 +100,7 @@ _ALTERNATIVES = (
       | (?:(?<=\bat\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bby\s)|(?<=\buntil\s))
         (?:dawn|dusk|daybreak|sunrise|sunset|nightfall)\b)""",
     r"""(?P<relday>\b(?:the\s+)?(?:next|following|previous|same)\s+(?:day|morning|afternoon|evening|night)\b
-      | \bthe\s+(?:day|night)\s+(?:before|after)\b(?!\s+(?:the|a|his|her|their|its|\d))
+      | \bthe\s+(?:day|night)\s+(?:before|after)\b
       | \b(?:earlier|later)\s+(?:that|in\s+the)\s+day\b
       | \bthat\s+(?:day|morning|afternoon|evening|night)\b
       | \bovernight\b(?!\s+(?:stays?|rates?|trading|session|lending|market)\b))""",
@@ -838,7 +838,9 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
             value = _in_context_year(value, context, body, start, sentences, starts, probe)
         if _FOUR_DIGITS.search(text) and value and _MONTH_VALUE.match(value):
             context = (end, int(value[:4]), int(value[5:7]))
-        if kind == "relday" or (kind == "duration" and text.lower().endswith(("later", "earlier"))):
+        if kind == "relday" and _before_or_after_an_event(body, text, end):
+            value = None  # "the day before the vote": the vote's day is not known
+        elif kind == "relday" or (kind == "duration" and text.lower().endswith(("later", "earlier"))):
             value = _from_narrative_day(text.lower(), focus.base(ref, text))
         elif kind == "span1" and text.lower().split()[1] in ("previous", "following"):
             value = _next_or_previous_period(text.lower(), focus.base(ref, text))
@@ -998,6 +1000,14 @@ def _duration_ok(text: str) -> bool:
 
 # "a 2011 survey", "its 2024 budget", "Kenya's 2022 election": a year after a determiner dates its noun
 _YEAR_DETERMINERS = frozenset(["a", "an", "its", "their", "his", "her", "our"])
+
+
+def _before_or_after_an_event(body: str, text: str, end: int) -> bool:
+    """Is it "the day before the vote" (an event follows), not "the day before, police had warned"?"""
+    if not text.lower().endswith(("before", "after")):
+        return False
+    after = body[end : end + 2]
+    return len(after) == 2 and after[0] == " " and after[1].isalnum()
 
 
 def _after_a_preposition(body: str, start: int) -> bool:

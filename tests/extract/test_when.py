@@ -523,6 +523,8 @@ def test_counts_in_words_are_not_years(sentence):
         ("The mine opened in 2019. Three years later, it closed.", "Three years later", "2022"),
         ("Exports fell 4% from the previous year.", "the previous year", "2025"),
         ("The mine opened in 2019. Two days later, it flooded.", "Two days later", None),  # which day?
+        ("The day before the vote, rallies were held.", "The day before", None),  # the vote's day?
+        ("Polls closed on Sunday. The day after, the count began.", "The day after", "2026-03-09"),
         # unquantified spans: "within days", "hours after the", "minutes later"
         ("Aid arrived within days.", "days", None),
         ("Rebels struck hours after the deal was signed.", "hours", None),
