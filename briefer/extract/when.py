@@ -45,6 +45,10 @@ _APPROX = (
     r"at\s+least|at\s+most|up\s+to|over|under|just\s+over|just\s+under|well\s+over|close\s+to|"
     r"upwards\s+of)\s+)"
 )
+# "11 years and three months", "two days, and six hours": a larger unit, then a smaller one
+_COMPOUND_UNIT = rf"""(?:(?:years?,?\s+and\s+{_NUM}\s+(?:months?|weeks?|days?))|(?:months?,?\s+and\s+{_NUM}\s+(?:weeks?|days?))
+    |(?:weeks?,?\s+and\s+{_NUM}\s+days?)|(?:days?,?\s+and\s+{_NUM}\s+hours?)|(?:hours?,?\s+and\s+{_NUM}\s+minutes?)
+    |(?:minutes?,?\s+and\s+{_NUM}\s+seconds?))"""
 _REL_WORD = r"(?:this|last|next|past|coming|previous|following)"
 _PART = r"(?:morning|afternoon|evening|night)"
 # a 24-hour time counts only with its zone ("09:00 UTC", "1400 GMT"): bare "14:30" may be a score or a ratio
@@ -114,8 +118,8 @@ _ALTERNATIVES = (
     r"""(?P<minute>\bthe\s+\d+(?:st|nd|rd|th)\s+minute\b)""",
     r"""(?P<span1>\bthe\s+(?:past|last|next|coming|previous|following)\s+(?:week|fortnight|month|year|decade)\b)""",
     rf"""(?P<duration>\b(?:{_APPROX})?(?:(?:the\s+)?(?:next|past|last|first|previous|coming)\s+|the\s+|another\s+)?
-        {_NUM}(?:\s+and\s+a\s+half)?\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?{_UNIT}
-        (?:\s+and\s+a\s+half)?(?:\s+(?:ago|later|earlier))?\b)""",
+        {_NUM}(?:\s+and\s+a\s+half)?\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?
+        (?:{_COMPOUND_UNIT}|{_UNIT})(?:\s+and\s+a\s+half)?(?:\s+(?:ago|later|earlier))?\b)""",
     r"""(?P<vagueago>\b(?:(?:some|many)\s+)?(?:days|weeks|months|years|decades)\s+ago\b
       | \b(?:some\s+time|a\s+while|long)\s+ago\b
       | \bthose\s+days\b)""",
@@ -150,7 +154,8 @@ _ALTERNATIVES = (
     r"""(?P<future>\b(?:the|in)\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future\b(?!\s+of\b)
       | \bthe\s+(?:days|weeks|months|year|years)\s+ahead\b)""",
     r"""(?P<now>\b(?:right\s+now|now|currently|nowadays|at\s+present|at\s+the\s+moment
-        |at\s+this\s+(?:point|stage|juncture)|these\s+days)\b)""",
+        |at\s+this\s+(?:point|stage|juncture)|these\s+days)\b
+      | (?:(?<=\bthrough\s)|(?<=\buntil\s)|(?<=\bto\s)|(?<=\btill\s))the\s+present(?:\s+day)?\b)""",
 )
 PATTERN = re.compile("\n  | ".join(_ALTERNATIVES), re.IGNORECASE | re.VERBOSE)
 
@@ -182,6 +187,7 @@ _AFTER_THE = _only(
         "relpart",
         "daypart",
         "relday",
+        "now",
         "season",
         "eve",
         "opening",
@@ -376,27 +382,24 @@ def _tensed_year(ref, month, body, start, sentences, starts, probe) -> int:
 
 
 def _duration(text: str) -> str | None:
+    """ISO 8601 duration of "three years", "four and a half years", "11 years and three months"."""
     _, units, _, _ = _lexicon()
-    m = _COUNT_UNIT.search(text)
-    if not m:
+    amounts: dict[str, float] = {}  # per ISO designator ("TM" for minutes, which go after the T)
+    for m in _COUNT_UNIT.finditer(text):
+        n = _num(m.group(1))
+        unit = units.get(m.group(2).lower())
+        if n is None or unit is None:
+            return None
+        mult, designator = (int(unit[:-1]), unit[-1]) if unit[0].isdigit() else (1, unit)
+        if not amounts and "and a half" in _SPACES.sub(" ", text.lower()):
+            n += 0.5  # "four and a half years", "a year and a half"
+        amounts[designator] = amounts.get(designator, 0) + n * mult
+    if not amounts:
         return None
-    n = _num(m.group(1))
-    unit = units.get(m.group(2).lower())
-    if n is None or unit is None:
-        return None
-    if "and a half" in _SPACES.sub(" ", text.lower()):
-        n += 0.5  # "four and a half years", "a year and a half"
-    mult = 1
-    u = unit
-    if unit[0].isdigit():
-        mult = int(unit[:-1])
-        u = unit[-1]
-    amount = f"{n * mult:g}"  # "P4.5Y": ISO 8601 allows a fraction in the last component
-    if u == "TM":
-        return f"PT{amount}M"
-    if u in ("H", "S"):
-        return f"PT{amount}{u}"
-    return f"P{amount}{u}"
+    # "P4.5Y": ISO 8601 allows a fraction in the last component
+    date = "".join(f"{amounts[d]:g}{d}" for d in "YMWD" if d in amounts)
+    time = "".join(f"{amounts[d]:g}{d[-1]}" for d in ("H", "TM", "S") if d in amounts)
+    return f"P{date}" + (f"T{time}" if time else "")
 
 
 # "set for Friday", "scheduled for next week": a participle of planning before "for" names a time ahead.

@@ -99,6 +99,7 @@ PHRASES = [
     "spring 2024, the summer of last year, in the autumn, this past weekend, Monday through Friday",
     "the end of the decade, H1 2025, the eve of the vote, at dawn, before sunset",
     "in nineteen sixty-two, in two thousand and nine, twenty-five years",
+    "11 years and three months, 96 months and 48 months, through the present",
 ]
 
 

@@ -534,3 +534,23 @@ def test_counts_in_words_are_not_years(sentence):
 )
 def test_periods_counted_from_the_narrative_and_unquantified_spans(text, expression, value):
     assert times(run(text, date=REF)).get(expression, "missing") == value
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        # a sentence or a spell in two units is one duration; two counts of one unit stay two
+        ("He was jailed for 11 years and three months.", "11 years and three months", "P11Y3M"),
+        ("The siege lasted two days and six hours.", "two days and six hours", "P2DT6H"),
+        ("They were jailed for 96 months and 48 months, respectively.", "96 months", "P96M"),
+        ("They were jailed for 96 months and 48 months, respectively.", "48 months", "P48M"),
+        # the present as the end of a span
+        ("The scheme ran from March 2020 through the present.", "the present", "PRESENT_REF"),
+    ],
+)
+def test_durations_in_two_units_and_the_present(sentence, text, value):
+    assert times(run(sentence, date=REF)).get(text, "missing") == value
+
+
+def test_the_present_as_an_adjective_is_no_time():
+    assert times(run("The present crisis began in the port.", date=REF)) == {}
