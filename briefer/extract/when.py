@@ -77,6 +77,7 @@ _ALTERNATIVES = (
     rf"""(?P<mdy>\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:,\s*{_YEAR}|\s+{_YEAR}|\s+of\s+(?:{_YEAR}|(?:this|next|last)\s+year))?
         (?![\w%.,]\d|\d|[\w%]))""",
     rf"""(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)""",
+    rf"""(?P<numdate>(?<![\d/.])[0-3]?\d(?P<sep>[/.])[01]?\d(?P=sep){_YEAR}(?![\w/]|\.\d))""",
     rf"""(?P<monyear>\b{_MON}\s+(?:of\s+)?{_YEAR}\b)""",
     rf"""(?P<monmod>\b(?:(?:the\s+)?(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+
         |early\s+|mid-?\s*|late\s+)(?P<mm>{_MON})(?:\s+{_YEAR})?\b)""",
@@ -176,7 +177,20 @@ def _only(names: set[str]) -> re.Pattern:
 # The alternatives that can begin with a decimal digit, and those that can begin with the word "the"
 # (every other one begins with some other word): most positions tried are one or the other.
 _AFTER_DIGIT = _only(
-    {"age", "between", "range", "dmy", "iso", "decade", "clock", "duration", "adjdur", "yearrange", "year"}
+    {
+        "age",
+        "between",
+        "range",
+        "dmy",
+        "iso",
+        "numdate",
+        "decade",
+        "clock",
+        "duration",
+        "adjdur",
+        "yearrange",
+        "year",
+    }
 )
 _AFTER_THE = _only(
     {
@@ -818,10 +832,13 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
     context: tuple[int, int, int] | None = None  # end, year, month of the last date written with its year
     clocks: list[int] = []  # indexes in `out` of the times of day since the last other expression
     focus = _DayInFocus()
+    month_first: bool | None = None  # does the text write its dates "March 7" rather than "7 March"?
     for m in _matches(body):
         kind = m.lastgroup
         if kind == "mm":
             kind = "monmod"
+        elif kind == "sep":
+            kind = "numdate"
         start, end = m.span(kind)
         text = body[start:end]
         if kind == "year" and not _year_context(body, start, end):
@@ -837,6 +854,10 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
         if text in ("Now", "NOW") and _discourse_now(body, start, end):
             continue
         value = _value(kind, text, ref, body, start, sentences, starts, probe)
+        if kind == "numdate":
+            if month_first is None:
+                month_first = _writes_month_first(body)
+            value = _numeric_date(text, month_first and "." not in text)
         if kind in ("month", "dmy", "mdy") and value and not _FOUR_DIGITS.search(text):
             value = _in_context_year(value, context, body, start, sentences, starts, probe)
         if _FOUR_DIGITS.search(text) and value and _MONTH_VALUE.match(value):
@@ -1003,6 +1024,27 @@ def _duration_ok(text: str) -> bool:
 
 # "a 2011 survey", "its 2024 budget", "Kenya's 2022 election": a year after a determiner dates its noun
 _YEAR_DETERMINERS = frozenset(["a", "an", "its", "their", "his", "her", "our"])
+
+
+_DAY_MONTH = re.compile(rf"\b\d\d?(?:st|nd|rd|th)?\s+{_MON_FULL}")
+_MONTH_DAY = re.compile(rf"{_MON}\s+\d\d?\b")
+
+
+def _writes_month_first(body: str) -> bool:
+    """Does the text write more dates "March 7" than "7 March"? (A tie, US style: month first.)"""
+    return len(_MONTH_DAY.findall(body)) >= len(_DAY_MONTH.findall(body))
+
+
+def _numeric_date(text: str, month_first: bool) -> str | None:
+    """'09/03/2017': 9 March, or 3 September where the text writes its dates month first (as in "March
+    7"; a dotted date never does); a number over 12 is the day whatever the text's habit."""
+    first, second, year = (int(n) for n in _DIGITS.findall(text))
+    if first > 12 or (second <= 12 and not month_first):
+        first, second = second, first
+    try:
+        return dt.date(year, first, second).isoformat()
+    except ValueError:
+        return None
 
 
 def _before_or_after_an_event(body: str, text: str, end: int) -> bool:

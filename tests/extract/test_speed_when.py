@@ -100,6 +100,7 @@ PHRASES = [
     "the end of the decade, H1 2025, the eve of the vote, at dawn, before sunset",
     "in nineteen sixty-two, in two thousand and nine, twenty-five years",
     "11 years and three months, 96 months and 48 months, through the present",
+    "(WFP 09/05/2025), 12.05.2021, 3/15/2024",
 ]
 
 

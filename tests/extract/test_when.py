@@ -554,3 +554,21 @@ def test_durations_in_two_units_and_the_present(sentence, text, value):
 
 def test_the_present_as_an_adjective_is_no_time():
     assert times(run("The present crisis began in the port.", date=REF)) == {}
+
+
+@pytest.mark.parametrize(
+    "text, date, value",
+    [
+        # numeric dates, read day or month first as the text writes its other dates
+        ("Rains began on 4 May (WFP 09/05/2025).", "09/05/2025", "2025-05-09"),
+        ("Rains began on May 4 (WFP 09/05/2025).", "09/05/2025", "2025-09-05"),
+        ("The order was filed 3/15/2024.", "3/15/2024", "2024-03-15"),  # 15 cannot be a month
+        ("The statute took effect on 12.05.2021.", "12.05.2021", "2021-05-12"),  # dotted: day first
+    ],
+)
+def test_numeric_dates(text, date, value):
+    assert times(run(text, date=REF)).get(date, "missing") == value
+
+
+def test_fractions_and_version_strings_are_not_numeric_dates():
+    assert times(run("Mix 1/2/2020x of the batch.", date=REF)) == {}
