@@ -319,11 +319,17 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 def _lexicon():
     lex = lexicon()
     t = lex.temporal
-    return t["numbers"], t["units"], frozenset(t["future_markers"]), lex.irregular_past
+    return (
+        t["numbers"],
+        t["units"],
+        frozenset(t["future_markers"]),
+        lex.irregular_past,
+        frozenset(t["scheduling_verbs"]),
+    )
 
 
 def _num(text: str) -> float | None:
-    numbers, _, _, _ = _lexicon()
+    numbers = _lexicon()[0]
     text = _SPACES.sub(" ", text.lower())
     if text[0].isdigit():
         try:
@@ -397,7 +403,7 @@ def _tensed_year(ref, month, body, start, sentences, starts, probe) -> int:
 
 def _duration(text: str) -> str | None:
     """ISO 8601 duration of "three years", "four and a half years", "11 years and three months"."""
-    _, units, _, _ = _lexicon()
+    units = _lexicon()[1]
     amounts: dict[str, float] = {}  # per ISO designator ("TM" for minutes, which go after the T)
     for m in _COUNT_UNIT.finditer(text):
         n = _num(m.group(1))
@@ -420,6 +426,10 @@ def _duration(text: str) -> str | None:
 _SCHEDULED = frozenset(["set", "scheduled", "slated", "timetabled", "pencilled", "penciled"])
 _CLAUSE_BREAK = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b|\bwhere\b|\bwhich\b")
 _OPENING_COMMA = re.compile(r"\s*,")
+_DID = frozenset(["did", "didn't", "didn\u2019t"])
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your", "next"]
+)
 
 
 class TenseProbe:
@@ -428,7 +438,7 @@ class TenseProbe:
     _WORD = re.compile(r"[\w'\u2019]+")
 
     def __init__(self) -> None:
-        _, _, self.future, self.past = _lexicon()
+        _, _, self.future, self.past, self.scheduling = _lexicon()
 
     def is_future(self, text: str, pos: int, end: int | None = None) -> bool:
         return self.tense(text, pos, end=end) == "future"
@@ -443,10 +453,11 @@ class TenseProbe:
         if end is not None and len(text[:pos].split()) <= 1:
             opening_comma = _OPENING_COMMA.match(text, end)
             clause_from = opening_comma.end() if opening_comma else pos
-        previous = ""
+        previous = before = ""
         for m in self._WORD.finditer(text):
             w = m.group().lower()
-            after_be, previous = previous == "be", w
+            before_that, before, previous = before, previous, w
+            after_be = before == "be"
             if (
                 w in self.future
                 or w.endswith(("'ll", "\u2019ll"))
@@ -461,6 +472,9 @@ class TenseProbe:
                 future = after_be  # "to be held in June", "could be delayed": ahead, not done
             elif w in ("is", "are", "am", "remains", "stays"):
                 future = True
+            elif w in self.scheduling and before not in _DETERMINERS:
+                # "leaders meet on Saturday", not "the meet on Saturday"; "did not meet" is past
+                future = not (before in _DID or (before in ("not", "never") and before_that in _DID))
             else:
                 continue
             if m.start() >= pos and _CLAUSE_BREAK.search(

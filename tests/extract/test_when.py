@@ -572,3 +572,20 @@ def test_numeric_dates(text, date, value):
 
 def test_fractions_and_version_strings_are_not_numeric_dates():
     assert times(run("Mix 1/2/2020x of the batch.", date=REF)) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        # reference date 2026-03-12, a Thursday: a scheduling verb in the present looks ahead
+        ("Finance ministers meet in Oslo on Saturday.", "2026-03-14"),
+        ("The envoy travels to Cairo on Monday.", "2026-03-16"),
+        ("Chile votes on Sunday in a runoff.", "2026-03-15"),
+        # after an article it is a noun, and "did not" keeps it in the past
+        ("The vote on Sunday was close.", "2026-03-08"),
+        ("The council did not meet on Monday.", "2026-03-09"),
+    ],
+)
+def test_scheduling_verbs_in_the_present_look_ahead(sentence, value):
+    found = [t["value"] for t in run(sentence, date=REF)["when"]]
+    assert found == [value]
