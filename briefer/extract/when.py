@@ -124,8 +124,8 @@ _ALTERNATIVES = (
     r"""(?P<vagueago>\b(?:(?:some|many)\s+)?(?:days|weeks|months|years|decades)\s+ago\b
       | \b(?:some\s+time|a\s+while|long)\s+ago\b
       | \bthose\s+days\b)""",
-    rf"""(?P<frequency>\b(?:every|each)\s+(?:other\s+|single\s+)?
-        (?:day|week|month|year|morning|afternoon|evening|night|weekend|quarter|decade|{_WD})\b
+    rf"""(?P<frequency>\b(?:every|each)\s+(?:{_NUM}\s+(?:minutes|hours|days|weeks|months|years|decades)|
+        (?:other\s+|single\s+)?(?:day|week|month|year|morning|afternoon|evening|night|weekend|quarter|decade|{_WD}))\b
       | \b(?:once|twice|(?:three|four|five|several|many)\s+times)\s+(?:a|an|per|each|every)\s+
         (?:day|week|month|year|decade)\b
       | \bannually\b)""",

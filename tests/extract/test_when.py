@@ -589,3 +589,15 @@ def test_fractions_and_version_strings_are_not_numeric_dates():
 def test_scheduling_verbs_in_the_present_look_ahead(sentence, value):
     found = [t["value"] for t in run(sentence, date=REF)["when"]]
     assert found == [value]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("The games are held every four years.", "every four years", None),  # a frequency, not a span
+        ("Buses leave every 10 minutes.", "every 10 minutes", None),
+        ("The show runs until 4 January.", "4 January", "2027-01-04"),  # runs on: ahead
+    ],
+)
+def test_counted_frequencies_and_a_run_until_a_date(sentence, text, value):
+    assert times(run(sentence, date=REF)).get(text, "missing") == value
