@@ -11,7 +11,8 @@ import datetime as dt
 import re
 import sys
 from bisect import bisect_right
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 
 from briefer.briefing.model import span_starts
 from briefer.extract.lexicon import lexicon
@@ -886,7 +887,7 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
             value = out[-1]["value"]  # "Tuesday at 3 p.m.": the time of day is on that day
         elif kind in ("clock", "daypart") and ref is not None:
             value = focus.day_for(
-                body, start, value, _tense_at(body, start, sentences, starts, probe, within=4)
+                body, start, value, partial(_tense_at, body, start, sentences, starts, probe, within=4)
             )
         if (
             kind == "month"
@@ -955,10 +956,12 @@ class _DayInFocus:
             return None  # "in 2019 ... two days later": on no day the text gives
         return day
 
-    def day_for(self, body: str, start: int, default: str | None, tense: str | None) -> str | None:
+    def day_for(
+        self, body: str, start: int, default: str | None, tense: Callable[[], str | None]
+    ) -> str | None:
         if self.day is None or (not self.timeline and "\n\n" in body[self.end : start]):
             return default
-        if tense == "future" and default is not None and self.day < default:
+        if default is not None and self.day < default and tense() == "future":
             return default
         return self.day
 
