@@ -1352,7 +1352,10 @@ def _counted_from(text: str, day: dt.date | None, sign: int) -> str | None:
     n = sign * int(n)
     unit = m.group(2).lower().rstrip("s")
     if unit in ("day", "week"):  # "a week ago" is a day (GOLD-FORMAT), as "two days ago" is
-        return (day + dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+        try:
+            return (day + dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+        except OverflowError:  # "99999999 days ago": before the calendar's first day
+            return None
     if unit == "month":
         total = day.year * 12 + day.month - 1 + n
         return f"{total // 12:04d}-{total % 12 + 1:02d}"

@@ -601,3 +601,8 @@ def test_scheduling_verbs_in_the_present_look_ahead(sentence, value):
 )
 def test_counted_frequencies_and_a_run_until_a_date(sentence, text, value):
     assert times(run(sentence, date=REF)).get(text, "missing") == value
+
+
+def test_a_count_beyond_the_calendar_has_no_value():
+    found = times(run("The rock formed 99999999 days ago and cooled 99999999 days later.", date=REF))
+    assert found == {"99999999 days ago": "PAST_REF", "99999999 days later": None}
