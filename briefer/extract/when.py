@@ -11,7 +11,8 @@ import datetime as dt
 import re
 import sys
 from bisect import bisect_right
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 
 from briefer.briefing.model import span_starts
 from briefer.extract.lexicon import lexicon
@@ -27,8 +28,13 @@ _MON = rf"(?:{_MON_FULL}|{_MON_ABBR})"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DASH = r"\s*(?:-|\u2013|\u2014|to|and)\s*"
+# "13 July to 6 August", "April through June", "1994 to 2000": one range from its start to its end
+_UNTIL = r"(?:\s*(?:-|\u2013|\u2014)\s*|\s+(?:to|until|till|through)\s+)"
+_DATE = rf"(?:{_DAY}\s+{_MON}|{_MON}\s+{_DAY})"
+_AMPM = r"\b(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
 _NUM = (
-    r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"(?:\d+(?:[.,]\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|"
+    r"seven|eight|nine)|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
     r"ninety|a\s+few|several|many|a\s+number\s+of|(?:a\s+)?couple(?:\s+of)?|a\s+dozen|dozens\s+of|a\s+hundred)"
 )
@@ -40,71 +46,118 @@ _APPROX = (
     r"at\s+least|at\s+most|up\s+to|over|under|just\s+over|just\s+under|well\s+over|close\s+to|"
     r"upwards\s+of)\s+)"
 )
+# "11 years and three months", "two days, and six hours": a larger unit, then a smaller one
+_COMPOUND_UNIT = rf"""(?:(?:years?,?\s+and\s+{_NUM}\s+(?:months?|weeks?|days?))|(?:months?,?\s+and\s+{_NUM}\s+(?:weeks?|days?))
+    |(?:weeks?,?\s+and\s+{_NUM}\s+days?)|(?:days?,?\s+and\s+{_NUM}\s+hours?)|(?:hours?,?\s+and\s+{_NUM}\s+minutes?)
+    |(?:minutes?,?\s+and\s+{_NUM}\s+seconds?))"""
 _REL_WORD = r"(?:this|last|next|past|coming|previous|following)"
 _PART = r"(?:morning|afternoon|evening|night)"
 # a 24-hour time counts only with its zone ("09:00 UTC", "1400 GMT"): bare "14:30" may be a score or a ratio
 _ZONE = r"(?-i:UTC|GMT|CET|CEST|EET|EEST|BST|EST|EDT|CST|CDT|PST|PDT|ET|PT|Z|local\s+time)"
 
+_ZONE_WORD = re.compile(_ZONE)
+
+# A year in words: "nineteen ninety-five", "twenty twenty-four", "nineteen oh five", "two thousand and nine"
+_UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS_WORD = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS_WORD = rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]{_UNITS_WORD})?)"
+_YEAR_WORDS = rf"""(?:(?:eighteen|nineteen|twenty)[\s-](?:hundred|oh[\s-]{_UNITS_WORD}|{_TEENS_WORD}|{_TENS_WORD})
+    |two\s+thousand(?:\s+and)?(?:\s+(?:{_TENS_WORD}|{_TEENS_WORD}|{_UNITS_WORD}))?)"""
+
 # The alternatives of PATTERN, in order: the first that matches at a position wins.
 _ALTERNATIVES = (
     rf"""(?<=\bbetween\s)(?P<between>(?:{_YEAR}|{_MON}\s+{_DAY}|{_DAY}(?:\s+{_MON})?|{_MON})\s+and\s+
         (?:{_YEAR}|{_MON}\s+{_DAY}|{_DAY}\s+{_MON}|{_MON})(?:,?\s+{_YEAR})?(?![\w%]))""",
-    rf"""(?P<monrange>\b{_MON}\s*(?:-|\u2013|\u2014)\s*{_MON}(?:\s+{_YEAR})?\b)""",
+    r"""(?P<age>(?<=\baged\s)\d{1,3}(?:\s*(?:-|\u2013|to|and)\s*\d{1,3})?\b(?!\s*(?:%|per\b|percent\b))
+      | \b\d{1,3}\s*(?:-|\u2013|to)\s*\d{1,3}[\s-]years?[\s-]olds?\b)""",
+    rf"""(?P<monrange>\b{_MON}{_UNTIL}{_MON}(?:\s+{_YEAR})?\b)""",
     rf"""(?P<range>\b{_DAY}{_DASH}{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?\b
-      | \b{_MON}\s+{_DAY}\s*(?:-|\u2013)\s*{_DAY}(?:,?\s+{_YEAR})?\b)""",
+      | \b{_MON}\s+{_DAY}\s*(?:-|\u2013)\s*{_DAY}(?:,?\s+{_YEAR})?\b
+      | \b{_DATE}(?:,?\s+{_YEAR})?{_UNTIL}{_DATE}(?:,?\s+{_YEAR})?(?![\w%]))""",
     rf"""(?P<dmy>\b(?:{_WD},?\s+)?{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?(?![\w\u2013-]))""",
     rf"""(?P<mdy>\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:,\s*{_YEAR}|\s+{_YEAR}|\s+of\s+(?:{_YEAR}|(?:this|next|last)\s+year))?
         (?![\w%.,]\d|\d|[\w%]))""",
     rf"""(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)""",
+    rf"""(?P<numdate>(?<![\d/.])[0-3]?\d(?P<sep>[/.])[01]?\d(?P=sep){_YEAR}(?![\w/]|\.\d))""",
     rf"""(?P<monyear>\b{_MON}\s+(?:of\s+)?{_YEAR}\b)""",
     rf"""(?P<monmod>\b(?:(?:the\s+)?(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+
         |early\s+|mid-?\s*|late\s+)(?P<mm>{_MON})(?:\s+{_YEAR})?\b)""",
     rf"""(?P<yearpart>\b(?:the\s+)?(?:end|start|beginning|middle|first\s+half|second\s+half|rest|remainder)\s+of\s+
-        (?:(?:the|this|next|last)\s+(?:year|month|week)|{_YEAR})\b)""",
+        (?:(?:the|this|next|last)\s+(?:year|month|week|decade|century)|{_YEAR})\b)""",
+    r"""(?P<eve>\bthe\s+eve\b(?=\s+of\b))""",
     rf"""(?P<fiscal>\b(?:fiscal(?:\s+year)?|FY)\s*(?:{_YEAR}|\d\d)\b)""",
-    rf"""(?P<quarter>\b(?:Q[1-4]\s+{_YEAR}|(?:the\s+)?(?:first|second|third|fourth|final|last|current|next|
+    rf"""(?P<quarter>\b(?:[QH][1-4]\s+{_YEAR}|(?:the\s+)?(?:first|second|third|fourth|final|last|current|next|
         previous|latest)\s+quarter(?:\s+of\s+{_YEAR})?|the\s+quarter|(?:first|second|third|fourth)-quarter)\b)""",
     r"""(?P<decade>\b(?:the\s+)?(?:1[89]|20)\d0s\b)""",
     rf"""(?P<midyear>\b(?:mid|early|late)-{_YEAR}\b)""",
-    rf"""(?P<clock>(?:\b(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)
+    rf"""(?P<clock>(?:(?<=\bbetween\s){_AMPM}\s+and\s+{_AMPM}|{_AMPM}(?:{_UNTIL}{_AMPM})?
         | \b(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d|\s+(?:of|into)\b)
         | \b(?:[01]?\d|2[0-3]):?[0-5]\d(?=\s*{_ZONE}\b))(?:\s*{_ZONE}\b)?
       | \b(?:noon|midnight)\b)""",
     rf"""(?P<relpart>\b(?:earlier|later)\s+this\s+(?:week|month|year|decade|century)\b
       | \b(?:early|late)\s+(?:next|last)\s+(?:week|month|year)\b
+      | \bthis\s+past\s+(?:week|weekend)\b
       | \b(?:this|last|next)\s+(?:{_PART}|week|weekend|month|year|season|spring|summer|autumn|fall|winter)\b
         (?!\s+(?:tides?|break|term|semester|collection|crops?|planting|harvest|fashion)\b)
       | \bthe\s+weekend\b
       | \btonight\b)""",
-    rf"""(?P<weekday>\b(?:(?:last|next|this)\s+)?{_WD}(?:\s+{_PART})?\b)""",
+    r"""(?P<daypart>(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bby\s)|(?<=\bthroughout\s)|(?<=\bthrough\s)|(?<=\buntil\s)
+        |(?<=\binto\s))the\s+(?:morning|afternoon|evening|night)\b(?!\s+(?:of|before|after)\b)
+      | (?:(?<=\bat\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bby\s)|(?<=\buntil\s))
+        (?:dawn|dusk|daybreak|sunrise|sunset|nightfall)\b)""",
+    r"""(?P<relday>\b(?:the\s+)?(?:next|following|previous|same)\s+(?:day|morning|afternoon|evening|night)\b
+      | \bthe\s+(?:day|night)\s+(?:before|after)\b
+      | \b(?:earlier|later)\s+(?:that|in\s+the)\s+day\b
+      | \bthat\s+(?:day|morning|afternoon|evening|night)\b
+      | \bovernight\b(?!\s+(?:stays?|rates?|trading|session|lending|market)\b))""",
+    rf"""(?P<season>\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:spring|summer|autumn|winter|fall)\s+(?:of\s+)?{_YEAR}\b
+      | \bthe\s+(?:spring|summer|autumn|winter|fall)\s+of\s+(?:{_YEAR}|(?:this|last|next)\s+year)\b
+      | (?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bover\s)|(?<=\bthrough\s))
+        the\s+(?-i:spring|summer|autumn|winter)\b(?!\s+of\b))""",
+    rf"""(?P<weekday>\b(?:(?:last|next|this)\s+)?{_WD}(?:\s+{_PART})?(?:{_UNTIL}{_WD})?\b)""",
     r"""(?P<vague>\b(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few|recent|previous|following|upcoming)\s+
         (?:days|weeks|months|years|decades)\b)""",
     r"""(?P<minute>\bthe\s+\d+(?:st|nd|rd|th)\s+minute\b)""",
     r"""(?P<span1>\bthe\s+(?:past|last|next|coming|previous|following)\s+(?:week|fortnight|month|year|decade)\b)""",
     rf"""(?P<duration>\b(?:{_APPROX})?(?:(?:the\s+)?(?:next|past|last|first|previous|coming)\s+|the\s+|another\s+)?
-        {_NUM}(?:\s+and\s+a\s+half)?\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?{_UNIT}
-        (?:\s+and\s+a\s+half)?(?:\s+ago)?\b)""",
+        {_NUM}(?:\s+and\s+a\s+half)?\s+(?:more\s+|consecutive\s+|straight\s+|full\s+|successive\s+)?
+        (?:{_COMPOUND_UNIT}|{_UNIT})(?:\s+and\s+a\s+half)?(?:\s+(?:ago|later|earlier))?\b)""",
     r"""(?P<vagueago>\b(?:(?:some|many)\s+)?(?:days|weeks|months|years|decades)\s+ago\b
-      | \b(?:some\s+time|a\s+while|long)\s+ago\b)""",
-    rf"""(?P<frequency>\b(?:every|each)\s+(?:other\s+|single\s+)?
-        (?:day|week|month|year|morning|afternoon|evening|night|weekend|quarter|decade|{_WD})\b
+      | \b(?:some\s+time|a\s+while|long)\s+ago\b
+      | \bthose\s+days\b)""",
+    rf"""(?P<frequency>\b(?:every|each)\s+(?:{_NUM}\s+(?:minutes|hours|days|weeks|months|years|decades)|
+        (?:other\s+|single\s+)?(?:day|week|month|year|morning|afternoon|evening|night|weekend|quarter|decade|{_WD}))\b
       | \b(?:once|twice|(?:three|four|five|several|many)\s+times)\s+(?:a|an|per|each|every)\s+
         (?:day|week|month|year|decade)\b
       | \bannually\b)""",
     r"""(?P<adjdur>\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|
         thirty|forty|fifty|sixty|ninety|hundred)-(?:day|week|month|year|hour|minute)\b)""",
-    r"""(?<=\bfor\s)(?P<vaguedur>(?:days|weeks|months|years|decades)\b)""",
+    r"""(?P<vaguedur>(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s))(?:minutes|hours|days|weeks|months|years|decades|generations)\b
+      | \b(?:minutes|hours|days|weeks|months|years)\s+(?:later|earlier)\b
+      | \b(?:minutes|hours|days|weeks|months|years)\b(?=\s+(?:after|before)\s+(?:the|a|an|his|her|their|its)\b))""",
+    r"""(?P<opening>\b(?:the\s+)?(?:first|opening|final|closing)\s+(?:few\s+)?(?:hours?|days?|weeks?|months?|years?)\b)""",
+    r"""(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bafter\s)|(?<=\bwithin\s))(?<!\bonce\sin\s)(?P<awhile>a\s+(?:short\s+|little\s+|long\s+)?while\b)""",
+    r"""(?P<term>\bthe\s+(?:short|medium|long|near)(?:\s+|-)term\b)""",
+    r"""(?P<century>\bthe\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}(?:st|nd|rd|th)|(?:twenty-)?first|(?:twenty-)?second|(?:twenty-)?third|
+        (?:four|fif|six|seven|eigh|nine|ten|eleven|twelf|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|
+        nineteen|twentie)th)\s+century\b)""",
+    r"""(?P<timeofyear>\bthis\s+time\s+of\s+(?:the\s+)?year\b)""",
     rf"""(?P<relmonth>\b(?:last|next|this)\s+(?-i:{_MON_FULL})\b(?!\s+\d))""",
     rf"""(?P<month>\b(?-i:{_MON_FULL})\b(?!\s+\d))""",
-    rf"""(?P<yearrange>(?<![\d,.$\u00a3\u20ac\w-]){_YEAR}\s*(?:-|\u2013|\u2014|/)\s*(?:{_YEAR}|\d\d)(?![\d%]|-\w))""",
+    rf"""(?P<yearrange>(?<![\d,.$\u00a3\u20ac\w-]){_YEAR}(?:\s*(?:-|\u2013|\u2014|/)\s*(?:{_YEAR}|\d\d)
+        |\s+(?:to|until|till|through)\s+{_YEAR})(?![\d%]|-\w))""",
     rf"""(?P<year>(?<![\d,.$\u00a3\u20ac\w-]){_YEAR}(?![\d%]|[.,]\d|-\w))""",
+    rf"""(?P<wordyear>\b{_YEAR_WORDS}\b(?![\s-]+(?:{_UNITS_WORD}|{_TEENS_WORD}|{_TENS_WORD}|hundred|thousand|
+        million|billion|per|percent|years?|days?|weeks?|months?|hours?|minutes?|people|times)\b|-))""",
     r"""(?P<day>\b(?:yesterday|today|tomorrow)\b)""",
+    r"""(?P<holidays>\b(?:(?:this|last|next|the)\s+)?(?-i:Christmas|Easter|New\s+Year)\s+(?:period|season|holidays|break)\b)""",
     r"""(?P<holiday>\b(?:(?:this|last|next|the)\s+)?(?-i:Christmas(?:\s+(?:Day|Eve))?
         |New\s+Year(?:['\u2019]s\s+(?:Day|Eve))?)(?!\s+(?:Honours|card|cards|tree|trees|message)\b)\b)""",
     r"""(?P<future>\b(?:the|in)\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future\b(?!\s+of\b)
       | \bthe\s+(?:days|weeks|months|year|years)\s+ahead\b)""",
     r"""(?P<now>\b(?:right\s+now|now|currently|nowadays|at\s+present|at\s+the\s+moment
-        |at\s+this\s+(?:point|stage|juncture)|these\s+days)\b)""",
+        |at\s+this\s+(?:point|stage|juncture)|these\s+days)\b
+      | (?:(?<=\bthrough\s)|(?<=\buntil\s)|(?<=\bto\s)|(?<=\btill\s))the\s+present(?:\s+day)?\b)""",
 )
 PATTERN = re.compile("\n  | ".join(_ALTERNATIVES), re.IGNORECASE | re.VERBOSE)
 
@@ -125,7 +178,20 @@ def _only(names: set[str]) -> re.Pattern:
 # The alternatives that can begin with a decimal digit, and those that can begin with the word "the"
 # (every other one begins with some other word): most positions tried are one or the other.
 _AFTER_DIGIT = _only(
-    {"between", "range", "dmy", "iso", "decade", "clock", "duration", "adjdur", "yearrange", "year"}
+    {
+        "age",
+        "between",
+        "range",
+        "dmy",
+        "iso",
+        "numdate",
+        "decade",
+        "clock",
+        "duration",
+        "adjdur",
+        "yearrange",
+        "year",
+    }
 )
 _AFTER_THE = _only(
     {
@@ -134,6 +200,15 @@ _AFTER_THE = _only(
         "quarter",
         "decade",
         "relpart",
+        "daypart",
+        "relday",
+        "now",
+        "season",
+        "eve",
+        "opening",
+        "term",
+        "century",
+        "holidays",
         "vague",
         "minute",
         "span1",
@@ -236,6 +311,7 @@ _COUNT_UNIT = re.compile(
 )
 _DATE_PARTS = re.compile(r"\d+|[A-Za-z]+\.?")
 _DIGITS = re.compile(r"\d+")
+_LETTERS = re.compile(r"[a-z]+")
 _MONTH_NAME = re.compile(_MON)
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
@@ -244,17 +320,26 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 def _lexicon():
     lex = lexicon()
     t = lex.temporal
-    return t["numbers"], t["units"], frozenset(t["future_markers"]), lex.irregular_past
+    return (
+        t["numbers"],
+        t["units"],
+        frozenset(t["future_markers"]),
+        lex.irregular_past,
+        frozenset(t["scheduling_verbs"]),
+    )
 
 
 def _num(text: str) -> float | None:
-    numbers, _, _, _ = _lexicon()
+    numbers = _lexicon()[0]
     text = _SPACES.sub(" ", text.lower())
     if text[0].isdigit():
         try:
             return float(text.replace(",", ""))
         except ValueError:
             return None
+    tens, _, units = text.partition("-")  # "twenty-five"
+    if units:
+        return numbers[tens] + numbers[units] if tens in numbers and units in numbers else None
     return numbers.get(text)
 
 
@@ -318,32 +403,34 @@ def _tensed_year(ref, month, body, start, sentences, starts, probe) -> int:
 
 
 def _duration(text: str) -> str | None:
-    _, units, _, _ = _lexicon()
-    m = _COUNT_UNIT.search(text)
-    if not m:
+    """ISO 8601 duration of "three years", "four and a half years", "11 years and three months"."""
+    units = _lexicon()[1]
+    amounts: dict[str, float] = {}  # per ISO designator ("TM" for minutes, which go after the T)
+    for m in _COUNT_UNIT.finditer(text):
+        n = _num(m.group(1))
+        unit = units.get(m.group(2).lower())
+        if n is None or unit is None:
+            return None
+        mult, designator = (int(unit[:-1]), unit[-1]) if unit[0].isdigit() else (1, unit)
+        if not amounts and "and a half" in _SPACES.sub(" ", text.lower()):
+            n += 0.5  # "four and a half years", "a year and a half"
+        amounts[designator] = amounts.get(designator, 0) + n * mult
+    if not amounts:
         return None
-    n = _num(m.group(1))
-    unit = units.get(m.group(2).lower())
-    if n is None or unit is None:
-        return None
-    if "and a half" in _SPACES.sub(" ", text.lower()):
-        n += 0.5  # "four and a half years", "a year and a half"
-    mult = 1
-    u = unit
-    if unit[0].isdigit():
-        mult = int(unit[:-1])
-        u = unit[-1]
-    amount = f"{n * mult:g}"  # "P4.5Y": ISO 8601 allows a fraction in the last component
-    if u == "TM":
-        return f"PT{amount}M"
-    if u in ("H", "S"):
-        return f"PT{amount}{u}"
-    return f"P{amount}{u}"
+    # "P4.5Y": ISO 8601 allows a fraction in the last component
+    date = "".join(f"{amounts[d]:g}{d}" for d in "YMWD" if d in amounts)
+    time = "".join(f"{amounts[d]:g}{d[-1]}" for d in ("H", "TM", "S") if d in amounts)
+    return f"P{date}" + (f"T{time}" if time else "")
 
 
 # "set for Friday", "scheduled for next week": a participle of planning before "for" names a time ahead.
 _SCHEDULED = frozenset(["set", "scheduled", "slated", "timetabled", "pencilled", "penciled"])
 _CLAUSE_BREAK = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b|\bwhere\b|\bwhich\b")
+_OPENING_COMMA = re.compile(r"\s*,")
+_DID = frozenset(["did", "didn't", "didn\u2019t"])
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your", "next"]
+)
 
 
 class TenseProbe:
@@ -352,17 +439,26 @@ class TenseProbe:
     _WORD = re.compile(r"[\w'\u2019]+")
 
     def __init__(self) -> None:
-        _, _, self.future, self.past = _lexicon()
+        _, _, self.future, self.past, self.scheduling = _lexicon()
 
-    def is_future(self, text: str, pos: int) -> bool:
-        return self.tense(text, pos) == "future"
+    def is_future(self, text: str, pos: int, end: int | None = None) -> bool:
+        return self.tense(text, pos, end=end) == "future"
 
-    def tense(self, text: str, pos: int, within: int | None = None) -> str | None:
-        """'future', 'past', or None when no verb (within `within` words) tells."""
+    def tense(self, text: str, pos: int, within: int | None = None, end: int | None = None) -> str | None:
+        """'future', 'past', or None when no verb (within `within` words) tells. `end`, where the
+        expression at `pos` ends, lets the comma after an opening one ("On Sunday, she will speak")
+        stay inside its clause."""
         best_dist: int | None = None
         best_future: bool | None = None
+        clause_from = pos
+        if end is not None and len(text[:pos].split()) <= 1:
+            opening_comma = _OPENING_COMMA.match(text, end)
+            clause_from = opening_comma.end() if opening_comma else pos
+        previous = before = ""
         for m in self._WORD.finditer(text):
             w = m.group().lower()
+            before_that, before, previous = before, previous, w
+            after_be = before == "be"
             if (
                 w in self.future
                 or w.endswith(("'ll", "\u2019ll"))
@@ -374,14 +470,18 @@ class TenseProbe:
                 or (w.endswith("ed") and len(w) > 4 and w not in _PAST_EXCEPTIONS)
                 or w in ("has", "have", "ago")
             ):
-                future = False
+                future = after_be  # "to be held in June", "could be delayed": ahead, not done
             elif w in ("is", "are", "am", "remains", "stays"):
                 future = True
+            elif w in self.scheduling and before not in _DETERMINERS:
+                # "leaders meet on Saturday", not "the meet on Saturday"; "did not meet" is past
+                future = not (before in _DID or (before in ("not", "never") and before_that in _DID))
             else:
                 continue
-            if m.start() >= pos and _CLAUSE_BREAK.search(text, pos, m.start()):
+            if m.start() >= pos and _CLAUSE_BREAK.search(
+                text, max(pos, min(clause_from, m.start())), m.start()
+            ):
                 continue  # "on Friday evening and were taken home": another clause
-            dist = abs(m.start() - pos)
             dist = (
                 len(text[m.end() : pos].split())
                 if m.start() < pos
@@ -480,6 +580,22 @@ _ANCHOR_WORDS = (
             "future",
             "ahead",
             "Christmas",
+            "Easter",
+            "overnight",
+            "dawn",
+            "dusk",
+            "daybreak",
+            "sunrise",
+            "sunset",
+            "nightfall",
+            "eve",
+            "generations",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thousand",
+            "while",
+            "term",
             "present",
             "moment",
             "point",
@@ -502,7 +618,8 @@ def _by_first_letter(words: list[str]) -> str:
 
 # Every word above is letters only and followed by (?!\w), so a match is always a whole word and the
 # order of the alternatives cannot change which one matches.
-ANCHOR = re.compile(rf"(?<!\w)(?:\d+|(?:{_by_first_letter(_ANCHOR_WORDS)})(?!\w))")
+# "FY22" is the one expression whose digits run on from letters.
+ANCHOR = re.compile(rf"(?<!\w)(?:\d+|FY\d|(?:{_by_first_letter(_ANCHOR_WORDS)})(?!\w))")
 
 
 # A word that may open an expression: it starts a word (not after a hyphen or an apostrophe).
@@ -579,7 +696,27 @@ _FIRST_WORDS = frozenset(
         "in",
         "couple",
         "christmas",
+        "easter",
         "new",
+        "those",
+        "h1",
+        "h2",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+        "fall",
+        "dawn",
+        "dusk",
+        "daybreak",
+        "sunrise",
+        "sunset",
+        "nightfall",
+        "that",
+        "same",
+        "overnight",
+        "opening",
+        "closing",
         "every",
         "each",
         "once",
@@ -709,25 +846,49 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
     previous_kind = None
     context: tuple[int, int, int] | None = None  # end, year, month of the last date written with its year
     clocks: list[int] = []  # indexes in `out` of the times of day since the last other expression
+    focus = _DayInFocus()
+    month_first: bool | None = None  # does the text write its dates "March 7" rather than "7 March"?
     for m in _matches(body):
         kind = m.lastgroup
         if kind == "mm":
             kind = "monmod"
+        elif kind == "sep":
+            kind = "numdate"
         start, end = m.span(kind)
         text = body[start:end]
         if kind == "year" and not _year_context(body, start, end):
             continue
+        if kind == "wordyear" and text.lower().startswith("two") and not _after_a_preposition(body, start):
+            continue  # "two thousand and nine" is a count but after "in", "since", "by"...
         if kind == "duration" and not _duration_ok(text):
             continue
         if kind == "month" and body[start:end] in ("May", "MAY") and _modal_may(body, end):
             continue
+        if kind in ("clock", "term") and _modifies_a_noun(body, text, end):
+            continue
+        if text in ("Now", "NOW") and _discourse_now(body, start, end):
+            continue
         value = _value(kind, text, ref, body, start, sentences, starts, probe)
+        if kind == "numdate":
+            if month_first is None:
+                month_first = _writes_month_first(body)
+            value = _numeric_date(text, month_first and "." not in text)
         if kind in ("month", "dmy", "mdy") and value and not _FOUR_DIGITS.search(text):
             value = _in_context_year(value, context, body, start, sentences, starts, probe)
         if _FOUR_DIGITS.search(text) and value and _MONTH_VALUE.match(value):
             context = (end, int(value[:4]), int(value[5:7]))
-        if kind == "clock" and out and _clock_joins(body, out[-1], start):
+        if kind == "relday" and _before_or_after_an_event(body, text, end):
+            value = None  # "the day before the vote": the vote's day is not known
+        elif kind == "relday" or (kind == "duration" and text.lower().endswith(("later", "earlier"))):
+            value = _from_narrative_day(text.lower(), focus.base(ref, text))
+        elif kind == "span1" and text.lower().split()[1] in ("previous", "following"):
+            value = _next_or_previous_period(text.lower(), focus.base(ref, text))
+        elif kind == "clock" and out and _clock_joins(body, out[-1], start):
             value = out[-1]["value"]  # "Tuesday at 3 p.m.": the time of day is on that day
+        elif kind in ("clock", "daypart") and ref is not None:
+            value = focus.day_for(
+                body, start, value, partial(_tense_at, body, start, sentences, starts, probe, within=4)
+            )
         if (
             kind == "month"
             and previous_kind in ("month", "monmod")
@@ -740,21 +901,69 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
             month = int(value[5:7])
             value = f"{year + (month < first_month):04d}-{month:02d}"
         out.append({"text": sys.intern(text), "value": value, "start": start, "end": end})
+        focus.note_year(value)
         if kind == "clock":
             clocks.append(len(out) - 1)
+            focus.note(value, end, timeline=True)
         else:
             # "3 p.m. on Friday", "3 p.m. local time (1200 GMT) on Friday": the clocks just before take the day
             k = len(out) - 1
             while clocks and clocks[-1] == k - 1 and _clock_joins(body, out[k - 1], 0, after=out[k]):
                 k = clocks.pop()
                 out[k]["value"] = value
+            focus.note(value, end, timeline=kind in ("daypart", "relday") or k < len(out) - 1)
             clocks.clear()
         previous_kind = kind
     return out
 
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+_YEAR_UNIT = re.compile(r"\b(?:years?|decades?)\b", re.IGNORECASE)
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?$")
+
+
+class _DayInFocus:
+    """The day a narrative is on: the last expression valued as a day. A time of day written without
+    its day ("At 2.35pm, police ...", "during the afternoon") is on it when that day was named in the
+    same paragraph, or when a timeline of times of day has run on from it since ("at 9.15am on Friday
+    ..." then, paragraphs later, "At 11:20, ..."); not when its own clause looks ahead from a past day."""
+
+    def __init__(self) -> None:
+        self.day: str | None = None
+        self.end = 0
+        self.timeline = False
+        self.year: int | None = None  # of the last expression with a calendar value
+
+    def note_year(self, value: str | None) -> None:
+        if value and _FOUR_DIGITS.match(value):
+            self.year = int(value[:4])
+
+    def note(self, value: str | None, end: int, timeline: bool) -> None:
+        if value and _DAY_VALUE.match(value):
+            self.day, self.end, self.timeline = value, end, timeline
+
+    def date(self, ref: dt.date | None) -> dt.date | None:
+        """The day in focus, or the reference date before any is named."""
+        return dt.date.fromisoformat(self.day) if self.day else ref
+
+    def base(self, ref: dt.date | None, text: str) -> dt.date | None:
+        """What an expression counts from: the day in focus, or for years ("three years later", "the
+        previous year") the year of the last calendar value ("in 2019 ... the following year": 2020)."""
+        if self.year is not None and _YEAR_UNIT.search(text):
+            return dt.date(self.year, 1, 1)
+        day = self.date(ref)
+        if day is not None and self.year is not None and self.year != day.year:
+            return None  # "in 2019 ... two days later": on no day the text gives
+        return day
+
+    def day_for(
+        self, body: str, start: int, default: str | None, tense: Callable[[], str | None]
+    ) -> str | None:
+        if self.day is None or (not self.timeline and "\n\n" in body[self.end : start]):
+            return default
+        if default is not None and self.day < default and tense() == "future":
+            return default
+        return self.day
 
 
 def _in_context_year(value, context, body, start, sentences, starts, probe) -> str:
@@ -790,6 +999,34 @@ def _clock_joins(body: str, day: When, clock_start: int, after: When | None = No
     )
 
 
+# words that may follow "noon", "midnight" or "the long term" when they name the time ("noon on
+# Friday", "midnight GMT", "in the long term we")
+_AFTER_TIME_NOUN = (
+    _FUNCTION_AFTER
+    | frozenset(["local", "today", "tonight", "tomorrow", "yesterday", "sharp", "until", "till", "through"])
+    | frozenset(["i", "we", "you", "he", "she", "it", "they", "there", "this", "these", "those"])
+)
+
+
+def _modifies_a_noun(body: str, text: str, end: int) -> bool:
+    """Noon, midnight or a term before a noun names an event or a heading ("the noon briefing", "a
+    midnight vigil", "Noon Briefing Guest"), or qualifies the noun ("the long-term impact"): no time."""
+    if text.lower() not in ("noon", "midnight") and not text.lower().endswith("term"):
+        return False
+    after = body[end : end + 20]
+    words = after.split()
+    if not words or not after[0].isspace() or not words[0][0].isalpha():
+        return False
+    word = words[0].strip(".,;:").lower()
+    return not (word in _AFTER_TIME_NOUN or word in _WEEKDAYS or _ZONE_WORD.fullmatch(words[0].strip(".,;:")))
+
+
+def _discourse_now(body: str, start: int, end: int) -> bool:
+    """A sentence opened by "Now" and a comma ("Now, as we said, ...") turns to the next point."""
+    before = body[max(0, start - 3) : start].rstrip(" ")
+    return body[end : end + 1] == "," and (not before or before[-1] in ".!?\n")
+
+
 def _modal_may(body: str, end: int) -> bool:
     nxt = body[end : end + 12].split()
     return bool(nxt) and nxt[0].islower() and nxt[0] not in ("and", "or", "to", "in", "of")
@@ -802,9 +1039,68 @@ def _duration_ok(text: str) -> bool:
     return not (re.fullmatch(r"(?:an?|one)\s+second", low) or words[-1] == "second")
 
 
+# "a 2011 survey", "its 2024 budget", "Kenya's 2022 election": a year after a determiner dates its noun
+_YEAR_DETERMINERS = frozenset(["a", "an", "its", "their", "his", "her", "our"])
+
+
+_DAY_MONTH = re.compile(rf"\b\d\d?(?:st|nd|rd|th)?\s+{_MON_FULL}")
+_MONTH_DAY = re.compile(rf"{_MON}\s+\d\d?\b")
+
+
+def _writes_month_first(body: str) -> bool:
+    """Does the text write more dates "March 7" than "7 March"? (A tie, US style: month first.)"""
+    return len(_MONTH_DAY.findall(body)) >= len(_DAY_MONTH.findall(body))
+
+
+def _numeric_date(text: str, month_first: bool) -> str | None:
+    """'09/03/2017': 9 March, or 3 September where the text writes its dates month first (as in "March
+    7"; a dotted date never does); a number over 12 is the day whatever the text's habit."""
+    first, second, year = (int(n) for n in _DIGITS.findall(text))
+    if first > 12 or (second <= 12 and not month_first):
+        first, second = second, first
+    try:
+        return dt.date(year, first, second).isoformat()
+    except ValueError:
+        return None
+
+
+def _before_or_after_an_event(body: str, text: str, end: int) -> bool:
+    """Is it "the day before the vote" (an event follows), not "the day before, police had warned"?"""
+    if not text.lower().endswith(("before", "after")):
+        return False
+    after = body[end : end + 2]
+    return len(after) == 2 and after[0] == " " and after[1].isalnum()
+
+
+def _after_a_preposition(body: str, start: int) -> bool:
+    before = body[max(0, start - 20) : start].split()
+    return bool(before) and before[-1].lower() in _YEAR_BEFORE and before[-1].lower() != "the"
+
+
+def _year_in_words(low: str) -> str | None:
+    """'nineteen ninety-five' -> '1995', 'two thousand and nine' -> '2009'."""
+    numbers = _lexicon()[0]
+    words = [w for w in re.split(r"[\s-]+", low) if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        century, rest = 2000, words[2:]
+    else:
+        century, rest = numbers[words[0]] * 100, words[1:]
+    if rest and rest[0] in ("hundred", "oh"):
+        rest = rest[1:]
+    try:
+        return str(century + sum(numbers[w] for w in rest))
+    except KeyError:
+        return None
+
+
 def _year_context(body: str, start: int, end: int) -> bool:
     before = body[max(0, start - 20) : start].split()
-    if before and before[-1].lower().strip("(") in _YEAR_BEFORE:
+    word_before = before[-1].lower().strip("(") if before else ""
+    if (
+        word_before in _YEAR_BEFORE
+        or word_before in _YEAR_DETERMINERS
+        or word_before.endswith(("'s", "\u2019s"))
+    ):
         return True
     after = body[end : end + 20]
     if not after or not after[0].isspace():
@@ -826,12 +1122,20 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
         if kind == "fiscal":
             digits = _DIGITS.findall(text)[-1]  # "FY22", "fiscal 2026": the year they are named by
             return digits if len(digits) == 4 else f"20{digits}"
-        if kind in ("minute", "decade", "vaguedur"):
-            return None
+        if kind in ("minute", "decade", "vaguedur", "term", "century", "timeofyear", "holidays", "eve"):
+            return None  # a period the value set has no form for
+        if kind == "age":
+            return f"P{_DIGITS.findall(text)[0]}Y"  # "aged 5 to 29": a range, valued at its start
+        if kind == "opening":
+            return None if low.endswith("s") else _duration(f"1 {low.split()[-1]}")  # "the first month": P1M
+        if kind == "awhile":
+            return "FUTURE_REF" if body[max(0, start - 3) : start].lower() == "in " else None
         if kind == "quarter":
             q = re.match(r"q([1-4])\s+(\d{4})", low)
             if q:
                 return f"{q.group(2)}-Q{q.group(1)}"
+            if low.startswith("h"):
+                return low[-4:]  # "H1 2025": a half-year, as its year (the value set has no half)
             q = re.search(r"(first|second|third|fourth)\s+quarter\s+of\s+(\d{4})", low)
             if q:
                 return f"{q.group(2)}-Q{('first', 'second', 'third', 'fourth').index(q.group(1)) + 1}"
@@ -892,7 +1196,7 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
             y = _FOUR_DIGITS.search(text)
             if y:
                 return y.group()
-            if not ref:
+            if not ref or low.endswith(("decade", "century")):
                 return None
             shift = 1 if " next " in f" {low} " else -1 if " last " in f" {low} " else 0
             if low.endswith("month"):
@@ -903,6 +1207,8 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
             return str(ref.year + shift)
         if kind == "year":
             return text
+        if kind == "wordyear":
+            return _year_in_words(low)
         if kind == "midyear":
             return text[-4:]
         if kind == "adjdur":
@@ -914,8 +1220,17 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
             return _duration(text)
         if kind == "span1":
             return _duration("1 " + low.split()[-1])
-        if kind == "clock":
+        if kind in ("clock", "daypart"):
             return ref.isoformat() if ref else None  # a time of day folds into its day
+        if kind == "season":
+            y = _FOUR_DIGITS.search(text)
+            if y:
+                return y.group()
+            if not ref:
+                return None
+            return str(
+                ref.year + (1 if low.endswith("next year") else -1 if low.endswith("last year") else 0)
+            )
         if kind == "vague":
             return (
                 "FUTURE_REF"
@@ -957,8 +1272,16 @@ def _range_start(text, ref, body, start, sentences, starts, probe) -> str | None
         return years[0] if years else None
     month = _month_num(month_name.group())
     days = [int(d) for d in _DIGITS.findall(text) if len(d) <= 2]
+    months = [_month_num(m) for m in _MONTH_NAME.findall(text)]
     if years:
         year = int(years[0])
+        if (
+            len(years) == 1
+            and len(months) == 2
+            and months[1] < month
+            and text.index(years[0]) > month_name.end()
+        ):
+            year -= 1  # "30 December to 2 January 2026": the one year written is the end's
     elif ref is not None:
         year = _year_after(body, start + len(text), ref) or _tensed_year(
             ref, month, body, start, sentences, starts, probe
@@ -1014,27 +1337,66 @@ def _relative_month(low: str, ref: dt.date) -> str:
 
 
 def _ago(text: str, ref: dt.date | None) -> str:
-    """'three days ago' -> that day; weeks, months and years ago -> that week, month or year."""
-    m = re.search(rf"({_NUM})\s+(?:more\s+)?({_UNIT})\s+ago", text, re.IGNORECASE)
-    if m is None or ref is None:
-        return "PAST_REF"
+    """'three days ago', 'a week ago' -> that day; months and years ago -> that month or year."""
+    return _counted_from(text, ref, -1) or "PAST_REF"
+
+
+def _counted_from(text: str, day: dt.date | None, sign: int) -> str | None:
+    """The day, week, month or year `text` ("three days ago", "two weeks later") counts to from `day`."""
+    m = re.search(rf"({_NUM})\s+(?:more\s+)?({_UNIT})", text, re.IGNORECASE)
+    if m is None or day is None:
+        return None
     n = _num(m.group(1))
     if n is None or n != int(n):
-        return "PAST_REF"
-    n = int(n)
+        return None
+    n = sign * int(n)
     unit = m.group(2).lower().rstrip("s")
-    if unit == "day":
-        return (ref - dt.timedelta(days=n)).isoformat()
-    if unit == "week":
-        return _iso_week(ref - dt.timedelta(weeks=n))
+    if unit in ("day", "week"):  # "a week ago" is a day (GOLD-FORMAT), as "two days ago" is
+        try:
+            return (day + dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+        except OverflowError:  # "99999999 days ago": before the calendar's first day
+            return None
     if unit == "month":
-        total = ref.year * 12 + ref.month - 1 - n
+        total = day.year * 12 + day.month - 1 + n
         return f"{total // 12:04d}-{total % 12 + 1:02d}"
     if unit == "year":
-        return str(ref.year - n)
+        return str(day.year + n)
     if unit == "decade":
-        return str(ref.year - 10 * n)
-    return "PAST_REF"
+        return str(day.year + 10 * n)
+    return None
+
+
+def _next_or_previous_period(low: str, day: dt.date | None) -> str | None:
+    """'the previous year', 'the following week': the period before or after the narrative's day."""
+    if day is None:
+        return None
+    shift = 1 if "following" in low else -1
+    unit = low.split()[-1]
+    if unit == "week":
+        return _iso_week(day + dt.timedelta(weeks=shift))
+    if unit == "month":
+        total = day.year * 12 + day.month - 1 + shift
+        return f"{total // 12:04d}-{total % 12 + 1:02d}"
+    if unit == "year":
+        return str(day.year + shift)
+    return None  # a fortnight or a decade has no value of its own
+
+
+def _from_narrative_day(low: str, day: dt.date | None) -> str | None:
+    """'the next day', 'the day before', 'that evening', 'two days later': counted from the day the
+    narrative is on."""
+    if day is None:
+        return None
+    if low.endswith(("later", "earlier")):
+        return _counted_from(low, day, 1 if low.endswith("later") else -1)
+    words = low.split()
+    if words[-1] == "after" or {"next", "following"} & set(words):
+        shift = 1
+    elif words[-1] == "before" or "previous" in words:
+        shift = -1
+    else:
+        shift = 0  # "that day", "the same evening", "later that day", "overnight"
+    return (day + dt.timedelta(days=shift)).isoformat()
 
 
 def _relative(low: str, ref: dt.date) -> str | None:
@@ -1047,7 +1409,11 @@ def _relative(low: str, ref: dt.date) -> str | None:
             else (ref - dt.timedelta(days=1)).isoformat()
         )
     unit = words[-1]
-    k = {"last": -1, "this": 0, "next": 1, "earlier": 0, "later": 0}.get(words[0], 0)
+    k = (
+        -1
+        if "past" in words
+        else {"last": -1, "this": 0, "next": 1, "earlier": 0, "later": 0}.get(words[0], 0)
+    )
     if words[0] in ("early", "late"):
         k = {"next": 1, "last": -1}[words[1]]
     if unit in ("week", "weekend"):
@@ -1067,21 +1433,21 @@ def _relative(low: str, ref: dt.date) -> str | None:
 
 
 def _weekday(low, ref, body, start, sentences, starts, probe):
-    words = low.split()
+    words = _LETTERS.findall(low)  # "monday-friday": a range, read at its start
     mod = words[0] if words[0] in ("last", "next", "this") else None
     name = words[1] if mod else words[0]
     target = _WEEKDAYS.index(name)
     delta_back = (ref.weekday() - target) % 7
     if mod == "last":
         return (ref - dt.timedelta(days=delta_back or 7)).isoformat()
-    if mod == "next":
-        return (ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)).isoformat()
+    if mod == "next":  # that day of next week: "next Wednesday" said on a Tuesday is eight days on
+        return (ref + dt.timedelta(days=7 - ref.weekday() + target)).isoformat()
     i = bisect_right(starts, start) - 1
     s, e = sentences[i] if i >= 0 else (max(0, start - 200), min(len(body), start + 200))
     lead = body[max(s, start - 7) : start].lower().split()
     if lead and lead[-1] == "since":
         return (ref - dt.timedelta(days=delta_back)).isoformat()
-    if mod != "this" and not probe.is_future(body[s:e], start - s):
+    if mod != "this" and not probe.is_future(body[s:e], start - s, start - s + len(low)):
         return (ref - dt.timedelta(days=delta_back)).isoformat()
     ahead = (target - ref.weekday()) % 7
     if mod == "this":

@@ -16,13 +16,13 @@ ROOT = Path(__file__).resolve().parents[2]
 _WORD_START = re.compile(r"(?<![\w\u2019'-])\w")
 # The anchors as one flat alternation of words (the module groups them by first letter).
 ANCHOR = re.compile(
-    r"(?<!\w)(?:\d+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"(?<!\w)(?:\d+|FY\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
     r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
     r"[Ss]econds?|[Mm]inutes?|[Hh]ours?|[Dd]ays?|[Ww]eeks?|[Ff]ortnights?|[Mm]onths?|[Qq]uarters?|[Yy]ears?|"
     r"[Dd]ecades?|[Cc]entury|[Cc]enturies|[Ww]eekend|[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight|[Ss]eason|"
     r"[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Nn]ow|"
     r"[Cc]urrently|[Nn]owadays|[Nn]oon|[Mm]idnight|[Aa]go|[Aa]nnually|[Pp]resent|[Mm]oment|[Pp]oint|[Ss]tage|"
-    r"[Jj]uncture|[Ff]uture|[Aa]head|Christmas)(?!\w))"
+    r"[Jj]uncture|[Ff]uture|[Aa]head|Christmas|Easter|[Oo]vernight|[Ee]ighteen|[Nn]ineteen|[Tt]wenty|[Tt]housand|[Dd]awn|[Dd]usk|[Dd]aybreak|[Ss]unrise|[Ss]unset|[Nn]ightfall|[Ee]ve|[Gg]enerations|[Ww]hile|[Tt]erm)(?!\w))"
 )
 
 
@@ -90,6 +90,17 @@ PHRASES = [
     "last Tuesday evening",
     "tonight",
     "Nowadays, Midnight and Seconds",
+    "from 3 May to 9 June 2025, April to June, 1994 to 2000, between 2pm and 6pm",
+    "aged 5 to 29 and 11 to 18 year olds",
+    "in decades, for generations, in a short while, in the long term, in those days",
+    "the first weeks, the twenty-first century, this time of year, the Easter holidays",
+    "during the afternoon",
+    "the next day, the day before, that evening, later that day, overnight, two days later",
+    "spring 2024, the summer of last year, in the autumn, this past weekend, Monday through Friday",
+    "the end of the decade, H1 2025, the eve of the vote, at dawn, before sunset",
+    "in nineteen sixty-two, in two thousand and nine, twenty-five years",
+    "11 years and three months, 96 months and 48 months, through the present",
+    "(WFP 09/05/2025), 12.05.2021, 3/15/2024",
 ]
 
 

@@ -295,3 +295,314 @@ def test_ranges_fiscal_years_holidays_seasons_clocks_and_capitals(sentence, text
 def test_the_future_of_something_and_a_score_are_not_times():
     assert times(run("They debated the future of Europe.", date=REF)) == {}
     assert times(run("Read John 3:16 aloud.", date=REF)) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        # a range written as two dates, two months, two years or two clock times is one expression,
+        # valued at its start (GOLD-FORMAT), the start's year read from the end when only it has one
+        ("The fair ran from 3 May to 9 June 2025.", "3 May to 9 June 2025", "2025-05-03"),
+        ("Roads close from October 30 to November 2, 2025.", "October 30 to November 2, 2025", "2025-10-30"),
+        ("The lease runs from 1 April 2026 to 31 March 2031.", "1 April 2026 to 31 March 2031", "2026-04-01"),
+        ("She chaired the board from 1988 to 1996.", "1988 to 1996", "1988"),
+        (
+            "The dry season lasts from November through February 2025.",
+            "November through February 2025",
+            "2024-11",
+        ),
+        ("Offices close from 30 December to 2 January 2026.", "30 December to 2 January 2026", "2025-12-30"),
+        ("The helpline is staffed between 9am and 5pm.", "9am and 5pm", "2026-03-12"),
+        ("Counters will open 8 a.m. to 4 p.m. on Friday.", "8 a.m. to 4 p.m.", "2026-03-13"),
+    ],
+)
+def test_a_range_of_two_dates_months_years_or_clock_times_is_one_expression(sentence, text, value):
+    found = times(run(sentence, date=REF))
+    assert found.get(text, "missing") == value, found
+
+
+def test_two_times_joined_by_and_outside_between_stay_two():
+    found = times(run("Trains leave at 7am and 9pm.", date=REF))
+    assert "7am" in found and "9pm" in found
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # noon or midnight before a noun names an event, or a heading, not its time
+        ("Reporters gathered for the noon briefing.", {}),
+        ("**Midnight Vigil Programme", {}),
+        ("Crowds held a midnight vigil outside.", {}),
+        ("The polls will close at midnight on Sunday.", {"midnight": "2026-03-15", "Sunday": "2026-03-15"}),
+        ("The ceasefire starts at noon GMT.", {"noon": "2026-03-12"}),
+        # a sentence opened by "Now," turns to the next point; "now" inside a clause is the present
+        ("Now, as I said, the talks were useful.", {}),
+        ("Now, let me turn to the budget.", {}),
+        ("The talks are now over.", {"now": "PRESENT_REF"}),
+        # a year after an article or a possessive dates the noun that follows
+        ("According to a 2019 household survey, most agreed.", {"2019": "2019"}),
+        ("Kenya's 2022 election was contested.", {"2022": "2022"}),
+        ("The council trimmed its 2025 budget.", {"2025": "2025"}),
+        # a fiscal year written as one word
+        ("The agency asked for more in its FY27 request.", {"FY27": "2027"}),
+    ],
+)
+def test_event_labels_discourse_now_dated_nouns_and_fiscal_years(sentence, expected):
+    assert times(run(sentence, date=REF)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        # reference date 2026-03-12, a Thursday
+        # the comma after an opening weekday does not cut it off from its clause's verb
+        ("On Saturday, the envoy will visit the camp.", "Saturday", "2026-03-14"),
+        ("On Monday, the envoy visited the camp.", "Monday", "2026-03-09"),
+        # "to be" + participle looks ahead ("to be held in May"), where the participle alone is past
+        ("Seeds are expected to be handed out in June-July.", "June-July", "2026-06"),
+        ("Seeds were handed out in June-July.", "June-July", "2025-06"),
+        # "next <weekday>" is that day of next week, even when this week's is still ahead
+        ("The board meets again next Friday.", "next Friday", "2026-03-20"),
+        ("The board meets again next Monday.", "next Monday", "2026-03-16"),
+    ],
+)
+def test_opening_weekdays_infinitive_passives_and_next_weekday(sentence, text, value):
+    assert times(run(sentence, date=REF)).get(text, "missing") == value
+
+
+def test_times_of_day_without_their_day_are_on_the_day_the_narrative_is_on():
+    # reference date 2026-03-12, a Thursday: "Tuesday" is the 10th
+    text = (
+        "The flood defences failed at 6.40am on Tuesday.\n\n"
+        "At 10:15, the first boats reached the estate.\n\n"
+        "At 3pm, the army arrived. During the evening, pumps were brought in."
+    )
+    found = times(run(text, date=REF))
+    assert found["6.40am"] == found["10:15"] == found["3pm"] == found["the evening"] == "2026-03-10"
+
+
+@pytest.mark.parametrize(
+    "text, clock, value",
+    [
+        # a day named in the same paragraph carries a time of day after it
+        ("The strike began on Monday. Pickets left at 6pm.", "6pm", "2026-03-09"),
+        # not one named in another paragraph with no times of day since, nor a past day for a clause ahead
+        ("The strike began on Monday.\n\nPickets left at 6pm.", "6pm", "2026-03-12"),
+        ("The strike began on Monday. Talks will resume at 6pm.", "6pm", "2026-03-12"),
+    ],
+)
+def test_a_time_of_day_takes_a_day_only_from_its_own_narrative(text, clock, value):
+    assert times(run(text, date=REF))[clock] == value
+
+
+def test_greetings_are_not_parts_of_the_day():
+    assert times(run("Good afternoon, everyone. Good evening to our viewers.", date=REF)) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        # ages, as the durations they are, a range valued at its start
+        ("The survey asked 900 people aged 16 to 24 about housing.", "16 to 24", "P16Y"),
+        ("Most of the players are 12 to 15 year olds.", "12 to 15 year olds", "P12Y"),
+        ("The scheme is open to anyone aged 65 and over.", "65", "P65Y"),
+        # vague spans: "in decades", "for generations", "a short while", "the long term", "those days"
+        ("It was the worst storm in decades.", "decades", None),
+        ("The family has farmed here for generations.", "generations", None),
+        ("In a little while, the minister will arrive.", "a little while", "FUTURE_REF"),
+        ("Over the long term, costs will fall.", "the long term", None),
+        ("People were poorer in those days.", "those days", "PAST_REF"),
+        # the opening or closing stretch of a period, ordinal centuries, seasons of the year
+        ("The first weeks of the strike were calm.", "The first weeks", None),
+        ("It was a hard first year for the new mayor.", "first year", "P1Y"),
+        ("Ports were built in the 18th century.", "the 18th century", None),
+        ("The mills closed in the nineteenth century.", "the nineteenth century", None),
+        ("Roads are busy at this time of year.", "this time of year", None),
+        ("Many shops shut over the Easter holidays.", "the Easter holidays", None),
+    ],
+)
+def test_ages_vague_spans_opening_stretches_and_centuries(sentence, text, value):
+    assert times(run(sentence, date=REF)).get(text, "missing") == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Once in a while the river floods.",  # a frequency, not a span
+        "The long-term impact is unclear.",  # an adjective before its noun
+        "The first time she voted, she was nervous.",
+        "The Christmas tree went up in the square.",
+    ],
+)
+def test_look_alikes_of_vague_spans_are_not_times(sentence):
+    assert times(run(sentence, date=REF)) == {}
+
+
+def test_days_named_from_the_narratives_day_are_counted_from_it():
+    # reference date 2026-03-12; the story is on Monday the 9th, then moves on
+    text = (
+        "The dam gave way on Monday. The next day, rescuers reached the valley. "
+        "Three days later, the river fell. The day before the collapse, engineers had warned. "
+        "That evening, the mayor spoke."
+    )
+    found = times(run(text, date=REF))
+    assert found["Monday"] == "2026-03-09"
+    assert found["The next day"] == "2026-03-10"
+    assert found["Three days later"] == "2026-03-13"
+    assert found["That evening"] == "2026-03-13"
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("The port was shut two weeks ago.", "two weeks ago", "2026-02-26"),  # a day, as GOLD-FORMAT says
+        ("Talks ended overnight.", "overnight", "2026-03-12"),
+        ("Shelling began at dawn.", "dawn", "2026-03-12"),
+        ("The bridge opened in spring 2024.", "spring 2024", "2024"),
+        ("Floods hit in the summer of last year.", "the summer of last year", "2025"),
+        ("The rules take effect in the autumn 2027.", "the autumn 2027", "2027"),
+        ("Turnout was high this past weekend.", "this past weekend", "2026-W10"),
+        ("Profits fell in H2 2025.", "H2 2025", "2025"),
+        ("Coal will be phased out by the end of the decade.", "the end of the decade", None),
+        ("The office will open Monday through Friday.", "Monday through Friday", "2026-03-16"),
+        ("Rallies were held on the eve of the vote.", "the eve", None),
+    ],
+)
+def test_relative_days_seasons_half_years_and_weekday_ranges(sentence, text, value):
+    assert times(run(sentence, date=REF)).get(text, "missing") == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Athletes trained for the Summer Games.",  # a capitalised season names an event
+        "The fall of the city shocked the world.",
+        "Banks lend at the overnight rate.",
+        "It marked the dawn of a new era.",
+    ],
+)
+def test_seasons_and_parts_of_the_day_inside_names_and_figures_are_not_times(sentence):
+    assert times(run(sentence, date=REF)) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        # years in words, as a speaker or a transcript gives them
+        ("The bridge was built in nineteen sixty-two.", "nineteen sixty-two", "1962"),
+        ("Nineteen eighty-four was a hard year for miners.", "Nineteen eighty-four", "1984"),
+        ("The mill closed in nineteen oh five.", "nineteen oh five", "1905"),
+        ("The clinic opened in two thousand and nine.", "two thousand and nine", "2009"),
+        ("By twenty thirty, the fleet will be electric.", "twenty thirty", "2030"),
+        # compound numbers in words count their units
+        ("The lease runs for twenty-five years.", "twenty-five years", "P25Y"),
+        ("Rescuers searched for some forty-eight hours.", "some forty-eight hours", "PT48H"),
+    ],
+)
+def test_years_and_counts_in_words(sentence, text, value):
+    assert times(run(sentence, date=REF)).get(text, "missing") == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There were two thousand and nine people on board.",  # a count
+        "She handed over nineteen twenty-dollar bills.",
+        "Nineteen hundred people signed the letter.",
+    ],
+)
+def test_counts_in_words_are_not_years(sentence):
+    assert times(run(sentence, date=REF)) == {}
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        # a period before or after the narrative's, counted from the last year or day the text gave
+        ("The mine opened in 2019. The following year, it flooded.", "The following year", "2020"),
+        ("The mine opened in 2019. Three years later, it closed.", "Three years later", "2022"),
+        ("Exports fell 4% from the previous year.", "the previous year", "2025"),
+        ("The mine opened in 2019. Two days later, it flooded.", "Two days later", None),  # which day?
+        ("The day before the vote, rallies were held.", "The day before", None),  # the vote's day?
+        ("Polls closed on Sunday. The day after, the count began.", "The day after", "2026-03-09"),
+        # unquantified spans: "within days", "hours after the", "minutes later"
+        ("Aid arrived within days.", "days", None),
+        ("Rebels struck hours after the deal was signed.", "hours", None),
+        ("Minutes later, the roof fell in.", "Minutes later", None),
+        ("The style spread in the early 20th century.", "the early 20th century", None),
+    ],
+)
+def test_periods_counted_from_the_narrative_and_unquantified_spans(text, expression, value):
+    assert times(run(text, date=REF)).get(expression, "missing") == value
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        # a sentence or a spell in two units is one duration; two counts of one unit stay two
+        ("He was jailed for 11 years and three months.", "11 years and three months", "P11Y3M"),
+        ("The siege lasted two days and six hours.", "two days and six hours", "P2DT6H"),
+        ("They were jailed for 96 months and 48 months, respectively.", "96 months", "P96M"),
+        ("They were jailed for 96 months and 48 months, respectively.", "48 months", "P48M"),
+        # the present as the end of a span
+        ("The scheme ran from March 2020 through the present.", "the present", "PRESENT_REF"),
+    ],
+)
+def test_durations_in_two_units_and_the_present(sentence, text, value):
+    assert times(run(sentence, date=REF)).get(text, "missing") == value
+
+
+def test_the_present_as_an_adjective_is_no_time():
+    assert times(run("The present crisis began in the port.", date=REF)) == {}
+
+
+@pytest.mark.parametrize(
+    "text, date, value",
+    [
+        # numeric dates, read day or month first as the text writes its other dates
+        ("Rains began on 4 May (WFP 09/05/2025).", "09/05/2025", "2025-05-09"),
+        ("Rains began on May 4 (WFP 09/05/2025).", "09/05/2025", "2025-09-05"),
+        ("The order was filed 3/15/2024.", "3/15/2024", "2024-03-15"),  # 15 cannot be a month
+        ("The statute took effect on 12.05.2021.", "12.05.2021", "2021-05-12"),  # dotted: day first
+    ],
+)
+def test_numeric_dates(text, date, value):
+    assert times(run(text, date=REF)).get(date, "missing") == value
+
+
+def test_fractions_and_version_strings_are_not_numeric_dates():
+    assert times(run("Mix 1/2/2020x of the batch.", date=REF)) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        # reference date 2026-03-12, a Thursday: a scheduling verb in the present looks ahead
+        ("Finance ministers meet in Oslo on Saturday.", "2026-03-14"),
+        ("The envoy travels to Cairo on Monday.", "2026-03-16"),
+        ("Chile votes on Sunday in a runoff.", "2026-03-15"),
+        # after an article it is a noun, and "did not" keeps it in the past
+        ("The vote on Sunday was close.", "2026-03-08"),
+        ("The council did not meet on Monday.", "2026-03-09"),
+    ],
+)
+def test_scheduling_verbs_in_the_present_look_ahead(sentence, value):
+    found = [t["value"] for t in run(sentence, date=REF)["when"]]
+    assert found == [value]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("The games are held every four years.", "every four years", None),  # a frequency, not a span
+        ("Buses leave every 10 minutes.", "every 10 minutes", None),
+        ("The show runs until 4 January.", "4 January", "2027-01-04"),  # runs on: ahead
+    ],
+)
+def test_counted_frequencies_and_a_run_until_a_date(sentence, text, value):
+    assert times(run(sentence, date=REF)).get(text, "missing") == value
+
+
+def test_a_count_beyond_the_calendar_has_no_value():
+    found = times(run("The rock formed 99999999 days ago and cooled 99999999 days later.", date=REF))
+    assert found == {"99999999 days ago": "PAST_REF", "99999999 days later": None}
