@@ -427,6 +427,7 @@ def _duration(text: str) -> str | None:
 _SCHEDULED = frozenset(["set", "scheduled", "slated", "timetabled", "pencilled", "penciled"])
 _CLAUSE_BREAK = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b|\bwhere\b|\bwhich\b")
 _OPENING_COMMA = re.compile(r"\s*,")
+_INFINITIVE = re.compile(r"\bto [a-z]")  # "to discuss", not "to Paris"
 _DID = frozenset(["did", "didn't", "didn\u2019t"])
 _DETERMINERS = frozenset(
     ["the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your", "next"]
@@ -478,10 +479,13 @@ class TenseProbe:
                 future = not (before in _DID or (before in ("not", "never") and before_that in _DID))
             else:
                 continue
-            if m.start() >= pos and _CLAUSE_BREAK.search(
-                text, max(pos, min(clause_from, m.start())), m.start()
+            if m.start() >= pos and (
+                _CLAUSE_BREAK.search(text, max(pos, min(clause_from, m.start())), m.start())
+                or _INFINITIVE.search(text, pos, m.start() + 1)
             ):
-                continue  # "on Friday evening and were taken home": another clause
+                # "on Friday evening and were taken home": another clause; "met on Monday to
+                # discuss the peace plan": what follows an infinitive tells no time
+                continue
             dist = (
                 len(text[m.end() : pos].split())
                 if m.start() < pos

@@ -78,6 +78,10 @@ def test_ranges_take_the_value_of_their_start():
         ("The summit is set for next Tuesday.", "2026-03-17"),
         ("The vote took place last Friday.", "2026-03-06"),
         ("Crews were flown out on Tuesday night and are now safe.", "2026-03-10"),
+        # what follows an infinitive tells no time: "plan" there is a noun, "meet" a purpose
+        ("Anna Berg met Tomas Lind in Riga on Monday to discuss the peace plan.", "2026-03-09"),
+        ("The envoy flew to Riga on Monday to meet the ministers.", "2026-03-09"),
+        ("Ministers meet in Riga on Monday to agree the budget.", "2026-03-16"),
     ],
 )
 def test_weekday_direction_follows_tense(sentence, value):
