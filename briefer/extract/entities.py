@@ -5,7 +5,7 @@ from __future__ import annotations
 from array import array
 
 from briefer.extract.lexicon import fold, gazetteer, given_names
-from briefer.extract.names import Entity, Mention, MentionStore, NameFinder
+from briefer.extract.names import Entity, Mention, MentionStore, NameFinder, Weight
 
 _MINOR_WORDS = frozenset({"of", "the", "for", "and", "&", "on", "in"})
 
@@ -36,7 +36,19 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> int:
 
 
 class Cluster:
-    __slots__ = ("first", "indices", "key", "kind", "org", "person", "place", "store", "target", "words")
+    __slots__ = (
+        "first",
+        "indices",
+        "key",
+        "kind",
+        "lone_sayings",
+        "org",
+        "person",
+        "place",
+        "store",
+        "target",
+        "words",
+    )
 
     def __init__(self, key: str, words: tuple[str, ...], store: MentionStore) -> None:
         self.key = key
@@ -44,6 +56,7 @@ class Cluster:
         self.store = store
         self.indices = array("q")  # of its mentions in `store`: most need never become objects
         self.person = self.org = self.place = 0.0
+        self.lone_sayings = 0  # mentions whose org score is only a reporting verb after one word
         self.kind: str | None = None
         self.target: Cluster | None = None  # the cluster this one is an alias of
         self.first = 1 << 60
@@ -55,7 +68,13 @@ class Cluster:
         self.person += m.person
         self.org += m.org
         self.place += m.place
+        self.lone_sayings += m.lone_sayer
         self.first = min(self.first, m.start)
+
+    def body_evidence(self) -> float:
+        """The org score without what speaking alone gave it: "Lindqvist said" is a body's
+        cue only until the text names a Henrik Lindqvist."""
+        return self.org - Weight.LONE_SAYER * self.lone_sayings
 
     @property
     def mentions(self) -> list[Mention]:
@@ -189,7 +208,7 @@ def resolve(finder: NameFinder):
             if other.kind == "person":
                 if pos == 0 and not (len(c.words) == 1 and c.words[0] in names):
                     continue
-                if gaz.kind(c.head.text) in ("country", "region", "capital") or c.org >= 3:
+                if gaz.kind(c.head.text) in ("country", "region", "capital") or c.body_evidence() >= 3:
                     continue
             elif other.kind == "organization":
                 if pos != 0 and pos + len(c.words) != len(other.words):
@@ -223,7 +242,7 @@ def resolve(finder: NameFinder):
                     and len(c.words[0]) >= 5
                     and c.words[0] != other.words[-1]
                     and c.place < 4
-                    and c.org < 3
+                    and c.body_evidence() < 3
                     and _edit_distance_at_most(c.words[0], other.words[-1], 1)
                 ):
                     c.target = other

@@ -227,6 +227,7 @@ class Mention:
     descriptor: str | None = None  # "administrators", "owner": how the text refers to it
     gender: str | None = None
     void: bool = False  # looks like a name but is not one here (demonym, currency marker)
+    lone_sayer: bool = False  # one word before a reporting verb: what gave it `Weight.LONE_SAYER`
 
     def has_evidence(self) -> bool:
         """Does any field after `words` differ from its default?"""
@@ -242,6 +243,7 @@ class Mention:
             or self.descriptor is not None
             or self.gender is not None
             or self.void
+            or self.lone_sayer
         )
 
 
@@ -1683,6 +1685,7 @@ class NameFinder:
         elif not at.kind and nxt is not None and m.words[0] not in self.names:
             if nxt.lower in lex.reporting_verbs:
                 m.org += Weight.LONE_SAYER  # "Tesla said": an actor with no first name is more often a body
+                m.lone_sayer = True
             elif nxt.lower == "'s" and nxt2 is not None and nxt2.lower in _COMPANY_POSSESSIONS:
                 m.org += Weight.COMPANY_POSSESSION  # "Tesla's shares", "Tesla's chief executive"
         if at.low[0] in lex.org_heads and prev is not None and prev.lower == "the" and not at.first.initial:

@@ -1,0 +1,29 @@
+"""WHO on classes of text seen in real news and releases: short forms of people who speak,
+capitalised common words read as bodies (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import names_of, person, quotes, run
+
+
+def test_a_surname_that_speaks_alone_is_the_person_named_in_full_elsewhere():
+    for first, later in ((True, False), (False, True)):
+        full = "Henrik Lindqvist warned that the talks could collapse."
+        lone = (
+            '"We will not sign this deal," Lindqvist insisted in Oslo. "The terms are unfair to us," '
+            'Lindqvist said. "Nothing has changed since May," Lindqvist added.'
+        )
+        text = f"{full} {lone}" if first else f"{lone} {full}"
+        r = run(text)
+        assert names_of(r, "organization") == [], later
+        assert "Lindqvist" in person(r, "Henrik Lindqvist")["aliases"]
+        assert {speaker for _, speaker in quotes(r)} == {"Henrik Lindqvist"}
+
+
+def test_a_company_that_speaks_of_itself_stays_apart_from_a_person_of_that_name():
+    r = run(
+        "Maren Halvard founded the firm in 1990. Halvard said it would cut 200 jobs. "
+        "Halvard said it expected lower sales."
+    )
+    assert "Halvard" in names_of(r, "organization")
+    assert person(r, "Maren Halvard")["aliases"] == []
