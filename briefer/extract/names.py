@@ -420,6 +420,8 @@ _COMPANY_SUFFIXES = frozenset(
     ["Inc", "Ltd", "LLC", "PLC", "Corp", "GmbH", "LLP"]
 )  # not "NV", "SA": names too
 _HANDING_OVER = frozenset(["you", "thanks", "that", "yes", "okay", "ok", "please", "ahead", "sorry"])
+# Plurals of people by what they do or hold: "scientists", "voters", "investors", "residents", "critics".
+_AGENT_PLURALS = ("ists", "ers", "ors", "ants", "ents", "ics", "cians")
 _COMPANY_POSSESSIONS = frozenset(["shares", "stock", "board", "profit", "revenue", "chief", "ceo"])
 
 
@@ -1493,6 +1495,21 @@ class NameFinder:
             and (w in self.vocab or w[:-1] in self.vocab)
         )
 
+    def _plural_noun(self, t: Token) -> bool:
+        """Is the word a plural common noun ("Analysts", "Critics", "Officials")? The text writes
+        it, or its singular, in lower case; it is a plural of a title or a group; or it ends as
+        the plural of an agent or a trade does. A surname so ending ("Sanders") loses nothing
+        by it: it still joins the person named in full."""
+        w = t.lower
+        if not (len(w) > 4 and w.endswith("s") and not w.endswith("ss") and t.text[1:].islower()):
+            return False
+        return (
+            self._common_plural(t)
+            or w in GROUP_NOUNS
+            or w[:-1] in self.lex.titles
+            or w.endswith(_AGENT_PLURALS)
+        )
+
     def _given_name(self, word: str) -> bool:
         """Is the folded word a given name, or two joined by a hyphen ("maria-luisa")?"""
         if word in self.names:
@@ -1683,9 +1700,9 @@ class NameFinder:
         ):
             m.person += Weight.SAYS_HE  # "Erdogan told reporters he would attend": a person known by one name
         elif not at.kind and nxt is not None and m.words[0] not in self.names:
-            if nxt.lower in lex.reporting_verbs:
+            if nxt.lower in lex.reporting_verbs and not (at.first.initial and self._plural_noun(at.first)):
                 m.org += Weight.LONE_SAYER  # "Tesla said": an actor with no first name is more often a body
-                m.lone_sayer = True
+                m.lone_sayer = True  # ("Analysts said" opening a sentence is no actor's name)
             elif nxt.lower == "'s" and nxt2 is not None and nxt2.lower in _COMPANY_POSSESSIONS:
                 m.org += Weight.COMPANY_POSSESSION  # "Tesla's shares", "Tesla's chief executive"
         if at.low[0] in lex.org_heads and prev is not None and prev.lower == "the" and not at.first.initial:

@@ -27,3 +27,22 @@ def test_a_company_that_speaks_of_itself_stays_apart_from_a_person_of_that_name(
     )
     assert "Halvard" in names_of(r, "organization")
     assert person(r, "Maren Halvard")["aliases"] == []
+
+
+def test_a_plural_common_noun_opening_a_sentence_before_a_speech_verb_is_no_organisation():
+    text = (
+        "The central bank raised its main rate on Tuesday. Economists said the move was expected. "
+        "Officials said more rises could follow. Critics argued the decision would hurt savers. "
+        "Residents said prices had doubled. Economists said the bank would pause in June. "
+        "Officials said talks with the unions would go on. Critics argued that jobs would be lost. "
+        "Residents told reporters they were angry."
+    )
+    assert run(text)["who"] == []
+
+
+def test_bodies_that_speak_at_a_sentence_start_stay_bodies():
+    r = run(
+        "Reuters said the rebels had taken the port. Houthis said they fired two missiles. "
+        "Houthis said the strikes would go on. Reuters said the navy had not confirmed it."
+    )
+    assert sorted(names_of(r, "organization")) == ["Houthis", "Reuters"]
