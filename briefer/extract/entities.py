@@ -152,7 +152,9 @@ def resolve(finder: NameFinder):
                 and bare.kind is None
                 and bare.words[0] not in names
                 and not gaz.kind(bare.head.text)
-                and not any(gaz.kind_of_key(w) for w in bare.words)  # "Gaza Cease-Fire" is no body
+                and not gaz.kind_of_key(
+                    bare.words[0]
+                )  # "Gaza Cease-Fire" is no body; "Booz Allen Hamilton" is
             ):
                 bare.kind = "organization"
     # Acronyms take the kind of what they abbreviate.

@@ -1040,6 +1040,8 @@ class NameFinder:
             self._title_of_body(toks, a, title_idx) or self._following_acronym(toks, a, b) is not None
         ):  # "the Office of the President", "the High Commissioner for Refugees (UNHCR)": a body
             title_idx = None  # "the Office of the President": a body named after an office
+        if title_idx == b - 2 and toks[b - 1].lower.endswith("ics") and toks[b - 1].text[1:].islower():
+            title_idx = None  # "General Dynamics": a field's plural is a firm's name, never a surname
         if title_idx is not None:
             k = title_idx
             name_start = k + 1
@@ -1107,6 +1109,8 @@ class NameFinder:
         self._evidence(m, toks, a, b, role_tokens)
         idx = len(self.mentions)
         x = a - 1 - (a >= 1 and toks[a - 1].lower == "the")  # "..., and the Bank of Oslo"
+        if x >= 2 and toks[x].lower in ("and", "or") and toks[x - 1].text == ",":
+            x -= 1  # "Siemens, ASML, and Philips": a serial comma
         if (
             x >= 1
             and toks[x].lower in ("and", "or", ",")

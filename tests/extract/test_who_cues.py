@@ -46,3 +46,25 @@ def test_bodies_that_speak_at_a_sentence_start_stay_bodies():
         "Houthis said the strikes would go on. Reuters said the navy had not confirmed it."
     )
     assert sorted(names_of(r, "organization")) == ["Houthis", "Reuters"]
+
+
+def test_every_item_of_a_list_of_sponsors_is_an_organisation_whatever_its_last_word():
+    r = run(
+        "The regatta is backed by the Harbour Trust, Dunmore Ostrow Hamilton, General Robotics, "
+        "Norvik, and the Blue Fjord Foundation."
+    )
+    assert sorted(names_of(r, "organization")) == [
+        "Blue Fjord Foundation",
+        "Dunmore Ostrow Hamilton",
+        "General Robotics",
+        "Harbour Trust",
+        "Norvik",
+    ]
+    assert names_of(r, "person") == []
+
+
+def test_a_title_before_a_fields_plural_is_a_firms_name_not_a_titled_person():
+    r = run("Investors welcomed the merger of General Genomics with Corvane Systems on Monday.")
+    assert "General Genomics" in names_of(r, "organization")
+    assert names_of(r, "person") == []
+    assert person(run("General Petersen inspected the troops."), "Petersen")["role"] == "General"
