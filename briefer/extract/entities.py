@@ -8,6 +8,7 @@ from briefer.extract.lexicon import fold, gazetteer, given_names
 from briefer.extract.names import Entity, Mention, MentionStore, NameFinder, Weight
 
 _MINOR_WORDS = frozenset({"of", "the", "for", "and", "&", "on", "in"})
+_GOVERNMENT_ALONE = frozenset({("government",), ("administration",)})
 
 
 def _edit_distance_at_most(a: str, b: str, limit: int) -> bool:
@@ -257,6 +258,11 @@ def resolve(finder: NameFinder):
                 ):
                     c.target = other
                     break
+    # "the Government" alone names whoever governs the country at hand, no body by its name: it
+    # counts only as a short form of a fuller name ("the Government of Malawi"), merged above.
+    for c in clusters.values():
+        if c.target is None and c.words in _GOVERNMENT_ALONE:
+            c.kind = None
     # Capitals named only as actors ("Washington said") stand for their country.
     for c in list(clusters.values()):
         if c.target is not None or c.kind != "place":

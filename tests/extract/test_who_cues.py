@@ -68,3 +68,13 @@ def test_a_title_before_a_fields_plural_is_a_firms_name_not_a_titled_person():
     assert "General Genomics" in names_of(r, "organization")
     assert names_of(r, "person") == []
     assert person(run("General Petersen inspected the troops."), "Petersen")["role"] == "General"
+
+
+def test_the_government_alone_is_no_named_body_but_a_short_form_of_one():
+    text = (
+        "Floods hit the north on Sunday. The Government is leading the response, and aid groups are "
+        "working with the Government to reach the villages."
+    )
+    assert names_of(run(text), "organization") == []
+    named = run(f"The Government of Lesotho declared a disaster. {text}")
+    assert [(w["name"], w["aliases"]) for w in named["who"]] == [("Government of Lesotho", ["Government"])]
