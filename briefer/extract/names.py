@@ -1068,9 +1068,12 @@ class NameFinder:
                 or (  # "Chief Medical Officer": a title, a longer one ("Amy Pope" is a name)
                     toks[b - 1].lower in lex.titles and not self._given_name(fold(toks[name_start].text))
                 )
-                or (  # "Executive Order", "General Debate": a title word before a common noun
-                    b - name_start == 1
-                    and toks[name_start].lower in self.vocab
+                or (  # "Executive Order", "the General Debate": a title word before a common noun, known
+                    b - name_start == 1  # as one by its lower-case use or by an article before the title
+                    and (
+                        toks[name_start].lower in self.vocab
+                        or (a >= 1 and toks[a - 1].lower in ("a", "an", "the"))
+                    )
                     and all(toks[x].lower in lex.titles for x in range(a, name_start))
                     and not any(toks[x].lower in lex.honorifics for x in range(a, name_start))
                 )

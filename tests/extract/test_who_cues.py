@@ -78,3 +78,11 @@ def test_the_government_alone_is_no_named_body_but_a_short_form_of_one():
     assert names_of(run(text), "organization") == []
     named = run(f"The Government of Lesotho declared a disaster. {text}")
     assert [(w["name"], w["aliases"]) for w in named["who"]] == [("Government of Lesotho", ["Government"])]
+
+
+def test_a_title_word_after_an_article_before_one_common_noun_names_no_one():
+    r = run(
+        "The governor issued an Executive Directive on water use. Delegates met before the General "
+        "Session opened. Senator Walsh voted against the bill. The mayor thanked General Okafor."
+    )
+    assert [(p["name"], p["role"]) for p in r["who"]] == [("Walsh", "Senator"), ("Okafor", "General")]
