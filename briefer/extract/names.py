@@ -1389,7 +1389,11 @@ class NameFinder:
                 role_start -= 1
             m.person += Weight.ROLE_BEFORE
             m.role, m.role_rank = self.body[toks[role_start].start : toks[a - 1].end], 3
-        comma_role = self._comma_role(toks, a) if a >= 2 and toks[a - 1].text == "," else None
+        comma_role = (
+            self._comma_role(toks, a)
+            if a >= 2 and toks[a - 1].text == "," and not (at.single and at.low[0] in lex.org_heads)
+            else None
+        )  # not "Secretary of State for Culture, Media and Sport": a body's word names no one
         if comma_role:
             kind, text = comma_role
             if kind == "org":

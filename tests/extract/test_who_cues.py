@@ -86,3 +86,10 @@ def test_a_title_word_after_an_article_before_one_common_noun_names_no_one():
         "Session opened. Senator Walsh voted against the bill. The mayor thanked General Okafor."
     )
     assert [(p["name"], p["role"]) for p in r["who"]] == [("Walsh", "Senator"), ("Okafor", "General")]
+
+
+def test_a_bodys_word_in_a_titles_list_after_a_comma_names_no_one():
+    r = run(
+        "The Minister for Transport, Energy and Water opened the dam. The envoy to Peru, Marc Lenoir, spoke."
+    )
+    assert names_of(r, "person") == ["Marc Lenoir"]
