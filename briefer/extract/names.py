@@ -422,6 +422,30 @@ _COMPANY_SUFFIXES = frozenset(
 _HANDING_OVER = frozenset(["you", "thanks", "that", "yes", "okay", "ok", "please", "ahead", "sorry"])
 # Plurals of people by what they do or hold: "scientists", "voters", "investors", "residents", "critics".
 _AGENT_PLURALS = ("ists", "ers", "ors", "ants", "ents", "ics", "cians")
+# Titles held in a firm or a body, never over a place: "the CEO of ...", "a director of ...".
+_EMPLOYER_TITLES = frozenset(
+    [
+        "ceo",
+        "cfo",
+        "coo",
+        "cto",
+        "cco",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "executive",
+        "founder",
+        "co-founder",
+        "manager",
+        "employee",
+        "employees",
+        "shareholder",
+        "shareholders",
+        "owner",
+        "owners",
+    ]
+)
 _COMPANY_POSSESSIONS = frozenset(["shares", "stock", "board", "profit", "revenue", "chief", "ceo"])
 
 
@@ -1610,6 +1634,14 @@ class NameFinder:
             and (prev2.lower in lex.titles or prev2.lower.rstrip("s") in lex.titles)
         ):
             m.org += Weight.EMPLOYER_AFTER_AT  # "analysts at Goldman Sachs", "a professor at ..."
+        elif (
+            prev.lower == "of"
+            and prev2 is not None
+            and prev2.lower in _EMPLOYER_TITLES
+            and not at.kind
+            and not self._given_name(m.words[0])
+        ):
+            m.org += Weight.EMPLOYER_AFTER_AT  # "chief executive of Norvik", "a director of Hale & Co"
         elif (
             prev.lower in LOCATIVE
             or (prev.lower == "the" and prev2 is not None and prev2.lower in LOCATIVE)

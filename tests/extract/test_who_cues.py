@@ -93,3 +93,11 @@ def test_a_bodys_word_in_a_titles_list_after_a_comma_names_no_one():
         "The Minister for Transport, Energy and Water opened the dam. The envoy to Peru, Marc Lenoir, spoke."
     )
     assert names_of(r, "person") == ["Marc Lenoir"]
+
+
+def test_a_name_after_a_title_held_in_a_firm_and_of_is_the_firm():
+    r = run(
+        "Ana Ruiz, the chief executive of Norvik, said sales rose. She was previously a director of "
+        "Tessaly. The mayor of Tarvik met her."
+    )
+    assert sorted(names_of(r, "organization")) == ["Norvik", "Tessaly"]
