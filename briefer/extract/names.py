@@ -968,7 +968,23 @@ class NameFinder:
             and all(p in months or p in weekdays for p in toks[a].lower.split("-"))
         ):
             return None  # "April-June", "Monday-Friday": a span of time
+        if b - a > 2 and b < len(toks) and toks[b].text == ":" and self._label_word(toks, b - 1):
+            b -= 1  # "Source: Harbour Trust Country: Norway": a field's label ends the name before it
         return (a, b) if a < b else None
+
+    def _label_word(self, toks, k: int) -> bool:
+        """Is toks[k], before a colon, a common word naming a field ("Country:", "Date:"), which the
+        text writes in lower case and which no honorific, title or given name comes before?"""
+        t, before = toks[k], toks[k - 1]
+        lex = self.lex
+        return (
+            t.text[1:].islower()
+            and t.lower in self.vocab
+            and before.text != "."
+            and before.lower not in lex.honorifics
+            and before.lower not in lex.titles
+            and not self._given_name(fold(before.text))
+        )
 
     def _month_as_surname(self, toks, a: int, b: int) -> bool:
         """Is the month closing toks[a:b] a surname ("Theresa May", "Ana April said"): right after a

@@ -101,3 +101,8 @@ def test_a_name_after_a_title_held_in_a_firm_and_of_is_the_firm():
         "Tessaly. The mayor of Tarvik met her."
     )
     assert sorted(names_of(r, "organization")) == ["Norvik", "Tessaly"]
+
+
+def test_a_fields_label_before_a_colon_is_not_part_of_the_name_before_it():
+    r = run("Source: Nordic Relief Agency Country: Norway\n\nThe country was hit by storms on Monday.")
+    assert names_of(r, "organization") == ["Nordic Relief Agency"]
