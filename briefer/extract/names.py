@@ -422,6 +422,8 @@ _COMPANY_SUFFIXES = frozenset(
 _HANDING_OVER = frozenset(["you", "thanks", "that", "yes", "okay", "ok", "please", "ahead", "sorry"])
 # Plurals of people by what they do or hold: "scientists", "voters", "investors", "residents", "critics".
 _AGENT_PLURALS = ("ists", "ers", "ors", "ants", "ents", "ics", "cians")
+# What ends a numbered unit's name beside the heads of bodies: "the 45th Space Wing", "the 33rd Front".
+_UNIT_HEADS = frozenset(["wing", "front", "fleet", "squadron", "flotilla", "infantry", "cavalry"])
 # Titles held in a firm or a body, never over a place: "the CEO of ...", "a director of ...".
 _EMPLOYER_TITLES = frozenset(
     [
@@ -459,6 +461,7 @@ class Weight:
     ORG_HEAD_OF = 3  # "Bank of ...", "Institute for ..."
     ORG_HEAD_INSIDE = 1.5  # "Ferrovial Services Group" (a head word inside the run)
     ORG_PREFIX = 2  # "National ...", "Royal ..."
+    NUMBERED_UNIT = 3  # "the 45th Space Wing", "the 2nd Division"
     SHORT_FORM_GIVEN = 2  # "... (ABC)"
     BODY_WITH_PLACE = 3  # "OCHA South Sudan", "Diabetes UK"
     WRITTEN_LIKE_A_BODY = 2  # "SpaceX", "W.H.O.", "G-20"
@@ -1042,6 +1045,14 @@ class NameFinder:
 
     def _name(self, toks: list[Token], a: int, b: int) -> None:
         lex = self.lex
+        if (
+            a >= 2
+            and toks[a - 1].lower in ("st", "nd", "rd", "th")
+            and toks[a - 2].text.isdigit()
+            and toks[a - 2].end == toks[a - 1].start
+            and (toks[b - 1].lower in lex.org_heads or toks[b - 1].lower in _UNIT_HEADS)
+        ):
+            a -= 2  # "the 45th Space Wing", "the 3rd Brigade": a unit's number is part of its name
         if b - a == 1 and "-" in toks[a].text and self._place_pair(toks[a]):
             return
         if self._is_event(toks, a, b):
@@ -1290,6 +1301,8 @@ class NameFinder:
             m.org += Weight.ORG_HEAD_INSIDE
         if low[0] in lex.org_prefixes and not at.single:
             m.org += Weight.ORG_PREFIX
+        elif low[0].isdigit():
+            m.org += Weight.NUMBERED_UNIT  # "the 33rd Front": only a unit's name opens on its number
         if not at.single and self._following_acronym(at.toks, at.a, at.b):
             m.org += Weight.SHORT_FORM_GIVEN
 

@@ -106,3 +106,8 @@ def test_a_name_after_a_title_held_in_a_firm_and_of_is_the_firm():
 def test_a_fields_label_before_a_colon_is_not_part_of_the_name_before_it():
     r = run("Source: Nordic Relief Agency Country: Norway\n\nThe country was hit by storms on Monday.")
     assert names_of(r, "organization") == ["Nordic Relief Agency"]
+
+
+def test_a_numbered_unit_keeps_its_number_and_is_an_organisation():
+    r = run("Troops of the 12th Mountain Brigade and the 3rd Lake Front crossed the river at dawn.")
+    assert sorted(names_of(r, "organization")) == ["12th Mountain Brigade", "3rd Lake Front"]
