@@ -111,3 +111,17 @@ def test_a_fields_label_before_a_colon_is_not_part_of_the_name_before_it():
 def test_a_numbered_unit_keeps_its_number_and_is_an_organisation():
     r = run("Troops of the 12th Mountain Brigade and the 3rd Lake Front crossed the river at dawn.")
     assert sorted(names_of(r, "organization")) == ["12th Mountain Brigade", "3rd Lake Front"]
+
+
+def test_a_bodys_head_word_alone_in_a_list_of_bodies_is_one_and_branch_ends_a_name():
+    r = run(
+        "Athletes representing the Coast Guard, Navy, Air Force, and Space Force competed. "
+        "Director Ana Ruiz of the Port Security Branch spoke."
+    )
+    assert names_of(r, "organization") == [
+        "Coast Guard",
+        "Navy",
+        "Air Force",
+        "Space Force",
+        "Port Security Branch",
+    ]
