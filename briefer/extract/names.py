@@ -1494,7 +1494,11 @@ class NameFinder:
     def _cue_given_name(self, at: _Context) -> None:
         """A given name opening the run; "the" before it makes a thing ("the Silver Heron")."""
         m, prev, nxt, words = at.m, at.prev, at.nxt, at.m.words
-        given = self._given_name(words[0]) and not self._common_plural(at.toks[at.b - 1])
+        given = (
+            self._given_name(words[0])
+            and not self._common_plural(at.toks[at.b - 1])
+            and not self._common_words_with_body_word(at.low)
+        )
         if not at.single and given and at.low[0] not in self.lex.org_prefixes:
             m.person += Weight.GIVEN_NAME
             g = self.names.get(words[0], "?")
@@ -1573,6 +1577,26 @@ class NameFinder:
             or w[:-1] in self.lex.titles
             or w.endswith(_AGENT_PLURALS)
         )
+
+    def _common_words_with_body_word(self, low: list[str]) -> bool:
+        """Do three words or more hold a body's word and end on a common one ("Rose Garden
+        Party Committees", "Hope Valley School Meals"), where a given name opens them
+        only by chance ("Mary Church Terrell" ends on a surname)?"""
+        last = low[-1]
+        return (
+            len(low) >= 3
+            and any(self._body_word(w) for w in low[1:])
+            and (
+                self._body_word(last)
+                or last in self.vocab
+                or (last.endswith("s") and not last.endswith("ss"))
+            )
+        )
+
+    def _body_word(self, w: str) -> bool:
+        """Is the lower-case word a body's head word or its plural ("school", "committees")?"""
+        heads = self.lex.org_heads
+        return w in heads or (w.endswith("s") and w[:-1] in heads)
 
     def _given_name(self, word: str) -> bool:
         """Is the folded word a given name, or two joined by a hyphen ("maria-luisa")?"""

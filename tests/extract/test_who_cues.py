@@ -125,3 +125,10 @@ def test_a_bodys_head_word_alone_in_a_list_of_bodies_is_one_and_branch_ends_a_na
         "Space Force",
         "Port Security Branch",
     ]
+
+
+def test_a_given_name_opening_common_words_around_a_bodys_word_names_no_one():
+    r = run(
+        "Rose Garden Party Committees met on Friday. Hope Valley School Meals were cut. Mary Church Terrell spoke."
+    )
+    assert names_of(r, "person") == ["Mary Church Terrell"]
