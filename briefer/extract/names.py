@@ -785,7 +785,7 @@ class NameFinder:
             x, y = country
             return [*self._segments(toks, a, x), (x, y), *self._segments(toks, y, b)]
         acr = self._following_acronym(toks, a, b)
-        if (acr and b - a > 1 and self._initials_match(toks, a, b, acr)) or all(
+        if (acr is not None and b - a > 1 and self._initials_match(toks, a, b, toks[acr].text)) or all(
             toks[k].lower not in CONNECTORS for k in range(a, b)
         ):  # nothing to cut at ("Emmanuel Macron")
             span = self._trim(toks, a, b)
@@ -1000,20 +1000,22 @@ class NameFinder:
             and (after is None or not after.text[0].isdigit())
         )
 
-    def _following_acronym(self, toks, a, b):
-        """The short form given after toks[a:b]: "(WHO)", or ", WHO," when it is their initials
-        ("Columbus, OH," gives a state, not a short form)."""
+    def _following_acronym(self, toks, a, b) -> int | None:
+        """Where the short form given after toks[a:b] is: "(WHO)", or ", WHO," / ", or WHO" when
+        it is their initials ("Columbus, OH," gives a state, not a short form)."""
         n = len(toks)
         if b + 2 < n and toks[b].text == "(" and toks[b + 2].text == ")" and _is_acronym(toks[b + 1].text):
-            return toks[b + 1].text
+            return b + 1
+        if b + 2 >= n or toks[b].text != ",":
+            return None
+        x = b + 1 + (toks[b + 1].lower == "or")  # "the Water Services Act, or WSA"
         if (
-            b + 2 < n
-            and toks[b].text == ","
-            and _is_acronym(toks[b + 1].text)
-            and toks[b + 2].text in ",.;)"
-            and self._initials_match(toks, a, b, toks[b + 1].text)
+            x < n
+            and _is_acronym(toks[x].text)
+            and (x + 1 == n or toks[x + 1].text in ",.;)" or toks[x + 1].text in DASHES)
+            and self._initials_match(toks, a, b, toks[x].text)
         ):
-            return toks[b + 1].text
+            return x
         return None
 
     # ---- one candidate name ------------------------------------------
@@ -1060,8 +1062,8 @@ class NameFinder:
             m.void = True  # an event is no entity, nor any name inside it (GOLD-FORMAT)
             self.mentions.append(m)
             acr = self._following_acronym(toks, a, b)
-            if acr:  # "the Clean Air Act (CAA)": its short form is no entity either
-                self.not_entities.add(fold(acr))
+            if acr is not None:  # "the Clean Air Act (CAA)": its short form is no entity either
+                self.not_entities.add(fold(toks[acr].text))
             return
         if (
             b + 1 < len(toks)
@@ -1174,8 +1176,9 @@ class NameFinder:
             self.coordinated.append((idx - 1, idx))  # "Siemens, ASML and Philips": one list
         self.mentions.append(m)
         acr = self._following_acronym(toks, a, b)
-        if acr:
-            am = Mention(toks[b + 1].start, toks[b + 1].end, acr, fold(acr), (fold(acr),))
+        if acr is not None:
+            short = toks[acr].text
+            am = Mention(toks[acr].start, toks[acr].end, short, fold(short), (fold(short),))
             am.acronym_of = idx
             am.heading = m.heading
             self.mentions.append(am)
@@ -1303,7 +1306,7 @@ class NameFinder:
             m.org += Weight.ORG_PREFIX
         elif low[0].isdigit():
             m.org += Weight.NUMBERED_UNIT  # "the 33rd Front": only a unit's name opens on its number
-        if not at.single and self._following_acronym(at.toks, at.a, at.b):
+        if not at.single and self._following_acronym(at.toks, at.a, at.b) is not None:
             m.org += Weight.SHORT_FORM_GIVEN
 
     def _cue_body_with_place(self, at: _Context) -> None:

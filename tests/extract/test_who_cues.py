@@ -132,3 +132,11 @@ def test_a_given_name_opening_common_words_around_a_bodys_word_names_no_one():
         "Rose Garden Party Committees met on Friday. Hope Valley School Meals were cut. Mary Church Terrell spoke."
     )
     assert names_of(r, "person") == ["Mary Church Terrell"]
+
+
+def test_a_short_form_given_after_comma_or_is_the_name_before_it():
+    r = run(
+        "The Coastal Waters Act, or CWA, expires in May. The Nordic Fisheries Council, or NFC, said the "
+        "CWA must be renewed. The NFC met in Bergen."
+    )
+    assert [(w["name"], w["aliases"]) for w in r["who"]] == [("Nordic Fisheries Council", ["NFC"])]
