@@ -838,6 +838,7 @@ class NameFinder:
                 or w in lex.titles
                 or w in lex.geo_features
                 or w in lex.geo_prefixes
+                or self._members_of(toks, a, j)
             ):
                 continue
             cuts.append(k)
@@ -850,6 +851,21 @@ class NameFinder:
                     out.append(span)
             start = c + 1
         return out
+
+    def _members_of(self, toks, a: int, j: int) -> bool:
+        """Does toks[a:j+1] end on a plural of people, after a word that is no given name or title,
+        so that an "of" after it names their body ("Dairy Farmers of Norway", "Young Doctors of
+        ...") and not where a person comes from ("Ana Sanders of Ohio")?"""
+        while a < j and not all(t.cap and t.lower not in CONNECTORS for t in toks[a : j + 1]):
+            a += 1  # the phrase of the plural alone: not "Director of" before it
+        first = toks[a].lower
+        return (
+            j > a
+            and self._plural_noun(toks[j])
+            and not self._given_name(fold(toks[a].text))
+            and first not in self.lex.titles
+            and first not in self.lex.honorifics
+        )
 
     def _joins_two_bodies(self, toks, start: int, k: int, b: int) -> bool:
         """Does the "and" at toks[k] join two names of bodies, each of two words or more and
@@ -1233,11 +1249,17 @@ class NameFinder:
             if (
                 w == "of"
                 and run
-                and (toks[run[-1]].lower in lex.geo_features or toks[run[-1]].lower in lex.org_heads)
+                and (
+                    toks[run[-1]].lower in lex.geo_features
+                    or toks[run[-1]].lower in lex.org_heads
+                    or self._members_of(toks, run[0], run[-1])
+                )
                 and x + 1 < k
                 and toks[x + 1].cap
             ):
-                run.append(x)  # "Attorney for the Middle District of Ohio": the district whole
+                run.append(
+                    x
+                )  # "Attorney for the Middle District of Ohio", "Director of Dairy Farmers of Norway"
                 continue
             if run:
                 self._sub_run(toks, run)

@@ -140,3 +140,12 @@ def test_a_short_form_given_after_comma_or_is_the_name_before_it():
         "CWA must be renewed. The NFC met in Bergen."
     )
     assert [(w["name"], w["aliases"]) for w in r["who"]] == [("Nordic Fisheries Council", ["NFC"])]
+
+
+def test_a_plural_of_people_before_of_names_their_body_not_a_person_from_a_place():
+    r = run(
+        "Lena Berg was Director of Dairy Farmers of Norway until 2010. Senator Tom Sanders of Ohio "
+        "and Rep. Sanders of Maine spoke."
+    )
+    assert names_of(r, "organization") == ["Dairy Farmers of Norway"]
+    assert names_of(r, "person") == ["Lena Berg", "Tom Sanders"]
