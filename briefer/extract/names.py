@@ -1774,8 +1774,15 @@ class NameFinder:
         if (at.first.initial and prev is None) or (prev is not None and prev.text in DASHES and at.a <= 2):
             if at.all_caps and nxt is not None and nxt.text in (",", "\u2013", "-", "\u2014"):
                 at.m.locative = True
+                nxt2 = at.nxt2
                 if at.kind:
                     at.m.place += Weight.DATELINE
+                elif (
+                    nxt.text == "," and nxt2 is not None and self.gaz.kind(nxt2.text) in ("region", "country")
+                ):
+                    at.m.place += (
+                        Weight.DATELINE + Weight.STATE_AFTER
+                    )  # "CAMP ORLO, Texas -": its state says where
 
     def _cue_demonym(self, at: _Context) -> None:
         """Names after a nationality ("French Open") are no places; a nationality alone is none,
