@@ -152,6 +152,6 @@ def test_a_plural_of_people_before_of_names_their_body_not_a_person_from_a_place
 
 
 def test_a_dateline_in_capitals_before_its_state_is_a_place():
-    r = run("CAMP ORLOV BAY, Texas - Soldiers of the 3rd Brigade and the Harbour Trust trained on Monday.")
-    assert "Camp Orlov Bay" in [w["name"] for w in r["where"]]
+    r = run("FORT KESSLING, Texas - Soldiers of the 3rd Brigade and the Harbour Trust trained on Monday.")
+    assert "Fort Kessling" in [w["name"] for w in r["where"]]
     assert sorted(names_of(r, "organization")) == ["3rd Brigade", "Harbour Trust"]
