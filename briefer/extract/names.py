@@ -420,8 +420,9 @@ _COMPANY_SUFFIXES = frozenset(
     ["Inc", "Ltd", "LLC", "PLC", "Corp", "GmbH", "LLP"]
 )  # not "NV", "SA": names too
 _HANDING_OVER = frozenset(["you", "thanks", "that", "yes", "okay", "ok", "please", "ahead", "sorry"])
-# Plurals of people by what they do or hold: "scientists", "voters", "investors", "residents", "critics".
-_AGENT_PLURALS = ("ists", "ers", "ors", "ants", "ents", "ics", "cians")
+# Plurals of people by what they do or hold: "scientists", "voters", "investors", "residents", "critics",
+# "experts", "sources".
+_AGENT_PLURALS = ("ists", "ers", "ors", "ants", "ents", "ics", "cians", "erts", "rces")
 # What ends a numbered unit's name beside the heads of bodies: "the 45th Space Wing", "the 33rd Front".
 _UNIT_HEADS = frozenset(["wing", "front", "fleet", "squadron", "flotilla", "infantry", "cavalry"])
 # Titles held in a firm or a body, never over a place: "the CEO of ...", "a director of ...".

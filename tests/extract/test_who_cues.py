@@ -35,7 +35,8 @@ def test_a_plural_common_noun_opening_a_sentence_before_a_speech_verb_is_no_orga
         "Officials said more rises could follow. Critics argued the decision would hurt savers. "
         "Residents said prices had doubled. Economists said the bank would pause in June. "
         "Officials said talks with the unions would go on. Critics argued that jobs would be lost. "
-        "Residents told reporters they were angry."
+        "Residents told reporters they were angry. Experts said the dam was weak. Sources said talks had "
+        "stalled. Experts warned of floods. Sources told reporters the deal was close."
     )
     assert run(text)["who"] == []
 
