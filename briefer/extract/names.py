@@ -1523,7 +1523,7 @@ class NameFinder:
         given = (
             self._given_name(words[0])
             and not self._common_plural(at.toks[at.b - 1])
-            and not self._common_words_with_body_word(at.low)
+            and not self._common_words_with_body_word(at)
         )
         if not at.single and given and at.low[0] not in self.lex.org_prefixes:
             m.person += Weight.GIVEN_NAME
@@ -1604,10 +1604,12 @@ class NameFinder:
             or w.endswith(_AGENT_PLURALS)
         )
 
-    def _common_words_with_body_word(self, low: list[str]) -> bool:
+    def _common_words_with_body_word(self, at: _Context) -> bool:
         """Do three words or more hold a body's word and end on a common one ("Rose Garden
-        Party Committees", "Hope Valley School Meals"), where a given name opens them
-        only by chance ("Mary Church Terrell" ends on a surname)?"""
+        Party Committees", "Hope Valley School Meals"), or stand in a Title-Case headline
+        ("Statement on Hope Valley Court Ruling"), where a given name opens them only by chance
+        ("Mary Church Terrell" in prose ends on a surname)?"""
+        low = at.low
         last = low[-1]
         return (
             len(low) >= 3
@@ -1616,6 +1618,7 @@ class NameFinder:
                 self._body_word(last)
                 or last in self.vocab
                 or (last.endswith("s") and not last.endswith("ss"))
+                or self._title_case_line(at.m.start)
             )
         )
 

@@ -156,3 +156,8 @@ def test_a_dateline_in_capitals_before_its_state_is_a_place():
     r = run("FORT KESSLING, Texas - Soldiers of the 3rd Brigade and the Harbour Trust trained on Monday.")
     assert "Fort Kessling" in [w["name"] for w in r["where"]]
     assert sorted(names_of(r, "organization")) == ["3rd Brigade", "Harbour Trust"]
+
+
+def test_a_given_name_opening_a_headlines_run_with_a_bodys_word_names_no_one():
+    r = run("Statement on Hope Valley Court Ruling\n\nMary Church Terrell spoke on Monday.")
+    assert names_of(r, "person") == ["Mary Church Terrell"]
