@@ -800,6 +800,9 @@ class NameFinder:
                 continue
             if w not in CONNECTORS:
                 continue
+            if w in ("&", "and") and toks[b - 1].lower in lex.titles and toks[k - 1].lower not in lex.titles:
+                cuts.append(k)  # "Director at Vexel UK & Group Sales Director": a name, then a role
+                continue
             if w == "&":
                 continue
             if w in ("'s", "\u2019", "'"):

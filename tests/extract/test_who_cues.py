@@ -161,3 +161,11 @@ def test_a_dateline_in_capitals_before_its_state_is_a_place():
 def test_a_given_name_opening_a_headlines_run_with_a_bodys_word_names_no_one():
     r = run("Statement on Hope Valley Court Ruling\n\nMary Church Terrell spoke on Monday.")
     assert names_of(r, "person") == ["Mary Church Terrell"]
+
+
+def test_a_role_after_and_closing_a_run_is_cut_from_the_name_before_it():
+    r = run(
+        "Before that, Lena Berg was Sales Director at Vexel UK & Group Sales Director at Norvik Bank. "
+        "The Minister of Trade and Industry spoke."
+    )
+    assert names_of(r, "organization") == ["Vexel UK", "Norvik Bank"]
