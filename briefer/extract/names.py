@@ -1328,12 +1328,22 @@ class NameFinder:
             m.org += Weight.ORG_HEAD_OF  # "Institute for Soil Studies", "Bank of England"
         elif not at.single and not lex.org_heads.isdisjoint(low[1:]):
             m.org += Weight.ORG_HEAD_INSIDE
-        if low[0] in lex.org_prefixes and not at.single:
+        if low[0] in lex.org_prefixes and not at.kind and self._prefix_before_common_word(low):
+            m.void = True  # "Federal Sites", "Royal Family": a prefix before a common noun names nothing
+        elif low[0] in lex.org_prefixes and not at.single:
             m.org += Weight.ORG_PREFIX
         elif low[0].isdigit():
             m.org += Weight.NUMBERED_UNIT  # "the 33rd Front": only a unit's name opens on its number
         if not at.single and self._following_acronym(at.toks, at.a, at.b) is not None:
             m.org += Weight.SHORT_FORM_GIVEN
+
+    def _prefix_before_common_word(self, low: list[str]) -> bool:
+        """Is it a body's prefix before one word the text writes in lower case ("Federal Sites",
+        "Royal Family"), a common noun, where a body's name has a head word or a name of its own?"""
+        if len(low) != 2 or low[1] in self.lex.org_heads:
+            return False
+        w = low[1]
+        return w in self.vocab or (w.endswith("s") and w[:-1] in self.vocab)
 
     def _cue_body_with_place(self, at: _Context) -> None:
         """A body's office in a place: an acronym or a body's head word before a place ("OCHA

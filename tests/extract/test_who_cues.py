@@ -169,3 +169,12 @@ def test_a_role_after_and_closing_a_run_is_cut_from_the_name_before_it():
         "The Minister of Trade and Industry spoke."
     )
     assert names_of(r, "organization") == ["Vexel UK", "Norvik Bank"]
+
+
+def test_a_bodys_prefix_before_one_common_noun_names_nothing():
+    r = run(
+        "The audit covered Federal Sites across the country. Several sites were old. The Royal Family "
+        "met the Royal Navy. The family left. Aid reached the United States and the National Guard helped."
+    )
+    assert names_of(r, "organization") == ["Royal Navy", "National Guard"]
+    assert [w["name"] for w in r["where"]] == ["United States"]
