@@ -29,7 +29,7 @@ SCORER = ROOT / "benchmarks" / "score_extraction.py"
 # floor was reset once, from 0.90, when the corpus grew from 22 to 45 texts; raised since to just
 # under the figures of the rules by class (0.80, 0.65, 0.78, 0.93, 0.91), then of the named cues of
 # issue #18 (0.923, 0.856, 0.940, 0.934, 0.960), then of the person and body classes of issue #18
-# (0.960, 0.909, 0.946, 0.934, 0.960). Only ever raise them.
+# (0.960, 0.914, 0.946, 0.934, 0.960). Only ever raise them.
 FLOORS = {"persons": 0.95, "organizations": 0.90, "places": 0.90, "times": 0.90, "quotes": 0.95}
 
 FRONT_MATTER = ("title", "source", "url", "date", "licence", "genre")
