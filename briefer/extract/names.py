@@ -1010,13 +1010,16 @@ class NameFinder:
         )
 
     def _month_as_surname(self, toks, a: int, b: int) -> bool:
-        """Is the month closing toks[a:b] a surname ("Theresa May", "Ana April said"): right after a
-        given name, with no day or year after it?"""
+        """Is the month closing toks[a:b] a surname ("Theresa May", "Ana April said", "Ms. May"): right
+        after a given name or an honorific, with no day or year after it?"""
         after = toks[b] if b < len(toks) else None
+        before = toks[b - 2] if b - a >= 2 else None
+        if before is not None and before.text == "." and b - a >= 3:
+            before = toks[b - 3]  # "Ms. May"
         return (
-            b - a >= 2
-            and fold(toks[b - 2].text) in self.names
-            and toks[b - 2].lower not in self.lex.temporal["months"]
+            before is not None
+            and (fold(before.text) in self.names or before.lower in self.lex.honorifics)
+            and before.lower not in self.lex.temporal["months"]
             and (after is None or not after.text[0].isdigit())
         )
 

@@ -178,3 +178,10 @@ def test_a_bodys_prefix_before_one_common_noun_names_nothing():
     )
     assert names_of(r, "organization") == ["Royal Navy", "National Guard"]
     assert [w["name"] for w in r["where"]] == ["United States"]
+
+
+def test_a_month_after_an_honorific_is_a_surname_and_joins_the_full_name():
+    r = run(
+        "Theresa May met Sam Rich in Oslo. Ms. May said little. Mr. Rich left early. Mrs May left in June."
+    )
+    assert [(w["name"], w["aliases"]) for w in r["who"]] == [("Theresa May", ["May"]), ("Sam Rich", ["Rich"])]
