@@ -5,9 +5,10 @@ from __future__ import annotations
 from array import array
 
 from briefer.extract.lexicon import fold, gazetteer, given_names
-from briefer.extract.names import Entity, Mention, MentionStore, NameFinder
+from briefer.extract.names import Entity, Mention, MentionStore, NameFinder, Weight
 
 _MINOR_WORDS = frozenset({"of", "the", "for", "and", "&", "on", "in"})
+_GOVERNMENT_ALONE = frozenset({("government",), ("administration",)})
 
 
 def _edit_distance_at_most(a: str, b: str, limit: int) -> bool:
@@ -36,7 +37,19 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> int:
 
 
 class Cluster:
-    __slots__ = ("first", "indices", "key", "kind", "org", "person", "place", "store", "target", "words")
+    __slots__ = (
+        "first",
+        "indices",
+        "key",
+        "kind",
+        "lone_sayings",
+        "org",
+        "person",
+        "place",
+        "store",
+        "target",
+        "words",
+    )
 
     def __init__(self, key: str, words: tuple[str, ...], store: MentionStore) -> None:
         self.key = key
@@ -44,6 +57,7 @@ class Cluster:
         self.store = store
         self.indices = array("q")  # of its mentions in `store`: most need never become objects
         self.person = self.org = self.place = 0.0
+        self.lone_sayings = 0  # mentions whose org score is only a reporting verb after one word
         self.kind: str | None = None
         self.target: Cluster | None = None  # the cluster this one is an alias of
         self.first = 1 << 60
@@ -55,7 +69,13 @@ class Cluster:
         self.person += m.person
         self.org += m.org
         self.place += m.place
+        self.lone_sayings += m.lone_sayer
         self.first = min(self.first, m.start)
+
+    def body_evidence(self) -> float:
+        """The org score without what speaking alone gave it: "Lindqvist said" is a body's
+        cue only until the text names a Henrik Lindqvist."""
+        return self.org - Weight.LONE_SAYER * self.lone_sayings
 
     @property
     def mentions(self) -> list[Mention]:
@@ -133,7 +153,9 @@ def resolve(finder: NameFinder):
                 and bare.kind is None
                 and bare.words[0] not in names
                 and not gaz.kind(bare.head.text)
-                and not any(gaz.kind_of_key(w) for w in bare.words)  # "Gaza Cease-Fire" is no body
+                and not gaz.kind_of_key(
+                    bare.words[0]
+                )  # "Gaza Cease-Fire" is no body; "Booz Allen Hamilton" is
             ):
                 bare.kind = "organization"
     # Acronyms take the kind of what they abbreviate.
@@ -189,7 +211,7 @@ def resolve(finder: NameFinder):
             if other.kind == "person":
                 if pos == 0 and not (len(c.words) == 1 and c.words[0] in names):
                     continue
-                if gaz.kind(c.head.text) in ("country", "region", "capital") or c.org >= 3:
+                if gaz.kind(c.head.text) in ("country", "region", "capital") or c.body_evidence() >= 3:
                     continue
             elif other.kind == "organization":
                 if pos != 0 and pos + len(c.words) != len(other.words):
@@ -223,7 +245,7 @@ def resolve(finder: NameFinder):
                     and len(c.words[0]) >= 5
                     and c.words[0] != other.words[-1]
                     and c.place < 4
-                    and c.org < 3
+                    and c.body_evidence() < 3
                     and _edit_distance_at_most(c.words[0], other.words[-1], 1)
                 ):
                     c.target = other
@@ -236,6 +258,11 @@ def resolve(finder: NameFinder):
                 ):
                     c.target = other
                     break
+    # "the Government" alone names whoever governs the country at hand, no body by its name: it
+    # counts only as a short form of a fuller name ("the Government of Malawi"), merged above.
+    for c in clusters.values():
+        if c.target is None and c.words in _GOVERNMENT_ALONE:
+            c.kind = None
     # Capitals named only as actors ("Washington said") stand for their country.
     for c in list(clusters.values()):
         if c.target is not None or c.kind != "place":

@@ -227,6 +227,7 @@ class Mention:
     descriptor: str | None = None  # "administrators", "owner": how the text refers to it
     gender: str | None = None
     void: bool = False  # looks like a name but is not one here (demonym, currency marker)
+    lone_sayer: bool = False  # one word before a reporting verb: what gave it `Weight.LONE_SAYER`
 
     def has_evidence(self) -> bool:
         """Does any field after `words` differ from its default?"""
@@ -242,6 +243,7 @@ class Mention:
             or self.descriptor is not None
             or self.gender is not None
             or self.void
+            or self.lone_sayer
         )
 
 
@@ -418,6 +420,35 @@ _COMPANY_SUFFIXES = frozenset(
     ["Inc", "Ltd", "LLC", "PLC", "Corp", "GmbH", "LLP"]
 )  # not "NV", "SA": names too
 _HANDING_OVER = frozenset(["you", "thanks", "that", "yes", "okay", "ok", "please", "ahead", "sorry"])
+# Plurals of people by what they do or hold: "scientists", "voters", "investors", "residents", "critics",
+# "experts", "sources".
+_AGENT_PLURALS = ("ists", "ers", "ors", "ants", "ents", "ics", "cians", "erts", "rces")
+# What ends a numbered unit's name beside the heads of bodies: "the 45th Space Wing", "the 33rd Front".
+_UNIT_HEADS = frozenset(["wing", "front", "fleet", "squadron", "flotilla", "infantry", "cavalry"])
+# Titles held in a firm or a body, never over a place: "the CEO of ...", "a director of ...".
+_EMPLOYER_TITLES = frozenset(
+    [
+        "ceo",
+        "cfo",
+        "coo",
+        "cto",
+        "cco",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "executive",
+        "founder",
+        "co-founder",
+        "manager",
+        "employee",
+        "employees",
+        "shareholder",
+        "shareholders",
+        "owner",
+        "owners",
+    ]
+)
 _COMPANY_POSSESSIONS = frozenset(["shares", "stock", "board", "profit", "revenue", "chief", "ceo"])
 
 
@@ -431,6 +462,7 @@ class Weight:
     ORG_HEAD_OF = 3  # "Bank of ...", "Institute for ..."
     ORG_HEAD_INSIDE = 1.5  # "Ferrovial Services Group" (a head word inside the run)
     ORG_PREFIX = 2  # "National ...", "Royal ..."
+    NUMBERED_UNIT = 3  # "the 45th Space Wing", "the 2nd Division"
     SHORT_FORM_GIVEN = 2  # "... (ABC)"
     BODY_WITH_PLACE = 3  # "OCHA South Sudan", "Diabetes UK"
     WRITTEN_LIKE_A_BODY = 2  # "SpaceX", "W.H.O.", "G-20"
@@ -754,7 +786,7 @@ class NameFinder:
             x, y = country
             return [*self._segments(toks, a, x), (x, y), *self._segments(toks, y, b)]
         acr = self._following_acronym(toks, a, b)
-        if (acr and b - a > 1 and self._initials_match(toks, a, b, acr)) or all(
+        if (acr is not None and b - a > 1 and self._initials_match(toks, a, b, toks[acr].text)) or all(
             toks[k].lower not in CONNECTORS for k in range(a, b)
         ):  # nothing to cut at ("Emmanuel Macron")
             span = self._trim(toks, a, b)
@@ -767,6 +799,9 @@ class NameFinder:
             if w in PARTICLES and w not in CONNECTORS:
                 continue
             if w not in CONNECTORS:
+                continue
+            if w in ("&", "and") and toks[b - 1].lower in lex.titles and toks[k - 1].lower not in lex.titles:
+                cuts.append(k)  # "Director at Vexel UK & Group Sales Director": a name, then a role
                 continue
             if w == "&":
                 continue
@@ -807,6 +842,7 @@ class NameFinder:
                 or w in lex.titles
                 or w in lex.geo_features
                 or w in lex.geo_prefixes
+                or self._members_of(toks, a, j)
             ):
                 continue
             cuts.append(k)
@@ -819,6 +855,21 @@ class NameFinder:
                     out.append(span)
             start = c + 1
         return out
+
+    def _members_of(self, toks, a: int, j: int) -> bool:
+        """Does toks[a:j+1] end on a plural of people, after a word that is no given name or title,
+        so that an "of" after it names their body ("Dairy Farmers of Norway", "Young Doctors of
+        ...") and not where a person comes from ("Ana Sanders of Ohio")?"""
+        while a < j and not all(t.cap and t.lower not in CONNECTORS for t in toks[a : j + 1]):
+            a += 1  # the phrase of the plural alone: not "Director of" before it
+        first = toks[a].lower
+        return (
+            j > a
+            and self._plural_noun(toks[j])
+            and not self._given_name(fold(toks[a].text))
+            and first not in self.lex.titles
+            and first not in self.lex.honorifics
+        )
 
     def _joins_two_bodies(self, toks, start: int, k: int, b: int) -> bool:
         """Does the "and" at toks[k] join two names of bodies, each of two words or more and
@@ -940,33 +991,54 @@ class NameFinder:
             and all(p in months or p in weekdays for p in toks[a].lower.split("-"))
         ):
             return None  # "April-June", "Monday-Friday": a span of time
+        if b - a > 2 and b < len(toks) and toks[b].text == ":" and self._label_word(toks, b - 1):
+            b -= 1  # "Source: Harbour Trust Country: Norway": a field's label ends the name before it
         return (a, b) if a < b else None
 
-    def _month_as_surname(self, toks, a: int, b: int) -> bool:
-        """Is the month closing toks[a:b] a surname ("Theresa May", "Ana April said"): right after a
-        given name, with no day or year after it?"""
-        after = toks[b] if b < len(toks) else None
+    def _label_word(self, toks, k: int) -> bool:
+        """Is toks[k], before a colon, a common word naming a field ("Country:", "Date:"), which the
+        text writes in lower case and which no honorific, title or given name comes before?"""
+        t, before = toks[k], toks[k - 1]
+        lex = self.lex
         return (
-            b - a >= 2
-            and fold(toks[b - 2].text) in self.names
-            and toks[b - 2].lower not in self.lex.temporal["months"]
+            t.text[1:].islower()
+            and t.lower in self.vocab
+            and before.text != "."
+            and before.lower not in lex.honorifics
+            and before.lower not in lex.titles
+            and not self._given_name(fold(before.text))
+        )
+
+    def _month_as_surname(self, toks, a: int, b: int) -> bool:
+        """Is the month closing toks[a:b] a surname ("Theresa May", "Ana April said", "Ms. May"): right
+        after a given name or an honorific, with no day or year after it?"""
+        after = toks[b] if b < len(toks) else None
+        before = toks[b - 2] if b - a >= 2 else None
+        if before is not None and before.text == "." and b - a >= 3:
+            before = toks[b - 3]  # "Ms. May"
+        return (
+            before is not None
+            and (fold(before.text) in self.names or before.lower in self.lex.honorifics)
+            and before.lower not in self.lex.temporal["months"]
             and (after is None or not after.text[0].isdigit())
         )
 
-    def _following_acronym(self, toks, a, b):
-        """The short form given after toks[a:b]: "(WHO)", or ", WHO," when it is their initials
-        ("Columbus, OH," gives a state, not a short form)."""
+    def _following_acronym(self, toks, a, b) -> int | None:
+        """Where the short form given after toks[a:b] is: "(WHO)", or ", WHO," / ", or WHO" when
+        it is their initials ("Columbus, OH," gives a state, not a short form)."""
         n = len(toks)
         if b + 2 < n and toks[b].text == "(" and toks[b + 2].text == ")" and _is_acronym(toks[b + 1].text):
-            return toks[b + 1].text
+            return b + 1
+        if b + 2 >= n or toks[b].text != ",":
+            return None
+        x = b + 1 + (toks[b + 1].lower == "or")  # "the Water Services Act, or WSA"
         if (
-            b + 2 < n
-            and toks[b].text == ","
-            and _is_acronym(toks[b + 1].text)
-            and toks[b + 2].text in ",.;)"
-            and self._initials_match(toks, a, b, toks[b + 1].text)
+            x < n
+            and _is_acronym(toks[x].text)
+            and (x + 1 == n or toks[x + 1].text in ",.;)" or toks[x + 1].text in DASHES)
+            and self._initials_match(toks, a, b, toks[x].text)
         ):
-            return toks[b + 1].text
+            return x
         return None
 
     # ---- one candidate name ------------------------------------------
@@ -998,6 +1070,14 @@ class NameFinder:
 
     def _name(self, toks: list[Token], a: int, b: int) -> None:
         lex = self.lex
+        if (
+            a >= 2
+            and toks[a - 1].lower in ("st", "nd", "rd", "th")
+            and toks[a - 2].text.isdigit()
+            and toks[a - 2].end == toks[a - 1].start
+            and (toks[b - 1].lower in lex.org_heads or toks[b - 1].lower in _UNIT_HEADS)
+        ):
+            a -= 2  # "the 45th Space Wing", "the 3rd Brigade": a unit's number is part of its name
         if b - a == 1 and "-" in toks[a].text and self._place_pair(toks[a]):
             return
         if self._is_event(toks, a, b):
@@ -1005,8 +1085,8 @@ class NameFinder:
             m.void = True  # an event is no entity, nor any name inside it (GOLD-FORMAT)
             self.mentions.append(m)
             acr = self._following_acronym(toks, a, b)
-            if acr:  # "the Clean Air Act (CAA)": its short form is no entity either
-                self.not_entities.add(fold(acr))
+            if acr is not None:  # "the Clean Air Act (CAA)": its short form is no entity either
+                self.not_entities.add(fold(toks[acr].text))
             return
         if (
             b + 1 < len(toks)
@@ -1036,6 +1116,8 @@ class NameFinder:
             self._title_of_body(toks, a, title_idx) or self._following_acronym(toks, a, b) is not None
         ):  # "the Office of the President", "the High Commissioner for Refugees (UNHCR)": a body
             title_idx = None  # "the Office of the President": a body named after an office
+        if title_idx == b - 2 and toks[b - 1].lower.endswith("ics") and toks[b - 1].text[1:].islower():
+            title_idx = None  # "General Dynamics": a field's plural is a firm's name, never a surname
         if title_idx is not None:
             k = title_idx
             name_start = k + 1
@@ -1062,9 +1144,12 @@ class NameFinder:
                 or (  # "Chief Medical Officer": a title, a longer one ("Amy Pope" is a name)
                     toks[b - 1].lower in lex.titles and not self._given_name(fold(toks[name_start].text))
                 )
-                or (  # "Executive Order", "General Debate": a title word before a common noun
-                    b - name_start == 1
-                    and toks[name_start].lower in self.vocab
+                or (  # "Executive Order", "the General Debate": a title word before a common noun, known
+                    b - name_start == 1  # as one by its lower-case use or by an article before the title
+                    and (
+                        toks[name_start].lower in self.vocab
+                        or (a >= 1 and toks[a - 1].lower in ("a", "an", "the"))
+                    )
                     and all(toks[x].lower in lex.titles for x in range(a, name_start))
                     and not any(toks[x].lower in lex.honorifics for x in range(a, name_start))
                 )
@@ -1103,6 +1188,8 @@ class NameFinder:
         self._evidence(m, toks, a, b, role_tokens)
         idx = len(self.mentions)
         x = a - 1 - (a >= 1 and toks[a - 1].lower == "the")  # "..., and the Bank of Oslo"
+        if x >= 2 and toks[x].lower in ("and", "or") and toks[x - 1].text == ",":
+            x -= 1  # "Siemens, ASML, and Philips": a serial comma
         if (
             x >= 1
             and toks[x].lower in ("and", "or", ",")
@@ -1112,8 +1199,9 @@ class NameFinder:
             self.coordinated.append((idx - 1, idx))  # "Siemens, ASML and Philips": one list
         self.mentions.append(m)
         acr = self._following_acronym(toks, a, b)
-        if acr:
-            am = Mention(toks[b + 1].start, toks[b + 1].end, acr, fold(acr), (fold(acr),))
+        if acr is not None:
+            short = toks[acr].text
+            am = Mention(toks[acr].start, toks[acr].end, short, fold(short), (fold(short),))
             am.acronym_of = idx
             am.heading = m.heading
             self.mentions.append(am)
@@ -1168,11 +1256,17 @@ class NameFinder:
             if (
                 w == "of"
                 and run
-                and (toks[run[-1]].lower in lex.geo_features or toks[run[-1]].lower in lex.org_heads)
+                and (
+                    toks[run[-1]].lower in lex.geo_features
+                    or toks[run[-1]].lower in lex.org_heads
+                    or self._members_of(toks, run[0], run[-1])
+                )
                 and x + 1 < k
                 and toks[x + 1].cap
             ):
-                run.append(x)  # "Attorney for the Middle District of Ohio": the district whole
+                run.append(
+                    x
+                )  # "Attorney for the Middle District of Ohio", "Director of Dairy Farmers of Norway"
                 continue
             if run:
                 self._sub_run(toks, run)
@@ -1237,10 +1331,22 @@ class NameFinder:
             m.org += Weight.ORG_HEAD_OF  # "Institute for Soil Studies", "Bank of England"
         elif not at.single and not lex.org_heads.isdisjoint(low[1:]):
             m.org += Weight.ORG_HEAD_INSIDE
-        if low[0] in lex.org_prefixes and not at.single:
+        if low[0] in lex.org_prefixes and not at.kind and self._prefix_before_common_word(low):
+            m.void = True  # "Federal Sites", "Royal Family": a prefix before a common noun names nothing
+        elif low[0] in lex.org_prefixes and not at.single:
             m.org += Weight.ORG_PREFIX
-        if not at.single and self._following_acronym(at.toks, at.a, at.b):
+        elif low[0].isdigit():
+            m.org += Weight.NUMBERED_UNIT  # "the 33rd Front": only a unit's name opens on its number
+        if not at.single and self._following_acronym(at.toks, at.a, at.b) is not None:
             m.org += Weight.SHORT_FORM_GIVEN
+
+    def _prefix_before_common_word(self, low: list[str]) -> bool:
+        """Is it a body's prefix before one word the text writes in lower case ("Federal Sites",
+        "Royal Family"), a common noun, where a body's name has a head word or a name of its own?"""
+        if len(low) != 2 or low[1] in self.lex.org_heads:
+            return False
+        w = low[1]
+        return w in self.vocab or (w.endswith("s") and w[:-1] in self.vocab)
 
     def _cue_body_with_place(self, at: _Context) -> None:
         """A body's office in a place: an acronym or a body's head word before a place ("OCHA
@@ -1378,7 +1484,11 @@ class NameFinder:
                 role_start -= 1
             m.person += Weight.ROLE_BEFORE
             m.role, m.role_rank = self.body[toks[role_start].start : toks[a - 1].end], 3
-        comma_role = self._comma_role(toks, a) if a >= 2 and toks[a - 1].text == "," else None
+        comma_role = (
+            self._comma_role(toks, a)
+            if a >= 2 and toks[a - 1].text == "," and not (at.single and at.low[0] in lex.org_heads)
+            else None
+        )  # not "Secretary of State for Culture, Media and Sport": a body's word names no one
         if comma_role:
             kind, text = comma_role
             if kind == "org":
@@ -1426,7 +1536,11 @@ class NameFinder:
     def _cue_given_name(self, at: _Context) -> None:
         """A given name opening the run; "the" before it makes a thing ("the Silver Heron")."""
         m, prev, nxt, words = at.m, at.prev, at.nxt, at.m.words
-        given = self._given_name(words[0]) and not self._common_plural(at.toks[at.b - 1])
+        given = (
+            self._given_name(words[0])
+            and not self._common_plural(at.toks[at.b - 1])
+            and not self._common_words_with_body_word(at)
+        )
         if not at.single and given and at.low[0] not in self.lex.org_prefixes:
             m.person += Weight.GIVEN_NAME
             g = self.names.get(words[0], "?")
@@ -1490,6 +1604,44 @@ class NameFinder:
             and not w.endswith("ss")
             and (w in self.vocab or w[:-1] in self.vocab)
         )
+
+    def _plural_noun(self, t: Token) -> bool:
+        """Is the word a plural common noun ("Analysts", "Critics", "Officials")? The text writes
+        it, or its singular, in lower case; it is a plural of a title or a group; or it ends as
+        the plural of an agent or a trade does. A surname so ending ("Sanders") loses nothing
+        by it: it still joins the person named in full."""
+        w = t.lower
+        if not (len(w) > 4 and w.endswith("s") and not w.endswith("ss") and t.text[1:].islower()):
+            return False
+        return (
+            self._common_plural(t)
+            or w in GROUP_NOUNS
+            or w[:-1] in self.lex.titles
+            or w.endswith(_AGENT_PLURALS)
+        )
+
+    def _common_words_with_body_word(self, at: _Context) -> bool:
+        """Do three words or more hold a body's word and end on a common one ("Rose Garden
+        Party Committees", "Hope Valley School Meals"), or stand in a Title-Case headline
+        ("Statement on Hope Valley Court Ruling"), where a given name opens them only by chance
+        ("Mary Church Terrell" in prose ends on a surname)?"""
+        low = at.low
+        last = low[-1]
+        return (
+            len(low) >= 3
+            and any(self._body_word(w) for w in low[1:])
+            and (
+                self._body_word(last)
+                or last in self.vocab
+                or (last.endswith("s") and not last.endswith("ss"))
+                or self._title_case_line(at.m.start)
+            )
+        )
+
+    def _body_word(self, w: str) -> bool:
+        """Is the lower-case word a body's head word or its plural ("school", "committees")?"""
+        heads = self.lex.org_heads
+        return w in heads or (w.endswith("s") and w[:-1] in heads)
 
     def _given_name(self, word: str) -> bool:
         """Is the folded word a given name, or two joined by a hyphen ("maria-luisa")?"""
@@ -1581,6 +1733,14 @@ class NameFinder:
         ):
             m.org += Weight.EMPLOYER_AFTER_AT  # "analysts at Goldman Sachs", "a professor at ..."
         elif (
+            prev.lower == "of"
+            and prev2 is not None
+            and prev2.lower in _EMPLOYER_TITLES
+            and not at.kind
+            and not self._given_name(m.words[0])
+        ):
+            m.org += Weight.EMPLOYER_AFTER_AT  # "chief executive of Norvik", "a director of Hale & Co"
+        elif (
             prev.lower in LOCATIVE
             or (prev.lower == "the" and prev2 is not None and prev2.lower in LOCATIVE)
             or (
@@ -1634,8 +1794,15 @@ class NameFinder:
         if (at.first.initial and prev is None) or (prev is not None and prev.text in DASHES and at.a <= 2):
             if at.all_caps and nxt is not None and nxt.text in (",", "\u2013", "-", "\u2014"):
                 at.m.locative = True
+                nxt2 = at.nxt2
                 if at.kind:
                     at.m.place += Weight.DATELINE
+                elif (
+                    nxt.text == "," and nxt2 is not None and self.gaz.kind(nxt2.text) in ("region", "country")
+                ):
+                    at.m.place += (
+                        Weight.DATELINE + Weight.STATE_AFTER
+                    )  # "CAMP ORLO, Texas -": its state says where
 
     def _cue_demonym(self, at: _Context) -> None:
         """Names after a nationality ("French Open") are no places; a nationality alone is none,
@@ -1681,8 +1848,9 @@ class NameFinder:
         ):
             m.person += Weight.SAYS_HE  # "Erdogan told reporters he would attend": a person known by one name
         elif not at.kind and nxt is not None and m.words[0] not in self.names:
-            if nxt.lower in lex.reporting_verbs:
+            if nxt.lower in lex.reporting_verbs and not (at.first.initial and self._plural_noun(at.first)):
                 m.org += Weight.LONE_SAYER  # "Tesla said": an actor with no first name is more often a body
+                m.lone_sayer = True  # ("Analysts said" opening a sentence is no actor's name)
             elif nxt.lower == "'s" and nxt2 is not None and nxt2.lower in _COMPANY_POSSESSIONS:
                 m.org += Weight.COMPANY_POSSESSION  # "Tesla's shares", "Tesla's chief executive"
         if at.low[0] in lex.org_heads and prev is not None and prev.lower == "the" and not at.first.initial:

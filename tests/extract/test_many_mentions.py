@@ -22,6 +22,7 @@ _EVIDENCE = {
     "descriptor": "owner",
     "gender": "f",
     "void": True,
+    "lone_sayer": True,
 }
 
 
