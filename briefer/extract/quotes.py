@@ -599,41 +599,61 @@ class Attributor:
         return speaker.kind == "organization"
 
     def _attribute_one(self, q: Quote, prev: Quote | None) -> object:
+        """The speaker of `q`, from the first of these places that names one, the surest first;
+        UNKNOWN or None where that place names nobody we know."""
+        if (who := self._reporting_right_after(q)) is not None:
+            return who
+        if (who := self._reporting_before(q, prev)) is not None:
+            return who
+        if (who := self._reporting_later_in_sentence(q)) is not None:
+            return who
+        if prev is not None and self._same_speech(prev, q):
+            return prev.speaker
+        if q.outer is None and (who := self._introduced_by_colon(q.open_mark)) is not None:
+            return who
+        return self._subject_of_sentence_before(q.open_mark)
+
+    def _reporting_right_after(self, q: Quote) -> object:
+        """A reporting clause right after the closing mark: `," Ruiz said`, `," said Ruiz`."""
+        if q.close_mark is None:
+            return None
         body = self.body
-        verbs = self.lex.reporting_verbs
+        s_end = self._sentence(q.close_mark)[1]
         if q.outer is not None:
-            region_start = q.outer.start
-        else:
-            region_start = self._sentence(q.open_mark)[0]
-            if (
-                prev is not None
-                and prev.close_mark is not None
-                and prev.outer is None
-                and region_start <= prev.close_mark < q.open_mark
-                and prev.block == q.block
-            ):
-                region_start = prev.close_mark + 1
-        # 1. right after the closing mark
-        if q.close_mark is not None:
-            s_end = self._sentence(q.close_mark)[1]
-            if q.outer is not None:
-                s_end = q.outer.end
-            nxt_open = body.find(OPEN_DOUBLE, q.close_mark + 1, s_end)
-            stop = nxt_open if nxt_open > 0 else s_end
-            straight = body.find('"', q.close_mark + 1, stop)
-            if straight > 0:
-                stop = straight
-            after = self.windows.window(q.close_mark + 1, stop, most=_AFTER_TOKENS)
-            if after:
-                who = self._reporting_after(after, anywhere=False)
-                if who is not None:
-                    return who
-        # 2. the reporting clause before the opening mark
-        before = self.windows.window(max(region_start, q.open_mark - 400), q.open_mark)
+            s_end = q.outer.end
+        # the clause ends where the next quote opens
+        nxt_open = body.find(OPEN_DOUBLE, q.close_mark + 1, s_end)
+        stop = nxt_open if nxt_open > 0 else s_end
+        straight = body.find('"', q.close_mark + 1, stop)
+        if straight > 0:
+            stop = straight
+        after = self.windows.window(q.close_mark + 1, stop, most=_AFTER_TOKENS)
+        return self._reporting_after(after, anywhere=False) if after else None
+
+    def _region_before(self, q: Quote, prev: Quote | None) -> int:
+        """Where the reporting clause before `q` may start: its sentence, the quote it lies in,
+        or just after the quote before it in the same sentence."""
+        if q.outer is not None:
+            return q.outer.start
+        region_start = self._sentence(q.open_mark)[0]
+        if (
+            prev is not None
+            and prev.close_mark is not None
+            and prev.outer is None
+            and region_start <= prev.close_mark < q.open_mark
+            and prev.block == q.block
+        ):
+            region_start = prev.close_mark + 1
+        return region_start
+
+    def _reporting_before(self, q: Quote, prev: Quote | None) -> object:
+        """The reporting clause before the opening mark: `Ruiz said: "`, `according to Ruiz, "`,
+        or the turn of a transcript speaking in the first person."""
+        before = self.windows.window(max(self._region_before(q, prev), q.open_mark - 400), q.open_mark)
         v = None
         for i in range(len(before) - 1, -1, -1):
             t = before[i]
-            if t.lower in verbs and t.text[0].islower():
+            if t.lower in self.lex.reporting_verbs and t.text[0].islower():
                 v = i
                 break
             if t.lower == "according" and i + 2 < len(before) and before[i + 1].lower == "to":
@@ -646,45 +666,42 @@ class Attributor:
             who = self._turn_speaker(q.open_mark)
             if who is not None:
                 return who
-        if v is not None:
-            who = self._subject_before(before, v, 0)
-            if who is not None:
-                return who
-        # 3. later in the same sentence: "..., she said."
-        if q.close_mark is not None and q.outer is None:
-            s_end = self._sentence(q.close_mark)[1]
-            rest = self.windows.window(q.close_mark + 1, min(s_end, q.close_mark + 400))
-            if rest:
-                who = self._reporting_after(rest, anywhere=True)
-                if who is not None:
-                    return who
-        # 4. the quote before, in the same paragraph or carried over from the last one, or the
-        # paragraph before when this one opens on the quote and no one else is named between
-        if prev is not None and q.outer is None and (prev.block == q.block or q.continues):
-            if prev.outer is None:
-                return prev.speaker
-        if prev is not None and q.outer is None and prev.outer is None and self._speech_goes_on(prev, q):
-            return prev.speaker
-        if q.outer is None:
-            who = self._introduced_by_colon(q.open_mark)
-            if who is not None:
-                return who
-        # 5. the subject of the sentence before ("Okafor paused.")
-        s0, _ = self._sentence(q.open_mark)
+        return self._subject_before(before, v, 0) if v is not None else None
+
+    def _reporting_later_in_sentence(self, q: Quote) -> object:
+        """A reporting clause further on in the quote's sentence, not right after its mark."""
+        if q.close_mark is None or q.outer is not None:
+            return None
+        s_end = self._sentence(q.close_mark)[1]
+        rest = self.windows.window(q.close_mark + 1, min(s_end, q.close_mark + 400))
+        return self._reporting_after(rest, anywhere=True) if rest else None
+
+    def _same_speech(self, prev: Quote, q: Quote) -> bool:
+        """Does `q` go on with the speech of the quote before: in the same paragraph, carried over
+        from the last one, or opening the next paragraph with no one else named between?"""
+        return (
+            q.outer is None
+            and prev.outer is None
+            and (prev.block == q.block or q.continues or self._speech_goes_on(prev, q))
+        )
+
+    def _subject_of_sentence_before(self, open_mark: int) -> Entity | None:
+        """The person who acts in the sentence before the quote's ("Okafor paused."): the last
+        one followed by a lower-case word that is no stop word."""
+        s0, _ = self._sentence(open_mark)
         i = bisect_right(self.sent_starts, s0 - 1) - 1
-        if i >= 0 and self.sentences[i][1] <= s0:
-            ps, pe = self.sentences[i]
-            toks = self.windows.window(max(ps, pe - 600), pe)
-            found = None
-            for k, t in enumerate(toks[:-1]):
-                ent = self._ending_at(t.end)
-                if ent is not None and ent.kind == "person":
-                    nxt = toks[k + 1]
-                    if nxt.text[0].islower() and nxt.lower not in self.lex.stopwords:
-                        found = ent
-            if found is not None:
-                return found
-        return None
+        if i < 0 or self.sentences[i][1] > s0:
+            return None
+        ps, pe = self.sentences[i]
+        toks = self.windows.window(max(ps, pe - 600), pe)
+        found = None
+        for k, t in enumerate(toks[:-1]):
+            ent = self._ending_at(t.end)
+            if ent is not None and ent.kind == "person":
+                nxt = toks[k + 1]
+                if nxt.text[0].islower() and nxt.lower not in self.lex.stopwords:
+                    found = ent
+        return found
 
 
 def _role_head_words(role: str) -> list[str]:
