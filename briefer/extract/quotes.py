@@ -101,7 +101,7 @@ def find_quotes(body: str, blocks) -> list[Quote]:
     for bi, b in enumerate(blocks):
         if b.kind == "code":
             continue
-        quotes_in_block, carry = _scan_block(body, b.start, b.end, bi, carry)
+        quotes_in_block, carry = _BlockScanner(body, b.start, b.end, bi, carry).scan()
         quotes.extend(quotes_in_block)
     return quotes
 
@@ -110,77 +110,112 @@ def _is_letter(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _scan_block(body: str, start: int, end: int, bi: int, carry: bool):
-    out: list[Quote] = []
-    open_pos = None
-    open_char = None
-    nested = None
-    first_mark = True
-    next_carry = False
-    pending_inner: list[Quote] = []
-    # With no double marks in the paragraph, straight single marks may enclose the speech itself.
-    singles_primary = body.find('"', start, end) < 0 and body.find(OPEN_DOUBLE, start, end) < 0
-    for m in _MARKS.finditer(body, start, end):
-        p = m.start()
-        ch = m.group()
-        if singles_primary and ch == "'":
-            ch = "\u2018" if open_pos is None else "\u2019"
-        before = body[p - 1] if p > start else " "
-        after = body[p + 1] if p + 1 < end else " "
-        if ch in ("\u2018", "'", "\u2019"):
-            if open_pos is None:
-                if ch == "\u2018" and not _is_letter(before) and _is_letter(after):
-                    # British style: single marks around the direct speech itself
-                    open_pos, open_char = p, ch
-                    continues = carry and first_mark and not body[start:p].strip(" *_>#-")
-                    first_mark = False
-                continue
-            if open_char == "\u2018":
-                if ch == "\u2019" and not _is_letter(after) and body[p - 1] != " ":
-                    out.append(Quote(open_pos + 1, p, open_pos, p, bi, continues=continues))
-                    open_pos = None
-                continue
-            if nested is None and (
-                ch == "\u2018" or (ch == "'" and not _is_letter(before) and _is_letter(after))
-            ):
-                nested = p
-            elif nested is not None and ch in ("\u2019", "'") and not _is_letter(after):
-                q = Quote(nested + 1, p, nested, p, bi)
-                pending_inner.append(q)  # its outer quote is set when that closes
-                out.append(q)
-                nested = None
-            continue
-        if open_pos is None:
-            if ch == CLOSE_DOUBLE:
-                continue
-            if ch == '"' and _is_letter(before):
-                continue
-            open_pos, open_char = p, ch
-            continues = carry and first_mark and not body[start:p].strip(" *_>#-")
-            first_mark = False
-            continue
-        if ch == OPEN_DOUBLE and open_char == OPEN_DOUBLE:
-            open_pos = p  # an unbalanced opener: restart from here
-            continue
-        q = Quote(open_pos + 1, p, open_pos, p, bi, continues=continues)
-        for inner in pending_inner:
+class _BlockScanner:
+    """The quotes of one paragraph, read mark by mark: which marks open and close a quotation,
+    which enclose a quote inside it, and which are apostrophes or inches."""
+
+    __slots__ = (
+        "bi",
+        "body",
+        "carry",
+        "continues",
+        "end",
+        "first_mark",
+        "nested",
+        "open_char",
+        "open_pos",
+        "out",
+        "pending_inner",
+        "start",
+    )
+
+    def __init__(self, body: str, start: int, end: int, bi: int, carry: bool) -> None:
+        self.body, self.start, self.end, self.bi = body, start, end, bi
+        self.carry = carry  # the paragraph before ended inside a quote
+        self.out: list[Quote] = []
+        self.open_pos: int | None = None  # of the quote open now
+        self.open_char: str | None = None
+        self.continues = False  # the open quote goes on from the paragraph before
+        self.nested: int | None = None  # of a single mark opening a quote inside the open one
+        self.first_mark = True
+        self.pending_inner: list[Quote] = []  # quotes inside the open one
+
+    def scan(self) -> tuple[list[Quote], bool]:
+        """The paragraph's quotes by start, and whether the last one runs on into the next."""
+        body, start, end = self.body, self.start, self.end
+        # With no double marks in the paragraph, straight single marks may enclose the speech itself.
+        singles_primary = body.find('"', start, end) < 0 and body.find(OPEN_DOUBLE, start, end) < 0
+        for m in _MARKS.finditer(body, start, end):
+            p = m.start()
+            ch = m.group()
+            if singles_primary and ch == "'":
+                ch = "\u2018" if self.open_pos is None else "\u2019"
+            before = body[p - 1] if p > start else " "
+            after = body[p + 1] if p + 1 < end else " "
+            if ch in ("\u2018", "'", "\u2019"):
+                self._single_mark(p, ch, before, after)
+            else:
+                self._double_mark(p, ch, before)
+        runs_on = self._left_open()
+        self.out.sort(key=lambda q: q.start)
+        return self.out, runs_on
+
+    def _open(self, p: int, ch: str) -> None:
+        self.open_pos, self.open_char = p, ch
+        self.continues = self.carry and self.first_mark and not self.body[self.start : p].strip(" *_>#-")
+        self.first_mark = False
+
+    def _single_mark(self, p: int, ch: str, before: str, after: str) -> None:
+        if self.open_pos is None:
+            if ch == "\u2018" and not _is_letter(before) and _is_letter(after):
+                self._open(p, ch)  # British style: single marks around the direct speech itself
+        elif self.open_char == "\u2018":
+            if ch == "\u2019" and not _is_letter(after) and self.body[p - 1] != " ":
+                self.out.append(
+                    Quote(self.open_pos + 1, p, self.open_pos, p, self.bi, continues=self.continues)
+                )
+                self.open_pos = None
+        elif self.nested is None and (
+            ch == "\u2018" or (ch == "'" and not _is_letter(before) and _is_letter(after))
+        ):
+            self.nested = p
+        elif self.nested is not None and ch in ("\u2019", "'") and not _is_letter(after):
+            q = Quote(self.nested + 1, p, self.nested, p, self.bi)
+            self.pending_inner.append(q)  # its outer quote is set when that closes
+            self.out.append(q)
+            self.nested = None
+
+    def _double_mark(self, p: int, ch: str, before: str) -> None:
+        if self.open_pos is None:
+            # a closing mark opens nothing, nor a straight one after a letter (inches: 6'2")
+            if ch != CLOSE_DOUBLE and not (ch == '"' and _is_letter(before)):
+                self._open(p, ch)
+        elif ch == OPEN_DOUBLE and self.open_char == OPEN_DOUBLE:
+            self.open_pos = p  # an unbalanced opener: restart from here
+        else:
+            self._close(self.open_pos, p)
+
+    def _close(self, open_pos: int, p: int) -> None:
+        q = Quote(open_pos + 1, p, open_pos, p, self.bi, continues=self.continues)
+        for inner in self.pending_inner:
             inner.outer = q
-        pending_inner = []
-        out.append(q)
-        open_pos = None
-        nested = None
-        first_mark = False
-    if open_pos is not None and open_char == "\u2018":
-        open_pos = None  # an unclosed single mark is more likely an apostrophe ("the \u201890s")
-    if open_pos is not None:
-        text_end = end
-        while text_end > open_pos + 1 and body[text_end - 1].isspace():
+        self.pending_inner = []
+        self.out.append(q)
+        self.open_pos = None
+        self.nested = None
+        self.first_mark = False
+
+    def _left_open(self) -> bool:
+        """A quote left open at the paragraph's end runs to its last word and on into the next."""
+        if self.open_pos is None or self.open_char == "\u2018":
+            return False  # an unclosed single mark is more likely an apostrophe ("the \u201890s")
+        text_end = self.end
+        while text_end > self.open_pos + 1 and self.body[text_end - 1].isspace():
             text_end -= 1
-        q = Quote(open_pos + 1, text_end, open_pos, None, bi, continues=continues)
-        out.append(q)
-        next_carry = True
-    out.sort(key=lambda q: q.start)
-    return out, next_carry
+        self.out.append(
+            Quote(self.open_pos + 1, text_end, self.open_pos, None, self.bi, continues=self.continues)
+        )
+        return True
 
 
 def clean_span(body: str, q: Quote) -> tuple[int, int]:
