@@ -93,10 +93,14 @@ class Cluster:
         return c
 
 
+_CLEARLY_A_PLACE = 4  # a cluster's place score from which it is a place (`_decide`)
+_STRONG_EVIDENCE = 3  # a score for one kind that no short form of another kind outweighs
+
+
 def _decide(c: Cluster) -> str | None:
-    if min(c.person, c.org, c.place) <= -5 and max(c.person, c.org, c.place) < 3:
+    if min(c.person, c.org, c.place) <= -5 and max(c.person, c.org, c.place) < _STRONG_EVIDENCE:
         return None
-    if c.place >= 4 and c.place >= c.org and c.place >= c.person:
+    if c.place >= _CLEARLY_A_PLACE and c.place >= c.org and c.place >= c.person:
         return "place"
     if c.org >= 2 and c.org >= c.person:
         return "organization"
@@ -109,177 +113,250 @@ def _decide(c: Cluster) -> str | None:
 
 def resolve(finder: NameFinder):
     """Entities (persons, organizations, groups) and places, each with its mentions."""
-    gaz = gazetteer()
-    names = given_names()
-    clusters: dict[str, Cluster] = {}
-    acronym_links: list[tuple[Mention, Mention]] = []
-    mentions = finder.mentions
-    for index, m in enumerate(mentions):
-        if not m.key or m.key in finder.not_entities:
-            continue
-        if m.acronym_of is not None:
-            acronym_links.append((m, mentions[m.acronym_of]))
-        c = clusters.get(m.key)
-        if c is None:
-            c = clusters[m.key] = Cluster(m.key, m.words, mentions)
-        c.add(index, m)
-    clusters = {k: c for k, c in clusters.items() if c.indices}
-    # Country aliases (US, U.S., USA, United States) are one place.
-    for c in list(clusters.values()):
-        country = gaz.country_of_alias(c.head.text)
-        if country and c.place > 0:
-            key = fold(country)
-            if key != c.key:
-                t = clusters.get(key)
-                if t is None:
-                    t = clusters[key] = Cluster(key, (key,), mentions)
-                    t.kind = "place"
-                    t.place = 6
-                    t.first = c.first
-                c.target = t
-    for c in clusters.values():
-        if c.target is None:
-            c.kind = _decide(c)
-    # A bare name listed with an organisation is one too: "Siemens and ASML", "Arsenal or Bayern Munich",
-    # "Halvard, Booz Allen and Vexel" (read both ways, so a list's kind reaches its first item).
-    for i, j in [*finder.coordinated, *reversed(finder.coordinated)]:
-        ci, cj = clusters.get(mentions[i].key), clusters.get(mentions[j].key)
-        if ci is None or cj is None:
-            continue
-        for known, bare in ((ci, cj), (cj, ci)):
-            if (
-                known.root().kind == "organization"
-                and bare.target is None
-                and bare.kind is None
-                and bare.words[0] not in names
-                and not gaz.kind(bare.head.text)
-                and not gaz.kind_of_key(
-                    bare.words[0]
-                )  # "Gaza Cease-Fire" is no body; "Booz Allen Hamilton" is
-            ):
-                bare.kind = "organization"
-    # Acronyms take the kind of what they abbreviate.
-    for am, target in acronym_links:
-        ac, tc = clusters.get(am.key), clusters.get(target.key)
-        if tc is None or ac is None or ac is tc or ac.target is not None:
-            continue
-        tc = tc.root()
-        # an acronym defined in parentheses is the organisation even where it reads like a place
-        # ("the DoDMA district office"), unless it is a country's own code
-        acronym_kind_ok = ac.kind in (None, "organization") or (
-            ac.kind == "place" and not gaz.kind(am.text) and not gaz.country_of_alias(am.text)
+    r = _Resolution(finder)
+    r.merge_country_aliases()
+    r.decide_kinds()
+    r.bodies_listed_with_bodies()
+    r.acronyms_join_what_they_abbreviate()
+    r.acronyms_join_bodies_by_initials()
+    r.short_forms_join_fuller_names()
+    r.government_alone_names_no_body()
+    r.capitals_stand_for_their_countries()
+    return _entities(finder, r.clusters)
+
+
+class _Resolution:
+    """The clusters of one document's mentions (one per folded name), and the passes that decide,
+    in order, what kind each is and which names one entity with another (`Cluster.target`)."""
+
+    def __init__(self, finder: NameFinder) -> None:
+        self.finder = finder
+        self.gaz = gazetteer()
+        self.names = given_names()
+        self.mentions = finder.mentions
+        self.acronym_links: list[tuple[Mention, Mention]] = []
+        clusters: dict[str, Cluster] = {}
+        for index, m in enumerate(self.mentions):
+            if not m.key or m.key in finder.not_entities:
+                continue
+            if m.acronym_of is not None:
+                self.acronym_links.append((m, self.mentions[m.acronym_of]))
+            c = clusters.get(m.key)
+            if c is None:
+                c = clusters[m.key] = Cluster(m.key, m.words, self.mentions)
+            c.add(index, m)
+        self.clusters = {k: c for k, c in clusters.items() if c.indices}
+
+    def _place_cluster(self, key: str, first: int) -> Cluster:
+        """A place the text names only by another name (a code, its capital): made up."""
+        t = self.clusters[key] = Cluster(key, (key,), self.mentions)
+        t.kind = "place"
+        t.first = first
+        return t
+
+    def merge_country_aliases(self) -> None:
+        """Country aliases (US, U.S., USA, United States) are one place."""
+        for c in list(self.clusters.values()):
+            country = self.gaz.country_of_alias(c.head.text)
+            if country and c.place > 0:
+                key = fold(country)
+                if key != c.key:
+                    t = self.clusters.get(key)
+                    if t is None:
+                        t = self._place_cluster(key, c.first)
+                        t.place = Weight.COUNTRY
+                    c.target = t
+
+    def decide_kinds(self) -> None:
+        for c in self.clusters.values():
+            if c.target is None:
+                c.kind = _decide(c)
+
+    def bodies_listed_with_bodies(self) -> None:
+        """A bare name listed with an organisation is one too: "Siemens and ASML", "Arsenal or
+        Bayern Munich", "Halvard, Booz Allen and Vexel" (read both ways, so a list's kind reaches
+        its first item)."""
+        mentions = self.mentions
+        for i, j in [*self.finder.coordinated, *reversed(self.finder.coordinated)]:
+            ci, cj = self.clusters.get(mentions[i].key), self.clusters.get(mentions[j].key)
+            if ci is None or cj is None:
+                continue
+            for known, bare in ((ci, cj), (cj, ci)):
+                if known.root().kind == "organization" and self._may_be_a_body(bare):
+                    bare.kind = "organization"
+
+    def _may_be_a_body(self, bare: Cluster) -> bool:
+        return (
+            bare.target is None
+            and bare.kind is None
+            and bare.words[0] not in self.names
+            and not self.gaz.kind(bare.head.text)
+            # "Gaza Cease-Fire" is no body; "Booz Allen Hamilton" is
+            and not self.gaz.kind_of_key(bare.words[0])
         )
-        if tc.kind in (None, "organization") and acronym_kind_ok:
-            tc.kind = "organization"
-            ac.target = tc
-    # An acronym never spelled out in parentheses still abbreviates the organisation whose initials it is:
-    # "the Federal Trade Commission ... FTC Chair".
-    by_initials: dict[str, Cluster] = {}
-    for c in clusters.values():
-        if c.target is None and c.kind == "organization" and len(c.words) > 1:
-            initials = "".join(w[0] for w in c.words if w not in _MINOR_WORDS)
-            by_initials.setdefault(initials, c)
-    for c in clusters.values():
-        text = c.head.text if c.indices else ""
-        if (
-            c.target is None
-            and len(c.words) == 1
-            and text.isupper()
-            and 2 <= len(text) <= 6
-            and c.kind in (None, "organization")
-        ):
-            full = by_initials.get(fold(text))
-            if full is not None and full is not c:
-                c.target = full
-    # Short forms and spelling variants join the fuller name.
-    ordered = sorted((c for c in clusters.values() if c.target is None), key=lambda c: c.first)
-    longer = [c for c in ordered if len(c.words) > 1 and c.kind is not None]
-    by_word: dict[str, list[Cluster]] = {}
-    for other in longer:
-        for w in set(other.words):
-            by_word.setdefault(w, []).append(other)
-    for c in ordered:
-        if c.target is not None:
-            continue
+
+    def acronyms_join_what_they_abbreviate(self) -> None:
+        """Acronyms defined in parentheses take the kind of what they abbreviate."""
+        for am, target in self.acronym_links:
+            ac, tc = self.clusters.get(am.key), self.clusters.get(target.key)
+            if tc is None or ac is None or ac is tc or ac.target is not None:
+                continue
+            tc = tc.root()
+            # an acronym defined in parentheses is the organisation even where it reads like a
+            # place ("the DoDMA district office"), unless it is a country's own code
+            acronym_kind_ok = ac.kind in (None, "organization") or (
+                ac.kind == "place" and not self.gaz.kind(am.text) and not self.gaz.country_of_alias(am.text)
+            )
+            if tc.kind in (None, "organization") and acronym_kind_ok:
+                tc.kind = "organization"
+                ac.target = tc
+
+    def acronyms_join_bodies_by_initials(self) -> None:
+        """An acronym never spelled out in parentheses still abbreviates the organisation whose
+        initials it is: "the Federal Trade Commission ... FTC Chair"."""
+        by_initials: dict[str, Cluster] = {}
+        for c in self.clusters.values():
+            if c.target is None and c.kind == "organization" and len(c.words) > 1:
+                initials = "".join(w[0] for w in c.words if w not in _MINOR_WORDS)
+                by_initials.setdefault(initials, c)
+        for c in self.clusters.values():
+            text = c.head.text if c.indices else ""
+            if (
+                c.target is None
+                and len(c.words) == 1
+                and text.isupper()
+                and 2 <= len(text) <= 6
+                and c.kind in (None, "organization")
+            ):
+                full = by_initials.get(fold(text))
+                if full is not None and full is not c:
+                    c.target = full
+
+    def short_forms_join_fuller_names(self) -> None:
+        """Short forms and spelling variants join the fuller name, in order of first mention."""
+        ordered = sorted((c for c in self.clusters.values() if c.target is None), key=lambda c: c.first)
+        longer = [c for c in ordered if len(c.words) > 1 and c.kind is not None]
+        by_word: dict[str, list[Cluster]] = {}
+        for other in longer:
+            for w in set(other.words):
+                by_word.setdefault(w, []).append(other)
+        for c in ordered:
+            if c.target is not None:
+                continue
+            fuller = self._fuller_name(c, by_word)
+            if fuller is not None:
+                if not self._first_name_shared(c, fuller, longer):
+                    c.target = fuller
+            elif c.kind in (None, "person"):
+                c.target = _person_spelled_otherwise(c, by_word, longer)
+
+    def _fuller_name(self, c: Cluster, by_word: dict[str, list[Cluster]]) -> Cluster | None:
+        """The first-named longer cluster of which `c` may be a short form."""
         best = None
         for other in by_word.get(c.words[0], ()):
             if other is c or other.target is not None or len(other.words) <= len(c.words):
                 continue
             pos = _contains(other.words, c.words)
-            if pos < 0:
-                continue
-            if other.kind == "person":
-                if pos == 0 and not (len(c.words) == 1 and c.words[0] in names):
-                    continue
-                if gaz.kind(c.head.text) in ("country", "region", "capital") or c.body_evidence() >= 3:
-                    continue
-            elif other.kind == "organization":
-                if pos != 0 and pos + len(c.words) != len(other.words):
-                    continue
-                if pos == 0 and c.head.text.isupper() and len(c.words) == 1:
-                    continue  # "NASA" and "NASA Headquarters", "UN" and "UN Women": two bodies
-                if pos != 0 and c.first < other.first:
-                    continue  # "the House" named before "the White House" is another body
-                if c.place >= 4 or c.person >= 3 or (pos != 0 and gaz.kind(c.head.text)):
-                    continue  # "mayor of Passau" is not "Radio Passau"
-            elif other.kind == "place" and (pos != 0 or c.person >= 3 or c.org >= 3):
-                continue
-            if best is None or other.first < best.first:
+            if pos >= 0 and self._may_shorten(c, other, pos) and (best is None or other.first < best.first):
                 best = other
-        if best is not None:
-            if (
-                best.kind == "person"
-                and c.words[0] in names
-                and len(c.words) == 1
-                and sum(1 for other in longer if other.kind == "person" and other.words[0] == c.words[0]) > 1
-            ):
-                continue  # a first name shared by two people names neither
-            c.target = best
+        return best
+
+    def _may_shorten(self, c: Cluster, other: Cluster, pos: int) -> bool:
+        """Whether `c`, found at word `pos` of the longer `other`, may be a short form of it."""
+        if other.kind == "person":
+            return self._may_shorten_person(c, pos)
+        if other.kind == "organization":
+            return self._may_shorten_body(c, other, pos)
+        if other.kind == "place":
+            return pos == 0 and c.person < _STRONG_EVIDENCE and c.org < _STRONG_EVIDENCE
+        return True
+
+    def _may_shorten_person(self, c: Cluster, pos: int) -> bool:
+        if pos == 0 and not (len(c.words) == 1 and c.words[0] in self.names):
+            return False  # a person's opening words stand for them only as a lone given name
+        return (
+            self.gaz.kind(c.head.text) not in ("country", "region", "capital")
+            and c.body_evidence() < _STRONG_EVIDENCE
+        )
+
+    def _may_shorten_body(self, c: Cluster, other: Cluster, pos: int) -> bool:
+        if pos != 0 and pos + len(c.words) != len(other.words):
+            return False  # a body is shortened to its first or its last words
+        if pos == 0 and c.head.text.isupper() and len(c.words) == 1:
+            return False  # "NASA" and "NASA Headquarters", "UN" and "UN Women": two bodies
+        if pos != 0 and c.first < other.first:
+            return False  # "the House" named before "the White House" is another body
+        # "mayor of Passau" is not "Radio Passau"
+        return not (
+            c.place >= _CLEARLY_A_PLACE
+            or c.person >= _STRONG_EVIDENCE
+            or (pos != 0 and self.gaz.kind(c.head.text))
+        )
+
+    def _first_name_shared(self, c: Cluster, fuller: Cluster, longer: list[Cluster]) -> bool:
+        """A first name shared by two people names neither."""
+        return (
+            fuller.kind == "person"
+            and c.words[0] in self.names
+            and len(c.words) == 1
+            and sum(1 for other in longer if other.kind == "person" and other.words[0] == c.words[0]) > 1
+        )
+
+    def government_alone_names_no_body(self) -> None:
+        """A bare "the Government" names whoever governs the country at hand, no body by its
+        name: it counts only as a short form of a fuller name ("the Government of Malawi")."""
+        for c in self.clusters.values():
+            if c.target is None and c.words in _GOVERNMENT_ALONE:
+                c.kind = None
+
+    def capitals_stand_for_their_countries(self) -> None:
+        """Capitals named only as actors ("Washington said") stand for their country."""
+        for c in list(self.clusters.values()):
+            if c.target is not None or c.kind != "place":
+                continue
+            country = self.gaz.capitals.get(c.key)
+            if not country or any(m.locative for m in c.mentions):
+                continue
+            key = fold(country)
+            t = self.clusters.get(key)
+            if t is None:
+                t = self._place_cluster(key, c.first)
+            t = t.root()
+            if t is not c:
+                c.target = t
+
+
+def _person_spelled_otherwise(
+    c: Cluster, by_word: dict[str, list[Cluster]], longer: list[Cluster]
+) -> Cluster | None:
+    """The person `c` names with a misspelt surname ("Lindqvst") or another spelling of the given
+    name ("Jon Smith" after "John Smith"), if any."""
+    for other in by_word.get(c.words[-1], ()) if len(c.words) > 1 else longer:
+        if other.kind != "person" or other is c or other.target is not None:
             continue
-        if c.kind in (None, "person") and len(c.words) >= 1:
-            for other in by_word.get(c.words[-1], ()) if len(c.words) > 1 else longer:
-                if other.kind != "person" or other is c or other.target is not None:
-                    continue
-                if (
-                    len(c.words) == 1
-                    and len(c.words[0]) >= 5
-                    and c.words[0] != other.words[-1]
-                    and c.place < 4
-                    and c.body_evidence() < 3
-                    and _edit_distance_at_most(c.words[0], other.words[-1], 1)
-                ):
-                    c.target = other
-                    break
-                if (
-                    len(c.words) == len(other.words) > 1
-                    and other.first < c.first
-                    and c.words[1:] == other.words[1:]
-                    and _edit_distance_at_most(c.words[0], other.words[0], 2)
-                ):
-                    c.target = other
-                    break
-    # "the Government" alone names whoever governs the country at hand, no body by its name: it
-    # counts only as a short form of a fuller name ("the Government of Malawi"), merged above.
-    for c in clusters.values():
-        if c.target is None and c.words in _GOVERNMENT_ALONE:
-            c.kind = None
-    # Capitals named only as actors ("Washington said") stand for their country.
-    for c in list(clusters.values()):
-        if c.target is not None or c.kind != "place":
-            continue
-        country = gaz.capitals.get(c.key)
-        if not country or any(m.locative for m in c.mentions):
-            continue
-        key = fold(country)
-        t = clusters.get(key)
-        if t is None:
-            t = clusters[key] = Cluster(key, (key,), mentions)
-            t.kind = "place"
-            t.first = c.first
-        t = t.root()
-        if t is not c:
-            c.target = t
-    return _entities(finder, clusters)
+        if _misspelt_surname(c, other) or _given_name_spelled_otherwise(c, other):
+            return other
+    return None
+
+
+def _misspelt_surname(c: Cluster, person: Cluster) -> bool:
+    return (
+        len(c.words) == 1
+        and len(c.words[0]) >= 5
+        and c.words[0] != person.words[-1]
+        and c.place < _CLEARLY_A_PLACE
+        and c.body_evidence() < _STRONG_EVIDENCE
+        and _edit_distance_at_most(c.words[0], person.words[-1], 1)
+    )
+
+
+def _given_name_spelled_otherwise(c: Cluster, person: Cluster) -> bool:
+    return (
+        len(c.words) == len(person.words) > 1
+        and person.first < c.first
+        and c.words[1:] == person.words[1:]
+        and _edit_distance_at_most(c.words[0], person.words[0], 2)
+    )
 
 
 def _entities(finder: NameFinder, clusters: dict[str, Cluster]):

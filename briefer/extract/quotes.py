@@ -101,7 +101,7 @@ def find_quotes(body: str, blocks) -> list[Quote]:
     for bi, b in enumerate(blocks):
         if b.kind == "code":
             continue
-        quotes_in_block, carry = _scan_block(body, b.start, b.end, bi, carry)
+        quotes_in_block, carry = _BlockScanner(body, b.start, b.end, bi, carry).scan()
         quotes.extend(quotes_in_block)
     return quotes
 
@@ -110,77 +110,112 @@ def _is_letter(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _scan_block(body: str, start: int, end: int, bi: int, carry: bool):
-    out: list[Quote] = []
-    open_pos = None
-    open_char = None
-    nested = None
-    first_mark = True
-    next_carry = False
-    pending_inner: list[Quote] = []
-    # With no double marks in the paragraph, straight single marks may enclose the speech itself.
-    singles_primary = body.find('"', start, end) < 0 and body.find(OPEN_DOUBLE, start, end) < 0
-    for m in _MARKS.finditer(body, start, end):
-        p = m.start()
-        ch = m.group()
-        if singles_primary and ch == "'":
-            ch = "\u2018" if open_pos is None else "\u2019"
-        before = body[p - 1] if p > start else " "
-        after = body[p + 1] if p + 1 < end else " "
-        if ch in ("\u2018", "'", "\u2019"):
-            if open_pos is None:
-                if ch == "\u2018" and not _is_letter(before) and _is_letter(after):
-                    # British style: single marks around the direct speech itself
-                    open_pos, open_char = p, ch
-                    continues = carry and first_mark and not body[start:p].strip(" *_>#-")
-                    first_mark = False
-                continue
-            if open_char == "\u2018":
-                if ch == "\u2019" and not _is_letter(after) and body[p - 1] != " ":
-                    out.append(Quote(open_pos + 1, p, open_pos, p, bi, continues=continues))
-                    open_pos = None
-                continue
-            if nested is None and (
-                ch == "\u2018" or (ch == "'" and not _is_letter(before) and _is_letter(after))
-            ):
-                nested = p
-            elif nested is not None and ch in ("\u2019", "'") and not _is_letter(after):
-                q = Quote(nested + 1, p, nested, p, bi)
-                pending_inner.append(q)  # its outer quote is set when that closes
-                out.append(q)
-                nested = None
-            continue
-        if open_pos is None:
-            if ch == CLOSE_DOUBLE:
-                continue
-            if ch == '"' and _is_letter(before):
-                continue
-            open_pos, open_char = p, ch
-            continues = carry and first_mark and not body[start:p].strip(" *_>#-")
-            first_mark = False
-            continue
-        if ch == OPEN_DOUBLE and open_char == OPEN_DOUBLE:
-            open_pos = p  # an unbalanced opener: restart from here
-            continue
-        q = Quote(open_pos + 1, p, open_pos, p, bi, continues=continues)
-        for inner in pending_inner:
+class _BlockScanner:
+    """The quotes of one paragraph, read mark by mark: which marks open and close a quotation,
+    which enclose a quote inside it, and which are apostrophes or inches."""
+
+    __slots__ = (
+        "bi",
+        "body",
+        "carry",
+        "continues",
+        "end",
+        "first_mark",
+        "nested",
+        "open_char",
+        "open_pos",
+        "out",
+        "pending_inner",
+        "start",
+    )
+
+    def __init__(self, body: str, start: int, end: int, bi: int, carry: bool) -> None:
+        self.body, self.start, self.end, self.bi = body, start, end, bi
+        self.carry = carry  # the paragraph before ended inside a quote
+        self.out: list[Quote] = []
+        self.open_pos: int | None = None  # of the quote open now
+        self.open_char: str | None = None
+        self.continues = False  # the open quote goes on from the paragraph before
+        self.nested: int | None = None  # of a single mark opening a quote inside the open one
+        self.first_mark = True
+        self.pending_inner: list[Quote] = []  # quotes inside the open one
+
+    def scan(self) -> tuple[list[Quote], bool]:
+        """The paragraph's quotes by start, and whether the last one runs on into the next."""
+        body, start, end = self.body, self.start, self.end
+        # With no double marks in the paragraph, straight single marks may enclose the speech itself.
+        singles_primary = body.find('"', start, end) < 0 and body.find(OPEN_DOUBLE, start, end) < 0
+        for m in _MARKS.finditer(body, start, end):
+            p = m.start()
+            ch = m.group()
+            if singles_primary and ch == "'":
+                ch = "\u2018" if self.open_pos is None else "\u2019"
+            before = body[p - 1] if p > start else " "
+            after = body[p + 1] if p + 1 < end else " "
+            if ch in ("\u2018", "'", "\u2019"):
+                self._single_mark(p, ch, before, after)
+            else:
+                self._double_mark(p, ch, before)
+        runs_on = self._left_open()
+        self.out.sort(key=lambda q: q.start)
+        return self.out, runs_on
+
+    def _open(self, p: int, ch: str) -> None:
+        self.open_pos, self.open_char = p, ch
+        self.continues = self.carry and self.first_mark and not self.body[self.start : p].strip(" *_>#-")
+        self.first_mark = False
+
+    def _single_mark(self, p: int, ch: str, before: str, after: str) -> None:
+        if self.open_pos is None:
+            if ch == "\u2018" and not _is_letter(before) and _is_letter(after):
+                self._open(p, ch)  # British style: single marks around the direct speech itself
+        elif self.open_char == "\u2018":
+            if ch == "\u2019" and not _is_letter(after) and self.body[p - 1] != " ":
+                self.out.append(
+                    Quote(self.open_pos + 1, p, self.open_pos, p, self.bi, continues=self.continues)
+                )
+                self.open_pos = None
+        elif self.nested is None and (
+            ch == "\u2018" or (ch == "'" and not _is_letter(before) and _is_letter(after))
+        ):
+            self.nested = p
+        elif self.nested is not None and ch in ("\u2019", "'") and not _is_letter(after):
+            q = Quote(self.nested + 1, p, self.nested, p, self.bi)
+            self.pending_inner.append(q)  # its outer quote is set when that closes
+            self.out.append(q)
+            self.nested = None
+
+    def _double_mark(self, p: int, ch: str, before: str) -> None:
+        if self.open_pos is None:
+            # a closing mark opens nothing, nor a straight one after a letter (inches: 6'2")
+            if ch != CLOSE_DOUBLE and not (ch == '"' and _is_letter(before)):
+                self._open(p, ch)
+        elif ch == OPEN_DOUBLE and self.open_char == OPEN_DOUBLE:
+            self.open_pos = p  # an unbalanced opener: restart from here
+        else:
+            self._close(self.open_pos, p)
+
+    def _close(self, open_pos: int, p: int) -> None:
+        q = Quote(open_pos + 1, p, open_pos, p, self.bi, continues=self.continues)
+        for inner in self.pending_inner:
             inner.outer = q
-        pending_inner = []
-        out.append(q)
-        open_pos = None
-        nested = None
-        first_mark = False
-    if open_pos is not None and open_char == "\u2018":
-        open_pos = None  # an unclosed single mark is more likely an apostrophe ("the \u201890s")
-    if open_pos is not None:
-        text_end = end
-        while text_end > open_pos + 1 and body[text_end - 1].isspace():
+        self.pending_inner = []
+        self.out.append(q)
+        self.open_pos = None
+        self.nested = None
+        self.first_mark = False
+
+    def _left_open(self) -> bool:
+        """A quote left open at the paragraph's end runs to its last word and on into the next."""
+        if self.open_pos is None or self.open_char == "\u2018":
+            return False  # an unclosed single mark is more likely an apostrophe ("the \u201890s")
+        text_end = self.end
+        while text_end > self.open_pos + 1 and self.body[text_end - 1].isspace():
             text_end -= 1
-        q = Quote(open_pos + 1, text_end, open_pos, None, bi, continues=continues)
-        out.append(q)
-        next_carry = True
-    out.sort(key=lambda q: q.start)
-    return out, next_carry
+        self.out.append(
+            Quote(self.open_pos + 1, text_end, self.open_pos, None, self.bi, continues=self.continues)
+        )
+        return True
 
 
 def clean_span(body: str, q: Quote) -> tuple[int, int]:
@@ -599,41 +634,61 @@ class Attributor:
         return speaker.kind == "organization"
 
     def _attribute_one(self, q: Quote, prev: Quote | None) -> object:
+        """The speaker of `q`, from the first of these places that names one, the surest first;
+        UNKNOWN or None where that place names nobody we know."""
+        if (who := self._reporting_right_after(q)) is not None:
+            return who
+        if (who := self._reporting_before(q, prev)) is not None:
+            return who
+        if (who := self._reporting_later_in_sentence(q)) is not None:
+            return who
+        if prev is not None and self._same_speech(prev, q):
+            return prev.speaker
+        if q.outer is None and (who := self._introduced_by_colon(q.open_mark)) is not None:
+            return who
+        return self._subject_of_sentence_before(q.open_mark)
+
+    def _reporting_right_after(self, q: Quote) -> object:
+        """A reporting clause right after the closing mark: `," Ruiz said`, `," said Ruiz`."""
+        if q.close_mark is None:
+            return None
         body = self.body
-        verbs = self.lex.reporting_verbs
+        s_end = self._sentence(q.close_mark)[1]
         if q.outer is not None:
-            region_start = q.outer.start
-        else:
-            region_start = self._sentence(q.open_mark)[0]
-            if (
-                prev is not None
-                and prev.close_mark is not None
-                and prev.outer is None
-                and region_start <= prev.close_mark < q.open_mark
-                and prev.block == q.block
-            ):
-                region_start = prev.close_mark + 1
-        # 1. right after the closing mark
-        if q.close_mark is not None:
-            s_end = self._sentence(q.close_mark)[1]
-            if q.outer is not None:
-                s_end = q.outer.end
-            nxt_open = body.find(OPEN_DOUBLE, q.close_mark + 1, s_end)
-            stop = nxt_open if nxt_open > 0 else s_end
-            straight = body.find('"', q.close_mark + 1, stop)
-            if straight > 0:
-                stop = straight
-            after = self.windows.window(q.close_mark + 1, stop, most=_AFTER_TOKENS)
-            if after:
-                who = self._reporting_after(after, anywhere=False)
-                if who is not None:
-                    return who
-        # 2. the reporting clause before the opening mark
-        before = self.windows.window(max(region_start, q.open_mark - 400), q.open_mark)
+            s_end = q.outer.end
+        # the clause ends where the next quote opens
+        nxt_open = body.find(OPEN_DOUBLE, q.close_mark + 1, s_end)
+        stop = nxt_open if nxt_open > 0 else s_end
+        straight = body.find('"', q.close_mark + 1, stop)
+        if straight > 0:
+            stop = straight
+        after = self.windows.window(q.close_mark + 1, stop, most=_AFTER_TOKENS)
+        return self._reporting_after(after, anywhere=False) if after else None
+
+    def _region_before(self, q: Quote, prev: Quote | None) -> int:
+        """Where the reporting clause before `q` may start: its sentence, the quote it lies in,
+        or just after the quote before it in the same sentence."""
+        if q.outer is not None:
+            return q.outer.start
+        region_start = self._sentence(q.open_mark)[0]
+        if (
+            prev is not None
+            and prev.close_mark is not None
+            and prev.outer is None
+            and region_start <= prev.close_mark < q.open_mark
+            and prev.block == q.block
+        ):
+            region_start = prev.close_mark + 1
+        return region_start
+
+    def _reporting_before(self, q: Quote, prev: Quote | None) -> object:
+        """The reporting clause before the opening mark: `Ruiz said: "`, `according to Ruiz, "`,
+        or the turn of a transcript speaking in the first person."""
+        before = self.windows.window(max(self._region_before(q, prev), q.open_mark - 400), q.open_mark)
         v = None
         for i in range(len(before) - 1, -1, -1):
             t = before[i]
-            if t.lower in verbs and t.text[0].islower():
+            if t.lower in self.lex.reporting_verbs and t.text[0].islower():
                 v = i
                 break
             if t.lower == "according" and i + 2 < len(before) and before[i + 1].lower == "to":
@@ -646,45 +701,42 @@ class Attributor:
             who = self._turn_speaker(q.open_mark)
             if who is not None:
                 return who
-        if v is not None:
-            who = self._subject_before(before, v, 0)
-            if who is not None:
-                return who
-        # 3. later in the same sentence: "..., she said."
-        if q.close_mark is not None and q.outer is None:
-            s_end = self._sentence(q.close_mark)[1]
-            rest = self.windows.window(q.close_mark + 1, min(s_end, q.close_mark + 400))
-            if rest:
-                who = self._reporting_after(rest, anywhere=True)
-                if who is not None:
-                    return who
-        # 4. the quote before, in the same paragraph or carried over from the last one, or the
-        # paragraph before when this one opens on the quote and no one else is named between
-        if prev is not None and q.outer is None and (prev.block == q.block or q.continues):
-            if prev.outer is None:
-                return prev.speaker
-        if prev is not None and q.outer is None and prev.outer is None and self._speech_goes_on(prev, q):
-            return prev.speaker
-        if q.outer is None:
-            who = self._introduced_by_colon(q.open_mark)
-            if who is not None:
-                return who
-        # 5. the subject of the sentence before ("Okafor paused.")
-        s0, _ = self._sentence(q.open_mark)
+        return self._subject_before(before, v, 0) if v is not None else None
+
+    def _reporting_later_in_sentence(self, q: Quote) -> object:
+        """A reporting clause further on in the quote's sentence, not right after its mark."""
+        if q.close_mark is None or q.outer is not None:
+            return None
+        s_end = self._sentence(q.close_mark)[1]
+        rest = self.windows.window(q.close_mark + 1, min(s_end, q.close_mark + 400))
+        return self._reporting_after(rest, anywhere=True) if rest else None
+
+    def _same_speech(self, prev: Quote, q: Quote) -> bool:
+        """Does `q` go on with the speech of the quote before: in the same paragraph, carried over
+        from the last one, or opening the next paragraph with no one else named between?"""
+        return (
+            q.outer is None
+            and prev.outer is None
+            and (prev.block == q.block or q.continues or self._speech_goes_on(prev, q))
+        )
+
+    def _subject_of_sentence_before(self, open_mark: int) -> Entity | None:
+        """The person who acts in the sentence before the quote's ("Okafor paused."): the last
+        one followed by a lower-case word that is no stop word."""
+        s0, _ = self._sentence(open_mark)
         i = bisect_right(self.sent_starts, s0 - 1) - 1
-        if i >= 0 and self.sentences[i][1] <= s0:
-            ps, pe = self.sentences[i]
-            toks = self.windows.window(max(ps, pe - 600), pe)
-            found = None
-            for k, t in enumerate(toks[:-1]):
-                ent = self._ending_at(t.end)
-                if ent is not None and ent.kind == "person":
-                    nxt = toks[k + 1]
-                    if nxt.text[0].islower() and nxt.lower not in self.lex.stopwords:
-                        found = ent
-            if found is not None:
-                return found
-        return None
+        if i < 0 or self.sentences[i][1] > s0:
+            return None
+        ps, pe = self.sentences[i]
+        toks = self.windows.window(max(ps, pe - 600), pe)
+        found = None
+        for k, t in enumerate(toks[:-1]):
+            ent = self._ending_at(t.end)
+            if ent is not None and ent.kind == "person":
+                nxt = toks[k + 1]
+                if nxt.text[0].islower() and nxt.lower not in self.lex.stopwords:
+                    found = ent
+        return found
 
 
 def _role_head_words(role: str) -> list[str]:
