@@ -11,7 +11,8 @@ import datetime as dt
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from briefer.briefing.model import span_starts
@@ -1118,144 +1119,254 @@ def _year_context(body: str, start: int, end: int) -> bool:
     return w.strip(".,;:") in _FUNCTION_AFTER
 
 
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """An expression being valued: its kind (the pattern's group), its text, and what else its value
+    may be read from (the reference date, and the tense of the sentence it stands in)."""
+
+    kind: str
+    text: str
+    ref: dt.date | None
+    body: str
+    start: int
+    sentences: Sequence[tuple[int, int]]
+    starts: Sequence[int]
+    probe: TenseProbe
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    def year_of_month(self, ref: dt.date, month: int) -> int:
+        """A month's year when the text does not write it: one named right after ("July last year"),
+        else the one the verb's tense points to."""
+        return _year_after(self.body, self.start + len(self.text), ref) or self.tensed_year(ref, month)
+
+    def tensed_year(self, ref: dt.date, month: int) -> int:
+        return _tensed_year(ref, month, self.body, self.start, self.sentences, self.starts, self.probe)
+
+
 def _value(kind, text, ref, body, start, sentences, starts, probe):
-    low = text.lower()
+    mention = _Mention(kind, text, ref, body, start, sentences, starts, probe)
     try:
-        if kind in ("range", "between", "monrange"):
-            return _range_start(text, ref, body, start, sentences, starts, probe)
-        if kind == "fiscal":
-            digits = _DIGITS.findall(text)[-1]  # "FY22", "fiscal 2026": the year they are named by
-            return digits if len(digits) == 4 else f"20{digits}"
-        if kind in ("minute", "decade", "vaguedur", "term", "century", "timeofyear", "holidays", "eve"):
-            return None  # a period the value set has no form for
-        if kind == "age":
-            return f"P{_DIGITS.findall(text)[0]}Y"  # "aged 5 to 29": a range, valued at its start
-        if kind == "opening":
-            return None if low.endswith("s") else _duration(f"1 {low.split()[-1]}")  # "the first month": P1M
-        if kind == "awhile":
-            return "FUTURE_REF" if body[max(0, start - 3) : start].lower() == "in " else None
-        if kind == "quarter":
-            q = re.match(r"q([1-4])\s+(\d{4})", low)
-            if q:
-                return f"{q.group(2)}-Q{q.group(1)}"
-            if low.startswith("h"):
-                return low[-4:]  # "H1 2025": a half-year, as its year (the value set has no half)
-            q = re.search(r"(first|second|third|fourth)\s+quarter\s+of\s+(\d{4})", low)
-            if q:
-                return f"{q.group(2)}-Q{('first', 'second', 'third', 'fourth').index(q.group(1)) + 1}"
-            return None
-        if kind == "iso":
-            return dt.date.fromisoformat(text).isoformat()
-        if kind in ("dmy", "mdy"):
-            parts = _DATE_PARTS.findall(text)
-            nums = [int(_DIGITS.findall(p)[0]) for p in parts if p[0].isdigit()]
-            month = next(
-                _month_num(p) for p in parts if p.lower().rstrip(".") in lexicon().temporal["months"]
-            )
-            day = nums[0]
-            year = (
-                nums[1]
-                if len(nums) > 1
-                else (
-                    ref
-                    and (
-                        _named_year(low, ref)
-                        or _year_after(body, start + len(text), ref)
-                        or _tensed_year(ref, month, body, start, sentences, starts, probe)
-                    )
-                )
-            )
-            if not year:
-                return None
-            return dt.date(year, month, day).isoformat()
-        if kind == "monyear":
-            parts = text.split()
-            return f"{int(parts[-1]):04d}-{_month_num(parts[0]):02d}"
-        if kind in ("monmod", "month"):
-            mon = _MONTH_NAME.search(text)
-            assert mon is not None, "the month kinds' patterns hold a month's name"
-            month = _month_num(mon.group())
-            y = _FOUR_DIGITS.search(text)
-            if y:
-                return f"{y.group()}-{month:02d}"
-            if not ref:
-                return None
-            year = _year_after(body, start + len(text), ref) or _tensed_year(
-                ref, month, body, start, sentences, starts, probe
-            )
-            return f"{year:04d}-{month:02d}"
-        if kind == "future":
-            return "FUTURE_REF"
-        if kind == "yearrange":
-            return text[:4]  # "2003-2008", "2024/25": the start
-        if kind == "holiday":
-            return _holiday(low, ref, body, start, sentences, starts, probe) if ref else None
-        if kind == "relpart" and low == "the weekend" and ref:
-            return _weekend(ref, body, start, sentences, starts, probe)
-        if kind == "relmonth":
-            return _relative_month(low, ref) if ref else None
-        if kind == "vagueago":
-            return "PAST_REF"
-        if kind == "yearpart":
-            y = _FOUR_DIGITS.search(text)
-            if y:
-                return y.group()
-            if not ref or low.endswith(("decade", "century")):
-                return None
-            shift = 1 if " next " in f" {low} " else -1 if " last " in f" {low} " else 0
-            if low.endswith("month"):
-                total = ref.year * 12 + ref.month - 1 + shift
-                return f"{total // 12:04d}-{total % 12 + 1:02d}"
-            if low.endswith("week"):
-                return _iso_week(ref + dt.timedelta(weeks=shift))
-            return str(ref.year + shift)
-        if kind == "year":
-            return text
-        if kind == "wordyear":
-            return _year_in_words(low)
-        if kind == "midyear":
-            return text[-4:]
-        if kind == "adjdur":
-            n, unit = text.split("-")
-            return _duration(f"{n} {unit}s")
-        if kind == "duration":
-            if low.endswith(" ago"):
-                return _ago(text, ref)
-            return _duration(text)
-        if kind == "span1":
-            return _duration("1 " + low.split()[-1])
-        if kind in ("clock", "daypart"):
-            return ref.isoformat() if ref else None  # a time of day folds into its day
-        if kind == "season":
-            y = _FOUR_DIGITS.search(text)
-            if y:
-                return y.group()
-            if not ref:
-                return None
-            return str(
-                ref.year + (1 if low.endswith("next year") else -1 if low.endswith("last year") else 0)
-            )
-        if kind == "vague":
-            return (
-                "FUTURE_REF"
-                if any(w in low for w in ("coming", "next", "following", "upcoming"))
-                else "PAST_REF"
-            )
-        if kind == "now":
-            return "PRESENT_REF"
+        if kind in _FIXED_VALUE:
+            return _FIXED_VALUE[kind]
+        step = _VALUE_WITHOUT_DAY.get(kind)
+        if step is not None:
+            return step(mention)
         if ref is None:
-            return "PAST_REF" if low in ("yesterday",) else "FUTURE_REF" if low == "tomorrow" else None
-        if kind == "day":
-            if low == "today":
-                return ref.isoformat()
-            return (ref + dt.timedelta(days=-1 if low == "yesterday" else 1)).isoformat()
-        if kind == "relpart":
-            return _relative(low, ref)
-        if kind == "weekday":
-            return _weekday(low, ref, body, start, sentences, starts, probe)
+            return _undated_day(mention.low)
+        counted = _VALUE_FROM_DAY.get(kind)
+        return counted(mention, ref) if counted is not None else None
     except (ValueError, StopIteration, KeyError):
         return None
+
+
+def _range_value(m: _Mention) -> str | None:
+    return _range_start(m.text, m.ref, m.body, m.start, m.sentences, m.starts, m.probe)
+
+
+def _fiscal_year(m: _Mention) -> str:
+    digits = _DIGITS.findall(m.text)[-1]  # "FY22", "fiscal 2026": the year they are named by
+    return digits if len(digits) == 4 else f"20{digits}"
+
+
+def _age(m: _Mention) -> str:
+    return f"P{_DIGITS.findall(m.text)[0]}Y"  # "aged 5 to 29": a range, valued at its start
+
+
+def _opening_period(m: _Mention) -> str | None:
+    low = m.low
+    return None if low.endswith("s") else _duration(f"1 {low.split()[-1]}")  # "the first month": P1M
+
+
+def _awhile(m: _Mention) -> str | None:
+    return "FUTURE_REF" if m.body[max(0, m.start - 3) : m.start].lower() == "in " else None
+
+
+def _quarter(m: _Mention) -> str | None:
+    low = m.low
+    q = re.match(r"q([1-4])\s+(\d{4})", low)
+    if q:
+        return f"{q.group(2)}-Q{q.group(1)}"
+    if low.startswith("h"):
+        return low[-4:]  # "H1 2025": a half-year, as its year (the value set has no half)
+    q = re.search(r"(first|second|third|fourth)\s+quarter\s+of\s+(\d{4})", low)
+    if q:
+        return f"{q.group(2)}-Q{('first', 'second', 'third', 'fourth').index(q.group(1)) + 1}"
     return None
+
+
+def _iso_date(m: _Mention) -> str:
+    return dt.date.fromisoformat(m.text).isoformat()
+
+
+def _day_month_date(m: _Mention) -> str | None:
+    """'7 March 2024', 'March 7th': the year written, else named ('of this year'), else read from the
+    words after the date or the verb's tense."""
+    parts = _DATE_PARTS.findall(m.text)
+    nums = [int(_DIGITS.findall(p)[0]) for p in parts if p[0].isdigit()]
+    month = next(_month_num(p) for p in parts if p.lower().rstrip(".") in lexicon().temporal["months"])
+    day = nums[0]
+    ref = m.ref
+    if len(nums) > 1:
+        year: int | None = nums[1]
+    elif ref:
+        year = _named_year(m.low, ref) or m.year_of_month(ref, month)
+    else:
+        year = None
+    if not year:
+        return None
+    return dt.date(year, month, day).isoformat()
+
+
+def _month_and_year(m: _Mention) -> str:
+    parts = m.text.split()
+    return f"{int(parts[-1]):04d}-{_month_num(parts[0]):02d}"
+
+
+def _month_value(m: _Mention) -> str | None:
+    mon = _MONTH_NAME.search(m.text)
+    assert mon is not None, "the month kinds' patterns hold a month's name"
+    month = _month_num(mon.group())
+    y = _FOUR_DIGITS.search(m.text)
+    if y:
+        return f"{y.group()}-{month:02d}"
+    if not m.ref:
+        return None
+    return f"{m.year_of_month(m.ref, month):04d}-{month:02d}"
+
+
+def _holiday_value(m: _Mention) -> str | None:
+    return _holiday(m.low, m.ref, m.body, m.start, m.sentences, m.starts, m.probe) if m.ref else None
+
+
+def _relative_month_value(m: _Mention) -> str | None:
+    return _relative_month(m.low, m.ref) if m.ref else None
+
+
+def _year_part(m: _Mention) -> str | None:
+    """'early 2025' is its year; 'the past month', 'next week' count from the reference date."""
+    y = _FOUR_DIGITS.search(m.text)
+    if y:
+        return y.group()
+    low, ref = m.low, m.ref
+    if not ref or low.endswith(("decade", "century")):
+        return None
+    shift = 1 if " next " in f" {low} " else -1 if " last " in f" {low} " else 0
+    if low.endswith("month"):
+        total = ref.year * 12 + ref.month - 1 + shift
+        return f"{total // 12:04d}-{total % 12 + 1:02d}"
+    if low.endswith("week"):
+        return _iso_week(ref + dt.timedelta(weeks=shift))
+    return str(ref.year + shift)
+
+
+def _adjective_duration(m: _Mention) -> str | None:
+    n, unit = m.text.split("-")  # "a 10-year plan"
+    return _duration(f"{n} {unit}s")
+
+
+def _duration_or_ago(m: _Mention) -> str | None:
+    if m.low.endswith(" ago"):
+        return _ago(m.text, m.ref)
+    return _duration(m.text)
+
+
+def _single_unit(m: _Mention) -> str | None:
+    return _duration("1 " + m.low.split()[-1])
+
+
+def _day_of_time(m: _Mention) -> str | None:
+    return m.ref.isoformat() if m.ref else None  # a time of day folds into its day
+
+
+def _season(m: _Mention) -> str | None:
+    y = _FOUR_DIGITS.search(m.text)
+    if y:
+        return y.group()
+    if not m.ref:
+        return None
+    low = m.low
+    return str(m.ref.year + (1 if low.endswith("next year") else -1 if low.endswith("last year") else 0))
+
+
+def _vague_reference(m: _Mention) -> str:
+    upcoming = any(w in m.low for w in ("coming", "next", "following", "upcoming"))
+    return "FUTURE_REF" if upcoming else "PAST_REF"
+
+
+def _undated_day(low: str) -> str | None:
+    """Without a reference date, a day named from today is only on one side of it."""
+    return "PAST_REF" if low in ("yesterday",) else "FUTURE_REF" if low == "tomorrow" else None
+
+
+def _named_day(m: _Mention, ref: dt.date) -> str:
+    low = m.low
+    if low == "today":
+        return ref.isoformat()
+    return (ref + dt.timedelta(days=-1 if low == "yesterday" else 1)).isoformat()
+
+
+def _relative_part(m: _Mention, ref: dt.date) -> str | None:
+    if m.low == "the weekend":
+        return _weekend(ref, m.body, m.start, m.sentences, m.starts, m.probe)
+    return _relative(m.low, ref)
+
+
+def _weekday_value(m: _Mention, ref: dt.date) -> str:
+    return _weekday(m.low, ref, m.body, m.start, m.sentences, m.starts, m.probe)
+
+
+# kinds whose value does not depend on where or when they are written
+_FIXED_VALUE: dict[str, str | None] = {
+    # periods the value set has no form for
+    **dict.fromkeys(
+        ("minute", "decade", "vaguedur", "term", "century", "timeofyear", "holidays", "eve"), None
+    ),
+    "future": "FUTURE_REF",
+    "vagueago": "PAST_REF",
+    "now": "PRESENT_REF",
+}
+
+# kinds valued from their text, and from the reference date when there is one
+_VALUE_WITHOUT_DAY: dict[str, Callable[[_Mention], str | None]] = {
+    "range": _range_value,
+    "between": _range_value,
+    "monrange": _range_value,
+    "fiscal": _fiscal_year,
+    "age": _age,
+    "opening": _opening_period,
+    "awhile": _awhile,
+    "quarter": _quarter,
+    "iso": _iso_date,
+    "dmy": _day_month_date,
+    "mdy": _day_month_date,
+    "monyear": _month_and_year,
+    "monmod": _month_value,
+    "month": _month_value,
+    "yearrange": lambda m: m.text[:4],  # "2003-2008", "2024/25": the start
+    "holiday": _holiday_value,
+    "relmonth": _relative_month_value,
+    "yearpart": _year_part,
+    "year": lambda m: m.text,
+    "wordyear": lambda m: _year_in_words(m.low),
+    "midyear": lambda m: m.text[-4:],
+    "adjdur": _adjective_duration,
+    "duration": _duration_or_ago,
+    "span1": _single_unit,
+    "clock": _day_of_time,
+    "daypart": _day_of_time,
+    "season": _season,
+    "vague": _vague_reference,
+}
+
+# kinds counted from the reference date, which have no value without one
+_VALUE_FROM_DAY: dict[str, Callable[[_Mention, dt.date], str | None]] = {
+    "day": _named_day,
+    "relpart": _relative_part,
+    "weekday": _weekday_value,
+}
 
 
 def _named_year(low: str, ref: dt.date) -> int | None:
