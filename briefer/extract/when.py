@@ -845,14 +845,7 @@ def _matches(body: str):
 
 
 def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
-    probe = TenseProbe()
-    starts = span_starts(sentences)
-    out: list[When] = []
-    previous_kind = None
-    context: tuple[int, int, int] | None = None  # end, year, month of the last date written with its year
-    clocks: list[int] = []  # indexes in `out` of the times of day since the last other expression
-    focus = _DayInFocus()
-    month_first: bool | None = None  # does the text write its dates "March 7" rather than "7 March"?
+    reader = _TimeReader(body, sentences, ref)
     for m in _matches(body):
         kind = m.lastgroup
         if kind == "mm":
@@ -860,51 +853,103 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
         elif kind == "sep":
             kind = "numdate"
         start, end = m.span(kind)
-        text = body[start:end]
-        if kind == "year" and not _year_context(body, start, end):
-            continue
-        if kind == "wordyear" and text.lower().startswith("two") and not _after_a_preposition(body, start):
-            continue  # "two thousand and nine" is a count but after "in", "since", "by"...
-        if kind == "duration" and not _duration_ok(text):
-            continue
-        if kind == "month" and body[start:end] in ("May", "MAY") and _modal_may(body, end):
-            continue
-        if kind in ("clock", "term") and _modifies_a_noun(body, text, end):
-            continue
-        if text in ("Now", "NOW") and _discourse_now(body, start, end):
-            continue
-        value = _value(kind, text, ref, body, start, sentences, starts, probe)
+        reader.read(kind, start, end)
+    return reader.out
+
+
+def _reads_as_no_time(kind: str, text: str, body: str, start: int, end: int) -> bool:
+    """A match the words around it show is no time: a number, a count, the modal 'may', a clock or
+    term that modifies a noun, the discourse 'now'."""
+    if kind == "year" and not _year_context(body, start, end):
+        return True
+    if kind == "wordyear" and text.lower().startswith("two") and not _after_a_preposition(body, start):
+        return True  # "two thousand and nine" is a count but after "in", "since", "by"...
+    if kind == "duration" and not _duration_ok(text):
+        return True
+    if kind == "month" and body[start:end] in ("May", "MAY") and _modal_may(body, end):
+        return True
+    if kind in ("clock", "term") and _modifies_a_noun(body, text, end):
+        return True
+    return text in ("Now", "NOW") and _discourse_now(body, start, end)
+
+
+_MONTH_JOINERS = ("and", "or", "to", "through", "-", "\u2013")
+
+
+class _TimeReader:
+    """Values the expressions of one text in order, each with what the ones before it set: the year of
+    the last date written with one, the day the narrative is on, the times of day waiting for theirs."""
+
+    def __init__(self, body: str, sentences, ref: dt.date | None) -> None:
+        self.body, self.sentences, self.ref = body, sentences, ref
+        self.probe = TenseProbe()
+        self.starts = span_starts(sentences)
+        self.out: list[When] = []
+        self.previous_kind: str | None = None
+        # end, year, month of the last date written with its year
+        self.context: tuple[int, int, int] | None = None
+        self.clocks: list[int] = []  # indexes in `out` of the times of day since the last other expression
+        self.focus = _DayInFocus()
+        self.month_first: bool | None = None  # does the text write its dates "March 7" rather than "7 March"?
+
+    def read(self, kind: str, start: int, end: int) -> None:
+        text = self.body[start:end]
+        if _reads_as_no_time(kind, text, self.body, start, end):
+            return
+        value = self._calendar_value(kind, text, start, end)
+        value = self._on_the_narrative_day(kind, text, start, end, value)
+        value = self._in_a_span_of_months(kind, start, value)
+        self._record(kind, text, start, end, value)
+
+    def _calendar_value(self, kind: str, text: str, start: int, end: int) -> str | None:
+        """The value of the expression itself, a month without its year taking the year of the date
+        written before it; a date written with its year becomes that context."""
+        body = self.body
+        value = _value(kind, text, self.ref, body, start, self.sentences, self.starts, self.probe)
         if kind == "numdate":
-            if month_first is None:
-                month_first = _writes_month_first(body)
-            value = _numeric_date(text, month_first and "." not in text)
+            if self.month_first is None:
+                self.month_first = _writes_month_first(body)
+            value = _numeric_date(text, self.month_first and "." not in text)
         if kind in ("month", "dmy", "mdy") and value and not _FOUR_DIGITS.search(text):
-            value = _in_context_year(value, context, body, start, sentences, starts, probe)
-        if _FOUR_DIGITS.search(text) and value and _MONTH_VALUE.match(value):
-            context = (end, int(value[:4]), int(value[5:7]))
-        if kind == "relday" and _before_or_after_an_event(body, text, end):
-            value = None  # "the day before the vote": the vote's day is not known
-        elif kind == "relday" or (kind == "duration" and text.lower().endswith(("later", "earlier"))):
-            value = _from_narrative_day(text.lower(), focus.base(ref, text))
-        elif kind == "span1" and text.lower().split()[1] in ("previous", "following"):
-            value = _next_or_previous_period(text.lower(), focus.base(ref, text))
-        elif kind == "clock" and out and _clock_joins(body, out[-1], start):
-            value = out[-1]["value"]  # "Tuesday at 3 p.m.": the time of day is on that day
-        elif kind in ("clock", "daypart") and ref is not None:
-            value = focus.day_for(
-                body, start, value, partial(_tense_at, body, start, sentences, starts, probe, within=4)
+            value = _in_context_year(
+                value, self.context, body, start, self.sentences, self.starts, self.probe
             )
-        if (
-            kind == "month"
-            and previous_kind in ("month", "monmod")
-            and value
-            and out[-1]["value"]
-            and body[out[-1]["end"] : start].strip().lower() in ("and", "or", "to", "through", "-", "\u2013")
-        ):
-            # "in August and September": one span of months, read with the year of the first
-            year, first_month = int(out[-1]["value"][:4]), int(out[-1]["value"][5:7])
-            month = int(value[5:7])
-            value = f"{year + (month < first_month):04d}-{month:02d}"
+        if _FOUR_DIGITS.search(text) and value and _MONTH_VALUE.match(value):
+            self.context = (end, int(value[:4]), int(value[5:7]))
+        return value
+
+    def _on_the_narrative_day(
+        self, kind: str, text: str, start: int, end: int, value: str | None
+    ) -> str | None:
+        """Days and periods counted from the day the narrative is on, and times of day put on it."""
+        body, out, focus = self.body, self.out, self.focus
+        if kind == "relday" and _before_or_after_an_event(body, text, end):
+            return None  # "the day before the vote": the vote's day is not known
+        if kind == "relday" or (kind == "duration" and text.lower().endswith(("later", "earlier"))):
+            return _from_narrative_day(text.lower(), focus.base(self.ref, text))
+        if kind == "span1" and text.lower().split()[1] in ("previous", "following"):
+            return _next_or_previous_period(text.lower(), focus.base(self.ref, text))
+        if kind == "clock" and out and _clock_joins(body, out[-1], start):
+            return out[-1]["value"]  # "Tuesday at 3 p.m.": the time of day is on that day
+        if kind in ("clock", "daypart") and self.ref is not None:
+            tense = partial(_tense_at, body, start, self.sentences, self.starts, self.probe, within=4)
+            return focus.day_for(body, start, value, tense)
+        return value
+
+    def _in_a_span_of_months(self, kind: str, start: int, value: str | None) -> str | None:
+        """'in August and September': one span of months, read with the year of the first."""
+        if kind != "month" or self.previous_kind not in ("month", "monmod") or not value:
+            return value
+        previous = self.out[-1]
+        first = previous["value"]
+        if not first or self.body[previous["end"] : start].strip().lower() not in _MONTH_JOINERS:
+            return value
+        year, first_month = int(first[:4]), int(first[5:7])
+        month = int(value[5:7])
+        return f"{year + (month < first_month):04d}-{month:02d}"
+
+    def _record(self, kind: str, text: str, start: int, end: int, value: str | None) -> None:
+        out, clocks, focus = self.out, self.clocks, self.focus
         out.append({"text": sys.intern(text), "value": value, "start": start, "end": end})
         focus.note_year(value)
         if kind == "clock":
@@ -913,13 +958,12 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
         else:
             # "3 p.m. on Friday", "3 p.m. local time (1200 GMT) on Friday": the clocks just before take the day
             k = len(out) - 1
-            while clocks and clocks[-1] == k - 1 and _clock_joins(body, out[k - 1], 0, after=out[k]):
+            while clocks and clocks[-1] == k - 1 and _clock_joins(self.body, out[k - 1], 0, after=out[k]):
                 k = clocks.pop()
                 out[k]["value"] = value
             focus.note(value, end, timeline=kind in ("daypart", "relday") or k < len(out) - 1)
             clocks.clear()
-        previous_kind = kind
-    return out
+        self.previous_kind = kind
 
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
