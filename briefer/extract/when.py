@@ -1206,10 +1206,6 @@ def _value(kind, text, ref, body, start, sentences, starts, probe):
         return None
 
 
-def _range_value(m: _Mention) -> str | None:
-    return _range_start(m.text, m.ref, m.body, m.start, m.sentences, m.starts, m.probe)
-
-
 def _fiscal_year(m: _Mention) -> str:
     digits = _DIGITS.findall(m.text)[-1]  # "FY22", "fiscal 2026": the year they are named by
     return digits if len(digits) == 4 else f"20{digits}"
@@ -1281,10 +1277,6 @@ def _month_value(m: _Mention) -> str | None:
     return f"{m.year_of_month(m.ref, month):04d}-{month:02d}"
 
 
-def _holiday_value(m: _Mention) -> str | None:
-    return _holiday(m.low, m.ref, m.body, m.start, m.sentences, m.starts, m.probe) if m.ref else None
-
-
 def _relative_month_value(m: _Mention) -> str | None:
     return _relative_month(m.low, m.ref) if m.ref else None
 
@@ -1354,63 +1346,8 @@ def _named_day(m: _Mention, ref: dt.date) -> str:
 
 def _relative_part(m: _Mention, ref: dt.date) -> str | None:
     if m.low == "the weekend":
-        return _weekend(ref, m.body, m.start, m.sentences, m.starts, m.probe)
+        return _weekend(m, ref)
     return _relative(m.low, ref)
-
-
-def _weekday_value(m: _Mention, ref: dt.date) -> str:
-    return _weekday(m.low, ref, m.body, m.start, m.sentences, m.starts, m.probe)
-
-
-# kinds whose value does not depend on where or when they are written
-_FIXED_VALUE: dict[str, str | None] = {
-    # periods the value set has no form for
-    **dict.fromkeys(
-        ("minute", "decade", "vaguedur", "term", "century", "timeofyear", "holidays", "eve"), None
-    ),
-    "future": "FUTURE_REF",
-    "vagueago": "PAST_REF",
-    "now": "PRESENT_REF",
-}
-
-# kinds valued from their text, and from the reference date when there is one
-_VALUE_WITHOUT_DAY: dict[str, Callable[[_Mention], str | None]] = {
-    "range": _range_value,
-    "between": _range_value,
-    "monrange": _range_value,
-    "fiscal": _fiscal_year,
-    "age": _age,
-    "opening": _opening_period,
-    "awhile": _awhile,
-    "quarter": _quarter,
-    "iso": _iso_date,
-    "dmy": _day_month_date,
-    "mdy": _day_month_date,
-    "monyear": _month_and_year,
-    "monmod": _month_value,
-    "month": _month_value,
-    "yearrange": lambda m: m.text[:4],  # "2003-2008", "2024/25": the start
-    "holiday": _holiday_value,
-    "relmonth": _relative_month_value,
-    "yearpart": _year_part,
-    "year": lambda m: m.text,
-    "wordyear": lambda m: _year_in_words(m.low),
-    "midyear": lambda m: m.text[-4:],
-    "adjdur": _adjective_duration,
-    "duration": _duration_or_ago,
-    "span1": _single_unit,
-    "clock": _day_of_time,
-    "daypart": _day_of_time,
-    "season": _season,
-    "vague": _vague_reference,
-}
-
-# kinds counted from the reference date, which have no value without one
-_VALUE_FROM_DAY: dict[str, Callable[[_Mention, dt.date], str | None]] = {
-    "day": _named_day,
-    "relpart": _relative_part,
-    "weekday": _weekday_value,
-}
 
 
 def _named_year(low: str, ref: dt.date) -> int | None:
@@ -1421,10 +1358,11 @@ def _named_year(low: str, ref: dt.date) -> int | None:
     return None
 
 
-def _range_start(text, ref, body, start, sentences, starts, probe) -> str | None:
+def _range_start(m: _Mention) -> str | None:
     """A range's value is its start's ("14-21 August" -> that 14 August, "June-July 2015" -> 2015-06,
     "between 2003 and 2008" -> 2003): its first month, its first day, and its year, written or read
     as a month's would be."""
+    text, ref = m.text, m.ref
     years = _FOUR_DIGITS.findall(text)
     month_name = _MONTH_NAME.search(text)
     if month_name is None:
@@ -1442,9 +1380,7 @@ def _range_start(text, ref, body, start, sentences, starts, probe) -> str | None
         ):
             year -= 1  # "30 December to 2 January 2026": the one year written is the end's
     elif ref is not None:
-        year = _year_after(body, start + len(text), ref) or _tensed_year(
-            ref, month, body, start, sentences, starts, probe
-        )
+        year = m.year_of_month(ref, month)
     else:
         return None
     if days:
@@ -1452,14 +1388,17 @@ def _range_start(text, ref, body, start, sentences, starts, probe) -> str | None
     return f"{year:04d}-{month:02d}"
 
 
-def _holiday(low, ref, body, start, sentences, starts, probe) -> str:
+def _holiday(m: _Mention) -> str | None:
     """Christmas (Day or Eve) on its date, in the year the modifier or the tense gives; the New Year
-    as its year, and New Year's Day or Eve on their dates."""
+    as its year, and New Year's Day or Eve on their dates; without a reference date, none."""
+    low, ref = m.low, m.ref
+    if ref is None:
+        return None
     modifier = low.split()[0] if low.split()[0] in ("this", "last", "next") else None
     if "christmas" in low:
         month, day = 12, 24 if low.endswith("eve") else 25
-        year = {"last": ref.year - 1, "next": ref.year + 1}.get(modifier or "", 0) or _tensed_year(
-            ref, month, body, start, sentences, starts, probe
+        year = {"last": ref.year - 1, "next": ref.year + 1}.get(modifier or "", 0) or m.tensed_year(
+            ref, month
         )
         if modifier == "this":
             year = ref.year
@@ -1472,12 +1411,12 @@ def _holiday(low, ref, body, start, sentences, starts, probe) -> str:
     return str(coming)
 
 
-def _weekend(ref: dt.date, body, start, sentences, starts, probe) -> str:
+def _weekend(m: _Mention, ref: dt.date) -> str:
     """'the weekend', as its ISO week: the last one or the next as the verb of its phrase says ("met
     over the weekend"), else the nearest (written on a Monday, the one just gone; on a Thursday, the
     one coming)."""
     back, ahead = (ref.weekday() - 5) % 7, (5 - ref.weekday()) % 7
-    tense = _tense_at(body, start, sentences, starts, probe, within=4)
+    tense = _tense_at(m.body, m.start, m.sentences, m.starts, m.probe, within=4)
     last = tense == "past" or (tense is None and back < ahead)
     return _iso_week(ref - dt.timedelta(days=back) if last else ref + dt.timedelta(days=ahead))
 
@@ -1591,7 +1530,8 @@ def _relative(low: str, ref: dt.date) -> str | None:
     return None  # decades, centuries and sports seasons have no value in this set
 
 
-def _weekday(low, ref, body, start, sentences, starts, probe):
+def _weekday(m: _Mention, ref: dt.date) -> str:
+    low, body, start, sentences = m.low, m.body, m.start, m.sentences
     words = _LETTERS.findall(low)  # "monday-friday": a range, read at its start
     mod = words[0] if words[0] in ("last", "next", "this") else None
     name = words[1] if mod else words[0]
@@ -1601,14 +1541,65 @@ def _weekday(low, ref, body, start, sentences, starts, probe):
         return (ref - dt.timedelta(days=delta_back or 7)).isoformat()
     if mod == "next":  # that day of next week: "next Wednesday" said on a Tuesday is eight days on
         return (ref + dt.timedelta(days=7 - ref.weekday() + target)).isoformat()
-    i = bisect_right(starts, start) - 1
+    i = bisect_right(m.starts, start) - 1
     s, e = sentences[i] if i >= 0 else (max(0, start - 200), min(len(body), start + 200))
     lead = body[max(s, start - 7) : start].lower().split()
     if lead and lead[-1] == "since":
         return (ref - dt.timedelta(days=delta_back)).isoformat()
-    if mod != "this" and not probe.is_future(body[s:e], start - s, start - s + len(low)):
+    if mod != "this" and not m.probe.is_future(body[s:e], start - s, start - s + len(low)):
         return (ref - dt.timedelta(days=delta_back)).isoformat()
     ahead = (target - ref.weekday()) % 7
     if mod == "this":
         return (ref + dt.timedelta(days=ahead)).isoformat()
     return (ref + dt.timedelta(days=ahead or 7)).isoformat()
+
+
+# kinds whose value does not depend on where or when they are written
+_FIXED_VALUE: dict[str, str | None] = {
+    # periods the value set has no form for
+    **dict.fromkeys(
+        ("minute", "decade", "vaguedur", "term", "century", "timeofyear", "holidays", "eve"), None
+    ),
+    "future": "FUTURE_REF",
+    "vagueago": "PAST_REF",
+    "now": "PRESENT_REF",
+}
+
+# kinds valued from their text, and from the reference date when there is one
+_VALUE_WITHOUT_DAY: dict[str, Callable[[_Mention], str | None]] = {
+    "range": _range_start,
+    "between": _range_start,
+    "monrange": _range_start,
+    "fiscal": _fiscal_year,
+    "age": _age,
+    "opening": _opening_period,
+    "awhile": _awhile,
+    "quarter": _quarter,
+    "iso": _iso_date,
+    "dmy": _day_month_date,
+    "mdy": _day_month_date,
+    "monyear": _month_and_year,
+    "monmod": _month_value,
+    "month": _month_value,
+    "yearrange": lambda m: m.text[:4],  # "2003-2008", "2024/25": the start
+    "holiday": _holiday,
+    "relmonth": _relative_month_value,
+    "yearpart": _year_part,
+    "year": lambda m: m.text,
+    "wordyear": lambda m: _year_in_words(m.low),
+    "midyear": lambda m: m.text[-4:],
+    "adjdur": _adjective_duration,
+    "duration": _duration_or_ago,
+    "span1": _single_unit,
+    "clock": _day_of_time,
+    "daypart": _day_of_time,
+    "season": _season,
+    "vague": _vague_reference,
+}
+
+# kinds counted from the reference date, which have no value without one
+_VALUE_FROM_DAY: dict[str, Callable[[_Mention, dt.date], str | None]] = {
+    "day": _named_day,
+    "relpart": _relative_part,
+    "weekday": _weekday,
+}
