@@ -11,7 +11,8 @@ import datetime as dt
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from briefer.briefing.model import span_starts
@@ -844,14 +845,7 @@ def _matches(body: str):
 
 
 def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
-    probe = TenseProbe()
-    starts = span_starts(sentences)
-    out: list[When] = []
-    previous_kind = None
-    context: tuple[int, int, int] | None = None  # end, year, month of the last date written with its year
-    clocks: list[int] = []  # indexes in `out` of the times of day since the last other expression
-    focus = _DayInFocus()
-    month_first: bool | None = None  # does the text write its dates "March 7" rather than "7 March"?
+    reader = _TimeReader(body, sentences, ref)
     for m in _matches(body):
         kind = m.lastgroup
         if kind == "mm":
@@ -859,51 +853,103 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
         elif kind == "sep":
             kind = "numdate"
         start, end = m.span(kind)
-        text = body[start:end]
-        if kind == "year" and not _year_context(body, start, end):
-            continue
-        if kind == "wordyear" and text.lower().startswith("two") and not _after_a_preposition(body, start):
-            continue  # "two thousand and nine" is a count but after "in", "since", "by"...
-        if kind == "duration" and not _duration_ok(text):
-            continue
-        if kind == "month" and body[start:end] in ("May", "MAY") and _modal_may(body, end):
-            continue
-        if kind in ("clock", "term") and _modifies_a_noun(body, text, end):
-            continue
-        if text in ("Now", "NOW") and _discourse_now(body, start, end):
-            continue
-        value = _value(kind, text, ref, body, start, sentences, starts, probe)
+        reader.read(kind, start, end)
+    return reader.out
+
+
+def _reads_as_no_time(kind: str, text: str, body: str, start: int, end: int) -> bool:
+    """A match the words around it show is no time: a number, a count, the modal 'may', a clock or
+    term that modifies a noun, the discourse 'now'."""
+    if kind == "year" and not _year_context(body, start, end):
+        return True
+    if kind == "wordyear" and text.lower().startswith("two") and not _after_a_preposition(body, start):
+        return True  # "two thousand and nine" is a count but after "in", "since", "by"...
+    if kind == "duration" and not _duration_ok(text):
+        return True
+    if kind == "month" and body[start:end] in ("May", "MAY") and _modal_may(body, end):
+        return True
+    if kind in ("clock", "term") and _modifies_a_noun(body, text, end):
+        return True
+    return text in ("Now", "NOW") and _discourse_now(body, start, end)
+
+
+_MONTH_JOINERS = ("and", "or", "to", "through", "-", "\u2013")
+
+
+class _TimeReader:
+    """Values the expressions of one text in order, each with what the ones before it set: the year of
+    the last date written with one, the day the narrative is on, the times of day waiting for theirs."""
+
+    def __init__(self, body: str, sentences, ref: dt.date | None) -> None:
+        self.body, self.sentences, self.ref = body, sentences, ref
+        self.probe = TenseProbe()
+        self.starts = span_starts(sentences)
+        self.out: list[When] = []
+        self.previous_kind: str | None = None
+        # end, year, month of the last date written with its year
+        self.context: tuple[int, int, int] | None = None
+        self.clocks: list[int] = []  # indexes in `out` of the times of day since the last other expression
+        self.focus = _DayInFocus()
+        self.month_first: bool | None = None  # does the text write its dates "March 7" rather than "7 March"?
+
+    def read(self, kind: str, start: int, end: int) -> None:
+        text = self.body[start:end]
+        if _reads_as_no_time(kind, text, self.body, start, end):
+            return
+        value = self._calendar_value(kind, text, start, end)
+        value = self._on_the_narrative_day(kind, text, start, end, value)
+        value = self._in_a_span_of_months(kind, start, value)
+        self._record(kind, text, start, end, value)
+
+    def _calendar_value(self, kind: str, text: str, start: int, end: int) -> str | None:
+        """The value of the expression itself, a month without its year taking the year of the date
+        written before it; a date written with its year becomes that context."""
+        body = self.body
+        value = _value(kind, text, self.ref, body, start, self.sentences, self.starts, self.probe)
         if kind == "numdate":
-            if month_first is None:
-                month_first = _writes_month_first(body)
-            value = _numeric_date(text, month_first and "." not in text)
+            if self.month_first is None:
+                self.month_first = _writes_month_first(body)
+            value = _numeric_date(text, self.month_first and "." not in text)
         if kind in ("month", "dmy", "mdy") and value and not _FOUR_DIGITS.search(text):
-            value = _in_context_year(value, context, body, start, sentences, starts, probe)
-        if _FOUR_DIGITS.search(text) and value and _MONTH_VALUE.match(value):
-            context = (end, int(value[:4]), int(value[5:7]))
-        if kind == "relday" and _before_or_after_an_event(body, text, end):
-            value = None  # "the day before the vote": the vote's day is not known
-        elif kind == "relday" or (kind == "duration" and text.lower().endswith(("later", "earlier"))):
-            value = _from_narrative_day(text.lower(), focus.base(ref, text))
-        elif kind == "span1" and text.lower().split()[1] in ("previous", "following"):
-            value = _next_or_previous_period(text.lower(), focus.base(ref, text))
-        elif kind == "clock" and out and _clock_joins(body, out[-1], start):
-            value = out[-1]["value"]  # "Tuesday at 3 p.m.": the time of day is on that day
-        elif kind in ("clock", "daypart") and ref is not None:
-            value = focus.day_for(
-                body, start, value, partial(_tense_at, body, start, sentences, starts, probe, within=4)
+            value = _in_context_year(
+                value, self.context, body, start, self.sentences, self.starts, self.probe
             )
-        if (
-            kind == "month"
-            and previous_kind in ("month", "monmod")
-            and value
-            and out[-1]["value"]
-            and body[out[-1]["end"] : start].strip().lower() in ("and", "or", "to", "through", "-", "\u2013")
-        ):
-            # "in August and September": one span of months, read with the year of the first
-            year, first_month = int(out[-1]["value"][:4]), int(out[-1]["value"][5:7])
-            month = int(value[5:7])
-            value = f"{year + (month < first_month):04d}-{month:02d}"
+        if _FOUR_DIGITS.search(text) and value and _MONTH_VALUE.match(value):
+            self.context = (end, int(value[:4]), int(value[5:7]))
+        return value
+
+    def _on_the_narrative_day(
+        self, kind: str, text: str, start: int, end: int, value: str | None
+    ) -> str | None:
+        """Days and periods counted from the day the narrative is on, and times of day put on it."""
+        body, out, focus = self.body, self.out, self.focus
+        if kind == "relday" and _before_or_after_an_event(body, text, end):
+            return None  # "the day before the vote": the vote's day is not known
+        if kind == "relday" or (kind == "duration" and text.lower().endswith(("later", "earlier"))):
+            return _from_narrative_day(text.lower(), focus.base(self.ref, text))
+        if kind == "span1" and text.lower().split()[1] in ("previous", "following"):
+            return _next_or_previous_period(text.lower(), focus.base(self.ref, text))
+        if kind == "clock" and out and _clock_joins(body, out[-1], start):
+            return out[-1]["value"]  # "Tuesday at 3 p.m.": the time of day is on that day
+        if kind in ("clock", "daypart") and self.ref is not None:
+            tense = partial(_tense_at, body, start, self.sentences, self.starts, self.probe, within=4)
+            return focus.day_for(body, start, value, tense)
+        return value
+
+    def _in_a_span_of_months(self, kind: str, start: int, value: str | None) -> str | None:
+        """'in August and September': one span of months, read with the year of the first."""
+        if kind != "month" or self.previous_kind not in ("month", "monmod") or not value:
+            return value
+        previous = self.out[-1]
+        first = previous["value"]
+        if not first or self.body[previous["end"] : start].strip().lower() not in _MONTH_JOINERS:
+            return value
+        year, first_month = int(first[:4]), int(first[5:7])
+        month = int(value[5:7])
+        return f"{year + (month < first_month):04d}-{month:02d}"
+
+    def _record(self, kind: str, text: str, start: int, end: int, value: str | None) -> None:
+        out, clocks, focus = self.out, self.clocks, self.focus
         out.append({"text": sys.intern(text), "value": value, "start": start, "end": end})
         focus.note_year(value)
         if kind == "clock":
@@ -912,13 +958,12 @@ def find_times(body: str, sentences, ref: dt.date | None) -> list[When]:
         else:
             # "3 p.m. on Friday", "3 p.m. local time (1200 GMT) on Friday": the clocks just before take the day
             k = len(out) - 1
-            while clocks and clocks[-1] == k - 1 and _clock_joins(body, out[k - 1], 0, after=out[k]):
+            while clocks and clocks[-1] == k - 1 and _clock_joins(self.body, out[k - 1], 0, after=out[k]):
                 k = clocks.pop()
                 out[k]["value"] = value
             focus.note(value, end, timeline=kind in ("daypart", "relday") or k < len(out) - 1)
             clocks.clear()
-        previous_kind = kind
-    return out
+        self.previous_kind = kind
 
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
@@ -1118,144 +1163,191 @@ def _year_context(body: str, start: int, end: int) -> bool:
     return w.strip(".,;:") in _FUNCTION_AFTER
 
 
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """An expression being valued: its kind (the pattern's group), its text, and what else its value
+    may be read from (the reference date, and the tense of the sentence it stands in)."""
+
+    kind: str
+    text: str
+    ref: dt.date | None
+    body: str
+    start: int
+    sentences: Sequence[tuple[int, int]]
+    starts: Sequence[int]
+    probe: TenseProbe
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    def year_of_month(self, ref: dt.date, month: int) -> int:
+        """A month's year when the text does not write it: one named right after ("July last year"),
+        else the one the verb's tense points to."""
+        return _year_after(self.body, self.start + len(self.text), ref) or self.tensed_year(ref, month)
+
+    def tensed_year(self, ref: dt.date, month: int) -> int:
+        return _tensed_year(ref, month, self.body, self.start, self.sentences, self.starts, self.probe)
+
+
 def _value(kind, text, ref, body, start, sentences, starts, probe):
-    low = text.lower()
+    mention = _Mention(kind, text, ref, body, start, sentences, starts, probe)
     try:
-        if kind in ("range", "between", "monrange"):
-            return _range_start(text, ref, body, start, sentences, starts, probe)
-        if kind == "fiscal":
-            digits = _DIGITS.findall(text)[-1]  # "FY22", "fiscal 2026": the year they are named by
-            return digits if len(digits) == 4 else f"20{digits}"
-        if kind in ("minute", "decade", "vaguedur", "term", "century", "timeofyear", "holidays", "eve"):
-            return None  # a period the value set has no form for
-        if kind == "age":
-            return f"P{_DIGITS.findall(text)[0]}Y"  # "aged 5 to 29": a range, valued at its start
-        if kind == "opening":
-            return None if low.endswith("s") else _duration(f"1 {low.split()[-1]}")  # "the first month": P1M
-        if kind == "awhile":
-            return "FUTURE_REF" if body[max(0, start - 3) : start].lower() == "in " else None
-        if kind == "quarter":
-            q = re.match(r"q([1-4])\s+(\d{4})", low)
-            if q:
-                return f"{q.group(2)}-Q{q.group(1)}"
-            if low.startswith("h"):
-                return low[-4:]  # "H1 2025": a half-year, as its year (the value set has no half)
-            q = re.search(r"(first|second|third|fourth)\s+quarter\s+of\s+(\d{4})", low)
-            if q:
-                return f"{q.group(2)}-Q{('first', 'second', 'third', 'fourth').index(q.group(1)) + 1}"
-            return None
-        if kind == "iso":
-            return dt.date.fromisoformat(text).isoformat()
-        if kind in ("dmy", "mdy"):
-            parts = _DATE_PARTS.findall(text)
-            nums = [int(_DIGITS.findall(p)[0]) for p in parts if p[0].isdigit()]
-            month = next(
-                _month_num(p) for p in parts if p.lower().rstrip(".") in lexicon().temporal["months"]
-            )
-            day = nums[0]
-            year = (
-                nums[1]
-                if len(nums) > 1
-                else (
-                    ref
-                    and (
-                        _named_year(low, ref)
-                        or _year_after(body, start + len(text), ref)
-                        or _tensed_year(ref, month, body, start, sentences, starts, probe)
-                    )
-                )
-            )
-            if not year:
-                return None
-            return dt.date(year, month, day).isoformat()
-        if kind == "monyear":
-            parts = text.split()
-            return f"{int(parts[-1]):04d}-{_month_num(parts[0]):02d}"
-        if kind in ("monmod", "month"):
-            mon = _MONTH_NAME.search(text)
-            assert mon is not None, "the month kinds' patterns hold a month's name"
-            month = _month_num(mon.group())
-            y = _FOUR_DIGITS.search(text)
-            if y:
-                return f"{y.group()}-{month:02d}"
-            if not ref:
-                return None
-            year = _year_after(body, start + len(text), ref) or _tensed_year(
-                ref, month, body, start, sentences, starts, probe
-            )
-            return f"{year:04d}-{month:02d}"
-        if kind == "future":
-            return "FUTURE_REF"
-        if kind == "yearrange":
-            return text[:4]  # "2003-2008", "2024/25": the start
-        if kind == "holiday":
-            return _holiday(low, ref, body, start, sentences, starts, probe) if ref else None
-        if kind == "relpart" and low == "the weekend" and ref:
-            return _weekend(ref, body, start, sentences, starts, probe)
-        if kind == "relmonth":
-            return _relative_month(low, ref) if ref else None
-        if kind == "vagueago":
-            return "PAST_REF"
-        if kind == "yearpart":
-            y = _FOUR_DIGITS.search(text)
-            if y:
-                return y.group()
-            if not ref or low.endswith(("decade", "century")):
-                return None
-            shift = 1 if " next " in f" {low} " else -1 if " last " in f" {low} " else 0
-            if low.endswith("month"):
-                total = ref.year * 12 + ref.month - 1 + shift
-                return f"{total // 12:04d}-{total % 12 + 1:02d}"
-            if low.endswith("week"):
-                return _iso_week(ref + dt.timedelta(weeks=shift))
-            return str(ref.year + shift)
-        if kind == "year":
-            return text
-        if kind == "wordyear":
-            return _year_in_words(low)
-        if kind == "midyear":
-            return text[-4:]
-        if kind == "adjdur":
-            n, unit = text.split("-")
-            return _duration(f"{n} {unit}s")
-        if kind == "duration":
-            if low.endswith(" ago"):
-                return _ago(text, ref)
-            return _duration(text)
-        if kind == "span1":
-            return _duration("1 " + low.split()[-1])
-        if kind in ("clock", "daypart"):
-            return ref.isoformat() if ref else None  # a time of day folds into its day
-        if kind == "season":
-            y = _FOUR_DIGITS.search(text)
-            if y:
-                return y.group()
-            if not ref:
-                return None
-            return str(
-                ref.year + (1 if low.endswith("next year") else -1 if low.endswith("last year") else 0)
-            )
-        if kind == "vague":
-            return (
-                "FUTURE_REF"
-                if any(w in low for w in ("coming", "next", "following", "upcoming"))
-                else "PAST_REF"
-            )
-        if kind == "now":
-            return "PRESENT_REF"
+        if kind in _FIXED_VALUE:
+            return _FIXED_VALUE[kind]
+        step = _VALUE_WITHOUT_DAY.get(kind)
+        if step is not None:
+            return step(mention)
         if ref is None:
-            return "PAST_REF" if low in ("yesterday",) else "FUTURE_REF" if low == "tomorrow" else None
-        if kind == "day":
-            if low == "today":
-                return ref.isoformat()
-            return (ref + dt.timedelta(days=-1 if low == "yesterday" else 1)).isoformat()
-        if kind == "relpart":
-            return _relative(low, ref)
-        if kind == "weekday":
-            return _weekday(low, ref, body, start, sentences, starts, probe)
+            return _undated_day(mention.low)
+        counted = _VALUE_FROM_DAY.get(kind)
+        return counted(mention, ref) if counted is not None else None
     except (ValueError, StopIteration, KeyError):
         return None
+
+
+def _fiscal_year(m: _Mention) -> str:
+    digits = _DIGITS.findall(m.text)[-1]  # "FY22", "fiscal 2026": the year they are named by
+    return digits if len(digits) == 4 else f"20{digits}"
+
+
+def _age(m: _Mention) -> str:
+    return f"P{_DIGITS.findall(m.text)[0]}Y"  # "aged 5 to 29": a range, valued at its start
+
+
+def _opening_period(m: _Mention) -> str | None:
+    low = m.low
+    return None if low.endswith("s") else _duration(f"1 {low.split()[-1]}")  # "the first month": P1M
+
+
+def _awhile(m: _Mention) -> str | None:
+    return "FUTURE_REF" if m.body[max(0, m.start - 3) : m.start].lower() == "in " else None
+
+
+def _quarter(m: _Mention) -> str | None:
+    low = m.low
+    q = re.match(r"q([1-4])\s+(\d{4})", low)
+    if q:
+        return f"{q.group(2)}-Q{q.group(1)}"
+    if low.startswith("h"):
+        return low[-4:]  # "H1 2025": a half-year, as its year (the value set has no half)
+    q = re.search(r"(first|second|third|fourth)\s+quarter\s+of\s+(\d{4})", low)
+    if q:
+        return f"{q.group(2)}-Q{('first', 'second', 'third', 'fourth').index(q.group(1)) + 1}"
     return None
+
+
+def _iso_date(m: _Mention) -> str:
+    return dt.date.fromisoformat(m.text).isoformat()
+
+
+def _day_month_date(m: _Mention) -> str | None:
+    """'7 March 2024', 'March 7th': the year written, else named ('of this year'), else read from the
+    words after the date or the verb's tense."""
+    parts = _DATE_PARTS.findall(m.text)
+    nums = [int(_DIGITS.findall(p)[0]) for p in parts if p[0].isdigit()]
+    month = next(_month_num(p) for p in parts if p.lower().rstrip(".") in lexicon().temporal["months"])
+    day = nums[0]
+    ref = m.ref
+    if len(nums) > 1:
+        year: int | None = nums[1]
+    elif ref:
+        year = _named_year(m.low, ref) or m.year_of_month(ref, month)
+    else:
+        year = None
+    if not year:
+        return None
+    return dt.date(year, month, day).isoformat()
+
+
+def _month_and_year(m: _Mention) -> str:
+    parts = m.text.split()
+    return f"{int(parts[-1]):04d}-{_month_num(parts[0]):02d}"
+
+
+def _month_value(m: _Mention) -> str | None:
+    mon = _MONTH_NAME.search(m.text)
+    assert mon is not None, "the month kinds' patterns hold a month's name"
+    month = _month_num(mon.group())
+    y = _FOUR_DIGITS.search(m.text)
+    if y:
+        return f"{y.group()}-{month:02d}"
+    if not m.ref:
+        return None
+    return f"{m.year_of_month(m.ref, month):04d}-{month:02d}"
+
+
+def _relative_month_value(m: _Mention) -> str | None:
+    return _relative_month(m.low, m.ref) if m.ref else None
+
+
+def _year_part(m: _Mention) -> str | None:
+    """'early 2025' is its year; 'the past month', 'next week' count from the reference date."""
+    y = _FOUR_DIGITS.search(m.text)
+    if y:
+        return y.group()
+    low, ref = m.low, m.ref
+    if not ref or low.endswith(("decade", "century")):
+        return None
+    shift = 1 if " next " in f" {low} " else -1 if " last " in f" {low} " else 0
+    if low.endswith("month"):
+        total = ref.year * 12 + ref.month - 1 + shift
+        return f"{total // 12:04d}-{total % 12 + 1:02d}"
+    if low.endswith("week"):
+        return _iso_week(ref + dt.timedelta(weeks=shift))
+    return str(ref.year + shift)
+
+
+def _adjective_duration(m: _Mention) -> str | None:
+    n, unit = m.text.split("-")  # "a 10-year plan"
+    return _duration(f"{n} {unit}s")
+
+
+def _duration_or_ago(m: _Mention) -> str | None:
+    if m.low.endswith(" ago"):
+        return _ago(m.text, m.ref)
+    return _duration(m.text)
+
+
+def _single_unit(m: _Mention) -> str | None:
+    return _duration("1 " + m.low.split()[-1])
+
+
+def _day_of_time(m: _Mention) -> str | None:
+    return m.ref.isoformat() if m.ref else None  # a time of day folds into its day
+
+
+def _season(m: _Mention) -> str | None:
+    y = _FOUR_DIGITS.search(m.text)
+    if y:
+        return y.group()
+    if not m.ref:
+        return None
+    low = m.low
+    return str(m.ref.year + (1 if low.endswith("next year") else -1 if low.endswith("last year") else 0))
+
+
+def _vague_reference(m: _Mention) -> str:
+    upcoming = any(w in m.low for w in ("coming", "next", "following", "upcoming"))
+    return "FUTURE_REF" if upcoming else "PAST_REF"
+
+
+def _undated_day(low: str) -> str | None:
+    """Without a reference date, a day named from today is only on one side of it."""
+    return "PAST_REF" if low in ("yesterday",) else "FUTURE_REF" if low == "tomorrow" else None
+
+
+def _named_day(m: _Mention, ref: dt.date) -> str:
+    low = m.low
+    if low == "today":
+        return ref.isoformat()
+    return (ref + dt.timedelta(days=-1 if low == "yesterday" else 1)).isoformat()
+
+
+def _relative_part(m: _Mention, ref: dt.date) -> str | None:
+    if m.low == "the weekend":
+        return _weekend(m, ref)
+    return _relative(m.low, ref)
 
 
 def _named_year(low: str, ref: dt.date) -> int | None:
@@ -1266,10 +1358,11 @@ def _named_year(low: str, ref: dt.date) -> int | None:
     return None
 
 
-def _range_start(text, ref, body, start, sentences, starts, probe) -> str | None:
+def _range_start(m: _Mention) -> str | None:
     """A range's value is its start's ("14-21 August" -> that 14 August, "June-July 2015" -> 2015-06,
     "between 2003 and 2008" -> 2003): its first month, its first day, and its year, written or read
     as a month's would be."""
+    text, ref = m.text, m.ref
     years = _FOUR_DIGITS.findall(text)
     month_name = _MONTH_NAME.search(text)
     if month_name is None:
@@ -1287,9 +1380,7 @@ def _range_start(text, ref, body, start, sentences, starts, probe) -> str | None
         ):
             year -= 1  # "30 December to 2 January 2026": the one year written is the end's
     elif ref is not None:
-        year = _year_after(body, start + len(text), ref) or _tensed_year(
-            ref, month, body, start, sentences, starts, probe
-        )
+        year = m.year_of_month(ref, month)
     else:
         return None
     if days:
@@ -1297,14 +1388,17 @@ def _range_start(text, ref, body, start, sentences, starts, probe) -> str | None
     return f"{year:04d}-{month:02d}"
 
 
-def _holiday(low, ref, body, start, sentences, starts, probe) -> str:
+def _holiday(m: _Mention) -> str | None:
     """Christmas (Day or Eve) on its date, in the year the modifier or the tense gives; the New Year
-    as its year, and New Year's Day or Eve on their dates."""
+    as its year, and New Year's Day or Eve on their dates; without a reference date, none."""
+    low, ref = m.low, m.ref
+    if ref is None:
+        return None
     modifier = low.split()[0] if low.split()[0] in ("this", "last", "next") else None
     if "christmas" in low:
         month, day = 12, 24 if low.endswith("eve") else 25
-        year = {"last": ref.year - 1, "next": ref.year + 1}.get(modifier or "", 0) or _tensed_year(
-            ref, month, body, start, sentences, starts, probe
+        year = {"last": ref.year - 1, "next": ref.year + 1}.get(modifier or "", 0) or m.tensed_year(
+            ref, month
         )
         if modifier == "this":
             year = ref.year
@@ -1317,12 +1411,12 @@ def _holiday(low, ref, body, start, sentences, starts, probe) -> str:
     return str(coming)
 
 
-def _weekend(ref: dt.date, body, start, sentences, starts, probe) -> str:
+def _weekend(m: _Mention, ref: dt.date) -> str:
     """'the weekend', as its ISO week: the last one or the next as the verb of its phrase says ("met
     over the weekend"), else the nearest (written on a Monday, the one just gone; on a Thursday, the
     one coming)."""
     back, ahead = (ref.weekday() - 5) % 7, (5 - ref.weekday()) % 7
-    tense = _tense_at(body, start, sentences, starts, probe, within=4)
+    tense = _tense_at(m.body, m.start, m.sentences, m.starts, m.probe, within=4)
     last = tense == "past" or (tense is None and back < ahead)
     return _iso_week(ref - dt.timedelta(days=back) if last else ref + dt.timedelta(days=ahead))
 
@@ -1436,7 +1530,8 @@ def _relative(low: str, ref: dt.date) -> str | None:
     return None  # decades, centuries and sports seasons have no value in this set
 
 
-def _weekday(low, ref, body, start, sentences, starts, probe):
+def _weekday(m: _Mention, ref: dt.date) -> str:
+    low, body, start, sentences = m.low, m.body, m.start, m.sentences
     words = _LETTERS.findall(low)  # "monday-friday": a range, read at its start
     mod = words[0] if words[0] in ("last", "next", "this") else None
     name = words[1] if mod else words[0]
@@ -1446,14 +1541,65 @@ def _weekday(low, ref, body, start, sentences, starts, probe):
         return (ref - dt.timedelta(days=delta_back or 7)).isoformat()
     if mod == "next":  # that day of next week: "next Wednesday" said on a Tuesday is eight days on
         return (ref + dt.timedelta(days=7 - ref.weekday() + target)).isoformat()
-    i = bisect_right(starts, start) - 1
+    i = bisect_right(m.starts, start) - 1
     s, e = sentences[i] if i >= 0 else (max(0, start - 200), min(len(body), start + 200))
     lead = body[max(s, start - 7) : start].lower().split()
     if lead and lead[-1] == "since":
         return (ref - dt.timedelta(days=delta_back)).isoformat()
-    if mod != "this" and not probe.is_future(body[s:e], start - s, start - s + len(low)):
+    if mod != "this" and not m.probe.is_future(body[s:e], start - s, start - s + len(low)):
         return (ref - dt.timedelta(days=delta_back)).isoformat()
     ahead = (target - ref.weekday()) % 7
     if mod == "this":
         return (ref + dt.timedelta(days=ahead)).isoformat()
     return (ref + dt.timedelta(days=ahead or 7)).isoformat()
+
+
+# kinds whose value does not depend on where or when they are written
+_FIXED_VALUE: dict[str, str | None] = {
+    # periods the value set has no form for
+    **dict.fromkeys(
+        ("minute", "decade", "vaguedur", "term", "century", "timeofyear", "holidays", "eve"), None
+    ),
+    "future": "FUTURE_REF",
+    "vagueago": "PAST_REF",
+    "now": "PRESENT_REF",
+}
+
+# kinds valued from their text, and from the reference date when there is one
+_VALUE_WITHOUT_DAY: dict[str, Callable[[_Mention], str | None]] = {
+    "range": _range_start,
+    "between": _range_start,
+    "monrange": _range_start,
+    "fiscal": _fiscal_year,
+    "age": _age,
+    "opening": _opening_period,
+    "awhile": _awhile,
+    "quarter": _quarter,
+    "iso": _iso_date,
+    "dmy": _day_month_date,
+    "mdy": _day_month_date,
+    "monyear": _month_and_year,
+    "monmod": _month_value,
+    "month": _month_value,
+    "yearrange": lambda m: m.text[:4],  # "2003-2008", "2024/25": the start
+    "holiday": _holiday,
+    "relmonth": _relative_month_value,
+    "yearpart": _year_part,
+    "year": lambda m: m.text,
+    "wordyear": lambda m: _year_in_words(m.low),
+    "midyear": lambda m: m.text[-4:],
+    "adjdur": _adjective_duration,
+    "duration": _duration_or_ago,
+    "span1": _single_unit,
+    "clock": _day_of_time,
+    "daypart": _day_of_time,
+    "season": _season,
+    "vague": _vague_reference,
+}
+
+# kinds counted from the reference date, which have no value without one
+_VALUE_FROM_DAY: dict[str, Callable[[_Mention, dt.date], str | None]] = {
+    "day": _named_day,
+    "relpart": _relative_part,
+    "weekday": _weekday,
+}
