@@ -159,6 +159,9 @@ async def test_library_rows_name_the_watch_items_they_hit(library_dir, tmp_path)
 async def test_a_briefing_dropped_into_the_folder_appears_as_a_new_hit_in_the_open_watch_view(
     library_dir, tmp_path, monkeypatch
 ):
+    from briefer.ui.screens.library import LibraryScreen
+
+    monkeypatch.setattr(LibraryScreen, "analyses_archive", True)  # the dropped file's who:
     notes = tmp_path / "notes.json"
     analysed(library_dir)
     with NotesStore.open(notes) as store:

@@ -19,7 +19,7 @@ from briefer.briefing.sanitize import clean_text
 from briefer.desk.triage import LIBRARY_VISIT, Triage, day_headings, last_visit, load_triage, record_visit
 from briefer.ui.screens import NOTES_POLL_SECONDS
 from briefer.ui.screens.library_loading import ArchiveListing
-from briefer.ui.screens.library_watch import LibraryChanged
+from briefer.ui.screens.library_watch import ArchiveUpdated
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -86,16 +86,16 @@ class LibraryTriage(ArchiveListing):
         """Back from a reader or the WATCH view: read states and watch items may have changed."""
         self.load_triage()
 
-    @on(LibraryChanged)
-    def _marks_follow_the_folders(self, change: LibraryChanged) -> None:
-        """Briefings arrived or changed: the watch items they hit, here and in the WATCH view."""
-        self.load_triage([entry.path for entry in change.fresh if not entry.error])
+    @on(ArchiveUpdated)
+    def _marks_follow_the_folders(self) -> None:
+        """Briefings arrived or changed, and the index holds them (analysed, when the library
+        analyses): the watch items they hit, here and in the WATCH view."""
+        self.load_triage(arrivals=True)
 
     @work(thread=True, exclusive=True, group="library-triage", exit_on_error=False)
-    def load_triage(self, arrived: list[Path] | None = None) -> None:
+    def load_triage(self, arrivals: bool = False) -> None:
         """The read states, flags and the watch items' briefings (in a worker: the store's
-        files and the index). Briefings `arrived` are indexed and analysed first (those files
-        only: a few ms each), so that who: and where: find them."""
+        files and the index); with `arrivals`, an open WATCH view counts them again."""
         from briefer.desk.watch import items_by_briefing, watch_items
         from briefer.library import IndexUnavailable, LibraryIndex
         from briefer.notes.store import StoreError
@@ -114,12 +114,10 @@ class LibraryTriage(ArchiveListing):
         if items:
             try:
                 with LibraryIndex() as index:
-                    if arrived:
-                        index.refresh(arrived, analyse=True)
                     marks = items_by_briefing(index, self.folders, items)
             except IndexUnavailable:
                 pass  # the library says so itself
-        self.app.call_from_thread(self._show_triage, triage, marks, bool(arrived and items))
+        self.app.call_from_thread(self._show_triage, triage, marks, arrivals and bool(items))
 
     def _show_triage(self, triage: Triage, marks: dict[str, list[str]], watched_arrivals: bool) -> None:
         from briefer.ui.screens.watch import WatchScreen

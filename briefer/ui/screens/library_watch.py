@@ -33,12 +33,8 @@ class LibraryChanged(Message):
 
 
 class ArchiveUpdated(Message):
-    """The archive index holds the changed files now, analysed when `analysed`."""
-
-    def __init__(self, paths: frozenset[Path], analysed: bool) -> None:
-        super().__init__()
-        self.paths = paths
-        self.analysed = analysed
+    """The archive index holds a batch of changed files now (analysed, when the library
+    analyses): the watch items' marks and an open WATCH view count them."""
 
 
 def watch_library(folders: list[Path], screen: MessagePump, analyse: bool, stop: threading.Event) -> Watcher:
@@ -59,7 +55,7 @@ def watch_library(folders: list[Path], screen: MessagePump, analyse: bool, stop:
         post(LibraryChanged(gone, fresh))
         paths = gone | {entry.path for entry in fresh}
         if paths and _keep_index(indexes, paths, analyse, stop):
-            post(ArchiveUpdated(paths, analyse))
+            post(ArchiveUpdated())
 
     return Watcher(folders, changed).start()
 
