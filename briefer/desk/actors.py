@@ -198,12 +198,19 @@ def actor_page(
     said = sorted(_quotes_by_group(found).get(position, []), key=found.quote_order, reverse=True)
     quotes = [found.quote(record) for record in said]
     actor = _actor(found, position, quotes[0] if quotes else None)
-    # One appearance a briefing: an actor may be two records of one briefing ("Zelensky" and
-    # "Zelenskiy" in the same text), at its first mention, with their mentions added up.
+    members = [found.records[number] for number in found.groups[position].members]
+    appearances = appearances_of(members, found.briefings)
+    spans = _spans_by_briefing(found, position)
+    return ActorPage(actor, tuple(appearances), tuple(quotes), tuple(_notes_naming(actor, spans, notes)))
+
+
+def appearances_of(
+    records: Iterable[EntityRecord], briefings: dict[int, IndexedBriefing]
+) -> list[Appearance]:
+    """One appearance a briefing, newest first, at its first mention, with the mentions added
+    up: an actor or a place may be two records of one briefing ("Zelensky" and "Zelenskiy")."""
     by_briefing: dict[int, Appearance] = {}
-    for number in found.groups[position].members:
-        record = found.records[number]
-        briefing = found.briefings[record.docid]
+    for record in records:
         start, end = record.first
         seen = by_briefing.get(record.docid)
         if seen is not None:
@@ -216,6 +223,7 @@ def actor_page(
                 role=seen.role or record.role,
             )
             continue
+        briefing = briefings[record.docid]
         by_briefing[record.docid] = Appearance(
             briefing.path,
             briefing.title,
@@ -227,9 +235,7 @@ def actor_page(
             record.mentions,
             record.role,
         )
-    appearances = sorted(by_briefing.values(), key=lambda item: (item.day, str(item.path)), reverse=True)
-    spans = _spans_by_briefing(found, position)
-    return ActorPage(actor, tuple(appearances), tuple(quotes), tuple(_notes_naming(actor, spans, notes)))
+    return sorted(by_briefing.values(), key=lambda item: (item.day, str(item.path)), reverse=True)
 
 
 def _actor(found: Cast, position: int, latest_quote: Quote | None) -> Actor:

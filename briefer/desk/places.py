@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefer.desk.actors import Appearance
+from briefer.desk.actors import Appearance, appearances_of
 from briefer.desk.identity import folded
 from briefer.desk.period import Period
 from briefer.library import analysed
@@ -43,28 +43,12 @@ def places(index: LibraryIndex, folders: Iterable[str | Path], period: Period) -
     for key, records in by_name.items():
         per_day = [0] * period.days
         aliases: dict[str, None] = {}
-        appearances = []
         for record in records:
-            briefing = briefings[record.docid]
             slot = slots[record.docid]
             if slot is not None:
                 per_day[slot] += record.mentions or 1
             aliases.update(dict.fromkeys(alias for alias in record.aliases if folded(alias) != key))
-            start, end = record.first
-            appearances.append(
-                Appearance(
-                    briefing.path,
-                    briefing.title,
-                    briefing.day,
-                    briefing.source,
-                    briefing.briefing_id,
-                    start,
-                    end,
-                    record.mentions,
-                    None,
-                )
-            )
-        appearances.sort(key=lambda item: (item.day, str(item.path)), reverse=True)
+        appearances = appearances_of(records, briefings)
         found.append(
             Place(
                 f"place:{key}",
