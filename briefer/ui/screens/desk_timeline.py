@@ -8,6 +8,7 @@ briefings mention each. `tab` goes from one to the other; `enter` opens the read
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from textual.binding import Binding
@@ -46,13 +47,18 @@ def dated_row(item: DatedItem) -> DeskRow:
 
 
 def timeline_rows(items: list[DatedItem]) -> list[DeskRow]:
+    return _by_day(items, dated_row)
+
+
+def _by_day(entries: Sequence[DatedItem] | Sequence[AgendaItem], row: Callable) -> list[DeskRow]:
+    """A heading for each day (week, month, year) the entries mean, before their rows."""
     rows: list[DeskRow] = []
     shown = None
-    for item in items:
-        if (heading := when_heading(item.day, item.value)) != shown:
+    for entry in entries:
+        if (heading := when_heading(entry.day, entry.value)) != shown:
             shown = heading
             rows.append(heading_row(heading))
-        rows.append(dated_row(item))
+        rows.append(row(entry))
     return rows
 
 
@@ -75,17 +81,6 @@ def agenda_row(entry: AgendaItem) -> DeskRow:
             [entry.event, *(f"{item.sentence} {item.title}" for item in entry.items)]
         ).casefold(),
     )
-
-
-def agenda_rows(entries: list[AgendaItem]) -> list[DeskRow]:
-    rows: list[DeskRow] = []
-    shown = None
-    for entry in entries:
-        if (heading := when_heading(entry.day, entry.value)) != shown:
-            shown = heading
-            rows.append(heading_row(heading))
-        rows.append(agenda_row(entry))
-    return rows
 
 
 class TimelineScreen(DeskView):
@@ -160,7 +155,7 @@ class AgendaScreen(DeskView):
 
     def build_rows(self) -> list[DeskRow]:
         entries = self.read(lambda r: agenda(r.index, r.folders, r.period.last, r.period, r.decisions))
-        return agenda_rows(entries)
+        return _by_day(entries, agenda_row)
 
     def describe(self, shown: list[DeskRow]) -> str:
         count = sum(1 for row in shown if row.target is not None)
