@@ -123,10 +123,10 @@ class LibraryIndex:
         )
 
     @_recovers
-    def rows(self, folders: Iterable[str | Path], newest: int = -1) -> list[LibraryEntry]:
-        """The indexed briefings under `folders`, by path, as the library lists them; with
-        `newest`, only that many, the newest first (a first screenful, in milliseconds)."""
-        return entries(self._read(*rows_query(folders, newest)))
+    def rows(self, folders: Iterable[str | Path]) -> list[LibraryEntry]:
+        """The indexed briefings under `folders`, by path, as the library lists them (a first
+        screenful, newest first: `rows.peek_newest`)."""
+        return entries(self._read(*rows_query(folders)))
 
     @_recovers
     def search(

@@ -53,7 +53,8 @@ def peek_newest(folders: Iterable[str | Path], count: int, path: Path | None = N
         connection.close()
 
 
-def rows_query(folders: Iterable[str | Path], newest: int) -> tuple[str, list[str]]:
+def rows_query(folders: Iterable[str | Path], newest: int = -1) -> tuple[str, list[str]]:
+    """The rows under `folders` by path; with `newest`, that many, the newest first."""
     condition, params = under(absolute(folders))
     order = "coalesce(date, '') DESC, title COLLATE NOCASE" if newest >= 0 else "path"
     sql = (

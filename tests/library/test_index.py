@@ -229,7 +229,13 @@ def test_the_newest_rows_come_first_for_a_first_screenful(tmp_path):
         (folder / f"{name}.md").write_text(front + "Text.\n")
     with LibraryIndex(tmp_path / "index.sqlite3") as index:
         index.refresh([folder])
-        assert [entry.title for entry in index.rows([folder], newest=3)] == ["new", "mid", "old"]
+        from briefer.library.rows import peek_newest
+
+        assert [entry.title for entry in peek_newest([folder], 3, tmp_path / "index.sqlite3")] == [
+            "new",
+            "mid",
+            "old",
+        ]
         assert len(index.rows([folder])) == 4
 
 
